@@ -1,21 +1,12 @@
-"""Extraction: a pure function from a Document to a Reading (no database, no I/O)."""
+"""Extraction: a pure function from a Document to a Reading (no database, no I/O).
 
-import re
+>>> from provenance.extract import extract
+>>> from provenance.models import Document
+>>> reading = extract(Document(text="The report said the economy grew."))
+>>> [(c.kind.value, [l.name for l in c.chain]) for c in reading.claims]
+[('direct', ['report'])]
+"""
 
-from provenance.models import Claim, ClaimKind, Document, Reading, Span
+from provenance.extract.pipeline import extract
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-
-
-def extract(doc: Document) -> Reading:
-    """STUB until the real extractor lands: every sentence an unattributed claim."""
-    start, end = doc.body
-    claims = []
-    for m in _SENTENCE.finditer(doc.text, start, end):
-        if m.group().strip():
-            s, e = m.start(), m.end()
-            while s < e and doc.text[s].isspace():
-                s += 1
-            claims.append(Claim(id=len(claims), span=Span.of(doc.text, s, e), cue=None,
-                                kind=ClaimKind.unattributed, attribution=None))
-    return Reading(text=doc.text, claims=claims, words=len(doc.text[start:end].split()))
+__all__ = ["extract"]

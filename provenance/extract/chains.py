@@ -1,0 +1,79 @@
+"""Nest attributions, then turn the innermost ones into claims with chains, origin first.
+
+"According to the AP, the report reveals that X": the report's attribution sits inside the
+AP's content, so X rests on the report, relayed by the AP: chain [report, AP]. A
+comma-set-off "according to" at the end of a sentence scopes over the whole sentence;
+one with no comma modifies the clause it ends (so it is the deeper source).
+"""
+
+from provenance.extract.attributions import Found
+from provenance.models import ClaimKind, SourceType
+
+
+def _inside(pos: int, span: tuple[int, int]) -> bool:
+    return span[0] <= pos < span[1]
+
+
+def _anchor(f: Found) -> int:
+    """The position that places an attribution inside another's content."""
+    if f.cue is not None:
+        return f.cue[0]
+    return f.content[0]
+
+
+def settle_sentence(found: list[Found]) -> None:
+    """Fix content edges between attributions of one sentence before nesting.
+
+    A forward content stops before a clause-final attribution that follows it
+    ("the report found X, the official said"); an unpunctuated trailing "according to"
+    takes its content from the clause it ends.
+    """
+    for a in found:
+        if a.direction != "forward":
+            continue
+        for b in found:
+            if b is a or b.direction not in ("backward",) or b.cue is None:
+                continue
+            left = min(b.cue[0], b.source[0] if b.source else b.cue[0])
+            if a.content[0] < left < a.content[1] and b.content[0] <= a.cue[0] if a.cue else False:
+                a.content = (a.content[0], _trim_end(left, a))
+    for b in found:
+        if b.direction != "backward-local" or b.cue is None:
+            continue
+        for a in found:
+            if a is not b and a.direction == "forward" and a.cue and _inside(b.cue[0], a.content):
+                b.content = (a.content[0], b.content[1])
+                break
+
+
+def _trim_end(left: int, a: Found) -> int:
+    return max(a.content[0] + 1, left)
+
+
+def assign_parents(found: list[Found]) -> None:
+    """Give every attribution the smallest other attribution whose content holds it."""
+    for i, f in enumerate(found):
+        best = None
+        for j, g in enumerate(found):
+            if i == j or g.cue_type.value == "hedge":
+                continue
+            if not _inside(_anchor(f), g.content):
+                continue
+            if g.cue is not None and _inside(g.cue[0], f.content):
+                continue  # they hold each other: not nested
+            if f.content == g.content:
+                continue
+            if best is None or (g.content[1] - g.content[0]) < (found[best].content[1] - found[best].content[0]):
+                best = j
+        f.parent = best
+
+
+def kind_of(types: list[SourceType], outlet_tail: bool) -> ClaimKind:
+    """The kind of a claim from the types along its chain (DESIGN.md, "kind")."""
+    if not types:
+        return ClaimKind.unattributed
+    if len(types) >= 2 or types[0] == SourceType.outlet or outlet_tail:
+        return ClaimKind.secondhand
+    if types[0] == SourceType.anonymous:
+        return ClaimKind.vague
+    return ClaimKind.direct

@@ -1,0 +1,65 @@
+"""Closed word classes of English that the shallow grammar of attributions leans on.
+
+Without a parser, clause and noun-phrase edges are found from function words and
+punctuation (the "chunking" approach of Abney 1991): these sets are that knowledge.
+"""
+
+DETERMINERS = frozenset(
+    """a an the this that these those his her their its our my your some many several few
+    two three four five six seven eight nine ten dozens hundreds thousands one no another each
+    both any all most other such numerous various certain multiple""".split()
+)
+INDEFINITE = frozenset("a an another one some several many".split())
+PRONOUNS = frozenset("he she they it i we you who".split())
+PERSONAL_PRONOUNS = frozenset("he she".split())
+AUXILIARIES = frozenset(
+    """has have had is was were are am be been being will would could should may might must
+    can did does do shall 's ’s 've ’ve 'd ’d 're ’re 'll ’ll""".split()
+)
+BE_FORMS = frozenset("is was were are am be been being 's ’s 're ’re".split())
+NEGATIONS = frozenset("not n't n’t never".split())
+ADVERBS = frozenset(
+    """also not n't n’t never previously later then repeatedly publicly recently often once
+    still already even just further separately subsequently earlier first too again
+    privately specifically explicitly simply flatly quickly long originally initially
+    frequently always openly loudly actually really clearly strongly firmly emphatically
+    correctly falsely wrongly angrily bluntly frankly candidly confidently proudly famously
+    notably now since sometimes generally largely widely broadly ultimately eventually
+    finally reportedly apparently allegedly quietly secretly formally officially
+    essentially basically""".split()
+)
+PREPOSITIONS = frozenset(
+    """of for at by from in with on about to into against among between over under without
+    within through during after before since near across behind beyond toward towards upon
+    via per amid despite onto off like unlike""".split()
+)
+# Prepositions that may sit inside a source noun phrase ("a spokesman for the Pentagon").
+NP_PREPOSITIONS = frozenset("of for at by from in with on".split())
+CLAUSE_WORDS = frozenset(
+    """that which who whom whose where when whenever while whereas because although though
+    if unless since but or nor yet so as than after before until despite however whether
+    what how why meanwhile instead therefore thus hence""".split()
+)
+CONJUNCTIONS = frozenset("and but or nor so yet then".split())
+BOUNDARY_PUNCT = frozenset(list(",;:()[]{}—–\"“”«»!?") + ["--", "‘"])
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    tomorrow earlier later recently again weekend morning afternoon evening night""".split()
+)
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+TIME_LEAD = frozenset("on in at during last this late early earlier over before after while".split())
+# Verbs of telling whose object is the hearer: the hearer may be a relaying outlet.
+TELL_LEMMAS = frozenset(
+    "tell inform assure remind brief advise notify warn promise write email".split()
+)
+# Words after which a verb-looking token is a noun: "the report", "his claims".
+NOUN_MARKERS = DETERMINERS | frozenset("'s ’s".split())
+# Words ending in -ly that are not adverbs.
+LY_NOUNS = frozenset(
+    """family ally rally italy july assembly supply reply anomaly monopoly butterfly bully
+    daily weekly monthly quarterly yearly early only holy lily belly jelly billy emily kelly
+    sally molly polly folly reilly riley bradley beverly kimberly""".split()
+)

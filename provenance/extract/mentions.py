@@ -1,0 +1,370 @@
+"""Read a source noun phrase (type, name, publisher, authors, affiliation) and decide which
+source of the article it refers to (in-article coreference).
+
+Coreference follows the simple recency-and-agreement heuristics of Hobbs (1978) and
+Lappin & Leass (1994), cut down to what attribution needs: a pronoun takes the nearest
+earlier source of a compatible type; a surname or a definite description ("the report")
+takes the nearest earlier source that it names more briefly.
+"""
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+
+from provenance.extract import grammar as g
+from provenance.extract.lexicon import Lexicon, fold
+from provenance.extract.text import tokenize
+from provenance.models import SourceType
+
+Pair = tuple[int, int]
+NAME_PARTICLES = frozenset("of for the and de del della di da du la le van von der bin al el ibn abu y".split())
+PUBLISH_WORDS = frozenset("published printed seen obtained reviewed released aired broadcast posted run".split())
+
+
+@dataclass(slots=True)
+class NounPhrase:
+    """What a source noun phrase says about its source."""
+
+    span: Pair
+    text: str
+    type: SourceType
+    name: str  # a display name: "UN report", "Thomas Joscelyn", "Associated Press"
+    key: str  # folded name for matching
+    head: str  # head noun, folded ("report", "experts") or last name token
+    names: list[str] = field(default_factory=list)  # capitalized name words, no honorifics
+    pronoun: str | None = None
+    indefinite: bool = False
+    plural: bool = False
+    publisher: Pair | None = None
+    authors: list[Pair] = field(default_factory=list)
+    affiliation: Pair | None = None
+    role: str | None = None
+    members: list[str] = field(default_factory=list)  # surnames of a group "A and B"
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _strip_possessive(w: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if w.endswith(suffix) and len(w) > len(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def _lookup(lex_map: dict[str, tuple[str, str]], words: list[str]) -> tuple[str, str] | None:
+    key = fold(" ".join(words)).strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return lex_map.get(key)
+
+
+def initials(words: list[str]) -> str:
+    """Initials of a name's content words: United Nations -> UN."""
+    return "".join(w[0] for w in words if w and w.lower() not in NAME_PARTICLES and w[0].isalpha()).upper()
+
+
+def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> NounPhrase:
+    """Type and name a source noun phrase ``text[span]``; ``extra`` is an appositive."""
+    t = tokenize(text, span[0], span[1])
+    words, lower = t.words, t.lower
+    raw = text[span[0] : span[1]]
+    if len(words) == 1 and lower[0] in g.PRONOUNS:
+        p = lower[0]
+        typ = SourceType.person if p in ("he", "she", "i") else SourceType.anonymous
+        return NounPhrase(span, raw, typ, raw, p, p, pronoun=p, plural=p in ("they", "we"))
+    i = 0
+    indefinite = False
+    while i < len(words) and lower[i] in g.DETERMINERS:
+        indefinite = indefinite or lower[i] in g.INDEFINITE
+        i += 1
+    # the core: up to a preposition, participle, comma or relative pronoun, but letting
+    # particles sit inside capitalized names ("Foundation for Defense of Democracies")
+    j = i
+    while j < len(words):
+        w, low = words[j], lower[j]
+        if low in g.BOUNDARY_PUNCT or low in ("who", "which", "that", "whose"):
+            break
+        if low in NAME_PARTICLES and j > i and _cap(words[j - 1]) and j + 1 < len(words) and (_cap(words[j + 1]) or lower[j + 1] == "the"):
+            j += 1
+            continue
+        if low in g.PREPOSITIONS or low in g.AUXILIARIES:
+            break
+        if j > i and w.islower() and low.endswith("ed") and low not in lex.documents:
+            break  # "report published in ..."
+        j += 1
+    core = words[i:j] or words[i : i + 1] or words[:1]
+    core_lower = [c.lower() for c in core]
+    rest_start = j
+    # possessive opening: "CNN’s Jake Tapper", "Trump’s campaign"
+    affiliation: Pair | None = None
+    if len(core) > 1 and _strip_possessive(core[0]) != core[0]:
+        owner = _strip_possessive(core[0])
+        if _lookup(lex.outlets, [owner]) or _lookup(lex.organizations, [owner]):
+            k = t.starts[i]
+            affiliation = (k, k + len(owner))
+    head = _strip_possessive(core_lower[-1]) if core_lower else ""
+    caps = [_strip_possessive(w) for w in core if _cap(w)]
+    honorific_free = [w for w in caps if fold(w).rstrip(".") not in lex.honorifics]
+    # publisher and authors after the core: "published in the Sunday Times", "by A and B"
+    publisher = None
+    authors: list[Pair] = []
+    k = rest_start
+    while k < len(words):
+        low = lower[k]
+        if low in PUBLISH_WORDS or low in ("in", "by") and k + 1 < len(words):
+            m = k + 1
+            if low in PUBLISH_WORDS and m < len(words) and lower[m] in ("in", "by", "on"):
+                m += 1
+            e = _name_end(words, lower, m)
+            if e > m:
+                cand = words[m:e]
+                by = low == "by" or (k > 0 and lower[k - 1] == "by") or lower[m - 1] == "by"
+                if publisher is None and (_lookup(lex.outlets, cand) or low in PUBLISH_WORDS and any(_cap(w) for w in cand)):
+                    publisher = (t.starts[m], t.ends[e - 1])
+                elif by:
+                    authors.extend(_author_spans(t, m, e))
+                k = e
+                continue
+        k += 1
+    role = text[extra[0] : extra[1]].strip(" ,") if extra else None
+    if extra and affiliation is None:
+        affiliation = _affiliation_in(text, extra, lex)
+    if affiliation is None and rest_start < len(words) and lower[rest_start] in ("of", "at", "for", "with"):
+        e = _name_end(words, lower, rest_start + 1)
+        if e > rest_start + 1 and _cap(words[e - 1]):
+            affiliation = (t.starts[rest_start + 1], t.ends[e - 1])
+    typ, name = _type_of(core, core_lower, head, caps, honorific_free, lex)
+    members: list[str] = []
+    if typ == SourceType.person and "and" in core_lower:
+        members = [fold(w) for w in _group_surnames(core)]
+    key = fold(name)
+    if key.startswith("the "):
+        key = key[4:]
+    plural = head.endswith("s") and not head.endswith("ss") and typ != SourceType.person or bool(members)
+    return NounPhrase(
+        span=span, text=raw, type=typ, name=name, key=key, head=head if typ != SourceType.person else fold(honorific_free[-1]) if honorific_free else head,
+        names=honorific_free, indefinite=indefinite, plural=plural, publisher=publisher,
+        authors=authors, affiliation=affiliation, role=role, members=members,
+    )
+
+
+def _name_end(words: list[str], lower: list[str], m: int) -> int:
+    """End of a capitalized name (with particles) starting at ``m``, after an optional 'the'."""
+    e = m
+    if e < len(words) and lower[e] in ("the", "both", "writers", "two", "reporters", "journalists"):
+        e += 1
+        while e < len(words) and words[e].islower() and lower[e] not in g.PREPOSITIONS and lower[e] not in ("and",):
+            e += 1
+    start = e
+    while e < len(words):
+        w = words[e]
+        if _cap(w):
+            e += 1
+        elif lower[e] in NAME_PARTICLES and e > start and e + 1 < len(words) and _cap(words[e + 1]):
+            e += 1
+        elif lower[e] == "-" and e > start:
+            e += 1
+        else:
+            break
+    return e if e > start else m
+
+
+def _author_spans(t, m: int, e: int) -> list[Pair]:
+    """The authors named in tokens m..e: the group as a whole first, then each one."""
+    names = _split_names(t, m, e)
+    if len(names) > 1:
+        return [(names[0][0], names[-1][1]), *names]
+    return names
+
+
+def _split_names(t, m: int, e: int) -> list[Pair]:
+    """Names in tokens m..e split on 'and' and commas."""
+    out = []
+    s = m
+    while s < e and not _cap(t.words[s]):
+        s += 1
+    k = s
+    while k <= e:
+        if k == e or t.lower[k] in ("and", ","):
+            if k > s:
+                out.append((t.starts[s], t.ends[k - 1]))
+            s = k + 1
+        k += 1
+    return out
+
+
+def _group_surnames(core: list[str]) -> list[str]:
+    out = []
+    prev = None
+    for w in core:
+        if w.lower() == "and":
+            if prev:
+                out.append(prev)
+            prev = None
+        elif _cap(w):
+            prev = w
+    if prev:
+        out.append(prev)
+    return out
+
+
+def _affiliation_in(text: str, extra: Pair, lex: Lexicon) -> Pair | None:
+    """The organization an appositive ties a person to: 'a fellow at the X Institute'."""
+    t = tokenize(text, extra[0], extra[1])
+    for k, low in enumerate(t.lower):
+        if low in ("at", "of", "for", "with", "from") and k + 1 < len(t):
+            e = _name_end(t.words, t.lower, k + 1)
+            if e > k + 1 and _cap(t.words[e - 1]):
+                m = k + 1
+                while m < e and not _cap(t.words[m]):
+                    m += 1
+                return (t.starts[m], t.ends[e - 1])
+    return None
+
+
+def _type_of(core, core_lower, head, caps, names, lex: Lexicon) -> tuple[SourceType, str]:
+    """Decide a source's type from its core words; returns (type, display name)."""
+    joined = " ".join(core)
+    hit = _lookup(lex.outlets, core)
+    if hit:
+        return SourceType.outlet, hit[0]
+    hit = _lookup(lex.organizations, core)
+    if hit:
+        return SourceType.organization, hit[0]
+    bare_head = head[:-1] if head.endswith("s") and head[:-1] in lex.documents else head
+    if head in lex.documents or bare_head in lex.documents:
+        return SourceType.document, joined
+    if head in lex.vague or head in lex.roles and not _cap(core[-1]):
+        if head in lex.offices and core_lower[0] in ("the",) and len(core) <= 2:
+            return SourceType.person, joined
+        return SourceType.anonymous, joined
+    if any(w in lex.org_words for w in core_lower):
+        return SourceType.organization, joined
+    if caps and _cap(core[-1]):
+        if len(names) == 1 and names[0].isupper() and len(names[0]) > 1:
+            return SourceType.organization, names[0]
+        if _lookup(lex.outlets, names):
+            return SourceType.outlet, _lookup(lex.outlets, names)[0]
+        if names:
+            return SourceType.person, " ".join(w for w in core if fold(w).rstrip(".") not in lex.honorifics and (_cap(w) or w.lower() in NAME_PARTICLES or w == "and"))
+        return SourceType.person, joined
+    return SourceType.anonymous, joined
+
+
+@dataclass(slots=True)
+class EntityDraft:
+    """A source of the article being gathered from its mentions."""
+
+    id: int
+    type: SourceType
+    name: str
+    key: str
+    head: str
+    names: list[str]
+    aliases: list[str]
+    members: list[str]
+    plural: bool
+    last_pos: int
+    role: str | None = None
+    affiliations: list[str] = field(default_factory=list)
+    affiliation_ids: list[int] = field(default_factory=list)
+    publishers: list[str] = field(default_factory=list)
+    publisher_ids: list[int] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    author_ids: list[int] = field(default_factory=list)
+    evidence: Pair | None = None  # where the publisher or affiliation was stated
+
+
+class Registry:
+    """The sources of one article, in order of mention, with coreference."""
+
+    def __init__(self) -> None:
+        self.entities: list[EntityDraft] = []
+
+    def add(self, np: NounPhrase, pos: int) -> int:
+        """The entity ``np`` refers to (a new one if none fits); records the mention."""
+        e = self._match(np, pos)
+        if e is None:
+            e = EntityDraft(
+                id=len(self.entities), type=np.type, name=np.name if not np.pronoun else np.text,
+                key=np.key, head=np.head, names=list(np.names), aliases=[], members=list(np.members),
+                plural=np.plural, last_pos=pos, role=np.role,
+            )
+            self.entities.append(e)
+        else:
+            if np.type == e.type and len(np.names) > len(e.names) and not np.pronoun:
+                e.name, e.names, e.key = np.name, list(np.names), np.key
+            if np.role and not e.role:
+                e.role = np.role
+        if np.text not in e.aliases:
+            e.aliases.append(np.text)
+        e.last_pos = max(e.last_pos, pos)
+        return e.id
+
+    def _recent(self, pos: int, ok) -> EntityDraft | None:
+        best = None
+        for e in self.entities:
+            if e.last_pos <= pos and ok(e) and (best is None or e.last_pos > best.last_pos):
+                best = e
+        return best
+
+    def _match(self, np: NounPhrase, pos: int) -> EntityDraft | None:
+        if np.pronoun:
+            p = np.pronoun
+            if p in ("he", "she"):
+                return self._recent(pos, lambda e: e.type == SourceType.person and not e.members and not e.plural and e.names)
+            if p == "it":
+                return self._recent(pos, lambda e: e.type in (SourceType.document, SourceType.organization, SourceType.outlet) and not e.plural)
+            if p == "they":
+                return self._recent(pos, lambda e: e.plural or bool(e.members) or e.type == SourceType.organization)
+            return None
+        for e in reversed(self.entities):
+            if _same(np, e):
+                return e
+        if np.type == SourceType.document and not np.indefinite:
+            return self._recent(pos, lambda e: e.type == SourceType.document and e.head == np.head and _compatible(np.names, e.names))
+        return None
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    """Do two documents' name words agree ("the report" / "the UN report")?"""
+    if not a or not b:
+        return True
+    fa, fb = {fold(w) for w in a}, {fold(w) for w in b}
+    if fa <= fb or fb <= fa:
+        return True
+    return initials(a).lower() in fb or initials(b).lower() in fa
+
+
+def _same(np: NounPhrase, e: EntityDraft) -> bool:
+    """Does a new mention name an already known source?"""
+    if np.key == e.key and (np.type == e.type or np.type == SourceType.person or e.type == SourceType.person):
+        return not np.indefinite or np.type != SourceType.document
+    if np.type != e.type:
+        return False
+    if np.type == SourceType.person:
+        if np.members or e.members:
+            if np.members and e.members and len(np.members) == len(e.members):
+                return all(any(JaroWinkler.similarity(a, b) >= 0.9 for b in e.members) for a in np.members)
+            return False
+        if not np.names or not e.names:
+            return False
+        if fold(np.names[-1]) != fold(e.names[-1]):
+            return False
+        if len(np.names) == 1 or len(e.names) == 1:
+            return True
+        return JaroWinkler.similarity(fold(np.names[0]), fold(e.names[0])) >= 0.85
+    if np.type in (SourceType.organization, SourceType.outlet):
+        if np.names and e.names:
+            if len(np.names) == 1 and np.names[0].isupper() and np.names[0] == initials(e.names):
+                return True
+            if len(e.names) == 1 and e.names[0].isupper() and e.names[0] == initials(np.names):
+                return True
+        return False
+    if np.type == SourceType.document:
+        if np.indefinite or np.head != e.head:
+            return False
+        return bool(np.names) and bool(e.names) and _compatible(np.names, e.names)
+    return False

@@ -1,0 +1,287 @@
+"""extract(): a Document in, a Reading out. Pure: no database, no files, no globals written."""
+
+import re
+
+from provenance.extract.attributions import Found, Sentence, find, find_hedges
+from provenance.extract.chains import assign_parents, kind_of, settle_sentence
+from provenance.extract.lexicon import Lexicon, lexicon
+from provenance.extract.mentions import NounPhrase, Registry, analyse
+from provenance.extract.text import is_open_quote, paragraphs, quote_regions, sentences, trim
+from provenance.models import (
+    Attribution,
+    ChainLink,
+    Claim,
+    ClaimKind,
+    CueType,
+    Document,
+    Entity,
+    Mention,
+    Reading,
+    SourceType,
+    Span,
+)
+
+# "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -": a wire credit in the dateline.
+_DATELINE = re.compile(r"\(([A-Z][\w .&'’-]{1,40})\)\s*[—–-]{1,2}")
+_WORD = re.compile(r"\w+")
+
+
+def extract(doc: Document) -> Reading:
+    """Find attributions, sources, claims and chains in one document."""
+    lex = lexicon()
+    text = doc.text
+    b0, b1 = doc.body
+    reading = Reading(text=text, words=len(_WORD.findall(text, b0, b1)))
+    found: list[Found] = []
+    hedges: list[tuple[int, int, int, int]] = []  # (cue start, cue end, sentence start, end)
+    sents: list[tuple[int, int]] = []
+    prev_para_quoted: Found | None = None
+    for ps, pe in paragraphs(text, b0, b1):
+        quotes = quote_regions(text, ps, pe)
+        para_found: list[Found] = []
+        for ss, se in sentences(text, ps, pe):
+            sents.append((ss, se))
+            s = Sentence.of(text, ss, se, quotes)
+            fs = find(s, lex)
+            settle_sentence(fs)
+            para_found.extend(fs)
+            for h in find_hedges(s, lex):
+                hedges.append((h[0], h[1], ss, se))
+        if not para_found and prev_para_quoted is not None and is_open_quote(text[ps]) and quotes:
+            # a quoted paragraph that continues the previous speaker
+            end = quotes[0][1]
+            para_found.append(Found(cue=None, cue_type=CueType.quote, source=None, content=(ps, end), direction="forward", speaker_of=id(prev_para_quoted)))
+            para_found[-1].speaker_of = len(found) + 0  # placeholder, fixed below
+            para_found[-1].lemma = None
+            cont = para_found[-1]
+            cont.speaker_of = found.index(prev_para_quoted) if prev_para_quoted in found else None
+        found.extend(para_found)
+        last = para_found[-1] if para_found else None
+        if last is not None and ('“' in text[last.content[0] : last.content[1]] or '"' in text[last.content[0] : last.content[1]] or last.cue_type == CueType.quote):
+            prev_para_quoted = last
+        else:
+            prev_para_quoted = None
+    found.sort(key=lambda f: (f.content[0], f.cue[0] if f.cue else 0))
+    # the sort moved things: re-point continuations at their speakers by identity
+    assign_parents(found)
+    return _assemble(doc, reading, found, hedges, sents, lex)
+
+
+def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | None:
+    m = _DATELINE.search(text, b0, min(len(text), b0 + 300))
+    if not m:
+        return None
+    hit = lex.outlets.get(m.group(1).lower().strip())
+    if hit is None:
+        return None
+    return hit[0], (m.start(), m.end())
+
+
+def _assemble(doc: Document, reading: Reading, found: list[Found], hedges, sents, lex: Lexicon) -> Reading:
+    text = doc.text
+    reg = Registry()
+    mentions: list[Mention] = []
+
+    def mention(span: tuple[int, int], extra: tuple[int, int] | None = None) -> tuple[int, NounPhrase]:
+        np = analyse(text, span, lex, extra)
+        eid = reg.add(np, span[0])
+        mentions.append(Mention(id=len(mentions), span=Span.of(text, *span), entity=eid))
+        ent = reg.entities[eid]
+        if np.publisher:
+            pid, _ = mention(np.publisher)
+            if pid not in ent.publisher_ids:
+                ent.publisher_ids.append(pid)
+                ent.evidence = span
+        for a in np.authors:
+            aid, _ = mention(a)
+            if aid not in ent.author_ids and aid != eid:
+                ent.author_ids.append(aid)
+                author = reg.entities[aid]
+                outlets = [p for p in ent.publisher_ids if reg.entities[p].type == SourceType.outlet]
+                if outlets and not author.affiliation_ids:
+                    author.affiliation_ids.append(outlets[0])  # writers of a report in an outlet
+                    author.evidence = span
+        if np.affiliation:
+            fid, _ = mention(np.affiliation)
+            if fid not in ent.affiliation_ids and fid != eid:
+                ent.affiliation_ids.append(fid)
+                ent.evidence = ent.evidence or span
+        return eid, np
+
+    wire = _wire(text, doc.body[0], lex)
+    wire_id = None
+    if wire is not None:
+        name, span = wire
+        m = _DATELINE.search(text, span[0], span[1])
+        wire_id, _ = mention((m.start(1), m.end(1)))
+        reading.wire = wire_id
+
+    source_of: list[int | None] = []
+    relays_of: list[list[tuple[int, tuple[int, int], str]]] = []
+    upstream_of: list[list[tuple[int, tuple[int, int]]]] = []
+    for f in found:
+        eid = None
+        if f.source is not None:
+            name = f.name or f.source
+            extra = None
+            if name[1] < f.source[1] and text[name[1] : f.source[1]].strip(" ,"):
+                extra = (name[1], f.source[1])
+            eid, _np = mention(name, extra)
+            if name != f.source:
+                mentions[-1 - 0].span  # the name mention is kept; the annotated span is the attribution's
+        elif f.speaker_of is not None and 0 <= f.speaker_of < len(source_of):
+            eid = source_of[f.speaker_of]
+        source_of.append(eid)
+        rel = []
+        for hearer, ev in f.relays:
+            hid, np = mention(hearer)
+            ent = reg.entities[hid]
+            if ent.type == SourceType.outlet or _outlet_affiliated(reg, hid):
+                rel.append((hid, ev, text[ev[0] : ev[1]].split()[0].lower()))
+        relays_of.append(rel)
+        ups = []
+        for cited, ev in f.upstream:
+            uid, _ = mention(cited)
+            ups.append((uid, ev))
+        upstream_of.append(ups)
+
+    # fix continuation speakers that were recorded before sorting
+    for i, f in enumerate(found):
+        if f.cue_type == CueType.quote and source_of[i] is None:
+            for j in range(i - 1, -1, -1):
+                if source_of[j] is not None and found[j].cue_type != CueType.hedge:
+                    source_of[i] = source_of[j]
+                    f.speaker_of = j
+                    break
+
+    # "I" and "we" inside a quotation are its speaker
+    for i, f in enumerate(found):
+        eid = source_of[i]
+        if eid is None or f.source is None:
+            continue
+        if text[f.source[0] : f.source[1]].lower() in ("i", "we") and f.parent is not None:
+            source_of[i] = source_of[f.parent]
+
+    entities = [
+        Entity(
+            id=e.id, name=e.name, type=e.type, aliases=[a for a in e.aliases if a != e.name],
+            role=e.role,
+            affiliations=[reg.entities[x].name for x in e.affiliation_ids],
+            publishers=[reg.entities[x].name for x in e.publisher_ids],
+            authors=[reg.entities[x].name for x in e.author_ids],
+        )
+        for e in reg.entities
+    ]
+    reading.entities = entities
+    reading.mentions = mentions
+
+    attributions = []
+    for i, f in enumerate(found):
+        attributions.append(
+            Attribution(
+                id=i,
+                cue=Span.of(text, *f.cue) if f.cue else None,
+                cue_type=f.cue_type,
+                source=Span.of(text, *f.source) if f.source else None,
+                entity=source_of[i],
+                content=Span.of(text, *f.content),
+                parent=f.parent,
+                relays=[r[0] for r in relays_of[i]],
+                relay_evidence=[Span.of(text, *r[1]) for r in relays_of[i]],
+            )
+        )
+    reading.attributions = attributions
+
+    is_parent = {f.parent for f in found if f.parent is not None}
+    claims: list[Claim] = []
+    covered: list[tuple[int, int]] = []
+    for i, f in enumerate(found):
+        covered.append(f.content)
+        if i in is_parent:
+            continue
+        chain = _chain(text, i, found, source_of, relays_of, upstream_of, reg, entities, wire_id, wire)
+        types = [entities[link.entity].type for link in chain]
+        outlet_tail = False
+        kind = kind_of(types, outlet_tail)
+        cs, ce = f.content
+        if f.cue and f.cls != "speech" and f.direction == "forward" and f.cue[1] <= cs and not _clausal(text, cs):
+            cs = f.cue[0]  # "revealed details of X": a bare noun phrase is no statement alone
+        claims.append(
+            Claim(
+                id=len(claims), span=Span.of(text, cs, ce), cue=Span.of(text, *f.cue) if f.cue else None,
+                kind=kind, attribution=i, chain=chain,
+            )
+        )
+    # hedges and bare statements: claims that rest on nobody
+    hedge_at = {}
+    for hs, he, ss, se in hedges:
+        hedge_at.setdefault((ss, se), (hs, he))
+    for ss, se in sents:
+        if any(c[0] < se and ss < c[1] and (min(se, c[1]) - max(ss, c[0])) * 2 > (se - ss) for c in covered):
+            continue
+        if any(f.cue and ss <= f.cue[0] < se for f in found):
+            continue
+        s, e = trim(text, ss, se, " \t.!?")
+        if e - s < 12 or len(text[s:e].split()) < 4:
+            continue
+        h = hedge_at.get((ss, se))
+        claims.append(
+            Claim(
+                id=len(claims), span=Span.of(text, s, e), cue=Span.of(text, *h) if h else None,
+                kind=ClaimKind.unattributed, attribution=None, chain=[],
+            )
+        )
+    claims.sort(key=lambda c: c.span.start)
+    for n, c in enumerate(claims):
+        c.id = n
+    reading.claims = claims
+    return reading
+
+
+def _clausal(text: str, start: int) -> bool:
+    """Does content starting at ``start`` open with a complementizer or a quotation?"""
+    return text.startswith("that ", start) or is_open_quote(text[start]) or text[start] in "‘'"
+
+
+def _outlet_affiliated(reg: Registry, eid: int) -> bool:
+    e = reg.entities[eid]
+    return any(reg.entities[x].type == SourceType.outlet for x in e.affiliation_ids)
+
+
+def _chain(text, i, found, source_of, relays_of, upstream_of, reg: Registry, entities, wire_id, wire) -> list[ChainLink]:
+    """The chain of attribution ``i``: origin first, then each relay out to the article."""
+    links: list[ChainLink] = []
+
+    def add(eid: int | None, cue: str | None, ev: tuple[int, int]) -> None:
+        if eid is None:
+            return
+        if links and links[-1].entity == eid:
+            return
+        e = entities[eid]
+        links.append(ChainLink(entity=eid, name=e.name, type=e.type, cue=cue, evidence=Span.of(text, *ev)))
+
+    node: int | None = i
+    seen = set()
+    while node is not None and node not in seen:
+        seen.add(node)
+        f = found[node]
+        for uid, ev in upstream_of[node]:
+            add(uid, "citing", ev)
+        eid = source_of[node]
+        if eid is not None:
+            ev_f = f
+            if f.source is None and f.speaker_of is not None:
+                ev_f = found[f.speaker_of]
+            parts = [p for p in (ev_f.source, ev_f.cue) if p]
+            ev = (min(p[0] for p in parts), max(p[1] for p in parts)) if parts else f.content
+            add(eid, text[f.cue[0] : f.cue[1]] if f.cue else None, ev)
+            draft = reg.entities[eid]
+            for x in draft.publisher_ids + draft.affiliation_ids:
+                if reg.entities[x].type == SourceType.outlet:
+                    add(x, "published in" if x in draft.publisher_ids else "writes for", draft.evidence or ev)
+        for rid, ev, cue in relays_of[node]:
+            add(rid, cue, ev)
+        node = f.parent
+    if wire_id is not None and links:
+        add(wire_id, "wire credit", wire[1])
+    return links
