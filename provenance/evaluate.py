@@ -145,15 +145,21 @@ def _gold_span(span) -> GoldSpan | None:
 
 
 def predictions_from_reading(
-    reading: Reading, include_nested: bool = False
+    reading: Reading, include_nested: bool = False, continuations: bool = False
 ) -> list[GoldAttribution]:
     """The extractor's attributions in the gold shape.
 
     By default only top-level ones (``parent is None``), all with ``parent`` null.
     With ``include_nested`` every attribution is returned, ``parent`` mapped from the
-    attribution id to the index in the returned list.
+    attribution id to the index in the returned list. Quotations that only continue an
+    earlier speaker (no cue of their own) are left out unless ``continuations``: PolNeAR
+    marks no attribution without a cue (1 in 19,831).
     """
-    chosen = [a for a in reading.attributions if include_nested or a.parent is None]
+    chosen = [
+        a for a in reading.attributions
+        if (include_nested or a.parent is None)
+        and (continuations or not (a.cue is None and a.cue_type == CueType.quote))
+    ]
     index = {a.id: i for i, a in enumerate(chosen)}
     return [
         GoldAttribution(
@@ -538,6 +544,7 @@ def evaluate(
     limit: int | None = None,
     nested: bool | None = None,
     pieces: bool = False,
+    continuations: bool = False,
 ) -> EvalReport:
     """Run ``extractor`` (default :func:`provenance.extract.extract`) over every article
     of the gold file and score it (see the module docstring for every figure).
@@ -590,7 +597,7 @@ def evaluate(
             extract_seconds += time.perf_counter() - t1
             words += reading.words or len(text.split())
 
-            found = predictions_from_reading(reading, include_nested=nested)
+            found = predictions_from_reading(reading, include_nested=nested, continuations=continuations)
             if out is not None:
                 out.write(
                     json.dumps(

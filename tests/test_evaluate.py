@@ -370,8 +370,9 @@ def test_attribution_cues_both_null_match(tmp_path):
         gold_att(text, "Kim", None, '"We will win."')])])
     # no cue on either side and the contents overlap: a match
     ex = fake_extractor({"t": lambda t: [pred(t, 0, None, None, "We will win", CueType.quote)]})
-    r = evaluate(gold, extractor=ex)
+    r = evaluate(gold, extractor=ex, continuations=True)
     assert r.attribution.f1 == 1.0
+    assert evaluate(gold, extractor=ex).predicted == 0  # continuations left out by default
     # gold type from the text: no cue, content opens with a quote mark -> quote
     assert (r.by_cue_type["quote"].gold, r.by_cue_type["quote"].recall) == (1, 1.0)
     assert r.by_cue_type["quote"].precision == 1.0

@@ -137,8 +137,14 @@ def _clause_start(t: Tokens, j: int) -> int:
 
 def _strip_adjunct(t: Tokens, s: int, j: int) -> int:
     """Skip a leading adjunct ('On Monday the official said'): first token of the subject."""
-    while s <= j and t.lower[s] in g.CONJUNCTIONS:
-        s += 1
+    while s <= j:
+        low = t.lower[s]
+        if low in g.CONJUNCTIONS or low in g.ADVERBS or low in ("just", "even", "only", "yet", "instead"):
+            s += 1
+        elif low in ("this", "last", "next", "earlier", "later", "that") and s + 1 <= j and (t.lower[s + 1] in g.TIME_WORDS or t.lower[s + 1] in ("year", "week", "month", "spring", "summer", "fall", "autumn", "winter", "time")):
+            s += 2
+        else:
+            break
     if s <= j and (t.lower[s] in g.PREPOSITIONS or t.lower[s] in ("last", "earlier", "later")):
         k = s + 1
         while k <= j:
@@ -157,7 +163,7 @@ def _valid_subject(t: Tokens, s: int, j: int) -> bool:
     last = t.lower[j]
     if last in g.PREPOSITIONS or last in g.AUXILIARIES or last in g.DETERMINERS - {"two", "three", "both", "all", "many", "some", "several", "others"}:
         return False
-    if not (t.words[j][:1].isalnum()):
+    if not (t.words[j][:1].isalnum()) and t.words[j] != ")":
         return False
     first = t.lower[s]
     if first in ("to", "not"):
@@ -186,24 +192,41 @@ def _subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
         s = _strip_adjunct(t, s, k)
         if _valid_subject(t, s, k) and k - s < 8:
             return (j, j), (s, k)
-        return None
+        return (j, j), (j, j)
     if low in ("and", "but") and j > 0:
-        s = _clause_start(t, j - 1)
-        s = _strip_adjunct(t, s, j - 1)
-        e = _np_forward(t, s, j)
-        if e > s:
-            return (s, e - 1), (s, e - 1)
+        e = _tight_np(t, _strip_adjunct(t, 0, j - 1), j)
+        if e is not None:
+            return e, e
         return None
     if t.words[j] == ",":
         found = _subject_across_commas(t, j)
         if found:
             return (found[0], j - 1), found
         return None
+    while j > 1 and (t.lower[j] in g.TIME_WORDS or t.lower[j] in g.MONTHS or t.lower[j].isdigit()) and t.lower[j - 1] in ("on", "last", "this", "in", "late", "early", "earlier"):
+        j -= 2
     s = _clause_start(t, j)
     s = _strip_adjunct(t, s, j)
     if _valid_subject(t, s, j):
         return (s, j), (s, j)
     return None
+
+
+def _tight_np(t: Tokens, s0: int, limit: int) -> Pair | None:
+    """A short noun phrase at ``s0``: determiners, then a capitalized name or up to four
+    lowercase words; used where a subject must be found without a clause to bound it."""
+    e = s0
+    while e < limit and t.lower[e] in g.DETERMINERS:
+        e += 1
+    if e < limit and t.lower[e] in g.PRONOUNS:
+        return (e, e)
+    if e < limit and _cap(t.words[e]):
+        while e < limit and (_cap(t.words[e]) or t.lower[e] in ("’s", "'s", "of", "the") and e + 1 < limit and _cap(t.words[e + 1])):
+            e += 1
+    else:
+        while e < limit and e - s0 < 4 and t.words[e].isalpha() and t.words[e].islower() and t.lower[e] not in g.PREPOSITIONS and t.lower[e] not in g.AUXILIARIES:
+            e += 1
+    return (s0, e - 1) if e > s0 else None
 
 
 def _np_backward(t: Tokens, k: int) -> int:
@@ -296,6 +319,11 @@ def _np_forward(t: Tokens, i: int, limit: int, wide: bool = False) -> int:
     seen_head = False
     while k < n:
         w, low = t.words[k], t.lower[k]
+        if w == "(" and seen_head and _cap(t.words[k - 1]):
+            close = next((x for x in range(k + 1, min(n, k + 8)) if t.words[x] == ")"), -1)
+            if close > 0 and any("-" in t.words[x] for x in range(k + 1, close)):
+                k = close + 1  # "Sen. Ted Cruz (R-Texas)"
+                continue
         if low in g.BOUNDARY_PUNCT or low in (".", "!", "?") or low in ("’", "'") and k > i:
             break
         if low in ("that", "which", "who", "whom", "whose", "where", "when", "while", "because", "as", "if", "than"):
@@ -360,17 +388,49 @@ _CONTENT_STARTERS = frozenset(["that", ":", "“", '"', "‘", "«", "to", "how"
 # Where unquoted content stops before the end of its sentence (PolNeAR convention):
 # a new clause after a comma, or a participle that starts another attribution.
 _STOP_AFTER_COMMA = frozenset(
-    """and but which while as even who whom whose though although because saying calling
-    adding noting arguing insisting claiming warning explaining describing suggesting
-    according whereas until""".split()
+    """and but which while as even who whom whose saying calling adding noting arguing
+    insisting claiming warning explaining describing suggesting according said""".split()
 )
+
+
+def _stop_in_clause(s: Sentence, t: Tokens, k0: int, end: int) -> int:
+    """Where unquoted content starting at token ``k0`` stops: at a trailing clause
+    (", and he ...", ", which ...", "; ...", a lone dash, a colon) or at ``end``."""
+    n = len(t)
+    in_quote = False
+    dashes = [k for k in range(k0, n) if t.words[k] in ("—", "–") and not in_quote]
+    for k in range(k0, n):
+        if t.starts[k] >= end:
+            break
+        w = t.words[k]
+        if w in ("“", "''") or w == '"' and not in_quote:
+            in_quote = True
+            continue
+        if w in ("”", "''") or w == '"' and in_quote:
+            in_quote = False
+            continue
+        if in_quote:
+            continue
+        if w == ";" or w == ":" and k > k0:
+            return t.starts[k]
+        if w in ("—", "–") and len(dashes) == 1:
+            return t.starts[k]
+        if w == "-" and k + 1 < n and t.words[k + 1] == "-":
+            return t.starts[k]
+        if w == "," and k + 1 < n and t.lower[k + 1] in _STOP_AFTER_COMMA:
+            nxt = t.lower[k + 2] if k + 2 < n else ""
+            if t.lower[k + 1] in ("and", "but") and nxt.endswith(("ed", "ing")) and nxt not in g.PRONOUNS:
+                continue  # ", and presented to ...": the same clause goes on
+            return t.starts[k]
+    return end
 
 
 def _content_forward(s: Sentence, t: Tokens, p: int, cls: str) -> tuple[int, int] | None:
     """Content after the cue, starting at token ``p``: char span or None.
 
     The complementizer "that" and quotation marks belong to the content; a closing full
-    stop does not. Quoted content runs to its closing quote, even past the sentence.
+    stop does not. A quotation that runs past the sentence ends the content; one that
+    closes inside it lets the content go on to the end of the clause.
     """
     n = len(t)
     if p >= n:
@@ -387,30 +447,19 @@ def _content_forward(s: Sentence, t: Tokens, p: int, cls: str) -> tuple[int, int
     if t.lower[p] in g.CONJUNCTIONS or t.lower[p] in g.PREPOSITIONS and t.lower[p] not in ("to", "about", "for", "of", "on"):
         return None
     start = t.starts[p]
-    if is_open_quote(s.text[start]):
-        q = _quote_at(s, start)
-        if q:
-            return (start, q[1])
     end = _content_end(s)
-    # stop before a trailing clause: ", and ...", "; ...", " — ..."
-    in_quote = False
-    for k in range(p + 1, n):
-        w = t.words[k]
-        if w in ("“", '"'):
-            in_quote = not in_quote if w == '"' else True
-        elif w == "”":
-            in_quote = False
-        if in_quote:
-            continue
-        if w == ";" or w in ("—", "–") or w == "-" and k + 1 < n and t.words[k + 1] == "-":
-            end = t.starts[k]
-            break
-        if w == "," and k + 1 < n and t.lower[k + 1] in _STOP_AFTER_COMMA:
-            nxt = t.lower[k + 2] if k + 2 < n else ""
-            if t.lower[k + 1] in ("and", "but") and nxt.endswith(("ed", "ing")) and nxt not in g.PRONOUNS:
-                continue  # ", and presented to ...": the same clause goes on
-            end = t.starts[k]
-            break
+    if is_open_quote(t.words[p]):
+        q = _quote_at(s, start)
+        if q and q[1] >= end:
+            return (start, q[1])
+        if q:
+            k = p
+            while k < n and t.starts[k] < q[1]:
+                k += 1
+            end = _stop_in_clause(s, t, k, end)
+            end = max(end, q[1])
+    else:
+        end = _stop_in_clause(s, t, p + 1, end)
     while end > start and s.text[end - 1] in " ,":
         end -= 1
     if end - start < 2:
@@ -418,31 +467,41 @@ def _content_forward(s: Sentence, t: Tokens, p: int, cls: str) -> tuple[int, int
     return (start, end)
 
 
+def _next_quote(s: Sentence) -> Pair | None:
+    """A quotation that opens the next sentence of the paragraph ("“B,” he said. “C.”")."""
+    k = s.end
+    while k < len(s.text) and s.text[k] in " \t":
+        k += 1
+    return _quote_at(s, k)
+
+
 def _content_backward(s: Sentence, t: Tokens, left: int) -> tuple[int, int] | None:
-    """Content before a clause-final cue whose clause starts at token ``left``."""
+    """Content before a clause-final cue whose clause starts at token ``left``.
+
+    It runs from the start of the sentence (or of a quotation that began in an earlier
+    sentence) to the comma or closing quote before the source.
+    """
     k = left - 1
     if k < 0:
         return None
     w = t.words[k]
-    end_char = t.starts[left]
     if w == ",":
         k -= 1
         if k < 0:
             return None
         w = t.words[k]
+    start = s.start
     if is_close_quote(w) or w in ("’", "'"):
         q = _quote_ending(s, t.ends[k])
         if q:
-            return (q[0], q[1])
-        # the quote opened in an earlier paragraph or unmatched: back to sentence start
-    end = t.starts[k + 1] if k + 1 < len(t) else end_char
-    # content runs back from the comma to the start of the sentence
-    e = end
-    while e > s.start and s.text[e - 1] in " ,":
+            start = min(start, q[0])
+            return (start, q[1])
+    e = t.ends[k]
+    while e > start and s.text[e - 1] in " ,":
         e -= 1
-    if e - s.start < 3:
+    if e - start < 3:
         return None
-    return (s.start, e)
+    return (start, e)
 
 
 def find(s: Sentence, lex: Lexicon) -> list[Found]:
@@ -566,7 +625,7 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if " " in lemma:
         return True
     if low.endswith("ing"):
-        return a < v or prev == ","
+        return a < v or prev in (",", "and", "—", "–")
     if a < v:
         return True
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
@@ -587,8 +646,10 @@ def _verb_attribution(s: Sentence, t: Tokens, v: int, after: int, cue: Cue, lex:
     if v > 0 and not t.words[v].islower() and not is_open_quote(t.words[v - 1]):
         return None  # "The Islamic State": a capitalized word mid-sentence is a name
     # a verb form that is really a noun or an infinitive: "the report", "to say"
-    if prev in g.NOUN_MARKERS or prev.endswith("’s") or prev.endswith("'s") and prev not in ("he's", "she's", "it's"):
+    if prev in g.DETERMINERS:
         return None
+    if prev in ("’s", "'s") and (v < 2 or t.lower[v - 2] not in g.PRONOUNS):
+        return None  # "Trump’s claims": a possessive before a noun
     if prev == "to":
         return None
     a, be_before = _aux_start(t, v)
@@ -599,7 +660,7 @@ def _verb_attribution(s: Sentence, t: Tokens, v: int, after: int, cue: Cue, lex:
         return _participle_attribution(s, t, v, after, cue, earlier)
     if after < n and t.lower[after] == "by":
         return None  # a participle: "documents published by the CIA"
-    if be_before and not low.endswith("ing"):
+    if be_before and not low.endswith("ing") and cue.lemma != "ask":
         return None  # a passive: "is believed to", handled as a hedge
     cue_span = (t.starts[a], t.ends[after - 1])
     found_subj = _subject_before(t, a)
@@ -613,45 +674,61 @@ def _verb_attribution(s: Sentence, t: Tokens, v: int, after: int, cue: Cue, lex:
     p = after
     if cue.lemma.split()[0] in g.TELL_LEMMAS and p < n and not t.lower[p] in ("that", ":", ",", "“", '"'):
         e = _np_forward(t, p, n)
-        if e > p:
+        if e > p and (e >= n or t.lower[e] in ("that", ":", ",", "“", '"', "''", "about", "of", "in", "on", "last", "this", ".") or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS):
             relays.append(((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1])))
             p = e
     p = _skip_adjuncts(t, p, n)
     if subj is not None and name is not None:
         src = (t.starts[subj[0]], t.ends[subj[1]])
         name_span = (t.starts[name[0]], t.ends[name[1]])
-        content = _content_forward(s, t, p, cue.cls)
-        direction = "forward"
-        if content is None:
-            # "..., X said." or "“...,” X said."
-            set_off = subj[0] > 0 and (t.words[subj[0] - 1] == "," or is_close_quote(t.words[subj[0] - 1]))
-            if set_off and (p >= n or t.words[p] in (".", "!", "?", ",") or t.lower[p] in ("adding", "noting", "explaining", "according")):
-                content = _content_backward(s, t, subj[0])
-                direction = "backward"
-            if content is None:
-                return None
-        elif subj[0] > 0 and t.words[subj[0] - 1] in (",",) and _quote_ending(s, t.ends[subj[0] - 2] if subj[0] >= 2 else -1):
-            # "“A,” X said, “B.”": content on both sides
-            q = _quote_ending(s, t.ends[subj[0] - 2])
-            if q:
-                content = (q[0], content[1])
-                direction = "around"
+        fwd = _content_forward(s, t, p, cue.cls)
+        before = t.words[subj[0] - 1] if subj[0] > 0 else ""
+        set_off = before == "," or is_close_quote(before)
+        interrupted = set_off and (is_close_quote(before) or p < n and t.words[p] == ",")
+        back = _content_backward(s, t, subj[0]) if set_off else None
+        if fwd is not None and back is not None and interrupted:
+            content, direction = (back[0], fwd[1]), "around"  # "“A,” X said, “B.”"
+        elif fwd is not None:
+            content, direction = fwd, "forward"
+        elif back is not None and (p >= n or t.words[p] in (".", "!", "?", ",") or t.lower[p] in ("adding", "noting", "explaining", "according", "after", "before", "in", "at", "during", "when", "while", "as")):
+            content, direction = back, "backward"  # "..., X said." / "“...,” X said."
+            if p >= n or t.words[p] in (".", "!", "?"):
+                q = _next_quote(s)
+                if q:
+                    content, direction = (content[0], q[1]), "around"  # "“A,” X said. “B.”"
+        else:
+            return None
         return Found(cue=cue_span, cue_type=CueType.verb, source=src, content=content, direction=direction, lemma=cue.lemma, cls=cue.cls, relays=relays, name=name_span)
     # inverted: "“...,” said X." / "..., said the official."
-    if a > 0 and t.words[a - 1] in (",", "”", '"', "’") or a == 0:
+    if a > 0 and (t.words[a - 1] == "," or is_close_quote(t.words[a - 1])) or a == 0:
         e = _np_forward(t, p, n)
         if e > p:
             src = (t.starts[p], t.ends[e - 1])
+            name_src = src
+            if e + 1 < n and t.words[e] == "," and (t.lower[e + 1] in ("a", "an", "the", "who", "whose") or t.lower[e + 1].isdigit() or t.lower[e + 1] in g.ADVERBS):
+                # "said Simon Rosenberg, president of NDN, a policy group.": the appositive too
+                k = e + 1
+                while k < n and not is_open_quote(t.words[k]) and t.words[k] not in (".", "!", "?", ";") and not (t.words[k] == "," and k + 1 < n and t.lower[k + 1] in ("adding", "saying", "noting", "explaining", "according")):
+                    k += 1
+                src = (t.starts[p], t.ends[k - 1])
+                e_app = k
+            else:
+                e_app = e
             content = _content_backward(s, t, a) if a > 0 else None
             direction = "backward"
+            if content is None and a == 0 and e_app < n and t.words[e_app] in (",", ":"):
+                content, direction = _content_forward(s, t, e_app + 1, "speech"), "forward"
             if content is None:
                 return None
-            q_after = e
-            if q_after < n and t.words[q_after] == ",":
-                c2 = _content_forward(s, t, q_after + 1, "speech")
-                if c2 is not None and is_open_quote(s.text[c2[0]]):
+            if e_app < n and t.words[e_app] == ",":
+                c2 = _content_forward(s, t, e_app + 1, "speech")
+                if c2 is not None and (is_open_quote(s.text[c2[0]]) or s.text.startswith("''", c2[0])):
                     content, direction = (content[0], c2[1]), "around"
-            return Found(cue=cue_span, cue_type=CueType.verb, source=src, content=content, direction=direction, lemma=cue.lemma, cls=cue.cls, relays=relays, name=src)
+            elif e_app >= n or t.words[e_app] in (".", "!", "?"):
+                q = _next_quote(s)
+                if q:
+                    content, direction = (content[0], q[1]), "around"
+            return Found(cue=cue_span, cue_type=CueType.verb, source=src, content=content, direction=direction, lemma=cue.lemma, cls=cue.cls, relays=relays, name=name_src)
     return None
 
 
@@ -664,12 +741,36 @@ def _participle_attribution(s: Sentence, t: Tokens, v: int, after: int, cue: Cue
     for f in reversed(earlier):
         if f.source is not None and f.cue is not None and f.cue[0] < cue_span[0]:
             return Found(cue=cue_span, cue_type=CueType.verb, source=f.source, content=content, direction="forward", lemma=cue.lemma, cls=cue.cls, name=f.name)
-    s0 = _strip_adjunct(t, _clause_start(t, 0) if t.words[0] != "," else 1, v - 1)
-    e = _np_forward(t, s0, v)
-    if e <= s0:
+    np = _tight_np(t, _strip_adjunct(t, 0, v - 1), v)
+    if np is None:
         return None
+    s0, e = np[0], np[1] + 1
     src = (t.starts[s0], t.ends[e - 1])
     return Found(cue=cue_span, cue_type=CueType.verb, source=src, content=content, direction="forward", lemma=cue.lemma, cls=cue.cls, name=src)
+
+
+def hedge_attributions(s: Sentence, lex: Lexicon) -> list[Found]:
+    """Hedges as attributions with no source; the content is the clause they hedge
+    ("[Libya] is believed to [be home to ...]": the covering span of both sides)."""
+    out = []
+    t = s.toks
+    for h in find_hedges(s, lex):
+        k = 0
+        while k < len(t) and t.starts[k] < h[1]:
+            k += 1
+        start = s.start
+        # the clause the hedge sits in starts after the last boundary before it
+        j = 0
+        while j < len(t) and t.starts[j] < h[0]:
+            if t.words[j] in (";", ":") or t.words[j] == "," and j + 1 < len(t) and t.lower[j + 1] in ("and", "but", "while", "which", "who"):
+                start = t.starts[j + 1] if j + 1 < len(t) else start
+            j += 1
+        end = _stop_in_clause(s, t, k, _content_end(s))
+        while end > start and s.text[end - 1] in " ,":
+            end -= 1
+        if end - start > 3 and not any(o.content == (start, end) for o in out):
+            out.append(Found(cue=h, cue_type=CueType.hedge, source=None, content=(start, end), direction="around", lemma=None, cls="hedge"))
+    return out
 
 
 def find_hedges(s: Sentence, lex: Lexicon) -> list[Pair]:
@@ -692,7 +793,8 @@ def find_hedges(s: Sentence, lex: Lexicon) -> list[Pair]:
             k = i + 1
             while k < n and (t.lower[k] in g.ADVERBS or t.lower[k] in ("widely", "generally", "commonly")):
                 k += 1
-            if k + 1 < n and t.lower[k] in lex.verbs and t.lower[k].endswith(("ed", "id", "ght", "wn", "ld")) and t.lower[k + 1] in ("to", "that"):
+            cue = lex.verbs.get(t.lower[k]) if k + 1 < n else None
+            if cue and cue.cls in ("speech", "belief", "finding") and t.lower[k].endswith(("ed", "id", "ght", "wn", "ld")) and t.lower[k + 1] in ("to", "that"):
                 hit = (i, k + (1 if t.lower[k + 1] == "to" else 0))
         if hit:
             out.append((t.starts[hit[0]], t.ends[hit[1]]))

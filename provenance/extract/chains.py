@@ -55,7 +55,7 @@ def assign_parents(found: list[Found]) -> None:
     for i, f in enumerate(found):
         best = None
         for j, g in enumerate(found):
-            if i == j or g.cue_type.value == "hedge":
+            if i == j or g.cue_type.value == "hedge" or g.cue is None and f.cue_type.value == "hedge":
                 continue
             if not _inside(_anchor(f), g.content):
                 continue

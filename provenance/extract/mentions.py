@@ -94,18 +94,19 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
         if j > i and w.islower() and low.endswith("ed") and low not in lex.documents:
             break  # "report published in ..."
         j += 1
-    core = words[i:j] or words[i : i + 1] or words[:1]
+    if j == i and words:
+        j = min(i + 1, len(words))
+    core = words[i:j] or words[:1]
     core_lower = [c.lower() for c in core]
+    core_text = text[t.starts[i] : t.ends[j - 1]] if j > i else raw
     rest_start = j
     # possessive opening: "CNN’s Jake Tapper", "Trump’s campaign"
     affiliation: Pair | None = None
-    if len(core) > 1 and _strip_possessive(core[0]) != core[0]:
-        owner = _strip_possessive(core[0])
-        if _lookup(lex.outlets, [owner]) or _lookup(lex.organizations, [owner]):
-            k = t.starts[i]
-            affiliation = (k, k + len(owner))
-    head = _strip_possessive(core_lower[-1]) if core_lower else ""
-    caps = [_strip_possessive(w) for w in core if _cap(w)]
+    if len(core) > 2 and core_lower[1] in ("’s", "'s"):
+        if _lookup(lex.outlets, core[:1]) or _lookup(lex.organizations, core[:1]):
+            affiliation = (t.starts[i], t.ends[i])
+    head = core_lower[-1] if core_lower else ""
+    caps = [w for w in core if _cap(w)]
     honorific_free = [w for w in caps if fold(w).rstrip(".") not in lex.honorifics]
     # publisher and authors after the core: "published in the Sunday Times", "by A and B"
     publisher = None
@@ -135,7 +136,7 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
         e = _name_end(words, lower, rest_start + 1)
         if e > rest_start + 1 and _cap(words[e - 1]):
             affiliation = (t.starts[rest_start + 1], t.ends[e - 1])
-    typ, name = _type_of(core, core_lower, head, caps, honorific_free, lex)
+    typ, name = _type_of(core, core_lower, head, caps, honorific_free, lex, core_text)
     members: list[str] = []
     if typ == SourceType.person and "and" in core_lower:
         members = [fold(w) for w in _group_surnames(core)]
@@ -224,13 +225,17 @@ def _affiliation_in(text: str, extra: Pair, lex: Lexicon) -> Pair | None:
     return None
 
 
-def _type_of(core, core_lower, head, caps, names, lex: Lexicon) -> tuple[SourceType, str]:
-    """Decide a source's type from its core words; returns (type, display name)."""
-    joined = " ".join(core)
-    hit = _lookup(lex.outlets, core)
+def _type_of(core, core_lower, head, caps, names, lex: Lexicon, joined: str) -> tuple[SourceType, str]:
+    """Decide a source's type from its core words; returns (type, display name).
+
+    Lexicon names match only as proper names (capitalized last word): "the information"
+    is not the outlet The Information.
+    """
+    proper = bool(core) and not core[-1].islower()
+    hit = _lookup(lex.outlets, core) if proper else None
     if hit:
         return SourceType.outlet, hit[0]
-    hit = _lookup(lex.organizations, core)
+    hit = _lookup(lex.organizations, core) if proper else None
     if hit:
         return SourceType.organization, hit[0]
     bare_head = head[:-1] if head.endswith("s") and head[:-1] in lex.documents else head

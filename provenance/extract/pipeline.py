@@ -2,7 +2,7 @@
 
 import re
 
-from provenance.extract.attributions import Found, Sentence, find, find_hedges
+from provenance.extract.attributions import Found, Sentence, find, hedge_attributions
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
 from provenance.extract.lexicon import Lexicon, lexicon
 from provenance.extract.mentions import NounPhrase, Registry, analyse
@@ -33,7 +33,6 @@ def extract(doc: Document) -> Reading:
     b0, b1 = doc.body
     reading = Reading(text=text, words=len(_WORD.findall(text, b0, b1)))
     found: list[Found] = []
-    hedges: list[tuple[int, int, int, int]] = []  # (cue start, cue end, sentence start, end)
     sents: list[tuple[int, int]] = []
     prev_para_quoted: Found | None = None
     for ps, pe in paragraphs(text, b0, b1):
@@ -45,9 +44,8 @@ def extract(doc: Document) -> Reading:
             fs = find(s, lex)
             settle_sentence(fs)
             para_found.extend(fs)
-            for h in find_hedges(s, lex):
-                hedges.append((h[0], h[1], ss, se))
-        if not para_found and prev_para_quoted is not None and is_open_quote(text[ps]) and quotes:
+            para_found.extend(h for h in hedge_attributions(s, lex) if not any(f.content[0] <= h.cue[0] < f.content[1] or f.cue and f.cue[0] <= h.cue[0] < f.cue[1] for f in fs))
+        if not para_found and prev_para_quoted is not None and (is_open_quote(text[ps]) or text.startswith("''", ps)) and quotes:
             # a quoted paragraph that continues the previous speaker
             end = quotes[0][1]
             para_found.append(Found(cue=None, cue_type=CueType.quote, source=None, content=(ps, end), direction="forward", speaker_of=id(prev_para_quoted)))
@@ -62,9 +60,13 @@ def extract(doc: Document) -> Reading:
         else:
             prev_para_quoted = None
     found.sort(key=lambda f: (f.content[0], f.cue[0] if f.cue else 0))
-    # the sort moved things: re-point continuations at their speakers by identity
     assign_parents(found)
-    return _assemble(doc, reading, found, hedges, sents, lex)
+    # a hedge inside someone's statement is part of what they said, not a claim of its own
+    dropped = {i for i, f in enumerate(found) if f.cue_type == CueType.hedge and f.parent is not None}
+    if dropped:
+        found = [f for i, f in enumerate(found) if i not in dropped]
+        assign_parents(found)
+    return _assemble(doc, reading, found, sents, lex)
 
 
 def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | None:
@@ -77,7 +79,7 @@ def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | Non
     return hit[0], (m.start(), m.end())
 
 
-def _assemble(doc: Document, reading: Reading, found: list[Found], hedges, sents, lex: Lexicon) -> Reading:
+def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon) -> Reading:
     text = doc.text
     reg = Registry()
     mentions: list[Mention] = []
@@ -212,10 +214,7 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], hedges, sents
                 kind=kind, attribution=i, chain=chain,
             )
         )
-    # hedges and bare statements: claims that rest on nobody
-    hedge_at = {}
-    for hs, he, ss, se in hedges:
-        hedge_at.setdefault((ss, se), (hs, he))
+    # bare statements: claims that rest on nobody
     for ss, se in sents:
         if any(c[0] < se and ss < c[1] and (min(se, c[1]) - max(ss, c[0])) * 2 > (se - ss) for c in covered):
             continue
@@ -224,10 +223,9 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], hedges, sents
         s, e = trim(text, ss, se, " \t.!?")
         if e - s < 12 or len(text[s:e].split()) < 4:
             continue
-        h = hedge_at.get((ss, se))
         claims.append(
             Claim(
-                id=len(claims), span=Span.of(text, s, e), cue=Span.of(text, *h) if h else None,
+                id=len(claims), span=Span.of(text, s, e), cue=None,
                 kind=ClaimKind.unattributed, attribution=None, chain=[],
             )
         )

@@ -26,10 +26,16 @@ QUOTE_CHARS = "\"“”«»"  # ‘ and ’ are left out: ’ is far more often 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’)\]]*$")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Det|Insp|Hon|Pres|Amb|Fr|No|Mt|Ft|Messrs"
 TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"  # U.S., U.N.
+    r"''|``"  # typewriter quotes (the New York Times writes ''quoted'')
+    r"|(?:[A-Za-z]\.){2,}"  # U.S., U.N.
+    rf"|(?:{_TITLES})\.(?=\s)"  # titles keep their full stop: "Sen. Ted Cruz"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: "Michael P. McDonald"
     r"|\$?\d+(?:[.,]\d+)*%?"  # numbers, money, percentages
-    r"|\w+(?:[’'\-.&]\w+)*(?:[’']s?)?"  # words with inner apostrophes, hyphens, dots
+    r"|[’']s\b|n[’']t\b"  # clitics: "He’s" -> He ’s, "doesn’t" -> does n’t
+    r"|\w+?(?=n[’']t\b)"  # the word before n't
+    r"|\w+(?:[’'](?!s\b)\w+|[\-.&]\w+)*"  # words with inner apostrophes, hyphens, dots
     r"|[^\w\s]"  # any other single character
 )
 
@@ -105,20 +111,31 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     open_at = -1
-    for i in range(start, end):
+    i = start
+    while i < end:
         c = text[i]
-        if c == "“" or c == "«":
-            if open_at < 0:
-                open_at = i
-        elif c == "”" or c == "»":
-            if open_at >= 0:
-                out.append((open_at, i + 1))
-                open_at = -1
-        elif c == '"':
+        if c == "'" and i + 1 < end and text[i + 1] == "'":
             if open_at < 0:
                 open_at = i
             else:
-                out.append((open_at, i + 1))
+                out.append((open_at, i + 2))
+                open_at = -1
+            i += 2
+            continue
+        i += 1
+        c_at = i - 1
+        if c == "“" or c == "«":
+            if open_at < 0:
+                open_at = c_at
+        elif c == "”" or c == "»":
+            if open_at >= 0:
+                out.append((open_at, c_at + 1))
+                open_at = -1
+        elif c == '"':
+            if open_at < 0:
+                open_at = c_at
+            else:
+                out.append((open_at, c_at + 1))
                 open_at = -1
     if open_at >= 0 and end - open_at > 1:
         out.append((open_at, end))
@@ -126,13 +143,13 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def is_open_quote(c: str) -> bool:
-    """A character that can open a quotation."""
-    return c in "“\"«"
+    """A character (or the token ``''``) that can open a quotation."""
+    return c in ("“", '"', "«", "''", "``")
 
 
 def is_close_quote(c: str) -> bool:
-    """A character that can close a quotation."""
-    return c in "”\"»"
+    """A character (or the token ``''``) that can close a quotation."""
+    return c in ("”", '"', "»", "''")
 
 
 def trim(text: str, start: int, end: int, chars: str = " \t\n,;:.—–-") -> tuple[int, int]:
