@@ -564,6 +564,15 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
         mark(i, np_end - 1)
         i = np_end
 
+    # 1b. "Name: statement" (headlines, transcripts) and "In a new poll, ..."
+    if n > 2 and not out:
+        f = _colon_attribution(s, t, lex) or _in_document_attribution(s, t, lex)
+        if f is not None:
+            out.append(f)
+            lo = next(x for x in range(n) if t.starts[x] >= f.cue[0])
+            hi = max(x for x in range(n) if t.starts[x] < max(f.cue[1], f.source[1] if f.source else 0))
+            mark(0, hi)
+
     # 2. hearers and upstream sources that decorate a verb attribution
     relay_spans: list[tuple[int, Pair, Pair]] = []  # (token index, hearer, evidence)
     upstream_spans: list[tuple[int, Pair, Pair]] = []
@@ -613,6 +622,58 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
         out.append(f)
         i = after
     return out
+
+
+_NOT_SPEAKERS = frozenset(
+    """note update editor's editor photo photos source sources watch read related correction
+    disclosure video image caption warning breaking exclusive live analysis opinion
+    background context example question answer step tip update fact bottom summary
+    result results date time location where when what why how latest twitter byline
+    contributing hey busted just leaked listen look lol wow""".split()
+)
+
+
+def _colon_attribution(s: Sentence, t: Tokens, lex: Lexicon) -> Found | None:
+    """"Trump: I will win" / "SANDERS: ...": a name, a colon, and what the name says."""
+    k = 0
+    while k < len(t) and k < 6 and t.words[k] != ":":
+        w = t.words[k]
+        if not (_cap(w) or t.lower[k] in ("’s", "'s", "of", "the", "and") and k > 0):
+            return None
+        k += 1
+    if k == 0 or k > 3 or k >= len(t) - 1 or t.words[k] != ":":
+        return None
+    if any(len(w) < 2 or w.isupper() and len(w) > 3 for w in t.words[:k]):
+        return None  # "A:", "BYLINE:", "BUSTED:": labels, not speakers
+    if t.lower[0].rstrip(".") in _NOT_SPEAKERS or t.lower[k - 1] in _NOT_SPEAKERS:
+        return None
+    if t.lower[0] in lex.documents or t.lower[k - 1] in lex.documents:
+        return None
+    content = _content_forward(s, t, k + 1, "speech")
+    if content is None:
+        return None
+    src = (t.starts[0], t.ends[k - 1])
+    return Found(cue=(t.starts[k], t.ends[k]), cue_type=CueType.other, source=src, content=content, direction="forward", lemma=":", cls="speech", name=src)
+
+
+_POLL_HEADS = frozenset("poll polls survey surveys study studies report analysis memo filing review audit".split())
+
+
+def _in_document_attribution(s: Sentence, t: Tokens, lex: Lexicon) -> Found | None:
+    """"In a new Fox News poll, Trump leads": the document named by the opening phrase."""
+    if t.lower[0] != "in" or len(t) < 5:
+        return None
+    comma = next((x for x in range(1, min(len(t), 15)) if t.words[x] == ","), -1)
+    if comma < 3 or t.lower[1] not in g.DETERMINERS:
+        return None
+    heads = [x for x in range(2, comma) if t.lower[x] in _POLL_HEADS]
+    if not heads:
+        return None
+    content = _content_forward(s, t, comma + 1, "speech")
+    if content is None:
+        return None
+    src = (t.starts[1], t.ends[comma - 1])
+    return Found(cue=(t.starts[0], t.ends[0]), cue_type=CueType.other, source=src, content=content, direction="forward", lemma="in", cls="speech", name=src)
 
 
 def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) -> bool:
@@ -667,17 +728,20 @@ def _verb_attribution(s: Sentence, t: Tokens, v: int, after: int, cue: Cue, lex:
     subj = name = None
     if found_subj:
         subj, name = found_subj
-        if any(taken[x] for x in range(subj[0], subj[1] + 1)):
+        if any(taken[x] for x in range(name[0], name[1] + 1)):
             subj = name = None
     # hearer of a verb of telling: "told the Financial Times that ..."
     relays: list[tuple[Pair, Pair]] = []
     p = after
-    if cue.lemma.split()[0] in g.TELL_LEMMAS and p < n and not t.lower[p] in ("that", ":", ",", "“", '"'):
+    if cue.lemma in g.TELL_LEMMAS and p < n and not t.lower[p] in ("that", ":", ",", "“", '"'):
         e = _np_forward(t, p, n)
         if e > p and (e >= n or t.lower[e] in ("that", ":", ",", "“", '"', "''", "about", "of", "in", "on", "last", "this", ".") or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS):
             relays.append(((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1])))
             p = e
     p = _skip_adjuncts(t, p, n)
+    if p + 1 < n and (t.lower[p] in ("of", "about") or cue.cls != "speech" and t.lower[p] in ("against", "for", "on", "at", "with")):
+        cue_span = (cue_span[0], t.ends[p])  # "warned of", "called for", "said of"
+        p += 1
     if subj is not None and name is not None:
         src = (t.starts[subj[0]], t.ends[subj[1]])
         name_span = (t.starts[name[0]], t.ends[name[1]])

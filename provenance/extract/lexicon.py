@@ -60,17 +60,35 @@ class Lexicon:
 
 
 def _names(rows: list[list[str]], kind_col: int) -> dict[str, tuple[str, str]]:
+    """Folded name or alias -> (canonical name, kind).
+
+    "The X" titles of several words also match without "the" ("Sunday Times"); one-word
+    titles keep it ("the Hill", "the Economist"), so a surname or a role noun does not
+    match them. Names written with a parenthesis are keys only through their aliases.
+    """
     out: dict[str, tuple[str, str]] = {}
     for row in rows:
         name = row[0]
         kind = row[kind_col] if len(row) > kind_col else ""
         aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a.strip()]
         for n in [name, *aliases]:
+            if "(" in n and n == name:
+                continue
             key = fold(n).strip()
-            if key.startswith("the "):
-                key = key[4:]
             out.setdefault(key, (name, kind))
+            if key.startswith("the ") and len(key.split()) > 2:
+                out.setdefault(key[4:], (name, kind))
     return out
+
+
+def lookup(names: dict[str, tuple[str, str]], words: list[str], the: bool = False) -> tuple[str, str] | None:
+    """Find a name written as ``words`` (``the`` when the text put "the" before it)."""
+    key = fold(" ".join(words)).strip()
+    if the:
+        hit = names.get("the " + key)
+        if hit:
+            return hit
+    return names.get(key)
 
 
 @cache

@@ -7,18 +7,19 @@ earlier source of a compatible type; a surname or a definite description ("the r
 takes the nearest earlier source that it names more briefly.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
 
 from provenance.extract import grammar as g
-from provenance.extract.lexicon import Lexicon, fold
+from provenance.extract.lexicon import Lexicon, fold, lookup
 from provenance.extract.text import tokenize
 from provenance.models import SourceType
 
 Pair = tuple[int, int]
 NAME_PARTICLES = frozenset("of for the and de del della di da du la le van von der bin al el ibn abu y".split())
-PUBLISH_WORDS = frozenset("published printed seen obtained reviewed released aired broadcast posted run".split())
+PUBLISH_WORDS = frozenset("published printed seen obtained reviewed released aired broadcast posted run polled surveyed quoted cited commissioned conducted".split())
 
 
 @dataclass(slots=True)
@@ -53,11 +54,10 @@ def _strip_possessive(w: str) -> str:
     return w
 
 
-def _lookup(lex_map: dict[str, tuple[str, str]], words: list[str]) -> tuple[str, str] | None:
-    key = fold(" ".join(words)).strip()
-    if key.startswith("the "):
-        key = key[4:]
-    return lex_map.get(key)
+def _lookup(lex_map: dict[str, tuple[str, str]], words: list[str], the: bool = False) -> tuple[str, str] | None:
+    if words and words[0].lower() == "the":
+        words, the = words[1:], True
+    return lookup(lex_map, words, the)
 
 
 def initials(words: list[str]) -> str:
@@ -76,8 +76,10 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
         return NounPhrase(span, raw, typ, raw, p, p, pronoun=p, plural=p in ("they", "we"))
     i = 0
     indefinite = False
+    the = False
     while i < len(words) and lower[i] in g.DETERMINERS:
         indefinite = indefinite or lower[i] in g.INDEFINITE
+        the = the or lower[i] == "the"
         i += 1
     # the core: up to a preposition, participle, comma or relative pronoun, but letting
     # particles sit inside capitalized names ("Foundation for Defense of Democracies")
@@ -91,8 +93,8 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
             continue
         if low in g.PREPOSITIONS or low in g.AUXILIARIES:
             break
-        if j > i and w.islower() and low.endswith("ed") and low not in lex.documents:
-            break  # "report published in ..."
+        if j > i and w.islower() and (low.endswith("ed") or low in PUBLISH_WORDS) and low not in lex.documents:
+            break  # "report published in ...", "a letter seen by ..."
         j += 1
     if j == i and words:
         j = min(i + 1, len(words))
@@ -136,7 +138,8 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
         e = _name_end(words, lower, rest_start + 1)
         if e > rest_start + 1 and _cap(words[e - 1]):
             affiliation = (t.starts[rest_start + 1], t.ends[e - 1])
-    typ, name = _type_of(core, core_lower, head, caps, honorific_free, lex, core_text)
+    quantity = " ".join(w for w in words[:i] if w.lower() not in ("a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"))
+    typ, name = _type_of(core, core_lower, head, caps, honorific_free, lex, core_text, the, quantity + " " if quantity else "")
     members: list[str] = []
     if typ == SourceType.person and "and" in core_lower:
         members = [fold(w) for w in _group_surnames(core)]
@@ -225,17 +228,17 @@ def _affiliation_in(text: str, extra: Pair, lex: Lexicon) -> Pair | None:
     return None
 
 
-def _type_of(core, core_lower, head, caps, names, lex: Lexicon, joined: str) -> tuple[SourceType, str]:
+def _type_of(core, core_lower, head, caps, names, lex: Lexicon, joined: str, the: bool = False, quantity: str = "") -> tuple[SourceType, str]:
     """Decide a source's type from its core words; returns (type, display name).
 
     Lexicon names match only as proper names (capitalized last word): "the information"
     is not the outlet The Information.
     """
     proper = bool(core) and not core[-1].islower()
-    hit = _lookup(lex.outlets, core) if proper else None
+    hit = _lookup(lex.outlets, core, the) if proper else None
     if hit:
         return SourceType.outlet, hit[0]
-    hit = _lookup(lex.organizations, core) if proper else None
+    hit = _lookup(lex.organizations, core, the) if proper else None
     if hit:
         return SourceType.organization, hit[0]
     bare_head = head[:-1] if head.endswith("s") and head[:-1] in lex.documents else head
@@ -244,7 +247,7 @@ def _type_of(core, core_lower, head, caps, names, lex: Lexicon, joined: str) -> 
     if head in lex.vague or head in lex.roles and not _cap(core[-1]):
         if head in lex.offices and core_lower[0] in ("the",) and len(core) <= 2:
             return SourceType.person, joined
-        return SourceType.anonymous, joined
+        return SourceType.anonymous, quantity + joined
     if any(w in lex.org_words for w in core_lower):
         return SourceType.organization, joined
     if caps and _cap(core[-1]):
@@ -283,10 +286,34 @@ class EntityDraft:
 
 
 class Registry:
-    """The sources of one article, in order of mention, with coreference."""
+    """The sources of one article, in order of mention, with coreference.
 
-    def __init__(self) -> None:
+    ``people`` are person names seen anywhere in the text (not only as sources), so that
+    "he" can find a person the article introduced before quoting him.
+    """
+
+    def __init__(self, people: Callable[[], list[NounPhrase]] | None = None) -> None:
         self.entities: list[EntityDraft] = []
+        self._people_of = people
+        self._people: list[NounPhrase] | None = None
+
+    def _named_before(self, pos: int) -> tuple[int, NounPhrase] | None:
+        if self._people is None:
+            self._people = self._people_of() if self._people_of else []
+        best = None
+        for np in self._people:
+            if np.span[0] < pos and (best is None or np.span[0] > best[0]):
+                best = (np.span[0], np)
+        return best
+
+    def _adopt(self, named: tuple[int, NounPhrase]) -> EntityDraft:
+        pos, np = named
+        for e in reversed(self.entities):
+            if _same(np, e):
+                e.last_pos = max(e.last_pos, pos)
+                return e
+        self.add(np, pos)
+        return self.entities[-1]
 
     def add(self, np: NounPhrase, pos: int) -> int:
         """The entity ``np`` refers to (a new one if none fits); records the mention."""
@@ -319,7 +346,11 @@ class Registry:
         if np.pronoun:
             p = np.pronoun
             if p in ("he", "she"):
-                return self._recent(pos, lambda e: e.type == SourceType.person and not e.members and not e.plural and e.names)
+                best = self._recent(pos, lambda e: e.type == SourceType.person and not e.members and not e.plural and e.names)
+                named = self._named_before(pos)
+                if named is not None and (best is None or named[0] > best.last_pos):
+                    return self._adopt(named)
+                return best
             if p == "it":
                 return self._recent(pos, lambda e: e.type in (SourceType.document, SourceType.organization, SourceType.outlet) and not e.plural)
             if p == "they":

@@ -4,7 +4,7 @@ import re
 
 from provenance.extract.attributions import Found, Sentence, find, hedge_attributions
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
-from provenance.extract.lexicon import Lexicon, lexicon
+from provenance.extract.lexicon import Lexicon, lexicon, lookup
 from provenance.extract.mentions import NounPhrase, Registry, analyse
 from provenance.extract.text import is_open_quote, paragraphs, quote_regions, sentences, trim
 from provenance.models import (
@@ -24,6 +24,23 @@ from provenance.models import (
 # "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -": a wire credit in the dateline.
 _DATELINE = re.compile(r"\(([A-Z][\w .&'’-]{1,40})\)\s*[—–-]{1,2}")
 _WORD = re.compile(r"\w+")
+# Person-like names anywhere in the text, for pronouns whose antecedent is no source:
+# two or three capitalized words, optionally after a title.
+_PERSON = re.compile(
+    r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|bin|de|van|von)[- ])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b"
+)
+_NOT_FIRST_NAMES = frozenset(
+    """The A An In On At For From With By North South East West Northern Southern Eastern
+    Western New United Saudi Middle Islamic Al El Supreme White Revolutionary National
+    Federal Central Republican Republicans Democratic Democrats Prime Foreign Defense
+    Defence State Home Holy Great Greater Upper Lower Los Las San Santa Hong Sri Costa
+    Puerto Rhode Wall Silicon Capitol Pentagon Congress Senate House Justice Security
+    Homeland Human Secretary President Minister Mayor Governor General Chief Former Last
+    This That When While After Before But And Or If As Since During Today Yesterday
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Iran Iraq Syria""".split()
+)
 
 
 def extract(doc: Document) -> Reading:
@@ -69,11 +86,24 @@ def extract(doc: Document) -> Reading:
     return _assemble(doc, reading, found, sents, lex)
 
 
+def _people(text: str, body: tuple[int, int], lex: Lexicon) -> list[NounPhrase]:
+    """Person names the text introduces, typed and named as sources would be."""
+    out = []
+    for m in _PERSON.finditer(text, *body):
+        first = m.group().split()[0].rstrip(".")
+        if first in _NOT_FIRST_NAMES:
+            continue
+        np = analyse(text, (m.start(), m.end()), lex)
+        if np.type == SourceType.person and not np.members:
+            out.append(np)
+    return out
+
+
 def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | None:
     m = _DATELINE.search(text, b0, min(len(text), b0 + 300))
     if not m:
         return None
-    hit = lex.outlets.get(m.group(1).lower().strip())
+    hit = lookup(lex.outlets, m.group(1).split())
     if hit is None:
         return None
     return hit[0], (m.start(), m.end())
@@ -81,7 +111,7 @@ def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | Non
 
 def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon) -> Reading:
     text = doc.text
-    reg = Registry()
+    reg = Registry(lambda: _people(text, doc.body, lex))
     mentions: list[Mention] = []
 
     def mention(span: tuple[int, int], extra: tuple[int, int] | None = None) -> tuple[int, NounPhrase]:
