@@ -51,8 +51,11 @@ class Span(BaseModel):
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "Span":
-        """The span of ``text`` from ``start`` to ``end``."""
-        return cls(start=start, end=end, text=text[start:end])
+        """The span of ``text`` from ``start`` to ``end`` (built without re-validation:
+        the offsets come from slicing ``text`` itself)."""
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"span {start}:{end} outside a text of {len(text)} characters")
+        return cls.model_construct(start=start, end=end, text=text[start:end])
 
 
 class Document(BaseModel):

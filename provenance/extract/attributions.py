@@ -844,6 +844,8 @@ def find_hedges(s: Sentence, lex: Lexicon) -> list[Pair]:
     t = s.toks
     n = len(t)
     out: list[Pair] = []
+    if lex.hedges_by_first.keys().isdisjoint(t.lower) and g.BE_FORMS.isdisjoint(t.lower):
+        return out
     i = 0
     while i < n:
         low = t.lower[i]

@@ -6,8 +6,10 @@ comma-set-off "according to" at the end of a sentence scopes over the whole sent
 one with no comma modifies the clause it ends (so it is the deeper source).
 """
 
+from bisect import bisect_right
+
 from provenance.extract.attributions import Found
-from provenance.models import ClaimKind, SourceType
+from provenance.models import ClaimKind, CueType, SourceType
 
 
 def _inside(pos: int, span: tuple[int, int]) -> bool:
@@ -52,19 +54,26 @@ def _trim_end(left: int, a: Found) -> int:
 
 def assign_parents(found: list[Found]) -> None:
     """Give every attribution the smallest other attribution whose content holds it."""
+    hosts = [(g.content[0], g.content[1], j) for j, g in enumerate(found) if g.cue_type is not CueType.hedge]
+    hosts.sort()
+    starts = [h[0] for h in hosts]
     for i, f in enumerate(found):
+        anchor = _anchor(f)
         best = None
-        for j, g in enumerate(found):
-            if i == j or g.cue_type.value == "hedge" or g.cue is None and f.cue_type.value == "hedge":
+        best_len = 0
+        for k in range(bisect_right(starts, anchor) - 1, -1, -1):
+            s, e, j = hosts[k]
+            if e <= anchor or j == i:
                 continue
-            if not _inside(_anchor(f), g.content):
+            g = found[j]
+            if g.cue is None and f.cue_type is CueType.hedge:
                 continue
-            if g.cue is not None and _inside(g.cue[0], f.content):
+            if g.cue is not None and f.content[0] <= g.cue[0] < f.content[1]:
                 continue  # they hold each other: not nested
             if f.content == g.content:
                 continue
-            if best is None or (g.content[1] - g.content[0]) < (found[best].content[1] - found[best].content[0]):
-                best = j
+            if best is None or e - s < best_len:
+                best, best_len = j, e - s
         f.parent = best
 
 

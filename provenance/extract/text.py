@@ -24,6 +24,7 @@ CLOSE_QUOTES = "”’»"
 QUOTE_CHARS = "\"“”«»"  # ‘ and ’ are left out: ’ is far more often an apostrophe
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_QUOTE_MARK = re.compile("''|[“”«»\"]")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’)\]]*$")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Det|Insp|Hon|Pres|Amb|Fr|No|Mt|Ft|Messrs"
@@ -92,14 +93,9 @@ class Tokens:
 
 def tokenize(text: str, start: int, end: int) -> Tokens:
     """Tokens of ``text[start:end]``."""
-    t = Tokens()
-    for m in TOKEN.finditer(text, start, end):
-        w = m.group()
-        t.starts.append(m.start())
-        t.ends.append(m.end())
-        t.words.append(w)
-        t.lower.append(w.lower())
-    return t
+    ms = list(TOKEN.finditer(text, start, end))
+    words = [m.group() for m in ms]
+    return Tokens([m.start() for m in ms], [m.end() for m in ms], words, [w.lower() for w in words])
 
 
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -111,32 +107,20 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     open_at = -1
-    i = start
-    while i < end:
-        c = text[i]
-        if c == "'" and i + 1 < end and text[i + 1] == "'":
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        c = m.group()
+        if c in ("“", "«"):
             if open_at < 0:
-                open_at = i
-            else:
-                out.append((open_at, i + 2))
-                open_at = -1
-            i += 2
-            continue
-        i += 1
-        c_at = i - 1
-        if c == "“" or c == "«":
-            if open_at < 0:
-                open_at = c_at
-        elif c == "”" or c == "»":
+                open_at = m.start()
+        elif c in ("”", "»"):
             if open_at >= 0:
-                out.append((open_at, c_at + 1))
+                out.append((open_at, m.end()))
                 open_at = -1
-        elif c == '"':
-            if open_at < 0:
-                open_at = c_at
-            else:
-                out.append((open_at, c_at + 1))
-                open_at = -1
+        elif open_at < 0:  # " or '' open and close alike
+            open_at = m.start()
+        else:
+            out.append((open_at, m.end()))
+            open_at = -1
     if open_at >= 0 and end - open_at > 1:
         out.append((open_at, end))
     return out
