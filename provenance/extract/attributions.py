@@ -344,8 +344,8 @@ def _np_forward(t: Tokens, i: int, limit: int, wide: bool = False) -> int:
             break
         if low in g.AUXILIARIES or low in g.NEGATIONS:
             break
-        if k > i and low in g.TIME_WORDS:
-            break
+        if k > i and low in g.TIME_WORDS and (w.islower() or t.lower[k - 1] in ("on", "last", "this", "next", "by", "since", "until")):
+            break  # "said the official on Monday", but "the Sunday Times"
         seen_head = True
         k += 1
     # do not end on a determiner or preposition
@@ -421,11 +421,15 @@ def _stop_in_clause(s: Sentence, t: Tokens, k0: int, end: int) -> int:
             nxt = t.lower[k + 2] if k + 2 < n else ""
             if t.lower[k + 1] in ("and", "but") and nxt.endswith(("ed", "ing")) and nxt not in g.PRONOUNS:
                 continue  # ", and presented to ...": the same clause goes on
+            if t.lower[k + 1] == "as" and nxt in ("well", "much", "many", "long", "far", "soon", "a", "the", "of"):
+                continue  # ", as well as ...": not a new clause
+            if t.lower[k + 1] in ("who", "which", "whose") and k - k0 <= 4:
+                continue  # "X, who ..., is": a relative clause on the content's subject
             return t.starts[k]
     return end
 
 
-def _content_forward(s: Sentence, t: Tokens, p: int, cls: str) -> tuple[int, int] | None:
+def _content_forward(s: Sentence, t: Tokens, p: int, cls: str, lenient: bool = False) -> tuple[int, int] | None:
     """Content after the cue, starting at token ``p``: char span or None.
 
     The complementizer "that" and quotation marks belong to the content; a closing full
@@ -444,7 +448,7 @@ def _content_forward(s: Sentence, t: Tokens, p: int, cls: str) -> tuple[int, int
             return None
     if p >= n or t.words[p] in (".", "!", "?"):
         return None
-    if t.lower[p] in g.CONJUNCTIONS or t.lower[p] in g.PREPOSITIONS and t.lower[p] not in ("to", "about", "for", "of", "on"):
+    if not lenient and (t.lower[p] in g.CONJUNCTIONS or t.lower[p] in g.PREPOSITIONS and t.lower[p] not in ("to", "about", "for", "of", "on")):
         return None
     start = t.starts[p]
     end = _content_end(s)
@@ -550,7 +554,7 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
             content = (left_start, e)
             direction = "backward" if before_comma else "backward-local"
         elif has_after and not has_before:
-            c = _content_forward(s, t, after, "speech")
+            c = _content_forward(s, t, after, "speech", lenient=True)
             if c is None:
                 i += 1
                 continue

@@ -62,14 +62,11 @@ def extract(doc: Document) -> Reading:
             settle_sentence(fs)
             para_found.extend(fs)
             para_found.extend(h for h in hedge_attributions(s, lex) if not any(f.content[0] <= h.cue[0] < f.content[1] or f.cue and f.cue[0] <= h.cue[0] < f.cue[1] for f in fs))
-        if not para_found and prev_para_quoted is not None and (is_open_quote(text[ps]) or text.startswith("''", ps)) and quotes:
-            # a quoted paragraph that continues the previous speaker
-            end = quotes[0][1]
-            para_found.append(Found(cue=None, cue_type=CueType.quote, source=None, content=(ps, end), direction="forward", speaker_of=id(prev_para_quoted)))
-            para_found[-1].speaker_of = len(found) + 0  # placeholder, fixed below
-            para_found[-1].lemma = None
-            cont = para_found[-1]
-            cont.speaker_of = found.index(prev_para_quoted) if prev_para_quoted in found else None
+        if prev_para_quoted is not None and all(f.cue_type is CueType.hedge for f in para_found) and (is_open_quote(text[ps]) or text.startswith("''", ps)) and quotes:
+            # a quoted paragraph that continues the previous speaker; hedges inside the
+            # quotation are the speaker's words (the speaker is found in _assemble)
+            cont = Found(cue=None, cue_type=CueType.quote, source=None, content=(ps, quotes[0][1]), direction="forward")
+            para_found = [f for f in para_found if not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]
         found.extend(para_found)
         last = para_found[-1] if para_found else None
         if last is not None and ('“' in text[last.content[0] : last.content[1]] or '"' in text[last.content[0] : last.content[1]] or last.cue_type == CueType.quote):

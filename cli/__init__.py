@@ -1,0 +1,1 @@
+"""The command-line interface of provenance (click); the library lives in ``provenance``."""

@@ -1,0 +1,250 @@
+"""The ``provenance`` command: thin commands that parse options, call the library, render.
+
+Exit codes: 0 success; 1 an error, or (ingest) some inputs could not be read; 2 a usage
+error. No traceback reaches the user unless ``--debug`` is given.
+"""
+
+import os
+import sys
+from dataclasses import dataclass, field
+
+import click
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from cli.output import Column, format_option, render, render_one, short_path, show_chain, show_source
+from provenance import __version__, query
+from provenance.errors import ProvenanceError
+from provenance.models import ClaimKind, SourceType
+from provenance.store import open_database, read_session
+from provenance.store.db import explain
+
+KINDS = [k.value for k in ClaimKind]
+TYPES = [t.value for t in SourceType]
+
+
+@dataclass
+class State:
+    """What the group options decided, shared with every command."""
+
+    db: str
+    debug: bool = False
+    _engine: Engine | None = field(default=None, repr=False)
+
+    def engine(self, *, create: bool = False) -> Engine:
+        """The database engine, opened (and migrated) on first use."""
+        if self._engine is None:
+            self._engine = open_database(self.db, create=create)
+        return self._engine
+
+
+class ProvenanceGroup(click.Group):
+    """A click group that turns any exception into ``Error: ...`` and exit code 1 (``--debug`` re-raises)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:  # `provenance claims | head`: stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"Error: {error_message(exc)}", err=True)
+            ctx.exit(1)
+
+
+def error_message(exc: Exception) -> str:
+    """One line that says what went wrong, without Python internals."""
+    if isinstance(exc, ProvenanceError):
+        return str(exc)
+    if isinstance(exc, SQLAlchemyError):
+        return f"database error: {explain(exc)}"
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+    return f"{exc.__class__.__name__}: {exc} (run with --debug for details)"
+
+
+@click.group(cls=ProvenanceGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", default="provenance.db", envvar="PROVENANCE_DB", show_default=True,
+              metavar="PATH|URL", help="SQLite file or SQLAlchemy URL [env: PROVENANCE_DB].")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.version_option(__version__, "--version", prog_name="provenance")
+@click.pass_context
+def cli(ctx: click.Context, db: str, debug: bool) -> None:
+    """Who says so, and how did it reach this page? Source chains for news claims."""
+    ctx.obj = State(db=db, debug=debug)
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+# ---------------------------------------------------------------- ingest
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--outlet", help="Outlet of every article read (overrides the files).")
+@click.option("--url", help="URL of every article read (overrides the files).")
+@click.option("--published", metavar="DATE", help="Publication date of every article read.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes [default: number of CPUs].")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors only.")
+@pass_state
+def ingest(state: State, paths: tuple[str, ...], outlet, url, published, workers, quiet) -> None:
+    """Read files, folders (recursively) or - (stdin) into the database."""
+    from cli.progress import ingest_with_progress
+
+    engine = state.engine(create=True)
+    report = ingest_with_progress(
+        paths, engine, outlet=outlet, url=url, published=published, workers=workers,
+        show_bar=not quiet and sys.stderr.isatty(),
+    )
+    if not quiet:
+        click.echo(
+            f"{report.articles} article(s): {report.added} added, {report.unchanged} unchanged, "
+            f"{report.duplicates} duplicate(s), {report.versions} new version(s); "
+            f"{report.claims} claims, {report.words:,} words in {report.seconds:.1f} s "
+            f"({report.words_per_second:,.0f} words/s)"
+            + (f"; {report.failed} input(s) failed" if report.failed else ""),
+            err=True,
+        )
+    if report.failed:
+        sys.exit(1)
+
+
+# ---------------------------------------------------------------- listings
+
+
+ARTICLE_COLUMNS = [
+    Column("id", lambda r: r["id"], justify="right"),
+    Column("path", lambda r: short_path(r["path"]), max_width=40),
+    Column("title", lambda r: r["title"], max_width=50),
+    Column("outlet", lambda r: r["outlet"]),
+    Column("words", lambda r: r["words"], justify="right"),
+    Column("claims", lambda r: r["claim_count"], justify="right"),
+    *[Column(k, lambda r, k=k: r[k], justify="right") for k in KINDS],
+]
+
+CLAIM_COLUMNS = [
+    Column("id", lambda r: r["id"], justify="right"),
+    Column("article", lambda r: short_path(r["article"]["path"]), max_width=28),
+    Column("kind", lambda r: r["kind"]),
+    Column("claim", lambda r: r["text"], max_width=70),
+    Column("cue", lambda r: r["cue"], max_width=18),
+    Column("chain (origin first)", lambda r: r["chain_text"], max_width=45),
+]
+
+SOURCE_COLUMNS = [
+    Column("id", lambda r: r["id"], justify="right"),
+    Column("name", lambda r: r["name"], max_width=40),
+    Column("type", lambda r: r["type"]),
+    Column("aliases", lambda r: _few(r["aliases"]), max_width=40),
+    Column("articles", lambda r: r["article_count"], justify="right"),
+    Column("claims", lambda r: r["claim_count"], justify="right"),
+    Column("origin", lambda r: r["origin_count"], justify="right"),
+    Column("relay", lambda r: r["relay_count"], justify="right"),
+]
+
+
+def _few(items: list[str], n: int = 4) -> str:
+    """The first few items of a list for a table cell, and how many more there are."""
+    more = f" (+{len(items) - n} more)" if len(items) > n else ""
+    return "; ".join(items[:n]) + more
+
+
+@cli.command()
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many articles.")
+@format_option
+@pass_state
+def articles(state: State, limit, fmt: str) -> None:
+    """List articles with their counts of claims by kind."""
+    with read_session(state.engine()) as session:
+        render(query.list_articles(session, limit=limit), fmt, ARTICLE_COLUMNS)
+
+
+@cli.command()
+@click.option("--article", "-a", metavar="A", help="Article id, path, file name or external id.")
+@click.option("--source", "-s", metavar="S", help="Source id or name: claims whose chain includes it.")
+@click.option("--kind", "-k", type=click.Choice(KINDS), help="Only claims of this kind.")
+@click.option("--secondhand", is_flag=True, help="Only secondhand claims (same as --kind secondhand).")
+@click.option("--search", metavar="TEXT", help="Full-text search in the claim text (FTS5 syntax allowed).")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many claims.")
+@format_option
+@pass_state
+def claims(state: State, article, source, kind, secondhand, search, limit, fmt: str) -> None:
+    """List claims with their chains of sources, origin first."""
+    with read_session(state.engine()) as session:
+        rows = query.iter_claims(session, article=article, source=source, kind=kind,
+                                 secondhand=secondhand, search=search, limit=limit)
+        render(rows, fmt, CLAIM_COLUMNS)
+
+
+@cli.command()
+@click.argument("claim_id", type=int)
+@format_option
+@pass_state
+def chain(state: State, claim_id: int, fmt: str) -> None:
+    """Show one claim's chain: origin, then relays, each with its cue, evidence and offsets."""
+    with read_session(state.engine()) as session:
+        claim = query.get_chain(session, claim_id)
+    render_one(claim, fmt, show_chain, _chain_csv_rows)
+
+
+def _chain_csv_rows(claim: dict) -> list[dict]:
+    """One CSV row per link of a chain (one row with empty link fields when it has none)."""
+    base = {"claim_id": claim["id"], "article_id": claim["article"]["id"], "claim": claim["text"],
+            "kind": claim["kind"], "hops": claim["hops"]}
+    empty = {"position": None, "role": None, "source_id": None, "name": None, "type": None,
+             "cue": claim["cue"], "evidence_start": None, "evidence_end": None, "evidence_text": None}
+    rows = [dict(base, **empty)] if not claim["chain"] else []
+    for pos, link in enumerate(claim["chain"]):
+        rows.append(dict(base, position=pos, role=link["role"], source_id=link["source_id"],
+                         name=link["name"], type=link["type"], cue=link["cue"],
+                         evidence_start=link["evidence"]["start"], evidence_end=link["evidence"]["end"],
+                         evidence_text=link["evidence"]["text"]))
+    return rows
+
+
+@cli.command()
+@click.option("--recurring", is_flag=True, help="Only sources that appear in two or more articles.")
+@click.option("--type", "type_", type=click.Choice(TYPES), help="Only sources of this type.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many sources.")
+@format_option
+@pass_state
+def sources(state: State, recurring: bool, type_, limit, fmt: str) -> None:
+    """List sources, widest reach first, with aliases and article and claim counts."""
+    with read_session(state.engine()) as session:
+        render(query.list_sources(session, recurring=recurring, type=type_, limit=limit), fmt, SOURCE_COLUMNS)
+
+
+@cli.command()
+@click.argument("name_or_id", nargs=-1, required=True)
+@format_option
+@pass_state
+def source(state: State, name_or_id: tuple[str, ...], fmt: str) -> None:
+    """Show one source: aliases, affiliations, articles, claims, and where it sits in chains."""
+    with read_session(state.engine()) as session:
+        detail = query.get_source(session, " ".join(name_or_id))
+    render_one(detail, fmt, show_source,
+               lambda s: [dict(source_id=s["id"], source=s["name"], **c) for c in s["claims"]]
+               or [{k: v for k, v in s.items() if not isinstance(v, list)}])
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="provenance")
+
+
+try:  # the eval command lives in its own module, written separately
+    from cli.eval_command import eval_cmd
+
+    cli.add_command(eval_cmd, "eval")
+except ImportError:
+    pass

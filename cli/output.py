@@ -1,0 +1,201 @@
+"""Rendering of query results: one ``--format`` option for every listing, and its four formats.
+
+``table`` is for people (rich), ``json`` prints an array (or one object for single-item
+commands), ``jsonl`` one object a line, ``csv`` flattened columns. JSON and JSONL stream
+row by row, so a large listing never waits for the whole result.
+"""
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+FORMATS = ("table", "json", "jsonl", "csv")
+Row = dict[str, Any]
+
+
+def format_option(func: Callable) -> Callable:
+    """The shared ``--format`` option (decorator), defined once for every listing command."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+        help="Output format: table for people; json, jsonl or csv for programs.",
+    )(func)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header and how to get the cell from a row."""
+
+    header: str
+    get: Callable[[Row], Any]
+    max_width: int | None = None
+    justify: str = "left"
+
+
+def console(err: bool = False) -> Console:
+    """A rich console on stdout (or stderr); wide when not on a terminal, so pipes keep lines whole."""
+    stream = sys.stderr if err else sys.stdout
+    width = None if stream.isatty() else 160
+    return Console(file=stream, width=width, highlight=False, soft_wrap=False)
+
+
+def render(rows: Iterable[Row], fmt: str, columns: list[Column], *, title: str | None = None) -> int:
+    """Print ``rows`` in ``fmt``; return how many were printed."""
+    out = sys.stdout
+    n = 0
+    if fmt == "json":
+        out.write("[")
+        for row in rows:
+            out.write(("," if n else "") + "\n" + _indent(dumps(row, indent=2)))
+            n += 1
+        out.write("\n]\n" if n else "]\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(dumps(row) + "\n")
+            n += 1
+    elif fmt == "csv":
+        writer = None
+        for row in rows:
+            flat = flatten(row)
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(flat), extrasaction="ignore", lineterminator="\n")
+                writer.writeheader()
+            writer.writerow(flat)
+            n += 1
+    else:
+        table = Table(title=title, show_lines=False, expand=False)
+        for col in columns:
+            table.add_column(col.header, max_width=col.max_width, justify=col.justify, overflow="fold")
+        for row in rows:
+            table.add_row(*(cell(col.get(row)) for col in columns))
+            n += 1
+        if n:
+            console().print(table)
+        else:
+            click.echo("(nothing found)", err=True)
+    out.flush()
+    return n
+
+
+def render_one(row: Row, fmt: str, table: Callable[[Row], None], csv_rows: Callable[[Row], list[Row]]) -> None:
+    """Print a single result: an object in json/jsonl, rows in csv, ``table(row)`` for people."""
+    out = sys.stdout
+    if fmt == "json":
+        out.write(dumps(row, indent=2) + "\n")
+    elif fmt == "jsonl":
+        out.write(dumps(row) + "\n")
+    elif fmt == "csv":
+        render(csv_rows(row), "csv", [])
+    else:
+        table(row)
+    out.flush()
+
+
+def show_chain(claim: Row) -> None:
+    """A claim's chain as a tree: the claim, then its origin, then each relay, with evidence."""
+    art = claim["article"]
+    head = Text()
+    head.append(f"claim {claim['id']}", style="bold")
+    head.append(f"  {claim['kind']}, {claim['hops']} hop{'s' if claim['hops'] != 1 else ''}")
+    head.append(f"  [{claim['start']}:{claim['end']}]", style="dim")
+    head.append(f"\narticle {art['id']}: {art.get('title') or ''} ({short_path(art.get('path'))})", style="dim")
+    head.append(f"\n“{claim['text']}”")
+    tree = Tree(head)
+    node = tree
+    if not claim["chain"]:
+        tree.add(Text("no source: " + ("unattributed" if claim["kind"] == "unattributed" else claim["kind"]),
+                      style="italic"))
+    for i, link in enumerate(claim["chain"]):
+        ev = link["evidence"]
+        label = Text()
+        label.append("origin" if i == 0 else "relay", style="bold cyan" if i == 0 else "bold magenta")
+        label.append(f": {link['name']} ({link['type']})", style="bold")
+        if link.get("aliases"):
+            label.append(f"  aka {', '.join(link['aliases'])}", style="dim")
+        label.append(f"\ncue: {link['cue'] or '-'}")
+        label.append(f"\nevidence [{ev['start']}:{ev['end']}]: “{ev['text']}”")
+        node = node.add(label)
+    console().print(tree)
+
+
+def show_source(src: Row) -> None:
+    """One source in full, as a few small tables."""
+    c = console()
+    c.print(Text(f"source {src['id']}: {src['name']} ({src['type']})", style="bold"))
+    if src.get("role"):
+        c.print(f"role: {src['role']}")
+    c.print(f"in {src['article_count']} article(s), {src['claim_count']} claim(s): "
+            f"origin {src['origin_count']}×, relay {src['relay_count']}×, mentioned {src['mention_count']}×")
+    if src["aliases"]:
+        c.print("aliases: " + "; ".join(src["aliases"]))
+    for rel in ("affiliations", "publishers", "authors"):
+        if src.get(rel):
+            c.print(f"{rel}: " + "; ".join(r["name"] for r in src[rel]))
+    if src.get("related"):
+        c.print("related: " + "; ".join(f"{r['name']} ({r['relation']})" for r in src["related"]))
+    if src["articles"]:
+        render(src["articles"], "table", [Column("id", lambda r: r["id"], justify="right"),
+                                          Column("path", lambda r: short_path(r["path"])),
+                                          Column("title", lambda r: r["title"], max_width=60),
+                                          Column("outlet", lambda r: r["outlet"])], title="articles")
+    if src["claims"]:
+        render(src["claims"], "table", [Column("claim", lambda r: r["id"], justify="right"),
+                                        Column("article", lambda r: r["article_id"], justify="right"),
+                                        Column("as", lambda r: r["role"]),
+                                        Column("kind", lambda r: r["kind"]),
+                                        Column("text", lambda r: r["text"], max_width=70),
+                                        Column("chain", lambda r: r["chain_text"], max_width=40)],
+               title="claims")
+
+
+def dumps(obj: Any, indent: int | None = None) -> str:
+    """JSON with real Unicode (quotes and accents stay readable); dates as strings."""
+    return json.dumps(obj, ensure_ascii=False, indent=indent, default=str)
+
+
+def flatten(row: Row, prefix: str = "") -> Row:
+    """A nested row as flat CSV columns: ``article.id``; lists of scalars joined by "; "."""
+    flat: Row = {}
+    for key, value in row.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, name + "."))
+        elif isinstance(value, list):
+            if all(not isinstance(v, (dict, list)) for v in value):
+                flat[name] = "; ".join(str(v) for v in value)
+            else:
+                flat[name] = dumps(value)
+        else:
+            flat[name] = value
+    return flat
+
+
+def cell(value: Any) -> str:
+    """A table cell: lists joined, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def short_path(path: str | None) -> str:
+    """The last part of a path (with any ``#record``), enough to recognize an article in a table."""
+    if not path:
+        return "<stdin>"
+    base, sep, rec = path.partition("#")
+    return PurePath(base).name + sep + rec
+
+
+def _indent(s: str, by: str = "  ") -> str:
+    """Indent every line of ``s`` (JSON array items)."""
+    return "\n".join(by + line for line in s.split("\n"))

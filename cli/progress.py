@@ -1,0 +1,38 @@
+"""Ingest with a progress bar on a terminal, and one line on stderr per input that failed."""
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from sqlalchemy import Engine
+
+from provenance.ingest import IngestReport, ingest
+from provenance.readers import ReadError, input_size
+
+
+def ingest_with_progress(paths, engine: Engine, *, show_bar: bool, **options) -> IngestReport:
+    """Run ``provenance.ingest.ingest``, drawing a bar over input bytes when ``show_bar``."""
+    if not show_bar:
+        return ingest(paths, engine, on_error=_print_error, **options)
+    console = Console(stderr=True)
+    total = input_size(paths) or None
+    columns = [TextColumn("[bold]ingest"), BarColumn(), TaskProgressColumn(),
+               TextColumn("{task.fields[articles]} articles, {task.fields[errors]} errors"),
+               TimeElapsedColumn(), TimeRemainingColumn()]
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("ingest", total=total, articles=0, errors=0)
+
+        def advance(report: IngestReport, done_bytes: int) -> None:
+            bar.update(task, advance=done_bytes, articles=report.articles, errors=report.failed)
+
+        def on_error(err: ReadError) -> None:
+            console.print(f"[red]error[/red]: {escape(str(err))}", highlight=False)
+
+        report = ingest(paths, engine, progress=advance, on_error=on_error, **options)
+        bar.update(task, completed=total or 0, articles=report.articles, errors=report.failed)
+    return report
+
+
+def _print_error(err: ReadError) -> None:
+    """One line per failed input: ``error: path:line: message``."""
+    click.echo(f"error: {err}", err=True)

@@ -1,0 +1,249 @@
+"""Ingest: read inputs, extract readings (in worker processes), store them in batches.
+
+Memory stays bounded whatever the input size: documents are read lazily, at most a few
+chunks are in flight in the workers, and a batch is stored and dropped before the next
+is gathered. Results are stored in input order, so the database does not depend on the
+number of workers.
+"""
+
+import multiprocessing
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+from sqlalchemy import Engine
+
+from provenance.extract import extract
+from provenance.models import Document, Reading
+from provenance.readers import STDIN_LABEL, ReadError, read_paths
+from provenance.store.writer import (
+    ADDED,
+    DUPLICATE,
+    FAILED,
+    UNCHANGED,
+    VERSION,
+    content_hash,
+    store_batch,
+    stored_hashes,
+)
+
+BATCH_SIZE = 200  # articles per transaction
+BATCH_BYTES = 32 * 1024 * 1024  # ... or fewer, when they are large
+CHUNK_SIZE = 16  # documents per task sent to a worker
+STORED = "stored"  # Document.meta flag: its text is already in the database
+AHEAD = 4  # chunks in flight per worker, beyond one batch's worth (workers keep busy while a batch is stored)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: counts by outcome, the inputs that failed, and how long it took."""
+
+    added: int = 0
+    unchanged: int = 0
+    duplicates: int = 0  # same text as an article stored from another path
+    versions: int = 0
+    claims: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    errors: list[ReadError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        """Inputs (files, lines or articles) that could not be ingested."""
+        return len(self.errors)
+
+    @property
+    def articles(self) -> int:
+        """Articles read successfully, stored or already present."""
+        return self.added + self.unchanged + self.duplicates + self.versions
+
+    @property
+    def words_per_second(self) -> float:
+        """Throughput over the whole run."""
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+Progress = Callable[[IngestReport, int], None]  # (report so far, input bytes just finished)
+OnError = Callable[[ReadError], None]
+
+
+def ingest(
+    paths: Iterable[str],
+    engine: Engine,
+    *,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    workers: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+    on_error: OnError | None = None,
+    stdin=None,
+) -> IngestReport:
+    """Read, extract and store every article under ``paths``; never raises for a bad input.
+
+    ``workers`` defaults to the number of CPUs; 1 extracts in this process.
+    """
+    started = time.perf_counter()
+    report = IngestReport()
+    workers = max(1, workers or os.cpu_count() or 1)
+
+    def fail(err: ReadError) -> None:
+        report.errors.append(err)
+        if on_error:
+            on_error(err)
+
+    items = _mark_stored(read_paths(paths, outlet=outlet, url=url, published=published, stdin=stdin), engine)
+    batch: list[tuple[Document, Reading]] = []
+    batch_bytes = 0
+
+    def flush() -> None:
+        nonlocal batch, batch_bytes
+        if not batch:
+            return
+        done = sum(d.meta.get("size", 0) for d, _ in batch)
+        for res in store_batch(engine, batch):
+            if res.status == FAILED:
+                fail(ReadError(res.path or STDIN_LABEL, res.line, res.error or "cannot store"))
+                continue
+            report.words += res.words
+            report.claims += res.claims
+            if res.status == ADDED:
+                report.added += 1
+            elif res.status == VERSION:
+                report.versions += 1
+            elif res.status == UNCHANGED:
+                report.unchanged += 1
+            elif res.status == DUPLICATE:
+                report.duplicates += 1
+        batch, batch_bytes = [], 0
+        report.seconds = time.perf_counter() - started
+        if progress:
+            progress(report, done)
+
+    for item, result in extract_all(items, workers, ahead=batch_size // CHUNK_SIZE + workers * AHEAD):
+        if isinstance(item, ReadError):
+            fail(item)
+            if progress:
+                progress(report, item.size)
+            continue
+        if isinstance(result, str):
+            fail(ReadError(item.path or STDIN_LABEL, item.meta.get("line"), result))
+            if progress:
+                progress(report, item.meta.get("size", 0))
+            continue
+        batch.append((item, result))
+        batch_bytes += len(item.text)
+        if len(batch) >= batch_size or batch_bytes >= BATCH_BYTES:
+            flush()
+    flush()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def extract_all(
+    items: Iterable[Document | ReadError], workers: int, ahead: int | None = None
+) -> Iterator[tuple[Document | ReadError, Reading | str | None]]:
+    """Pair each item with its reading (or an error message), in input order.
+
+    With several workers, chunks of documents go to a process pool, at most ``ahead``
+    chunks at a time (a plain ``Pool.imap`` would read the whole input ahead of the pool).
+    Inputs that fit in one chunk are extracted here: a pool is not worth starting.
+    """
+    chunks = _chunks(items, CHUNK_SIZE)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if workers == 1 or second is None:
+        for chunk in [first] if second is None else [first, second]:
+            yield from _pair(chunk, extract_chunk(_docs(chunk)))
+        for chunk in chunks:
+            yield from _pair(chunk, extract_chunk(_docs(chunk)))
+        return
+    ahead = ahead or workers * AHEAD
+    pending: deque[tuple[list, Future]] = deque()
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        def submit(chunk: list) -> None:
+            pending.append((chunk, pool.submit(extract_chunk, _docs(chunk), True)))
+
+        submit(first)
+        submit(second)
+        for chunk in chunks:
+            submit(chunk)
+            while len(pending) >= ahead:
+                yield from _finish(*pending.popleft())
+        while pending:
+            yield from _finish(*pending.popleft())
+
+
+def extract_chunk(docs: list[Document], strip_text: bool = False) -> list[Reading | str]:
+    """Extract each document; a failure becomes its message. Runs in worker processes.
+
+    With ``strip_text`` the readings come back without their text (the parent has it), so
+    each article crosses the process boundary once. Documents already stored (marked by
+    ``_mark_stored``) get an empty reading: the writer will only report them unchanged.
+    """
+    out: list[Reading | str] = []
+    for doc in docs:
+        if doc.meta.get(STORED):
+            out.append(Reading(text="" if strip_text else doc.text))
+            continue
+        try:
+            reading = extract(doc)
+        except Exception as exc:  # one bad article must not stop the batch
+            out.append(f"extraction failed: {exc.__class__.__name__}: {exc}")
+            continue
+        out.append(reading.model_copy(update={"text": ""}) if strip_text else reading)
+    return out
+
+
+def _mark_stored(items: Iterable[Document | ReadError], engine: Engine) -> Iterator[Document | ReadError]:
+    """Mark the documents whose text is already in the database, so re-ingest skips extraction."""
+    for chunk in _chunks(items, 64):
+        docs = [d for d in chunk if isinstance(d, Document)]
+        if docs:
+            hashes = {content_hash(d.text): d for d in docs}
+            for digest in stored_hashes(engine, list(hashes)):
+                hashes[digest].meta[STORED] = True
+        yield from chunk
+
+
+def _finish(chunk: list, future: Future) -> Iterator[tuple[Document | ReadError, Reading | str | None]]:
+    """Wait for one chunk's readings and pair them with its items."""
+    results = future.result()
+    for (item, result) in _pair(chunk, results):
+        if isinstance(result, Reading) and not result.text:
+            result.text = item.text
+        yield item, result
+
+
+def _pair(chunk: list, results: list) -> Iterator[tuple[Document | ReadError, Reading | str | None]]:
+    """Match results (one per Document) back to the chunk's items, errors passing through."""
+    it = iter(results)
+    for item in chunk:
+        yield item, (None if isinstance(item, ReadError) else next(it))
+
+
+def _docs(chunk: list) -> list[Document]:
+    """The documents of a chunk (read errors need no extraction)."""
+    return [x for x in chunk if isinstance(x, Document)]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _context():
+    """fork where it is available and safe (fast start, lexicons shared), else the default."""
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()

@@ -1,0 +1,352 @@
+"""Questions asked of the database, answered as JSON-ready dicts (no printing here).
+
+Shapes follow DESIGN.md: a claim is ``{id, article: {id, path, title, outlet}, text, start,
+end, cue, kind, hops, chain: [{source_id, name, type, aliases, cue, evidence: {start, end,
+text}}]}``, origin first. Chains and aliases for a page of claims are fetched with one query
+each (no query per claim). Every user input reaches SQL as a bound parameter.
+Only current versions of articles are listed unless an article is asked for by id.
+"""
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Integer, and_, column, exc, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from provenance.errors import NotFoundError, ProvenanceError
+from provenance.models import ClaimKind
+from provenance.resolve import normalize_name
+from provenance.store.migrations import has_fts
+from provenance.store.tables import Article, Citation, Claim, Source, SourceAlias, SourceArticle, SourceRelation
+
+Row = dict[str, Any]
+PAGE = 1000  # claims fetched per round trip
+_IN_CHUNK = 900  # ids per IN (...) list
+
+
+# ---------------------------------------------------------------- articles
+
+
+def list_articles(session: Session, *, limit: int | None = None) -> list[Row]:
+    """Current articles with their number of claims, in all and by kind."""
+    stmt = (select(Article.id, Article.path, Article.external_id, Article.title, Article.outlet,
+                   Article.url, Article.published, Article.words, Article.version)
+            .where(Article.is_current.is_(True)).order_by(Article.id))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = [dict(r._mapping) for r in session.execute(stmt)]
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for ids in _chunked([r["id"] for r in rows]):
+        for aid, kind, n in session.execute(
+            select(Claim.article_id, Claim.kind, func.count()).where(Claim.article_id.in_(ids))
+            .group_by(Claim.article_id, Claim.kind)
+        ):
+            counts[aid][kind] = n
+    for r in rows:
+        by_kind = counts.get(r["id"], {})
+        r["claim_count"] = sum(by_kind.values())
+        for kind in ClaimKind:
+            r[kind.value] = by_kind.get(kind.value, 0)
+    return rows
+
+
+def find_articles(session: Session, ref: str | int) -> list[int]:
+    """Ids of the articles ``ref`` names: an id, a path (or its tail, e.g. a file name), or an external id."""
+    ref = str(ref).strip()
+    if ref.isdigit():
+        found = session.execute(select(Article.id).where(Article.id == int(ref))).scalars().all()
+        if found:
+            return list(found)
+    conds = [Article.path == ref, Article.path == os.path.abspath(ref),
+             Article.path.endswith("/" + ref, autoescape=True), Article.external_id == ref]
+    stmt = select(Article.id).where(Article.is_current.is_(True), or_(*conds)).order_by(Article.id)
+    return list(session.execute(stmt).scalars())
+
+
+# ---------------------------------------------------------------- claims
+
+
+def list_claims(session: Session, **filters: Any) -> list[Row]:
+    """All claims matching the filters of ``iter_claims``, as a list."""
+    return list(iter_claims(session, **filters))
+
+
+def iter_claims(
+    session: Session,
+    *,
+    article: str | int | None = None,
+    source: str | int | None = None,
+    kind: str | None = None,
+    secondhand: bool = False,
+    search: str | None = None,
+    limit: int | None = None,
+) -> Iterator[Row]:
+    """Claims with their chains, in article order, fetched a page at a time.
+
+    ``article`` and ``source`` take an id or a name (NotFoundError when nothing matches,
+    raised here, before any row is produced); ``search`` is full-text (FTS5 syntax
+    allowed; anything else is searched as plain words).
+    """
+    conds = []
+    if article is not None:
+        ids = find_articles(session, article)
+        if not ids:
+            raise NotFoundError(f"no article matches {article!r}")
+        conds.append(Claim.article_id.in_(ids))
+        if not str(article).strip().isdigit():
+            conds.append(Article.is_current.is_(True))
+    else:
+        conds.append(Article.is_current.is_(True))
+    if source is not None:
+        sids = find_sources(session, source)
+        if not sids:
+            raise NotFoundError(f"no source matches {source!r}")
+        conds.append(Claim.id.in_(select(Citation.claim_id).where(Citation.source_id.in_(sids))))
+    if kind is not None:
+        kinds = {k.value for k in ClaimKind}
+        if kind not in kinds:
+            raise ProvenanceError(f"unknown kind {kind!r}; choose from {', '.join(sorted(kinds))}")
+        conds.append(Claim.kind == kind)
+    if secondhand:
+        conds.append(Claim.kind == ClaimKind.secondhand.value)
+    if search is not None and search.strip():
+        conds.append(_search_condition(session, search))
+    return _pages(session, conds, limit)
+
+
+def _pages(session: Session, conds: list, limit: int | None) -> Iterator[Row]:
+    """Claims matching ``conds``, page after page (keyset on id), up to ``limit``."""
+    last_id, remaining = 0, limit
+    while remaining is None or remaining > 0:
+        size = PAGE if remaining is None else min(PAGE, remaining)
+        page = _claim_page(session, conds + [Claim.id > last_id], size)
+        yield from page
+        if len(page) < size:
+            return
+        last_id = page[-1]["id"]
+        if remaining is not None:
+            remaining -= len(page)
+
+
+def get_chain(session: Session, claim_id: int) -> Row:
+    """One claim with its chain (any article version); NotFoundError if there is no such claim."""
+    page = _claim_page(session, [Claim.id == int(claim_id)], 1)
+    if not page:
+        raise NotFoundError(f"no claim with id {claim_id}")
+    return page[0]
+
+
+def _claim_page(session: Session, conds: list, size: int) -> list[Row]:
+    """Up to ``size`` claims matching ``conds``, each with its chain (three queries in all)."""
+    stmt = (select(Claim.id, Claim.start, Claim.end, Claim.text, Claim.cue, Claim.cue_type,
+                   Claim.kind, Claim.hops, Claim.chain_text, Article.id.label("article_id"),
+                   Article.path, Article.title, Article.outlet)
+            .join(Article, Article.id == Claim.article_id)
+            .where(and_(*conds)).order_by(Claim.id).limit(size))
+    claims = []
+    for r in session.execute(stmt):
+        claims.append({
+            "id": r.id,
+            "article": {"id": r.article_id, "path": r.path, "title": r.title, "outlet": r.outlet},
+            "text": r.text, "start": r.start, "end": r.end, "cue": r.cue, "cue_type": r.cue_type,
+            "kind": r.kind, "hops": r.hops, "chain_text": r.chain_text, "chain": [],
+        })
+    chains = _chains(session, [c["id"] for c in claims if c["hops"]])
+    for c in claims:
+        c["chain"] = chains.get(c["id"], [])
+    return claims
+
+
+def _chains(session: Session, claim_ids: list[int]) -> dict[int, list[Row]]:
+    """Chains of many claims at once (one query, plus one for aliases): claim id -> links, origin first."""
+    links = []
+    for chunk in _chunked(claim_ids):
+        links += session.execute(
+            select(Citation.claim_id, Citation.source_id, Citation.cue, Citation.role,
+                   Citation.evidence_start, Citation.evidence_end, Citation.evidence_text,
+                   Source.name, Source.type)
+            .join(Source, Source.id == Citation.source_id)
+            .where(Citation.claim_id.in_(chunk)).order_by(Citation.claim_id, Citation.position)
+        ).all()
+    aliases = _aliases(session, {link.source_id for link in links})
+    out: dict[int, list[Row]] = defaultdict(list)
+    for link in links:
+        out[link.claim_id].append({
+            "source_id": link.source_id, "name": link.name, "type": link.type,
+            "aliases": [a for a in aliases.get(link.source_id, []) if a != link.name],
+            "cue": link.cue, "role": link.role,
+            "evidence": {"start": link.evidence_start, "end": link.evidence_end,
+                         "text": link.evidence_text},
+        })
+    return out
+
+
+def _search_condition(session: Session, query: str):
+    """A WHERE condition for full-text search: FTS5 where available, else a case-insensitive LIKE."""
+    if not has_fts(session.connection()):
+        return Claim.text.icontains(query, autoescape=True)
+    q = query
+    try:
+        session.execute(text("SELECT 1 FROM claim_fts WHERE claim_fts MATCH :q LIMIT 1"), {"q": q})
+    except exc.OperationalError:  # not valid FTS5 syntax: search the words as written
+        q = " ".join('"' + tok.replace('"', '""') + '"' for tok in query.split())
+    matches = text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q").bindparams(q=q)
+    return Claim.id.in_(matches.columns(column("rowid", Integer)))
+
+
+# ---------------------------------------------------------------- sources
+
+
+def find_sources(session: Session, ref: str | int) -> list[int]:
+    """Ids of the sources ``ref`` names: an id, a name or alias (normalized), else a part of one."""
+    ref = str(ref).strip()
+    if ref.isdigit():
+        found = session.execute(select(Source.id).where(Source.id == int(ref))).scalars().all()
+        if found:
+            return list(found)
+    norm = normalize_name(ref)
+    exact = select(Source.id).where(or_(
+        Source.key == norm,
+        Source.id.in_(select(SourceAlias.source_id).where(SourceAlias.norm == norm)),
+    ))
+    ids = list(session.execute(exact.order_by(Source.id)).scalars())
+    if ids:
+        return ids
+    partial = select(Source.id).where(or_(
+        Source.key.contains(norm, autoescape=True),
+        Source.id.in_(select(SourceAlias.source_id).where(SourceAlias.norm.contains(norm, autoescape=True))),
+    ))
+    return list(session.execute(partial.order_by(Source.id)).scalars())
+
+
+def list_sources(session: Session, *, recurring: bool = False, type: str | None = None,
+                 limit: int | None = None) -> list[Row]:
+    """Sources seen in current articles, widest reach first, with aliases, articles and counts."""
+    stmt = _source_stats().order_by(
+        func.count(SourceArticle.article_id).desc(), func.sum(SourceArticle.claim_count).desc(), Source.id)
+    if recurring:
+        stmt = stmt.having(func.count(SourceArticle.article_id) >= 2)
+    if type:
+        stmt = stmt.where(Source.type == type)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = [_source_row(r) for r in session.execute(stmt)]
+    ids = [r["id"] for r in rows]
+    aliases = _aliases(session, ids)
+    articles = _source_articles(session, ids)
+    for r in rows:
+        r["aliases"] = [a for a in aliases.get(r["id"], []) if a != r["name"]]
+        r["articles"] = [{"id": a["id"], "path": a["path"]} for a in articles.get(r["id"], [])]
+    return rows
+
+
+def get_source(session: Session, ref: str | int) -> Row:
+    """One source in full: aliases (with reasons), affiliations, articles, claims, chain positions."""
+    ids = find_sources(session, ref)
+    if not ids:
+        raise NotFoundError(f"no source matches {str(ref)!r}")
+    if len(ids) > 1:
+        names = session.execute(select(Source.id, Source.name, Source.type).where(Source.id.in_(ids[:10])))
+        listed = "; ".join(f"{i} {n} ({t})" for i, n, t in names)
+        more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+        raise ProvenanceError(f"{str(ref)!r} matches {len(ids)} sources: {listed}{more}; give an id")
+    sid = ids[0]
+    stat = session.execute(_source_stats(current_only=False).where(Source.id == sid)).first()
+    if stat is None:  # a source in no article (any more)
+        src = session.execute(select(Source.id, Source.name, Source.type, Source.role)
+                              .where(Source.id == sid)).one()
+        row: Row = {"id": src.id, "name": src.name, "type": src.type, "role": src.role,
+                    "article_count": 0, "claim_count": 0, "mention_count": 0,
+                    "origin_count": 0, "relay_count": 0}
+    else:
+        row = _source_row(stat)
+    row.pop("articles", None)
+    alias_rows = session.execute(
+        select(SourceAlias.alias, SourceAlias.reason, SourceAlias.score)
+        .where(SourceAlias.source_id == sid).order_by(SourceAlias.id)).all()
+    row["aliases"] = [a.alias for a in alias_rows if a.alias != row["name"]]
+    row["alias_reasons"] = [{"alias": a.alias, "reason": a.reason, "score": a.score} for a in alias_rows]
+    for rel in ("affiliation", "publisher", "author"):
+        row[rel + "s"] = []
+    for rel, name, rid in session.execute(
+        select(SourceRelation.relation, SourceRelation.related_name, SourceRelation.related_source_id)
+        .where(SourceRelation.source_id == sid).order_by(SourceRelation.id)
+    ):
+        row[rel + "s"].append({"name": name, "source_id": rid})
+    row["related"] = [
+        {"relation": rel, "source_id": oid, "name": oname}
+        for rel, oid, oname in session.execute(
+            select(SourceRelation.relation, Source.id, Source.name)
+            .join(Source, Source.id == SourceRelation.source_id)
+            .where(SourceRelation.related_source_id == sid).order_by(Source.id))
+    ]
+    row["articles"] = _source_articles(session, [sid]).get(sid, [])
+    claims = session.execute(
+        select(Claim.id, Claim.article_id, Claim.text, Claim.kind, Claim.hops, Claim.chain_text,
+               Citation.position, Citation.role, Citation.cue)
+        .join(Citation, Citation.claim_id == Claim.id)
+        .join(Article, and_(Article.id == Claim.article_id, Article.is_current.is_(True)))
+        .where(Citation.source_id == sid).order_by(Claim.id, Citation.position))
+    row["claims"] = [
+        {"id": c.id, "article_id": c.article_id, "text": c.text, "kind": c.kind, "hops": c.hops,
+         "position": c.position, "role": c.role, "cue": c.cue, "chain_text": c.chain_text}
+        for c in claims
+    ]
+    return row
+
+
+def _source_stats(current_only: bool = True):
+    """Sources joined to the (current) articles they appear in, with summed counts."""
+    join_on = SourceArticle.article_id == Article.id
+    if current_only:
+        join_on = and_(join_on, Article.is_current.is_(True))
+    return (select(Source.id, Source.name, Source.type, Source.role,
+                   func.count(SourceArticle.article_id).label("article_count"),
+                   func.sum(SourceArticle.claim_count).label("claim_count"),
+                   func.sum(SourceArticle.mention_count).label("mention_count"),
+                   func.sum(SourceArticle.origin_count).label("origin_count"),
+                   func.sum(SourceArticle.relay_count).label("relay_count"))
+            .join(SourceArticle, SourceArticle.source_id == Source.id)
+            .join(Article, join_on)
+            .group_by(Source.id, Source.name, Source.type, Source.role))
+
+
+def _source_row(r) -> Row:
+    """A source statistics row as a dict in the DESIGN shape (aliases and articles filled later)."""
+    return {"id": r.id, "name": r.name, "type": r.type, "role": r.role, "aliases": [],
+            "articles": [], "article_count": int(r.article_count or 0),
+            "claim_count": int(r.claim_count or 0), "mention_count": int(r.mention_count or 0),
+            "origin_count": int(r.origin_count or 0), "relay_count": int(r.relay_count or 0)}
+
+
+def _source_articles(session: Session, ids: list[int]) -> dict[int, list[Row]]:
+    """Current articles of many sources at once: source id -> [{id, path, title, outlet}]."""
+    out: dict[int, list[Row]] = defaultdict(list)
+    for chunk in _chunked(ids):
+        for sid, aid, path, title, outlet in session.execute(
+            select(SourceArticle.source_id, Article.id, Article.path, Article.title, Article.outlet)
+            .join(Article, and_(Article.id == SourceArticle.article_id, Article.is_current.is_(True)))
+            .where(SourceArticle.source_id.in_(chunk)).order_by(SourceArticle.source_id, Article.id)
+        ):
+            out[sid].append({"id": aid, "path": path, "title": title, "outlet": outlet})
+    return out
+
+
+def _aliases(session: Session, ids: Iterable[int]) -> dict[int, list[str]]:
+    """Aliases of many sources at once, in the order they were first seen."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for chunk in _chunked(list(ids)):
+        for sid, alias in session.execute(
+            select(SourceAlias.source_id, SourceAlias.alias)
+            .where(SourceAlias.source_id.in_(chunk)).order_by(SourceAlias.id)
+        ):
+            out[sid].append(alias)
+    return out
+
+
+def _chunked(ids: list[int], size: int = _IN_CHUNK) -> Iterator[list[int]]:
+    """Split an id list so each IN (...) stays within the driver's parameter limit."""
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]

@@ -1,0 +1,196 @@
+"""Schema versions: ordered migrations, plus the views and full-text index, declared here only.
+
+A fresh database gets the current tables and is stamped with every migration; an older
+database gets the migrations it lacks, in order; a database newer than this code is
+refused. Views are dropped and re-created after any migration (they depend on columns),
+the FTS5 index is created on SQLite only (other dialects go without it and say so).
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlmodel import SQLModel
+
+from provenance.errors import SchemaTooNewError
+from provenance.store.tables import ALL_TABLES, SchemaMigration
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema change: its version number, a short name, and the function that applies it."""
+
+    version: int
+    name: str
+    upgrade: Callable[[Connection], None]
+
+
+def _initial(conn: Connection) -> None:
+    """Version 1: the tables of provenance.store.tables as first released."""
+    SQLModel.metadata.create_all(conn, tables=ALL_TABLES)
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "tables article, source, source_alias, source_relation, source_article, "
+                 "mention, claim, citation; views; claim_fts", _initial),
+]
+LATEST = MIGRATIONS[-1].version
+
+# ---------------------------------------------------------------- views (the one place)
+
+VIEWS: dict[str, str] = {
+    # each claim of a current article with its article and its chain as readable text
+    "claim_chain": """
+        SELECT c.id AS claim_id, a.id AS article_id, a.title AS article_title,
+               a.path AS article_path, a.outlet AS outlet, c.text AS claim,
+               c.kind AS kind, c.hops AS hops, c.cue AS cue, c.chain_text AS chain,
+               c.start AS start, c."end" AS "end"
+        FROM claim c JOIN article a ON a.id = c.article_id
+        WHERE a.is_current
+    """,
+    # sources that appear in two or more current articles
+    "recurring_source": """
+        SELECT s.id AS source_id, s.name AS name, s.type AS type,
+               COUNT(*) AS article_count, SUM(sa.claim_count) AS claim_count,
+               SUM(sa.mention_count) AS mention_count,
+               SUM(sa.origin_count) AS origin_count, SUM(sa.relay_count) AS relay_count
+        FROM source s
+        JOIN source_article sa ON sa.source_id = s.id
+        JOIN article a ON a.id = sa.article_id AND a.is_current
+        GROUP BY s.id, s.name, s.type
+        HAVING COUNT(*) >= 2
+    """,
+    # claims that reached the article through someone else (kind 'secondhand')
+    "secondhand_claim": """
+        SELECT c.id AS claim_id, a.id AS article_id, a.title AS article_title,
+               a.outlet AS outlet, c.text AS claim, c.hops AS hops,
+               o.name AS origin, c.chain_text AS chain
+        FROM claim c
+        JOIN article a ON a.id = c.article_id
+        LEFT JOIN source o ON o.id = c.origin_source_id
+        WHERE c.kind = 'secondhand' AND a.is_current
+    """,
+}
+
+# FTS5 over claim text, an external-content table kept in sync by triggers.
+# content="claim" is quoted so Datasette recognizes it (datasette #1991).
+# The insert trigger costs ~60 us a row; the bulk writer sets claim_fts_sync.deferred
+# inside its own transaction and indexes its new claims in one statement before commit
+# (defer_fts / catch_up_fts), so the index is never seen out of step.
+FTS_TABLE = "claim_fts"
+FTS_DDL: list[str] = [
+    'CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5(text, content="claim", content_rowid="id")',
+    "CREATE TABLE IF NOT EXISTS claim_fts_sync (deferred INTEGER NOT NULL DEFAULT 0)",
+    "INSERT INTO claim_fts_sync (deferred) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM claim_fts_sync)",
+    """CREATE TRIGGER IF NOT EXISTS claim_fts_insert AFTER INSERT ON claim
+       WHEN COALESCE((SELECT deferred FROM claim_fts_sync LIMIT 1), 0) = 0 BEGIN
+         INSERT INTO claim_fts(rowid, text) VALUES (new.id, new.text);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS claim_fts_delete AFTER DELETE ON claim BEGIN
+         INSERT INTO claim_fts(claim_fts, rowid, text) VALUES ('delete', old.id, old.text);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS claim_fts_update AFTER UPDATE OF text ON claim BEGIN
+         INSERT INTO claim_fts(claim_fts, rowid, text) VALUES ('delete', old.id, old.text);
+         INSERT INTO claim_fts(rowid, text) VALUES (new.id, new.text);
+       END""",
+]
+
+
+def install_views(conn: Connection) -> None:
+    """Drop and re-create every view (cheap; keeps them in step with the tables)."""
+    for name, sql in VIEWS.items():
+        conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
+        conn.exec_driver_sql(f"CREATE VIEW {name} AS {sql.strip()}")
+
+
+def install_fts(conn: Connection) -> bool:
+    """Create the FTS5 index and its triggers on SQLite; return whether full-text search exists."""
+    if conn.dialect.name != "sqlite":
+        log.info("full-text index skipped: FTS5 is SQLite-only; search falls back to LIKE")
+        return False
+    existed = has_fts(conn)
+    try:
+        for ddl in FTS_DDL:
+            conn.exec_driver_sql(ddl)
+    except Exception as exc:  # SQLite built without FTS5
+        log.warning("full-text index skipped: %s", exc)
+        return False
+    if not existed:
+        conn.exec_driver_sql("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')")
+    return True
+
+
+def defer_fts(conn: Connection) -> int | None:
+    """Pause the per-row FTS insert trigger for this transaction; return the first new claim id.
+
+    Returns None when there is no full-text index. Call ``catch_up_fts`` before committing.
+    """
+    if not has_fts(conn):
+        return None
+    conn.exec_driver_sql("UPDATE claim_fts_sync SET deferred = 1")
+    return (conn.exec_driver_sql("SELECT MAX(id) FROM claim").scalar() or 0) + 1
+
+
+def catch_up_fts(conn: Connection, first_id: int | None) -> None:
+    """Index the claims added since ``defer_fts`` in one statement and resume the trigger."""
+    if first_id is None:
+        return
+    conn.execute(text("INSERT INTO claim_fts(rowid, text) SELECT id, text FROM claim "
+                      "WHERE id >= :first ORDER BY id"), {"first": first_id})
+    conn.exec_driver_sql("UPDATE claim_fts_sync SET deferred = 0")
+
+
+def has_fts(conn: Connection) -> bool:
+    """Whether the database has the claim_fts index."""
+    if conn.dialect.name != "sqlite":
+        return False
+    row = conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": FTS_TABLE}).first()
+    return row is not None
+
+
+def current_version(conn: Connection) -> int:
+    """The schema version recorded in the database (0 for an empty one)."""
+    if not inspect(conn).has_table(SchemaMigration.__tablename__):
+        return 0
+    return conn.execute(text("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")).scalar_one()
+
+
+def migrate(engine: Engine, begin_write: Callable[[], object]) -> int:
+    """Bring the database to the latest version; return the version it had before.
+
+    ``begin_write`` opens a transaction that holds the write lock, so two processes
+    opening a fresh database at once do not both create it.
+    """
+    with engine.connect() as conn:
+        found = current_version(conn)
+    _refuse_newer(found)
+    if found == LATEST:
+        return found
+    with begin_write() as conn:
+        found = current_version(conn)
+        _refuse_newer(found)
+        if found == LATEST:
+            return found
+        pending = MIGRATIONS if found == 0 else [m for m in MIGRATIONS if m.version > found]
+        if found == 0:
+            _initial(conn)  # a fresh database gets the current tables in one step
+        else:
+            for m in pending:
+                m.upgrade(conn)
+        conn.execute(SchemaMigration.__table__.insert(),
+                     [{"version": m.version, "name": m.name} for m in pending])
+        install_views(conn)
+        install_fts(conn)
+    return found
+
+
+def _refuse_newer(found: int) -> None:
+    """Raise when the database is at a version this code does not know."""
+    if found > LATEST:
+        raise SchemaTooNewError(
+            f"the database has schema version {found}, newer than this provenance knows "
+            f"(version {LATEST}); upgrade provenance to use it"
+        )

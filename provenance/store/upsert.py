@@ -1,0 +1,21 @@
+"""Dialect-aware ``INSERT ... ON CONFLICT DO NOTHING`` (never ``INSERT OR REPLACE``, which changes ids)."""
+
+from sqlalchemy import Connection, Insert, insert
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+
+def dialect_name(db: Connection | Session) -> str:
+    """``sqlite``, ``postgresql``, ... for a connection or session."""
+    return (db.get_bind() if isinstance(db, Session) else db).dialect.name
+
+
+def insert_ignore(db: Connection | Session, model: type, conflict_columns: list[str]) -> Insert:
+    """A Core insert into ``model``'s table that skips rows clashing on ``conflict_columns``."""
+    table = model.__table__
+    name = dialect_name(db)
+    if name == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing(index_elements=conflict_columns)
+    if name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=conflict_columns)
+    return insert(table)  # other dialects: a clash raises, and the article is retried alone

@@ -1,0 +1,101 @@
+"""Ingest orchestration: parallel extraction gives the same database, errors never stop a batch."""
+
+import json
+
+from sqlalchemy import text
+
+from provenance import ingest as ingest_mod
+from provenance.ingest import ingest
+from provenance.readers import input_size
+from provenance.store import open_database
+
+TABLES = ["article", "source", "source_alias", "source_relation", "source_article", "mention", "claim", "citation"]
+
+
+def snapshot(engine) -> dict:
+    """Every row of every table, without the ingest timestamps."""
+    out = {}
+    with engine.connect() as conn:
+        for table in TABLES:
+            rows = conn.execute(text(f"SELECT * FROM {table} ORDER BY 1, 2")).mappings().all()
+            out[table] = [{k: v for k, v in r.items() if k != "ingested_at"} for r in rows]
+    return out
+
+
+def write_jsonl(path, n: int, bad_every: int = 0) -> None:
+    lines = []
+    for i in range(n):
+        if bad_every and i % bad_every == bad_every - 1:
+            lines.append("{broken")
+            continue
+        relay = "Reuters" if i % 2 else "Associated Press"
+        body = (f"Story {i}\n\nAccording to {relay}, the UN report stated that {i} people left. "
+                f"Person{i % 7} Smith said that it rained {i} times. Nothing else happened on day {i}.")
+        lines.append(json.dumps({"id": f"s{i}", "title": f"Story {i}", "text": body}))
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_two_workers_store_exactly_what_one_does(tmp_path, fake):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, 90, bad_every=30)  # more than one chunk per worker, with some bad lines
+    results = []
+    for workers in (1, 2):
+        engine = open_database(tmp_path / f"w{workers}.db")
+        report = ingest([str(src)], engine, workers=workers, batch_size=25)
+        assert (report.added, report.failed) == (87, 3)
+        assert [e.line for e in report.errors] == [30, 60, 90]
+        results.append(snapshot(engine))
+        engine.dispose()
+    assert results[0] == results[1]
+    assert len(results[0]["citation"]) == 87 * 3
+
+
+def test_extraction_failure_is_reported_and_the_rest_stored(tmp_path, fake, db):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title\n\nLund said that it rained.")
+    (folder / "b.txt").write_text("Title\n\nThis one will EXPLODE.")
+    (folder / "c.bin").write_bytes(b"\x00\x01\x02binary")
+    errors = []
+    report = ingest([str(folder)], db, workers=1, on_error=errors.append)
+    assert report.added == 1 and report.claims == 1
+    assert sorted((e.path.rsplit("/", 1)[-1], e.message.split(":")[0]) for e in errors) == [
+        ("b.txt", "extraction failed"), ("c.bin", "binary file, not text (it contains NUL bytes)")]
+    assert report.errors == errors
+
+
+def test_report_counts_and_progress(tmp_path, fake, db):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, 40)
+    done = []
+    report = ingest([str(src)], db, workers=2, batch_size=10, progress=lambda r, n: done.append((r.articles, n)))
+    assert (report.added, report.unchanged, report.failed) == (40, 0, 0)
+    assert report.claims == 120 and report.words > 0 and report.seconds > 0
+    assert [a for a, _ in done] == [10, 20, 30, 40]
+    assert sum(n for _, n in done) == input_size([src])
+    again = ingest([str(src)], db, workers=1)
+    assert (again.added, again.unchanged) == (0, 40)
+
+
+def test_workers_get_documents_without_the_text_round_trip(tmp_path, fake, monkeypatch):
+    """Readings come back from workers without their text, and get it back from the document."""
+    from provenance.models import Document
+
+    out = ingest_mod.extract_chunk([Document(text="Lund said that it rained.")], strip_text=True)
+    assert out[0].text == ""
+    pairs = list(ingest_mod.extract_all(iter([Document(text=f"Lund said that it rained {i}.") for i in range(40)]), 2))
+    assert all(r.text == d.text for d, r in pairs)
+
+
+def test_reingest_does_not_extract_again(tmp_path, fake, db, monkeypatch):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, 20)
+    first = ingest([str(src)], db, workers=1)
+
+    def must_not_run(doc):
+        raise AssertionError("extracted an article that is already stored")
+
+    monkeypatch.setattr(ingest_mod, "extract", must_not_run)
+    again = ingest([str(src)], db, workers=2)
+    assert (again.added, again.unchanged, again.failed) == (0, 20, 0)
+    assert again.words == first.words
