@@ -43,10 +43,14 @@ class Sentence:
     end: int
     toks: Tokens
     quotes: list[Pair]  # quote regions of the whole paragraph
+    title_case: bool = False  # a headline: "Clinton Says Russians Hacked DNC"
 
     @classmethod
     def of(cls, text: str, start: int, end: int, quotes: list[Pair]) -> "Sentence":
-        return cls(text, start, end, tokenize(text, start, end), quotes)
+        toks = tokenize(text, start, end)
+        words = [w for w in toks.words if w[:1].isalpha() and len(w) > 3]
+        title = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        return cls(text, start, end, toks, quotes, title)
 
 
 def _cap(w: str) -> bool:
@@ -114,7 +118,7 @@ def _aux_start(t: Tokens, v: int) -> tuple[int, bool]:
     k = v - 1
     while k >= 0:
         low = t.lower[k]
-        if low in g.AUXILIARIES:
+        if low in g.AUXILIARIES and (k == 0 or t.words[k].islower() or t.words[k].isupper()):
             if low in g.BE_FORMS and a == k + 1 and not be_before:
                 be_before = True
             a = k
@@ -128,9 +132,19 @@ def _aux_start(t: Tokens, v: int) -> tuple[int, bool]:
 
 
 def _clause_start(t: Tokens, j: int) -> int:
-    """First token of the clause that ends at token ``j``."""
+    """First token of the clause that ends at token ``j`` (a parenthesis inside it, as in
+    "Sen. Bernie Sanders (I-Vt.)", does not end it)."""
     k = j
-    while k >= 0 and not _is_boundary(t, k):
+    while k >= 0:
+        if t.words[k] == ")":
+            m = k - 1
+            while m >= 0 and t.words[m] != "(" and k - m < 10:
+                m -= 1
+            if m >= 0 and t.words[m] == "(":
+                k = m - 1
+                continue
+        if _is_boundary(t, k):
+            break
         k -= 1
     return k + 1
 
@@ -358,9 +372,18 @@ def _skip_adjuncts(t: Tokens, p: int, n: int) -> int:
     """Skip time phrases and 'in a statement' between a verb and its content."""
     while p < n:
         low = t.lower[p]
+        if p + 1 < n and t.lower[p + 1] in ("’s", "'s"):
+            break  # "Thursday’s speeches": a possessive, not a time
         if low in g.TIME_WORDS or low in g.ADVERBS and low not in ("not", "never", "now"):
             p += 1
             continue
+        if low == "for" and p + 1 < n and t.lower[p + 1] in ("weeks", "months", "years", "days", "decades", "hours", "some", "a", "several"):
+            k = p + 1
+            while k < n and k < p + 4 and t.lower[k] not in ("weeks", "months", "years", "days", "decades", "hours", "time", "while"):
+                k += 1
+            if k < n and t.lower[k] in ("weeks", "months", "years", "days", "decades", "hours", "time", "while"):
+                p = k + 1
+                continue
         if low in g.TIME_LEAD and p + 1 < n:
             # a short phrase ending in a time word, or "in a statement/interview/letter"
             k = p + 1
@@ -393,7 +416,7 @@ _STOP_AFTER_COMMA = frozenset(
 )
 
 
-def _stop_in_clause(s: Sentence, t: Tokens, k0: int, end: int) -> int:
+def _stop_in_clause(s: Sentence, t: Tokens, k0: int, end: int, subject_first: bool = False, lex: Lexicon | None = None) -> int:
     """Where unquoted content starting at token ``k0`` stops: at a trailing clause
     (", and he ...", ", which ...", "; ...", a lone dash, a colon) or at ``end``."""
     n = len(t)
@@ -423,13 +446,19 @@ def _stop_in_clause(s: Sentence, t: Tokens, k0: int, end: int) -> int:
                 continue  # ", and presented to ...": the same clause goes on
             if t.lower[k + 1] == "as" and nxt in ("well", "much", "many", "long", "far", "soon", "a", "the", "of"):
                 continue  # ", as well as ...": not a new clause
-            if t.lower[k + 1] in ("who", "which", "whose") and k - k0 <= 4:
+            if t.lower[k + 1] in ("who", "which", "whose") and k - k0 <= 4 and subject_first:
                 continue  # "X, who ..., is": a relative clause on the content's subject
             return t.starts[k]
+        if w == "," and k + 1 < n and t.words[k + 1].islower() and t.lower[k + 1].endswith("ing") and len(t.lower[k + 1]) > 5 and t.lower[k + 1] not in ("including", "according", "regarding", "during", "following", "excluding", "concerning"):
+            return t.starts[k]  # ", applauding the state's town halls": a new participial clause
+        if w in ("and", "but") and k + 1 < n and t.words[k + 1].islower() and lex is not None:
+            cue = lex.verbs.get(t.lower[k + 1])
+            if cue is not None and cue.cls in ("speech", "stance") and not t.lower[k + 1].endswith("ing"):
+                return t.starts[k]  # "... and noted that ...": the subject's next statement
     return end
 
 
-def _content_forward(s: Sentence, t: Tokens, p: int, cls: str, lenient: bool = False) -> tuple[int, int] | None:
+def _content_forward(s: Sentence, t: Tokens, p: int, cls: str, lenient: bool = False, lex: Lexicon | None = None) -> tuple[int, int] | None:
     """Content after the cue, starting at token ``p``: char span or None.
 
     The complementizer "that" and quotation marks belong to the content; a closing full
@@ -440,7 +469,7 @@ def _content_forward(s: Sentence, t: Tokens, p: int, cls: str, lenient: bool = F
     if p >= n:
         return None
     low = t.lower[p]
-    if low in (",", ":") and p + 1 < n and (is_open_quote(t.words[p + 1]) or t.lower[p + 1] == "that" or low == ":"):
+    if low in (",", ":") and p + 1 < n:
         p += 1
         low = t.lower[p]
     if low != "that" and cls != "speech" and low not in _CONTENT_STARTERS:
@@ -460,10 +489,10 @@ def _content_forward(s: Sentence, t: Tokens, p: int, cls: str, lenient: bool = F
             k = p
             while k < n and t.starts[k] < q[1]:
                 k += 1
-            end = _stop_in_clause(s, t, k, end)
+            end = _stop_in_clause(s, t, k, end, lex=lex)
             end = max(end, q[1])
     else:
-        end = _stop_in_clause(s, t, p + 1, end)
+        end = _stop_in_clause(s, t, p + 1, end, subject_first=lenient or low == "that", lex=lex)
     while end > start and s.text[end - 1] in " ,":
         end -= 1
     if end - start < 2:
@@ -500,6 +529,9 @@ def _content_backward(s: Sentence, t: Tokens, left: int) -> tuple[int, int] | No
         if q:
             start = min(start, q[0])
             return (start, q[1])
+    lead = next((x for x in range(0, min(4, k)) if t.words[x] == ","), -1)
+    if lead > 0 and t.lower[0] in g.DISCOURSE:
+        start = t.starts[lead + 1]
     e = t.ends[k]
     while e > start and s.text[e - 1] in " ,":
         e -= 1
@@ -690,16 +722,18 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if " " in lemma:
         return True
     if low.endswith("ing"):
-        return a < v or prev in (",", "and", "—", "–")
+        return a < v or prev in (",", "and", "—", "–", "by", "while", "when", "after", "before", "without")
     if a < v:
         return True
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     if (low == lemma.split()[0] or low.endswith("s")) and nxt.endswith("ed") and nxt.isalpha():
         return False  # "A United Nations report mentioned": a noun before the real verb
     if low == lemma.split()[0]:
+        if low in g.RARELY_NOUNS:
+            return prev.isalpha() and prev not in g.PREPOSITIONS and prev not in g.DETERMINERS and prev not in g.CONJUNCTIONS
         return prev in ("i", "we", "they", "you", "who") or (prev.endswith("s") and not prev.endswith(("ss", "’s", "'s")) and prev.isalpha())
     if low.endswith("s") and low != lemma and not low.endswith("ss"):
-        return prev not in ("and", "or") and not (prev.islower() and prev.endswith(("al", "ive", "ary", "ed", "ful", "ous", "ic", "ent", "ant")))
+        return prev != "or" and not (prev.islower() and prev.endswith(("al", "ive", "ary", "ed", "ful", "ous", "ic", "ent", "ant")))
     return True
 
 
@@ -708,7 +742,7 @@ def _verb_attribution(s: Sentence, t: Tokens, v: int, after: int, cue: Cue, lex:
     n = len(t)
     low = t.lower[v]
     prev = t.lower[v - 1] if v > 0 else ""
-    if v > 0 and not t.words[v].islower() and not is_open_quote(t.words[v - 1]):
+    if v > 0 and not t.words[v].islower() and not is_open_quote(t.words[v - 1]) and not s.title_case:
         return None  # "The Islamic State": a capitalized word mid-sentence is a name
     # a verb form that is really a noun or an infinitive: "the report", "to say"
     if prev in g.DETERMINERS:
@@ -720,7 +754,7 @@ def _verb_attribution(s: Sentence, t: Tokens, v: int, after: int, cue: Cue, lex:
     a, be_before = _aux_start(t, v)
     if not _verb_form_ok(t, v, low, cue.lemma, prev, a):
         return None
-    if low.endswith("ing") and prev == "," and a == v:
+    if low.endswith("ing") and prev in (",", "by", "while", "when", "after", "before", "without", "—", "–") and a == v:
         # ", saying ...": the speaker is the subject of the main clause
         return _participle_attribution(s, t, v, after, cue, earlier)
     if after < n and t.lower[after] == "by":
@@ -737,9 +771,11 @@ def _verb_attribution(s: Sentence, t: Tokens, v: int, after: int, cue: Cue, lex:
     # hearer of a verb of telling: "told the Financial Times that ..."
     relays: list[tuple[Pair, Pair]] = []
     p = after
-    if cue.lemma in g.TELL_LEMMAS and p < n and not t.lower[p] in ("that", ":", ",", "“", '"'):
+    if p < n and t.lower[p] in ("him", "her", "them", "me", "us", "you") and cue.cls in ("speech", "stance"):
+        p += 1  # "told him she worries": the addressee is in no span
+    elif cue.lemma in g.TELL_LEMMAS and p < n and not t.lower[p] in ("that", ":", ",", "“", '"'):
         e = _np_forward(t, p, n)
-        if e > p and (e >= n or t.lower[e] in ("that", ":", ",", "“", '"', "''", "about", "of", "in", "on", "last", "this", ".") or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS):
+        if e > p and (e >= n or t.lower[e] in ("that", ":", ",", "“", '"', "''", "about", "of", "in", "on", "last", "this", ".", "whether", "if", "why", "how", "what", "when", "to") or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS):
             relays.append(((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1])))
             p = e
     p = _skip_adjuncts(t, p, n)
@@ -749,10 +785,18 @@ def _verb_attribution(s: Sentence, t: Tokens, v: int, after: int, cue: Cue, lex:
     if subj is not None and name is not None:
         src = (t.starts[subj[0]], t.ends[subj[1]])
         name_span = (t.starts[name[0]], t.ends[name[1]])
-        fwd = _content_forward(s, t, p, cue.cls)
+        fwd = _content_forward(s, t, p, cue.cls, lex=lex)
         before = t.words[subj[0] - 1] if subj[0] > 0 else ""
+        if cue.lemma in g.EVIDENTIALS and fwd is not None and t.lower[p] == "to":
+            # "[The court] seemed [to send a signal]": no source, the content spans the subject
+            return Found(cue=cue_span, cue_type=CueType.hedge, source=None, content=(src[0], fwd[1]), direction="around", lemma=cue.lemma, cls="hedge")
+        if before == "as" and (p >= n or t.words[p] in (",", ".")):
+            # "..., as Western Journalism reported, ...": the whole sentence is the content
+            e = _content_end(s)
+            return Found(cue=cue_span, cue_type=CueType.verb, source=src, content=(s.start, e), direction="around", lemma=cue.lemma, cls=cue.cls, relays=relays, name=name_span)
         set_off = before == "," or is_close_quote(before)
-        interrupted = set_off and (is_close_quote(before) or p < n and t.words[p] == ",")
+        fwd_quoted = fwd is not None and (is_open_quote(s.text[fwd[0]]) or s.text.startswith("''", fwd[0]))
+        interrupted = set_off and (is_close_quote(before) or p < n and t.words[p] == "," and not fwd_quoted)
         back = _content_backward(s, t, subj[0]) if set_off else None
         if fwd is not None and back is not None and interrupted:
             content, direction = (back[0], fwd[1]), "around"  # "“A,” X said, “B.”"
@@ -760,7 +804,7 @@ def _verb_attribution(s: Sentence, t: Tokens, v: int, after: int, cue: Cue, lex:
             content, direction = fwd, "forward"
         elif back is not None and (p >= n or t.words[p] in (".", "!", "?", ",") or t.lower[p] in ("adding", "noting", "explaining", "according", "after", "before", "in", "at", "during", "when", "while", "as")):
             content, direction = back, "backward"  # "..., X said." / "“...,” X said."
-            if p >= n or t.words[p] in (".", "!", "?"):
+            if not any(is_open_quote(w) for w in t.words[p:]):
                 q = _next_quote(s)
                 if q:
                     content, direction = (content[0], q[1]), "around"  # "“A,” X said. “B.”"

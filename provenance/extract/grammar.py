@@ -53,7 +53,15 @@ MONTHS = frozenset(
 TIME_LEAD = frozenset("on in at during last this late early earlier over before after while".split())
 # Verbs of telling whose object is the hearer: the hearer may be a relaying outlet.
 TELL_LEMMAS = frozenset(
-    "tell inform assure remind brief advise notify warn promise write email".split()
+    "tell inform assure remind brief advise notify warn promise write email ask".split()
+)
+# Evidential verbs: "X seemed to Y" has no source; the content is "X ... to Y".
+EVIDENTIALS = frozenset("seem appear".split())
+# Sentence-opening adverbials that belong to no attribution's content.
+DISCOURSE = frozenset(
+    """however still meanwhile instead moreover indeed yet in also now then of for but and
+    so furthermore nevertheless nonetheless besides likewise similarly overall finally
+    separately earlier later""".split()
 )
 # Words after which a verb-looking token is a noun: "the report", "his claims".
 NOUN_MARKERS = DETERMINERS | frozenset("'s ’s".split())
@@ -63,3 +71,8 @@ LY_NOUNS = frozenset(
     daily weekly monthly quarterly yearly early only holy lily belly jelly billy emily kelly
     sally molly polly folly reilly riley bradley beverly kimberly""".split()
 )
+# Base forms of cue verbs that are almost never nouns: "sources close to the campaign say".
+RARELY_NOUNS = frozenset(
+    """say believe think argue insist contend agree suggest acknowledge admit deny maintain
+    want know feel predict expect worry wonder reckon assert claim""".split()
+) - frozenset(["claim"])
