@@ -726,6 +726,12 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if a < v:
         return True
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
+    if lemma in g.NOUNISH_VERBS and low == lemma:
+        # "the UN report", "a vote": a noun unless a plural pronoun leads ("they report")
+        return prev in ("they", "we", "i", "you", "who", "which", "that")
+    if lemma in g.NOUNISH_VERBS and low in (lemma + "s", lemma + "es"):
+        # "terror attacks", "the votes": a noun unless a pronoun or a name leads
+        return prev in ("he", "she", "it", "who", "which", "that") or (v > 0 and _cap(t.words[v - 1]) and t.words[v - 1] not in ("The", "A", "An"))
     if (low == lemma.split()[0] or low.endswith("s")) and nxt.endswith("ed") and nxt.isalpha():
         return False  # "A United Nations report mentioned": a noun before the real verb
     if low == lemma.split()[0]:
@@ -779,6 +785,8 @@ def _verb_attribution(s: Sentence, t: Tokens, v: int, after: int, cue: Cue, lex:
             relays.append(((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1])))
             p = e
     p = _skip_adjuncts(t, p, n)
+    if cue.lemma in g.WEAK_CUES and not (p < n and (t.lower[p] in ("that", ":") or is_open_quote(t.words[p]))):
+        return None  # "maintained control", "saw the film": only "maintained that ..." reports
     if p + 1 < n and (t.lower[p] in ("of", "about") or cue.cls != "speech" and t.lower[p] in ("against", "for", "on", "at", "with")):
         cue_span = (cue_span[0], t.ends[p])  # "warned of", "called for", "said of"
         p += 1

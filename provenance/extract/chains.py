@@ -43,7 +43,7 @@ def settle_sentence(found: list[Found]) -> None:
         if b.direction != "backward-local" or b.cue is None:
             continue
         for a in found:
-            if a is not b and a.direction == "forward" and a.cue and _inside(b.cue[0], a.content):
+            if a is not b and a.direction == "forward" and a.cue and _inside(b.cue[0], a.content) and a.content[0] < b.content[1]:
                 b.content = (a.content[0], b.content[1])
                 break
 

@@ -76,3 +76,14 @@ RARELY_NOUNS = frozenset(
     """say believe think argue insist contend agree suggest acknowledge admit deny maintain
     want know feel predict expect worry wonder reckon assert claim""".split()
 ) - frozenset(["claim"])
+# Cue verbs whose base and -s forms are usually nouns ("terror attacks", "the votes"): as
+# verbs they need a pronoun or a name right before them.
+NOUNISH_VERBS = frozenset(
+    """attack question vote email concern rule debate remark answer share state report call
+    support plan promise fear hope view comment claim estimate charge doubt pledge vow
+    demand request offer reply quote note post tweet release list order sign name count
+    press test record praise blame protest appeal alert signal joke point push focus
+    challenge criticism look""".split()
+)
+# Verbs that report only when a that-clause, a quotation or a colon follows.
+WEAK_CUES = frozenset("maintain feel see find hear learn look hold observe".split())

@@ -73,6 +73,9 @@ def extract(doc: Document) -> Reading:
             prev_para_quoted = last
         else:
             prev_para_quoted = None
+    # every rule keeps its spans inside the text; an empty or inverted content is a rule
+    # that found nothing to say, so it is not an attribution
+    found = [f for f in found if f.content[0] < f.content[1]]
     found.sort(key=lambda f: (f.content[0], f.cue[0] if f.cue else 0))
     assign_parents(found)
     # a hedge inside someone's statement is part of what they said, not a claim of its own
