@@ -8,7 +8,7 @@ one with no comma modifies the clause it ends (so it is the deeper source).
 
 from bisect import bisect_right
 
-from provenance.extract.attributions import Found
+from provenance.extract.sentence import Found
 from provenance.models import ClaimKind, CueType, SourceType
 
 
@@ -43,7 +43,13 @@ def settle_sentence(found: list[Found]) -> None:
         if b.direction != "backward-local" or b.cue is None:
             continue
         for a in found:
-            if a is not b and a.direction == "forward" and a.cue and _inside(b.cue[0], a.content) and a.content[0] < b.content[1]:
+            if (
+                a is not b
+                and a.direction == "forward"
+                and a.cue
+                and _inside(b.cue[0], a.content)
+                and a.content[0] < b.content[1]
+            ):
                 b.content = (a.content[0], b.content[1])
                 break
 

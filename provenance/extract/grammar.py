@@ -41,7 +41,7 @@ CLAUSE_WORDS = frozenset(
     what how why meanwhile instead therefore thus hence""".split()
 )
 CONJUNCTIONS = frozenset("and but or nor so yet then".split())
-BOUNDARY_PUNCT = frozenset(list(",;:()[]{}—–\"“”«»!?") + ["--", "‘"])
+BOUNDARY_PUNCT = frozenset(list(',;:()[]{}—–"“”«»!?') + ["--", "‘"])
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
     tomorrow earlier later recently again weekend morning afternoon evening night""".split()
@@ -52,9 +52,7 @@ MONTHS = frozenset(
 )
 TIME_LEAD = frozenset("on in at during last this late early earlier over before after while".split())
 # Verbs of telling whose object is the hearer: the hearer may be a relaying outlet.
-TELL_LEMMAS = frozenset(
-    "tell inform assure remind brief advise notify warn promise write email ask".split()
-)
+TELL_LEMMAS = frozenset("tell inform assure remind brief advise notify warn promise write email ask".split())
 # Evidential verbs: "X seemed to Y" has no source; the content is "X ... to Y".
 EVIDENTIALS = frozenset("seem appear".split())
 # Sentence-opening adverbials that belong to no attribution's content.

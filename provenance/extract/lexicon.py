@@ -112,9 +112,7 @@ def lexicon() -> Lexicon:
         for form in [row[0], *(row[1].split(",") if len(row) > 1 else [])]:
             if form.strip():
                 nouns.setdefault(form.strip().lower(), row[0])
-    hedges = tuple(
-        sorted({tuple(r[0].lower().split()) for r in _lines("hedges.txt")}, key=lambda h: -len(h))
-    )
+    hedges = tuple(sorted({tuple(r[0].lower().split()) for r in _lines("hedges.txt")}, key=lambda h: -len(h)))
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for h in hedges:
         by_first.setdefault(h[0], []).append(h)

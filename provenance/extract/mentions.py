@@ -18,8 +18,12 @@ from provenance.extract.text import tokenize
 from provenance.models import SourceType
 
 Pair = tuple[int, int]
-NAME_PARTICLES = frozenset("of for the and de del della di da du la le van von der bin al el ibn abu y".split())
-PUBLISH_WORDS = frozenset("published printed seen obtained reviewed released aired broadcast posted run polled surveyed quoted cited commissioned conducted".split())
+NAME_PARTICLES = frozenset(
+    "of for the and de del della di da du la le van von der bin al el ibn abu y".split()
+)
+PUBLISH_WORDS = frozenset(
+    "published printed seen obtained reviewed released aired broadcast posted run polled surveyed quoted cited commissioned conducted".split()
+)
 
 
 @dataclass(slots=True)
@@ -54,7 +58,9 @@ def _strip_possessive(w: str) -> str:
     return w
 
 
-def _lookup(lex_map: dict[str, tuple[str, str]], words: list[str], the: bool = False) -> tuple[str, str] | None:
+def _lookup(
+    lex_map: dict[str, tuple[str, str]], words: list[str], the: bool = False
+) -> tuple[str, str] | None:
     if words and words[0].lower() == "the":
         words, the = words[1:], True
     return lookup(lex_map, words, the)
@@ -88,12 +94,23 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
         w, low = words[j], lower[j]
         if low in g.BOUNDARY_PUNCT or low in ("who", "which", "that", "whose"):
             break
-        if low in NAME_PARTICLES and j > i and _cap(words[j - 1]) and j + 1 < len(words) and (_cap(words[j + 1]) or lower[j + 1] == "the"):
+        if (
+            low in NAME_PARTICLES
+            and j > i
+            and _cap(words[j - 1])
+            and j + 1 < len(words)
+            and (_cap(words[j + 1]) or lower[j + 1] == "the")
+        ):
             j += 1
             continue
         if low in g.PREPOSITIONS or low in g.AUXILIARIES:
             break
-        if j > i and w.islower() and (low.endswith("ed") or low in PUBLISH_WORDS) and low not in lex.documents:
+        if (
+            j > i
+            and w.islower()
+            and (low.endswith("ed") or low in PUBLISH_WORDS)
+            and low not in lex.documents
+        ):
             break  # "report published in ...", "a letter seen by ..."
         j += 1
     if j == i and words:
@@ -124,7 +141,9 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
             if e > m:
                 cand = words[m:e]
                 by = low == "by" or (k > 0 and lower[k - 1] == "by") or lower[m - 1] == "by"
-                if publisher is None and (_lookup(lex.outlets, cand) or low in PUBLISH_WORDS and any(_cap(w) for w in cand)):
+                if publisher is None and (
+                    _lookup(lex.outlets, cand) or low in PUBLISH_WORDS and any(_cap(w) for w in cand)
+                ):
                     publisher = (t.starts[m], t.ends[e - 1])
                 elif by:
                     authors.extend(_author_spans(t, m, e))
@@ -138,8 +157,30 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
         e = _name_end(words, lower, rest_start + 1)
         if e > rest_start + 1 and _cap(words[e - 1]):
             affiliation = (t.starts[rest_start + 1], t.ends[e - 1])
-    quantity = " ".join(w for w in words[:i] if w.lower() not in ("a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"))
-    typ, name = _type_of(core, core_lower, head, caps, honorific_free, lex, core_text, the, quantity + " " if quantity else "")
+    quantity = " ".join(
+        w
+        for w in words[:i]
+        if w.lower()
+        not in (
+            "a",
+            "an",
+            "the",
+            "this",
+            "that",
+            "these",
+            "those",
+            "his",
+            "her",
+            "their",
+            "its",
+            "our",
+            "my",
+            "your",
+        )
+    )
+    typ, name = _type_of(
+        core, core_lower, head, caps, honorific_free, lex, core_text, the, quantity + " " if quantity else ""
+    )
     members: list[str] = []
     if typ == SourceType.person and "and" in core_lower:
         members = [fold(w) for w in _group_surnames(core)]
@@ -148,9 +189,20 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
         key = key[4:]
     plural = head.endswith("s") and not head.endswith("ss") and typ != SourceType.person or bool(members)
     return NounPhrase(
-        span=span, text=raw, type=typ, name=name, key=key, head=head if typ != SourceType.person else fold(honorific_free[-1]) if honorific_free else head,
-        names=honorific_free, indefinite=indefinite, plural=plural, publisher=publisher,
-        authors=authors, affiliation=affiliation, role=role, members=members,
+        span=span,
+        text=raw,
+        type=typ,
+        name=name,
+        key=key,
+        head=head if typ != SourceType.person else fold(honorific_free[-1]) if honorific_free else head,
+        names=honorific_free,
+        indefinite=indefinite,
+        plural=plural,
+        publisher=publisher,
+        authors=authors,
+        affiliation=affiliation,
+        role=role,
+        members=members,
     )
 
 
@@ -159,7 +211,12 @@ def _name_end(words: list[str], lower: list[str], m: int) -> int:
     e = m
     if e < len(words) and lower[e] in ("the", "both", "writers", "two", "reporters", "journalists"):
         e += 1
-        while e < len(words) and words[e].islower() and lower[e] not in g.PREPOSITIONS and lower[e] not in ("and",):
+        while (
+            e < len(words)
+            and words[e].islower()
+            and lower[e] not in g.PREPOSITIONS
+            and lower[e] not in ("and",)
+        ):
             e += 1
     start = e
     while e < len(words):
@@ -228,7 +285,9 @@ def _affiliation_in(text: str, extra: Pair, lex: Lexicon) -> Pair | None:
     return None
 
 
-def _type_of(core, core_lower, head, caps, names, lex: Lexicon, joined: str, the: bool = False, quantity: str = "") -> tuple[SourceType, str]:
+def _type_of(
+    core, core_lower, head, caps, names, lex: Lexicon, joined: str, the: bool = False, quantity: str = ""
+) -> tuple[SourceType, str]:
     """Decide a source's type from its core words; returns (type, display name).
 
     Lexicon names match only as proper names (capitalized last word): "the information"
@@ -256,7 +315,12 @@ def _type_of(core, core_lower, head, caps, names, lex: Lexicon, joined: str, the
         if _lookup(lex.outlets, names):
             return SourceType.outlet, _lookup(lex.outlets, names)[0]
         if names:
-            return SourceType.person, " ".join(w for w in core if fold(w).rstrip(".") not in lex.honorifics and (_cap(w) or w.lower() in NAME_PARTICLES or w == "and"))
+            return SourceType.person, " ".join(
+                w
+                for w in core
+                if fold(w).rstrip(".") not in lex.honorifics
+                and (_cap(w) or w.lower() in NAME_PARTICLES or w == "and")
+            )
         return SourceType.person, joined
     return SourceType.anonymous, joined
 
@@ -320,9 +384,17 @@ class Registry:
         e = self._match(np, pos)
         if e is None:
             e = EntityDraft(
-                id=len(self.entities), type=np.type, name=np.name if not np.pronoun else np.text,
-                key=np.key, head=np.head, names=list(np.names), aliases=[], members=list(np.members),
-                plural=np.plural, last_pos=pos, role=np.role,
+                id=len(self.entities),
+                type=np.type,
+                name=np.name if not np.pronoun else np.text,
+                key=np.key,
+                head=np.head,
+                names=list(np.names),
+                aliases=[],
+                members=list(np.members),
+                plural=np.plural,
+                last_pos=pos,
+                role=np.role,
             )
             self.entities.append(e)
         else:
@@ -346,21 +418,36 @@ class Registry:
         if np.pronoun:
             p = np.pronoun
             if p in ("he", "she"):
-                best = self._recent(pos, lambda e: e.type == SourceType.person and not e.members and not e.plural and e.names)
+                best = self._recent(
+                    pos, lambda e: e.type == SourceType.person and not e.members and not e.plural and e.names
+                )
                 named = self._named_before(pos)
                 if named is not None and (best is None or named[0] > best.last_pos):
                     return self._adopt(named)
                 return best
             if p == "it":
-                return self._recent(pos, lambda e: e.type in (SourceType.document, SourceType.organization, SourceType.outlet) and not e.plural)
+                return self._recent(
+                    pos,
+                    lambda e: (
+                        e.type in (SourceType.document, SourceType.organization, SourceType.outlet)
+                        and not e.plural
+                    ),
+                )
             if p == "they":
-                return self._recent(pos, lambda e: e.plural or bool(e.members) or e.type == SourceType.organization)
+                return self._recent(
+                    pos, lambda e: e.plural or bool(e.members) or e.type == SourceType.organization
+                )
             return None
         for e in reversed(self.entities):
             if _same(np, e):
                 return e
         if np.type == SourceType.document and not np.indefinite:
-            return self._recent(pos, lambda e: e.type == SourceType.document and e.head == np.head and _compatible(np.names, e.names))
+            return self._recent(
+                pos,
+                lambda e: (
+                    e.type == SourceType.document and e.head == np.head and _compatible(np.names, e.names)
+                ),
+            )
         return None
 
 

@@ -2,10 +2,12 @@
 
 import re
 
-from provenance.extract.attributions import Found, Sentence, find, hedge_attributions
+from provenance.extract.attributions import find
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
+from provenance.extract.hedges import hedge_attributions
 from provenance.extract.lexicon import Lexicon, lexicon, lookup
 from provenance.extract.mentions import NounPhrase, Registry, analyse
+from provenance.extract.sentence import Found, Sentence
 from provenance.extract.text import is_open_quote, paragraphs, quote_regions, sentences, trim
 from provenance.models import (
     Attribution,
@@ -61,15 +63,33 @@ def extract(doc: Document) -> Reading:
             fs = find(s, lex)
             settle_sentence(fs)
             para_found.extend(fs)
-            para_found.extend(h for h in hedge_attributions(s, lex) if not any(f.content[0] <= h.cue[0] < f.content[1] or f.cue and f.cue[0] <= h.cue[0] < f.cue[1] for f in fs))
-        if prev_para_quoted is not None and all(f.cue_type is CueType.hedge for f in para_found) and (is_open_quote(text[ps]) or text.startswith("''", ps)) and quotes:
+            para_found.extend(
+                h
+                for h in hedge_attributions(s, lex)
+                if not any(
+                    f.content[0] <= h.cue[0] < f.content[1] or f.cue and f.cue[0] <= h.cue[0] < f.cue[1]
+                    for f in fs
+                )
+            )
+        if (
+            prev_para_quoted is not None
+            and all(f.cue_type is CueType.hedge for f in para_found)
+            and (is_open_quote(text[ps]) or text.startswith("''", ps))
+            and quotes
+        ):
             # a quoted paragraph that continues the previous speaker; hedges inside the
             # quotation are the speaker's words (the speaker is found in _assemble)
-            cont = Found(cue=None, cue_type=CueType.quote, source=None, content=(ps, quotes[0][1]), direction="forward")
+            cont = Found(
+                cue=None, cue_type=CueType.quote, source=None, content=(ps, quotes[0][1]), direction="forward"
+            )
             para_found = [f for f in para_found if not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]
         found.extend(para_found)
         last = para_found[-1] if para_found else None
-        if last is not None and ('“' in text[last.content[0] : last.content[1]] or '"' in text[last.content[0] : last.content[1]] or last.cue_type == CueType.quote):
+        if last is not None and (
+            "“" in text[last.content[0] : last.content[1]]
+            or '"' in text[last.content[0] : last.content[1]]
+            or last.cue_type == CueType.quote
+        ):
             prev_para_quoted = last
         else:
             prev_para_quoted = None
@@ -158,9 +178,7 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
             extra = None
             if name[1] < f.source[1] and text[name[1] : f.source[1]].strip(" ,"):
                 extra = (name[1], f.source[1])
-            eid, _np = mention(name, extra)
-            if name != f.source:
-                mentions[-1 - 0].span  # the name mention is kept; the annotated span is the attribution's
+            eid, _np = mention(name, extra)  # the mention is the name; the source span stays as annotated
         elif f.speaker_of is not None and 0 <= f.speaker_of < len(source_of):
             eid = source_of[f.speaker_of]
         source_of.append(eid)
@@ -196,7 +214,10 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
 
     entities = [
         Entity(
-            id=e.id, name=e.name, type=e.type, aliases=[a for a in e.aliases if a != e.name],
+            id=e.id,
+            name=e.name,
+            type=e.type,
+            aliases=[a for a in e.aliases if a != e.name],
             role=e.role,
             affiliations=[reg.entities[x].name for x in e.affiliation_ids],
             publishers=[reg.entities[x].name for x in e.publisher_ids],
@@ -236,12 +257,22 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         outlet_tail = False
         kind = kind_of(types, outlet_tail)
         cs, ce = f.content
-        if f.cue and f.cls != "speech" and f.direction == "forward" and f.cue[1] <= cs and not _clausal(text, cs):
+        if (
+            f.cue
+            and f.cls != "speech"
+            and f.direction == "forward"
+            and f.cue[1] <= cs
+            and not _clausal(text, cs)
+        ):
             cs = f.cue[0]  # "revealed details of X": a bare noun phrase is no statement alone
         claims.append(
             Claim(
-                id=len(claims), span=Span.of(text, cs, ce), cue=Span.of(text, *f.cue) if f.cue else None,
-                kind=kind, attribution=i, chain=chain,
+                id=len(claims),
+                span=Span.of(text, cs, ce),
+                cue=Span.of(text, *f.cue) if f.cue else None,
+                kind=kind,
+                attribution=i,
+                chain=chain,
             )
         )
     # bare statements: claims that rest on nobody
@@ -255,8 +286,12 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
             continue
         claims.append(
             Claim(
-                id=len(claims), span=Span.of(text, s, e), cue=None,
-                kind=ClaimKind.unattributed, attribution=None, chain=[],
+                id=len(claims),
+                span=Span.of(text, s, e),
+                cue=None,
+                kind=ClaimKind.unattributed,
+                attribution=None,
+                chain=[],
             )
         )
     claims.sort(key=lambda c: c.span.start)
@@ -276,7 +311,9 @@ def _outlet_affiliated(reg: Registry, eid: int) -> bool:
     return any(reg.entities[x].type == SourceType.outlet for x in e.affiliation_ids)
 
 
-def _chain(text, i, found, source_of, relays_of, upstream_of, reg: Registry, entities, wire_id, wire) -> list[ChainLink]:
+def _chain(
+    text, i, found, source_of, relays_of, upstream_of, reg: Registry, entities, wire_id, wire
+) -> list[ChainLink]:
     """The chain of attribution ``i``: origin first, then each relay out to the article."""
     links: list[ChainLink] = []
 

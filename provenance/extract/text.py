@@ -21,7 +21,7 @@ ABBREVIATIONS = frozenset(
 
 OPEN_QUOTES = "“‘«"
 CLOSE_QUOTES = "”’»"
-QUOTE_CHARS = "\"“”«»"  # ‘ and ’ are left out: ’ is far more often an apostrophe
+QUOTE_CHARS = '"“”«»'  # ‘ and ’ are left out: ’ is far more often an apostrophe
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _QUOTE_MARK = re.compile("''|[“”«»\"]")
@@ -61,7 +61,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if m.group().startswith(".") and len(m.group().rstrip("\"”’)]")) == 1:
+        if m.group().startswith(".") and len(m.group().rstrip('"”’)]')) == 1:
             w = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start())
             if w:
                 word = w.group(1).lower().rstrip(".")

@@ -1,0 +1,254 @@
+"""Where the content of an attribution starts and stops (PolNeAR conventions, Newell et
+al. 2018, measured on the train file: "that" and quote marks belong to the content, a
+closing full stop does not, content stops before a trailing clause)."""
+
+from provenance.extract import grammar as g
+from provenance.extract.lexicon import Lexicon
+from provenance.extract.sentence import Pair, Sentence, content_end, quote_at, quote_ending
+from provenance.extract.text import Tokens, is_close_quote, is_open_quote
+
+
+def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
+    """Skip time phrases and 'in a statement' between a verb and its content."""
+    while p < n:
+        low = t.lower[p]
+        if p + 1 < n and t.lower[p + 1] in ("’s", "'s"):
+            break  # "Thursday’s speeches": a possessive, not a time
+        if low in g.TIME_WORDS or low in g.ADVERBS and low not in ("not", "never", "now"):
+            p += 1
+            continue
+        if (
+            low == "for"
+            and p + 1 < n
+            and t.lower[p + 1]
+            in ("weeks", "months", "years", "days", "decades", "hours", "some", "a", "several")
+        ):
+            k = p + 1
+            while (
+                k < n
+                and k < p + 4
+                and t.lower[k]
+                not in ("weeks", "months", "years", "days", "decades", "hours", "time", "while")
+            ):
+                k += 1
+            if k < n and t.lower[k] in (
+                "weeks",
+                "months",
+                "years",
+                "days",
+                "decades",
+                "hours",
+                "time",
+                "while",
+            ):
+                p = k + 1
+                continue
+        if low in g.TIME_LEAD and p + 1 < n:
+            # a short phrase ending in a time word, or "in a statement/interview/letter"
+            k = p + 1
+            stop = min(n, p + 9)
+            hit = -1
+            while k < stop:
+                lk = t.lower[k]
+                if lk in g.TIME_WORDS or lk in g.MONTHS or lk.isdigit():
+                    hit = k
+                if lk in ("that", ",", ":", "“", '"'):
+                    if hit >= 0 or t.lower[p] in ("in", "during", "at", "on"):
+                        hit = k - 1
+                    break
+                if lk in g.CLAUSE_WORDS or lk in g.AUXILIARIES:
+                    break
+                k += 1
+            if hit >= 0 and (
+                hit + 1 >= n
+                or t.lower[hit + 1] in ("that", ",", ":", "“", '"')
+                or t.lower[p] != "in"
+                and (t.lower[hit] in g.TIME_WORDS or t.lower[hit] in g.MONTHS or t.lower[hit].isdigit())
+            ):
+                p = hit + 1
+                continue
+        break
+    return p
+
+
+CONTENT_STARTERS = frozenset(
+    [
+        "that",
+        ":",
+        "“",
+        '"',
+        "''",
+        "‘",
+        "«",
+        "to",
+        "how",
+        "why",
+        "what",
+        "whether",
+        "if",
+        "when",
+        "where",
+        "who",
+        "there",
+    ]
+)
+# Where unquoted content stops before the end of its sentence (PolNeAR convention):
+# a new clause after a comma, or a participle that starts another attribution.
+
+STOP_AFTER_COMMA = frozenset(
+    """and but which while as even who whom whose saying calling adding noting arguing
+    insisting claiming warning explaining describing suggesting according said""".split()
+)
+
+
+def stop_in_clause(
+    s: Sentence, t: Tokens, k0: int, end: int, subject_first: bool = False, lex: Lexicon | None = None
+) -> int:
+    """Where unquoted content starting at token ``k0`` stops: at a trailing clause
+    (", and he ...", ", which ...", "; ...", a lone dash, a colon) or at ``end``."""
+    n = len(t)
+    in_quote = False
+    for k in range(k0, n):
+        if t.starts[k] >= end:
+            break
+        w = t.words[k]
+        if w in ("“", "''") or w == '"' and not in_quote:
+            in_quote = True
+            continue
+        if w in ("”", "''") or w == '"' and in_quote:
+            in_quote = False
+            continue
+        if in_quote:
+            continue
+        if w == ";" or w == ":" and k > k0 and not (k + 1 < n and is_open_quote(t.words[k + 1])):
+            return t.starts[k]
+        if w == "-" and k + 1 < n and t.words[k + 1] == "-":
+            return t.starts[k]
+        if w == "," and k + 1 < n and t.lower[k + 1] in STOP_AFTER_COMMA:
+            nxt = t.lower[k + 2] if k + 2 < n else ""
+            if t.lower[k + 1] in ("and", "but") and nxt.endswith(("ed", "ing")) and nxt not in g.PRONOUNS:
+                continue  # ", and presented to ...": the same clause goes on
+            if t.lower[k + 1] == "as" and nxt in (
+                "well",
+                "much",
+                "many",
+                "long",
+                "far",
+                "soon",
+                "a",
+                "the",
+                "of",
+            ):
+                continue  # ", as well as ...": not a new clause
+            if t.lower[k + 1] in ("who", "which", "whose") and k - k0 <= 4 and subject_first:
+                continue  # "X, who ..., is": a relative clause on the content's subject
+            return t.starts[k]
+        if (
+            w == ","
+            and k + 1 < n
+            and t.words[k + 1].islower()
+            and t.lower[k + 1].endswith("ing")
+            and len(t.lower[k + 1]) > 5
+            and t.lower[k + 1]
+            not in ("including", "according", "regarding", "during", "following", "excluding", "concerning")
+        ):
+            return t.starts[k]  # ", applauding the state's town halls": a new participial clause
+        if w in ("and", "but") and k + 1 < n and t.words[k + 1].islower() and lex is not None:
+            cue = lex.verbs.get(t.lower[k + 1])
+            if cue is not None and cue.cls == "speech" and not t.lower[k + 1].endswith("ing"):
+                return t.starts[k]  # "... and noted that ...": the subject's next statement
+    return end
+
+
+def content_forward(
+    s: Sentence, t: Tokens, p: int, cls: str, lenient: bool = False, lex: Lexicon | None = None
+) -> tuple[int, int] | None:
+    """Content after the cue, starting at token ``p``: char span or None.
+
+    The complementizer "that" and quotation marks belong to the content; a closing full
+    stop does not. A quotation that runs past the sentence ends the content; one that
+    closes inside it lets the content go on to the end of the clause.
+    """
+    n = len(t)
+    if p >= n:
+        return None
+    low = t.lower[p]
+    if low in (",", ":") and p + 1 < n:
+        p += 1
+        low = t.lower[p]
+    if low != "that" and cls != "speech" and low not in CONTENT_STARTERS:
+        if (
+            low in g.PREPOSITIONS
+            or low in g.AUXILIARIES
+            or low in g.CLAUSE_WORDS
+            or not t.words[p][:1].isalnum()
+            and low[:1] != "$"
+        ):
+            return None
+    if p >= n or t.words[p] in (".", "!", "?"):
+        return None
+    if not lenient and (
+        t.lower[p] in g.CONJUNCTIONS
+        or t.lower[p] in g.PREPOSITIONS
+        and t.lower[p] not in ("to", "about", "for", "of", "on")
+    ):
+        return None
+    start = t.starts[p]
+    end = content_end(s)
+    if is_open_quote(t.words[p]):
+        q = quote_at(s, start)
+        if q and q[1] >= end:
+            return (start, q[1])
+        if q:
+            k = p
+            while k < n and t.starts[k] < q[1]:
+                k += 1
+            end = stop_in_clause(s, t, k, end, lex=lex)
+            end = max(end, q[1])
+    else:
+        end = stop_in_clause(s, t, p + 1, end, subject_first=lenient or low == "that", lex=lex)
+    while end > start and s.text[end - 1] in " ,":
+        end -= 1
+    if end - start < 2:
+        return None
+    return (start, end)
+
+
+def next_quote(s: Sentence) -> Pair | None:
+    """A quotation that opens the next sentence of the paragraph ("“B,” he said. “C.”")."""
+    k = s.end
+    while k < len(s.text) and s.text[k] in " \t":
+        k += 1
+    return quote_at(s, k)
+
+
+def content_backward(s: Sentence, t: Tokens, left: int) -> tuple[int, int] | None:
+    """Content before a clause-final cue whose clause starts at token ``left``.
+
+    It runs from the start of the sentence (or of a quotation that began in an earlier
+    sentence) to the comma or closing quote before the source.
+    """
+    k = left - 1
+    if k < 0:
+        return None
+    w = t.words[k]
+    if w == ",":
+        k -= 1
+        if k < 0:
+            return None
+        w = t.words[k]
+    start = s.start
+    if is_close_quote(w) or w in ("’", "'"):
+        q = quote_ending(s, t.ends[k])
+        if q:
+            start = min(start, q[0])
+            return (start, q[1])
+    lead = next((x for x in range(0, min(4, k)) if t.words[x] == ","), -1)
+    if lead > 0 and t.lower[0] in g.DISCOURSE:
+        start = t.starts[lead + 1]
+    e = t.ends[k]
+    while e > start and s.text[e - 1] in " ,":
+        e -= 1
+    if e - start < 3:
+        return None
+    return (start, e)

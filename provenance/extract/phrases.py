@@ -1,0 +1,345 @@
+"""Noun phrases and subjects found without a parser: clause edges from punctuation and
+function words, subjects before a verb group, across appositive commas, or after it
+("said X"), following the chunking idea of Abney (1991)."""
+
+from provenance.extract import grammar as g
+from provenance.extract.sentence import Pair, cap
+from provenance.extract.text import Tokens
+
+
+def is_boundary(t: Tokens, k: int) -> bool:
+    """Does token ``k`` end a clause, so that a subject cannot reach across it?"""
+    low = t.lower[k]
+    if low in g.BOUNDARY_PUNCT or low in g.CLAUSE_WORDS or low == "’" or low == "'":
+        return True
+    if low == "and" or low == "or":
+        # without a comma, "and" joins noun phrases ("notes and interviews") far more
+        # often than clauses; a following personal pronoun starts a new clause
+        nxt = t.lower[k + 1] if k + 1 < len(t) else ""
+        return nxt in g.PRONOUNS
+    return False
+
+
+def aux_start(t: Tokens, v: int) -> tuple[int, bool]:
+    """Walk left from verb ``v`` over auxiliaries, negation and adverbs.
+
+    Returns the first index of the verb group and whether a form of *be* stands right
+    before the verb (a passive or progressive).
+    """
+    a = v
+    be_before = False
+    k = v - 1
+    while k >= 0:
+        low = t.lower[k]
+        if low in g.AUXILIARIES and (k == 0 or t.words[k].islower() or t.words[k].isupper()):
+            if low in g.BE_FORMS and a == k + 1 and not be_before:
+                be_before = True
+            a = k
+        elif low in g.ADVERBS or (
+            low.endswith("ly") and len(low) > 4 and low.islower() and low not in g.LY_NOUNS
+        ):
+            a = k
+        else:
+            break
+        k -= 1
+    # keep adverbs only when an auxiliary or the verb follows them ("also said")
+    return a, be_before
+
+
+def clause_start(t: Tokens, j: int) -> int:
+    """First token of the clause that ends at token ``j`` (a parenthesis inside it, as in
+    "Sen. Bernie Sanders (I-Vt.)", does not end it)."""
+    k = j
+    while k >= 0:
+        if t.words[k] == ")":
+            m = k - 1
+            while m >= 0 and t.words[m] != "(" and k - m < 10:
+                m -= 1
+            if m >= 0 and t.words[m] == "(":
+                k = m - 1
+                continue
+        if is_boundary(t, k):
+            break
+        k -= 1
+    return k + 1
+
+
+def strip_adjunct(t: Tokens, s: int, j: int) -> int:
+    """Skip a leading adjunct ('On Monday the official said'): first token of the subject."""
+    while s <= j:
+        low = t.lower[s]
+        if low in g.CONJUNCTIONS or low in g.ADVERBS or low in ("just", "even", "only", "yet", "instead"):
+            s += 1
+        elif (
+            low in ("this", "last", "next", "earlier", "later", "that")
+            and s + 1 <= j
+            and (
+                t.lower[s + 1] in g.TIME_WORDS
+                or t.lower[s + 1]
+                in ("year", "week", "month", "spring", "summer", "fall", "autumn", "winter", "time")
+            )
+        ):
+            s += 2
+        else:
+            break
+    if s <= j and (t.lower[s] in g.PREPOSITIONS or t.lower[s] in ("last", "earlier", "later")):
+        k = s + 1
+        while k <= j:
+            low = t.lower[k]
+            if (low in g.DETERMINERS and k > s + 1) or low in g.PRONOUNS:
+                return k
+            k += 1
+        return j + 1
+    return s
+
+
+def valid_subject(t: Tokens, s: int, j: int) -> bool:
+    """Could tokens s..j be a subject noun phrase?"""
+    if s > j or j - s > 40:
+        return False
+    last = t.lower[j]
+    if (
+        last in g.PREPOSITIONS
+        or last in g.AUXILIARIES
+        or last in g.DETERMINERS - {"two", "three", "both", "all", "many", "some", "several", "others"}
+    ):
+        return False
+    if not (t.words[j][:1].isalnum()) and t.words[j] != ")":
+        return False
+    first = t.lower[s]
+    if first in ("to", "not"):
+        return False
+    return True
+
+
+def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
+    """Token ranges (source as annotated, naming part) of the subject of a verb group."""
+    j = a - 1
+    if j < 0:
+        return None
+    low = t.lower[j]
+    if low in g.PRONOUNS and low != "who":
+        return (j, j), (j, j)
+    if low == "who":
+        # "Smith, who said ...": the relative pronoun is the source; it names the antecedent
+        k = j - 1
+        if k >= 0 and t.words[k] == ",":
+            k -= 1
+        if k < 0:
+            return None
+        if cap(t.words[k]):
+            return (j, j), (np_backward(t, k), k)
+        s = clause_start(t, k)
+        s = strip_adjunct(t, s, k)
+        if valid_subject(t, s, k) and k - s < 8:
+            return (j, j), (s, k)
+        return (j, j), (j, j)
+    if low in ("and", "but") and j > 0:
+        e = tight_np(t, strip_adjunct(t, 0, j - 1), j)
+        if e is not None:
+            return e, e
+        return None
+    if t.words[j] == ",":
+        found = subject_across_commas(t, j)
+        if found:
+            return (found[0], j - 1), found
+        return None
+    while (
+        j > 1
+        and (t.lower[j] in g.TIME_WORDS or t.lower[j] in g.MONTHS or t.lower[j].isdigit())
+        and t.lower[j - 1] in ("on", "last", "this", "in", "late", "early", "earlier")
+    ):
+        j -= 2
+    s = clause_start(t, j)
+    s = strip_adjunct(t, s, j)
+    if valid_subject(t, s, j):
+        return (s, j), (s, j)
+    return None
+
+
+def tight_np(t: Tokens, s0: int, limit: int) -> Pair | None:
+    """A short noun phrase at ``s0``: determiners, then a capitalized name or up to four
+    lowercase words; used where a subject must be found without a clause to bound it."""
+    e = s0
+    while e < limit and t.lower[e] in g.DETERMINERS:
+        e += 1
+    if e < limit and t.lower[e] in g.PRONOUNS:
+        return (e, e)
+    if e < limit and cap(t.words[e]):
+        while e < limit and (
+            cap(t.words[e])
+            or t.lower[e] in ("’s", "'s", "of", "the")
+            and e + 1 < limit
+            and cap(t.words[e + 1])
+        ):
+            e += 1
+    else:
+        while (
+            e < limit
+            and e - s0 < 4
+            and t.words[e].isalpha()
+            and t.words[e].islower()
+            and t.lower[e] not in g.PREPOSITIONS
+            and t.lower[e] not in g.AUXILIARIES
+        ):
+            e += 1
+    return (s0, e - 1) if e > s0 else None
+
+
+def np_backward(t: Tokens, k: int) -> int:
+    """First index of the capitalized name or noun phrase that ends at token ``k``."""
+    s = k
+    while (
+        s - 1 >= 0
+        and (cap(t.words[s - 1]) or t.lower[s - 1] in ("of", "the", "for"))
+        and not is_boundary(t, s - 1)
+    ):
+        s -= 1
+    while s < k and t.lower[s] in ("of", "for"):
+        s += 1
+    return s
+
+
+def appositive(t: Tokens, s: int, e: int) -> bool:
+    """Is tokens s..e an appositive or relative clause that can sit after a subject?"""
+    first = t.lower[s]
+    if first in ("a", "an", "the", "who", "which", "whose", "and", "now", "then", "himself", "herself"):
+        return True
+    if first.isdigit():  # age: "Smith, 47, said"
+        return True
+    if t.words[s].islower() and (first.endswith("ed") or first.endswith("ing")):
+        return True  # "the report, released Monday, said"
+    return s <= e and any(w in ("of", "at", "for") for w in t.lower[s : e + 1])
+
+
+def segment_np_like(t: Tokens, s: int, e: int) -> bool:
+    """Can the comma-delimited segment s..e be (the start of) a subject noun phrase?"""
+    low = t.lower[s]
+    if (
+        low in g.PREPOSITIONS
+        or low in g.CLAUSE_WORDS
+        or low in g.CONJUNCTIONS
+        or low in ("according", "last", "next", "earlier", "later", "however")
+    ):
+        return False
+    if low in g.TIME_WORDS or low in g.MONTHS:
+        return False
+    return low in g.DETERMINERS or low in g.PRONOUNS or cap(t.words[s]) or low.isdigit()
+
+
+def subject_across_commas(t: Tokens, comma: int) -> Pair | None:
+    """Subject separated from its verb by appositives: 'Joscelyn, a fellow at FDD, said'.
+
+    Walks left over comma-delimited segments; the subject is the leftmost segment of the
+    run of noun-phrase-like and appositive-like segments that ends at the verb.
+    """
+    segments: list[Pair] = []
+    k = comma
+    while k >= 0 and len(segments) < 5:
+        seg_end = k - 1
+        seg_start = seg_end
+        while seg_start >= 0 and t.words[seg_start] not in (",", ";", ":", "(", ")", "“", "”", '"', "—"):
+            seg_start -= 1
+        seg_start += 1
+        if seg_start > seg_end:
+            break
+        segments.append((seg_start, seg_end))
+        if seg_start == 0 or t.words[seg_start - 1] != ",":
+            break
+        k = seg_start - 1
+    chosen = None
+    for i, (a, b) in enumerate(segments):
+        np_like = segment_np_like(t, a, b)
+        if i > 0 and not np_like and not appositive(t, a, b):
+            break
+        if np_like:
+            chosen = (a, b)
+        elif not appositive(t, a, b):
+            break
+    if (
+        chosen is None
+        or chosen == segments[0]
+        and len(segments) == 1
+        and chosen[0] > 0
+        and t.words[chosen[0] - 1] == ","
+    ):
+        if chosen is None:
+            return None
+    a, b = chosen
+    cut = b
+    for x in range(a, b + 1):
+        if t.lower[x] in ("which", "who", "whose", "that"):
+            cut = x - 1
+            break
+    if valid_subject(t, a, cut):
+        return (a, cut)
+    return None
+
+
+def starts_np(t: Tokens, s: int) -> bool:
+    low = t.lower[s]
+    return low in g.DETERMINERS or low in g.PRONOUNS or cap(t.words[s])
+
+
+def np_forward(t: Tokens, i: int, limit: int, wide: bool = False) -> int:
+    """Index after a noun phrase starting at ``i`` (``i`` itself when there is none).
+
+    ``wide`` lets prepositional modifiers in ("a poll by Gallup of likely voters").
+    """
+    k = i
+    n = min(len(t), limit)
+    seen_head = False
+    while k < n:
+        w, low = t.words[k], t.lower[k]
+        if w == "(" and seen_head and cap(t.words[k - 1]):
+            close = next((x for x in range(k + 1, min(n, k + 8)) if t.words[x] == ")"), -1)
+            if close > 0 and any("-" in t.words[x] for x in range(k + 1, close)):
+                k = close + 1  # "Sen. Ted Cruz (R-Texas)"
+                continue
+        if low in g.BOUNDARY_PUNCT or low in (".", "!", "?") or low in ("’", "'") and k > i:
+            break
+        if low in (
+            "that",
+            "which",
+            "who",
+            "whom",
+            "whose",
+            "where",
+            "when",
+            "while",
+            "because",
+            "as",
+            "if",
+            "than",
+        ):
+            break
+        if low in ("and", "or"):
+            nxt = t.words[k + 1] if k + 1 < n else ""
+            if seen_head and (cap(nxt) and cap(t.words[k - 1]) or nxt.lower() in ("other", "others")):
+                k += 1
+                continue
+            break
+        if low in g.PREPOSITIONS:
+            nxt = t.words[k + 1] if k + 1 < n else ""
+            if not seen_head:
+                break
+            if low in g.NP_PREPOSITIONS and (wide or cap(nxt) or nxt.lower() in g.DETERMINERS or low == "of"):
+                k += 1
+                continue
+            break
+        if low in g.AUXILIARIES or low in g.NEGATIONS:
+            break
+        if (
+            k > i
+            and low in g.TIME_WORDS
+            and (w.islower() or t.lower[k - 1] in ("on", "last", "this", "next", "by", "since", "until"))
+        ):
+            break  # "said the official on Monday", but "the Sunday Times"
+        seen_head = True
+        k += 1
+    # do not end on a determiner or preposition
+    while k > i and (
+        t.lower[k - 1] in g.PREPOSITIONS or t.lower[k - 1] in g.DETERMINERS or t.lower[k - 1] in ("and", "or")
+    ):
+        k -= 1
+    return k

@@ -1,0 +1,75 @@
+"""The values every attribution rule works on: a tokenized sentence and a found attribution."""
+
+from dataclasses import dataclass, field
+
+from provenance.extract.text import Tokens, tokenize
+from provenance.models import CueType
+
+Pair = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution as character offsets, before sources are typed and resolved."""
+
+    cue: Pair | None
+    cue_type: CueType
+    source: Pair | None
+    content: Pair
+    direction: str  # "forward", "backward", "around": where the content lies from the cue
+    lemma: str | None = None
+    cls: str = "speech"  # the cue's class: speech, belief, stance, finding, intent, other
+    relays: list[tuple[Pair, Pair]] = field(default_factory=list)  # (hearer, evidence)
+    upstream: list[tuple[Pair, Pair]] = field(default_factory=list)  # (cited, evidence)
+    speaker_of: int | None = None  # for quote continuations: the attribution continued
+    parent: int | None = None
+    name: Pair | None = (
+        None  # the naming part of the source: "Thomas Joscelyn" of "Thomas Joscelyn, a fellow at FDD,"
+    )
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence with its tokens and the quotations of its paragraph."""
+
+    text: str
+    start: int
+    end: int
+    toks: Tokens
+    quotes: list[Pair]  # quote regions of the whole paragraph
+    title_case: bool = False  # a headline: "Clinton Says Russians Hacked DNC"
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, quotes: list[Pair]) -> "Sentence":
+        toks = tokenize(text, start, end)
+        words = [w for w in toks.words if w[:1].isalpha() and len(w) > 3]
+        title = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        return cls(text, start, end, toks, quotes, title)
+
+
+def cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def content_end(s: Sentence) -> int:
+    """End of a sentence's content: before its closing punctuation."""
+    e = s.end
+    while e > s.start and s.text[e - 1] in " .!?;:":
+        e -= 1
+    return e
+
+
+def quote_at(s: Sentence, pos: int) -> Pair | None:
+    """The quotation of the paragraph that opens at ``pos``."""
+    for q in s.quotes:
+        if q[0] == pos:
+            return q
+    return None
+
+
+def quote_ending(s: Sentence, pos: int) -> Pair | None:
+    """The quotation of the paragraph that closes at ``pos``."""
+    for q in s.quotes:
+        if q[1] == pos:
+            return q
+    return None
