@@ -21,6 +21,23 @@ Pair = tuple[int, int]
 NAME_PARTICLES = frozenset(
     "of for the and de del della di da du la le van von der bin al el ibn abu y".split()
 )
+# Last words of newspaper and broadcaster names not in the lexicon: "the Springfield Herald".
+OUTLET_WORDS = frozenset(
+    """news times post journal tribune herald gazette telegraph chronicle daily press
+    magazine radio television broadcasting courier observer examiner register sentinel
+    inquirer dispatch bulletin monitor standard express mirror star review""".split()
+)
+# Head nouns of definite descriptions that point back to an outlet or an organization
+# named earlier: "the newspaper", "the firm", "the fund" (Hobbs 1978's recency heuristic).
+OUTLET_HEADS = frozenset(
+    "newspaper paper daily tabloid network broadcaster magazine outlet publication channel station website site broadcaster".split()
+)
+ORG_HEADS = frozenset(
+    """firm company fund agency ministry department group organization organisation
+    campaign committee bank party government administration council commission
+    institute foundation center centre union association court coalition alliance
+    office bureau board authority movement club league team army police""".split()
+)
 PUBLISH_WORDS = frozenset(
     "published printed seen obtained reviewed released aired broadcast posted run polled surveyed quoted cited commissioned conducted".split()
 )
@@ -39,6 +56,7 @@ class NounPhrase:
     names: list[str] = field(default_factory=list)  # capitalized name words, no honorifics
     pronoun: str | None = None
     indefinite: bool = False
+    definite: bool = False  # "the newspaper": may point back to a source named before
     plural: bool = False
     publisher: Pair | None = None
     authors: list[Pair] = field(default_factory=list)
@@ -197,6 +215,7 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
         head=head if typ != SourceType.person else fold(honorific_free[-1]) if honorific_free else head,
         names=honorific_free,
         indefinite=indefinite,
+        definite=the and not indefinite,
         plural=plural,
         publisher=publisher,
         authors=authors,
@@ -307,6 +326,8 @@ def _type_of(
         if head in lex.offices and core_lower[0] in ("the",) and len(core) <= 2:
             return SourceType.person, joined
         return SourceType.anonymous, quantity + joined
+    if proper and core_lower[-1] in OUTLET_WORDS:
+        return SourceType.outlet, joined  # "the Daily News", "the Tribune"
     if any(w in lex.org_words for w in core_lower):
         return SourceType.organization, joined
     if caps and _cap(core[-1]):
@@ -352,21 +373,28 @@ class EntityDraft:
 class Registry:
     """The sources of one article, in order of mention, with coreference.
 
-    ``people`` are person names seen anywhere in the text (not only as sources), so that
-    "he" can find a person the article introduced before quoting him.
+    ``named(types)`` lists the names of those types seen anywhere in the text (not only
+    as sources), so that "he" can find a person the article introduced before quoting him;
+    it is called lazily, once per set of types.
     """
 
-    def __init__(self, people: Callable[[], list[NounPhrase]] | None = None) -> None:
+    def __init__(self, named: Callable[[frozenset[SourceType]], list[NounPhrase]] | None = None) -> None:
         self.entities: list[EntityDraft] = []
-        self._people_of = people
-        self._people: list[NounPhrase] | None = None
+        self._named_of = named
+        self._named: dict[frozenset[SourceType], list[NounPhrase]] = {}
 
-    def _named_before(self, pos: int) -> tuple[int, NounPhrase] | None:
-        if self._people is None:
-            self._people = self._people_of() if self._people_of else []
+    def _named_before(
+        self, pos: int, types: tuple[SourceType, ...] = (SourceType.person,)
+    ) -> tuple[int, NounPhrase] | None:
+        """The nearest name of one of ``types`` that the text gives before ``pos``."""
+        key = frozenset(types)
+        if key not in self._named:
+            self._named[key] = self._named_of(key) if self._named_of else []
         best = None
-        for np in self._people:
-            if np.span[0] < pos and (best is None or np.span[0] > best[0]):
+        for np in self._named[key]:
+            if np.span[0] >= pos:
+                break
+            if np.type in types:
                 best = (np.span[0], np)
         return best
 
@@ -448,6 +476,13 @@ class Registry:
                     e.type == SourceType.document and e.head == np.head and _compatible(np.names, e.names)
                 ),
             )
+        if np.definite and not np.names and (np.head in OUTLET_HEADS or np.head in ORG_HEADS):
+            want = SourceType.outlet if np.head in OUTLET_HEADS else SourceType.organization
+            best = self._recent(pos, lambda e: e.type == want)
+            named = self._named_before(pos, (want,))
+            if named is not None and (best is None or named[0] > best.last_pos):
+                return self._adopt(named)
+            return best
         return None
 
 

@@ -107,6 +107,8 @@ def valid_subject(t: Tokens, s: int, j: int) -> bool:
     if not (t.words[j][:1].isalnum()) and t.words[j] != ")":
         return False
     first = t.lower[s]
+    if s > 0 and t.lower[s - 1] == "to":
+        return False  # "to include expanded checks": an infinitive, not a subject
     if first in ("to", "not"):
         return False
     return True

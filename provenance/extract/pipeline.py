@@ -32,6 +32,10 @@ _PERSON = re.compile(
     r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?"
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|bin|de|van|von)[- ])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b"
 )
+# Capitalized names with inner particles: "the International Monetary Fund", "Reuters".
+_BODY_NAME = re.compile(
+    r"(?:\b[Tt]he\s+)?[A-Z][\w’'&.-]*[A-Za-z](?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w’'&.-]*[A-Za-z])*"
+)
 _NOT_FIRST_NAMES = frozenset(
     """The A An In On At For From With By North South East West Northern Southern Eastern
     Western New United Saudi Middle Islamic Al El Supreme White Revolutionary National
@@ -106,16 +110,22 @@ def extract(doc: Document) -> Reading:
     return _assemble(doc, reading, found, sents, lex)
 
 
-def _people(text: str, body: tuple[int, int], lex: Lexicon) -> list[NounPhrase]:
-    """Person names the text introduces, typed and named as sources would be."""
+def _named(text: str, body: tuple[int, int], lex: Lexicon, types: frozenset[SourceType]) -> list[NounPhrase]:
+    """Sources of ``types`` the text names, typed as sources would be, so that "he" or
+    "the fund" can point back to one that was named but not yet quoted."""
     out = []
-    for m in _PERSON.finditer(text, *body):
-        first = m.group().split()[0].rstrip(".")
-        if first in _NOT_FIRST_NAMES:
-            continue
-        np = analyse(text, (m.start(), m.end()), lex)
-        if np.type == SourceType.person and not np.members:
-            out.append(np)
+    if SourceType.person in types:
+        for m in _PERSON.finditer(text, *body):
+            if m.group().split()[0].rstrip(".") in _NOT_FIRST_NAMES:
+                continue
+            np = analyse(text, (m.start(), m.end()), lex)
+            if np.type == SourceType.person and not np.members:
+                out.append(np)
+    else:
+        for m in _BODY_NAME.finditer(text, *body):
+            np = analyse(text, (m.start(), m.end()), lex)
+            if np.type in types:
+                out.append(np)
     return out
 
 
@@ -131,7 +141,7 @@ def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | Non
 
 def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon) -> Reading:
     text = doc.text
-    reg = Registry(lambda: _people(text, doc.body, lex))
+    reg = Registry(lambda types: _named(text, doc.body, lex, types))
     mentions: list[Mention] = []
 
     def mention(span: tuple[int, int], extra: tuple[int, int] | None = None) -> tuple[int, NounPhrase]:

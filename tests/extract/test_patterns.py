@@ -290,3 +290,11 @@ def test_every_link_keeps_checkable_evidence():
         for link in c.chain:
             ev = link.evidence
             assert text[ev.start : ev.end] == ev.text and ev.text
+
+
+def test_definite_descriptions_point_back_to_named_bodies():
+    r = read("The International Monetary Fund cut its forecast. The fund said growth would slow.")
+    assert chain_names(claim_with(r, "growth would slow")) == ["International Monetary Fund"]
+    r = read("The Springfield Herald broke the story. According to the newspaper, the mayor quit.")
+    c = claim_with(r, "the mayor quit")
+    assert chain_names(c) == ["Springfield Herald"] and c.chain[0].type == SourceType.outlet
