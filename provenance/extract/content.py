@@ -170,8 +170,8 @@ def content_forward(
     closes inside it lets the content go on to the end of the clause.
     """
     n = len(t)
-    if p >= n:
-        return None
+    if p >= n or p == n - 1 and t.words[p] == ":":
+        return s.next_paragraph  # "X responded:" and the quotation below
     low = t.lower[p]
     if low in (",", ":") and p + 1 < n:
         p += 1

@@ -58,12 +58,15 @@ def extract(doc: Document) -> Reading:
     found: list[Found] = []
     sents: list[tuple[int, int]] = []
     prev_para_quoted: Found | None = None
-    for ps, pe in paragraphs(text, b0, b1):
+    paras = paragraphs(text, b0, b1)
+    for pi, (ps, pe) in enumerate(paras):
         quotes = quote_regions(text, ps, pe)
         para_found: list[Found] = []
+        # "Breitbart News responded:" at the end of a paragraph: the next one is the content
+        ahead = paras[pi + 1] if pi + 1 < len(paras) and text[pe - 1] == ":" else None
         for ss, se in sentences(text, ps, pe):
             sents.append((ss, se))
-            s = Sentence.of(text, ss, se, quotes)
+            s = Sentence.of(text, ss, se, quotes, ahead if se == pe else None)
             fs = find(s, lex)
             settle_sentence(fs)
             para_found.extend(fs)
@@ -77,6 +80,7 @@ def extract(doc: Document) -> Reading:
             )
         if (
             prev_para_quoted is not None
+            and prev_para_quoted.content[1] < pe
             and all(f.cue_type is CueType.hedge for f in para_found)
             and (is_open_quote(text[ps]) or text.startswith("''", ps))
             and quotes
@@ -103,7 +107,12 @@ def extract(doc: Document) -> Reading:
     found.sort(key=lambda f: (f.content[0], f.cue[0] if f.cue else 0))
     assign_parents(found)
     # a hedge inside someone's statement is part of what they said, not a claim of its own
-    dropped = {i for i, f in enumerate(found) if f.cue_type == CueType.hedge and f.parent is not None}
+    spoken = [f.content for f in found if f.cue_type is not CueType.hedge]
+    dropped = {
+        i
+        for i, f in enumerate(found)
+        if f.cue_type is CueType.hedge and (f.parent is not None or any(a <= f.cue[0] < b for a, b in spoken))
+    }
     if dropped:
         found = [f for i, f in enumerate(found) if i not in dropped]
         assign_parents(found)

@@ -38,13 +38,16 @@ class Sentence:
     toks: Tokens
     quotes: list[Pair]  # quote regions of the whole paragraph
     title_case: bool = False  # a headline: "Clinton Says Russians Hacked DNC"
+    next_paragraph: Pair | None = None  # for a paragraph's last sentence ending in a colon
 
     @classmethod
-    def of(cls, text: str, start: int, end: int, quotes: list[Pair]) -> "Sentence":
+    def of(
+        cls, text: str, start: int, end: int, quotes: list[Pair], next_paragraph: Pair | None = None
+    ) -> "Sentence":
         toks = tokenize(text, start, end)
         words = [w for w in toks.words if w[:1].isalpha() and len(w) > 3]
         title = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-        return cls(text, start, end, toks, quotes, title)
+        return cls(text, start, end, toks, quotes, title, next_paragraph)
 
 
 def cap(w: str) -> bool:

@@ -298,3 +298,12 @@ def test_definite_descriptions_point_back_to_named_bodies():
     r = read("The Springfield Herald broke the story. According to the newspaper, the mayor quit.")
     c = claim_with(r, "the mayor quit")
     assert chain_names(c) == ["Springfield Herald"] and c.chain[0].type == SourceType.outlet
+
+
+def test_colon_at_paragraph_end_takes_the_next_paragraph():
+    text = 'The union answered in a letter, and its president wrote:\n\n"We will strike if the plant is believed to be unsafe."'
+    r = read(text)
+    c = claim_with(r, "We will strike")
+    assert c.chain and "president" in chain_names(c)[0]
+    # the hedge inside the quotation is the president's wording, not a claim of its own
+    assert not any(k.kind == ClaimKind.unattributed and "We will strike" in k.span.text for k in r.claims)
