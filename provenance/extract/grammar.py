@@ -26,7 +26,7 @@ ADVERBS = frozenset(
     correctly falsely wrongly angrily bluntly frankly candidly confidently proudly famously
     notably now since sometimes generally largely widely broadly ultimately eventually
     finally reportedly apparently allegedly quietly secretly formally officially
-    essentially basically""".split()
+    essentially basically soon""".split()
 )
 PREPOSITIONS = frozenset(
     """of for at by from in with on about to into against among between over under without

@@ -336,14 +336,27 @@ def _type_of(
         if _lookup(lex.outlets, names):
             return SourceType.outlet, _lookup(lex.outlets, names)[0]
         if names:
-            return SourceType.person, " ".join(
-                w
-                for w in core
-                if fold(w).rstrip(".") not in lex.honorifics
-                and (_cap(w) or w.lower() in NAME_PARTICLES or w == "and")
-            )
+            return SourceType.person, _person_name(core, lex)
         return SourceType.person, joined
     return SourceType.anonymous, joined
+
+
+def _person_name(core: list[str], lex: Lexicon) -> str:
+    """The name in a person phrase: the last run of capitalized words, without titles
+    ("U.S. Democratic presidential candidate Hillary Clinton" -> "Hillary Clinton");
+    a group keeps every member ("Adrian Levy and Cathy Scott-Clarke")."""
+    run: list[str] = []
+    for w in core:
+        low = w.lower()
+        if _cap(w) or (run and (low in NAME_PARTICLES or low == "and" or w == "-")):
+            run.append(w)
+        else:
+            run = []
+    while run and (run[-1].lower() in NAME_PARTICLES or run[-1] == "-"):
+        run.pop()
+    while run and fold(run[0]).rstrip(".") in lex.honorifics:
+        run.pop(0)
+    return " ".join(run) or " ".join(core)
 
 
 @dataclass(slots=True)

@@ -10,6 +10,14 @@ from provenance.extract.text import Tokens
 def is_boundary(t: Tokens, k: int) -> bool:
     """Does token ``k`` end a clause, so that a subject cannot reach across it?"""
     low = t.lower[k]
+    if (
+        (low == "’" or low == "'")
+        and k > 0
+        and t.lower[k - 1].endswith("s")
+        and k + 1 < len(t)
+        and t.words[k + 1][:1].isalnum()
+    ):
+        return False  # "RealClearPolitics’ David Byler": a possessive
     if low in g.BOUNDARY_PUNCT or low in g.CLAUSE_WORDS or low == "’" or low == "'":
         return True
     if low == "and" or low == "or":
@@ -70,6 +78,8 @@ def strip_adjunct(t: Tokens, s: int, j: int) -> int:
         low = t.lower[s]
         if low in g.CONJUNCTIONS or low in g.ADVERBS or low in ("just", "even", "only", "yet", "instead"):
             s += 1
+        elif s + 2 <= j and t.lower[s + 2] in ("’s", "'s"):
+            break  # "Last year’s statistics": a possessive, not a time
         elif (
             low in ("this", "last", "next", "earlier", "later", "that")
             and s + 1 <= j
@@ -142,10 +152,7 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
             return e, e
         return None
     if t.words[j] == ",":
-        found = subject_across_commas(t, j)
-        if found:
-            return (found[0], j - 1), found
-        return None
+        return subject_across_commas(t, j)
     while (
         j > 1
         and (t.lower[j] in g.TIME_WORDS or t.lower[j] in g.MONTHS or t.lower[j].isdigit())
@@ -229,11 +236,27 @@ def segment_np_like(t: Tokens, s: int, e: int) -> bool:
     return low in g.DETERMINERS or low in g.PRONOUNS or cap(t.words[s]) or low.isdigit()
 
 
-def subject_across_commas(t: Tokens, comma: int) -> Pair | None:
+def _segment_kind(t: Tokens, a: int, b: int) -> str:
+    """'np', 'apposition', 'aside' (an adjunct or participial clause: ", in a bid to ...,",
+    ", citing ...,") or 'other', for a comma-delimited segment."""
+    first = t.lower[a]
+    if t.words[a].islower() and first.endswith("ing") and first not in ("including",):
+        return "aside"
+    if first in g.PREPOSITIONS and first not in ("of",):
+        return "aside"
+    if segment_np_like(t, a, b):
+        return "np"
+    if appositive(t, a, b):
+        return "apposition"
+    return "other"
+
+
+def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
     """Subject separated from its verb by appositives: 'Joscelyn, a fellow at FDD, said'.
 
-    Walks left over comma-delimited segments; the subject is the leftmost segment of the
-    run of noun-phrase-like and appositive-like segments that ends at the verb.
+    Walks left over comma-delimited segments; the subject is the leftmost noun-phrase-like
+    segment of the run of noun phrases, appositions and asides that ends at the verb.
+    Returns (source as annotated: the subject with its appositions, the naming part).
     """
     segments: list[Pair] = []
     k = comma
@@ -249,33 +272,33 @@ def subject_across_commas(t: Tokens, comma: int) -> Pair | None:
         if seg_start == 0 or t.words[seg_start - 1] != ",":
             break
         k = seg_start - 1
+    kinds = [_segment_kind(t, a, b) for a, b in segments]
     chosen = None
-    for i, (a, b) in enumerate(segments):
-        np_like = segment_np_like(t, a, b)
-        if i > 0 and not np_like and not appositive(t, a, b):
+    for i, kind in enumerate(kinds):
+        if kind == "other":
             break
-        if np_like:
-            chosen = (a, b)
-        elif not appositive(t, a, b):
-            break
-    if (
-        chosen is None
-        or chosen == segments[0]
-        and len(segments) == 1
-        and chosen[0] > 0
-        and t.words[chosen[0] - 1] == ","
-    ):
-        if chosen is None:
-            return None
-    a, b = chosen
-    cut = b
+        if kind == "np":
+            chosen = i
+    if chosen is None:
+        return None
+    a, b = segments[chosen]
+    # the subject of a relative clause: "a country that [the nominee], Mitt Romney, ..."
     for x in range(a, b + 1):
         if t.lower[x] in ("which", "who", "whose", "that"):
-            cut = x - 1
+            nxt = t.lower[x + 1] if x + 1 <= b else ""
+            if nxt in g.DETERMINERS or nxt in g.PRONOUNS or x + 1 <= b and cap(t.words[x + 1]):
+                a = x + 1
+            else:
+                b = x - 1
             break
-    if valid_subject(t, a, cut):
-        return (a, cut)
-    return None
+    if not valid_subject(t, a, b):
+        return None
+    end = b
+    for i in range(chosen - 1, -1, -1):  # appositions after the subject, up to an aside
+        if kinds[i] == "aside":
+            break
+        end = segments[i][1]
+    return (a, end), (a, b)
 
 
 def starts_np(t: Tokens, s: int) -> bool:

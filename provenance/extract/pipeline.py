@@ -26,6 +26,10 @@ from provenance.models import (
 # "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -": a wire credit in the dateline.
 _DATELINE = re.compile(r"\(([A-Z][\w .&'’-]{1,40})\)\s*[—–-]{1,2}")
 _WORD = re.compile(r"\w+")
+_DATELINE_LEAD = re.compile(
+    r"[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?(?:\s+[A-Z][A-Za-z.]{1,12})?)?(?:,?\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()]{2,40}\))?\s*(?:—|–|--|-)\s+"
+)
 # Person-like names anywhere in the text, for pronouns whose antecedent is no source:
 # two or three capitalized words, optionally after a title.
 _PERSON = re.compile(
@@ -60,6 +64,10 @@ def extract(doc: Document) -> Reading:
     prev_para_quoted: Found | None = None
     paras = paragraphs(text, b0, b1)
     for pi, (ps, pe) in enumerate(paras):
+        if pi < 3:
+            m = _DATELINE_LEAD.match(text, ps, pe)
+            if m:
+                ps = m.end()  # "WASHINGTON (Reuters) - ": a dateline, not part of the first sentence
         quotes = quote_regions(text, ps, pe)
         para_found: list[Found] = []
         # "Breitbart News responded:" at the end of a paragraph: the next one is the content

@@ -25,8 +25,9 @@ QUOTE_CHARS = '"“”«»'  # ‘ and ’ are left out: ’ is far more often a
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _QUOTE_MARK = re.compile("''|[“”«»\"]")
-_BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’)\]]*$")
+_BOUNDARY = re.compile(r"[.!?]+(?:[\"”’)\]]|'')*(?=\s+(?:[\"“‘(\[]|'')?[A-Z0-9])|[.!?]+(?:[\"”’)\]]|'')*$")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # "g.k" of "G.K. Butterfield"
 _TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Det|Insp|Hon|Pres|Amb|Fr|No|Mt|Ft|Messrs"
 TOKEN = re.compile(
     r"''|``"  # typewriter quotes (the New York Times writes ''quoted'')
@@ -65,7 +66,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             w = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start())
             if w:
                 word = w.group(1).lower().rstrip(".")
-                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.match(word):
                     continue
         e = m.end()
         if text[s:e].strip():
