@@ -320,6 +320,8 @@ def _verb_attribution(
     ):
         # ", saying ...": the speaker is the subject of the main clause
         return _participle_attribution(s, t, v, after, cue, earlier)
+    if cue.lemma == "ask" and (v == 0 or prev in ("when", "if", "after", "before", "while", "once")):
+        return _asked_attribution(s, t, v, after, cue, earlier)
     if after < n and t.lower[after] == "by":
         return None  # a participle: "documents published by the CIA"
     if be_before and not low.endswith("ing") and cue.lemma != "ask":
@@ -375,9 +377,9 @@ def _verb_attribution(
             p = e
     p = skip_adjuncts(t, p, n)
     if cue.lemma in g.WEAK_CUES and not (
-        p < n and (t.lower[p] in ("that", ":") or is_open_quote(t.words[p]))
+        p >= n or t.lower[p] in ("that", ":", ",", ".") or is_open_quote(t.words[p])
     ):
-        return None  # "maintained control", "saw the film": only "maintained that ..." reports
+        return None  # "maintained control", "continues to": only "maintained that ...", "“…,” he continued"
     if p + 1 < n and (
         t.lower[p] in ("of", "about")
         or cue.cls != "speech"
@@ -523,6 +525,53 @@ def _verb_attribution(
                 name=name_src,
             )
     return None
+
+
+def _asked_attribution(
+    s: Sentence, t: Tokens, v: int, after: int, cue: Cue, earlier: list[Found]
+) -> Found | None:
+    """ "X said, when asked whether ..." / "Asked what ..., X replied": the question is the
+    content and the one asked, the subject of the main clause, is the source."""
+    n = len(t)
+    p = after
+    if p < n and t.lower[p] not in ("whether", "if", "about", "what", "how", "why", "when", "who", "to"):
+        return None
+    end = next((k for k in range(p, n) if t.words[k] == ","), n) if v == 0 else n
+    stop = t.starts[end] if end < n else content_end(s)
+    if stop <= t.starts[p]:
+        return None
+    content = (t.starts[p], stop)
+    cue_span = (t.starts[v], t.ends[after - 1])
+    if v == 0:
+        np = tight_np(t, end + 1, n) if end + 1 < n else None
+    else:
+        prior = [f for f in earlier if f.source is not None and f.cue is not None and f.cue[0] < cue_span[0]]
+        if prior:
+            f = prior[-1]
+            return Found(
+                cue=cue_span,
+                cue_type=CueType.verb,
+                source=f.source,
+                content=content,
+                direction="forward",
+                lemma=cue.lemma,
+                cls=cue.cls,
+                name=f.name,
+            )
+        np = tight_np(t, strip_adjunct(t, 0, v - 1), v)
+    if np is None:
+        return None
+    src = (t.starts[np[0]], t.ends[np[1]])
+    return Found(
+        cue=cue_span,
+        cue_type=CueType.verb,
+        source=src,
+        content=content,
+        direction="forward",
+        lemma=cue.lemma,
+        cls=cue.cls,
+        name=src,
+    )
 
 
 def _participle_attribution(

@@ -23,7 +23,7 @@ def _anchor(f: Found) -> int:
     return f.content[0]
 
 
-def settle_sentence(found: list[Found]) -> None:
+def settle_sentence(found: list[Found], text: str) -> None:
     """Fix content edges between attributions of one sentence before nesting.
 
     A forward content stops before a clause-final attribution that follows it
@@ -39,6 +39,13 @@ def settle_sentence(found: list[Found]) -> None:
             left = min(b.cue[0], b.source[0] if b.source else b.cue[0])
             if a.content[0] < left < a.content[1] and b.content[0] <= a.cue[0] if a.cue else False:
                 a.content = (a.content[0], _trim_end(left, a))
+    for a in found:
+        for b in found:
+            # "X said, “...,” when asked whether ...": the same speaker's next attribution
+            if b is a or b.cue is None or a.cue is None or b.source != a.source or b.cue[0] <= a.cue[0]:
+                continue
+            if a.content[0] < b.cue[0] < a.content[1]:
+                a.content = (a.content[0], _before_clause(text, a.content[0], b.cue[0]))
     for b in found:
         if b.direction != "backward-local" or b.cue is None:
             continue
@@ -52,6 +59,22 @@ def settle_sentence(found: list[Found]) -> None:
             ):
                 b.content = (a.content[0], b.content[1])
                 break
+
+
+_LEADS = ("when", "while", "after", "before", "if", "once", "and", "as")
+
+
+def _before_clause(text: str, start: int, pos: int) -> int:
+    """Where content should end before the clause that starts near ``pos``."""
+    e = pos
+    while e > start:
+        head = text[start:e].rstrip(" ,")
+        word = head.rsplit(None, 1)[-1].lower() if head.split() else ""
+        if word in _LEADS:
+            e = start + len(head) - len(word)
+            continue
+        return start + len(head)
+    return pos
 
 
 def _trim_end(left: int, a: Found) -> int:

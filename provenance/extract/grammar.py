@@ -84,4 +84,4 @@ NOUNISH_VERBS = frozenset(
     challenge criticism look""".split()
 )
 # Verbs that report only when a that-clause, a quotation or a colon follows.
-WEAK_CUES = frozenset("maintain feel see find hear learn look hold observe".split())
+WEAK_CUES = frozenset("maintain feel see find hear learn look hold observe continue".split())

@@ -147,9 +147,12 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
             return (j, j), (s, k)
         return (j, j), (j, j)
     if low in ("and", "but") and j > 0:
-        e = tight_np(t, strip_adjunct(t, 0, j - 1), j)
-        if e is not None:
-            return e, e
+        # "X doubled down on his comments and said": the subject of the first verb, at the
+        # start of its clause (after a leading adjunct), else at the start of the sentence
+        for s0 in (strip_adjunct(t, clause_start(t, j - 1), j - 1), strip_adjunct(t, 0, j - 1)):
+            e = tight_np(t, s0, j)
+            if e is not None:
+                return e, e
         return None
     if t.words[j] == ",":
         return subject_across_commas(t, j)
@@ -263,7 +266,7 @@ def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
     while k >= 0 and len(segments) < 5:
         seg_end = k - 1
         seg_start = seg_end
-        while seg_start >= 0 and t.words[seg_start] not in (",", ";", ":", "(", ")", "“", "”", '"', "—"):
+        while seg_start >= 0 and t.words[seg_start] not in (",", ";", ":", "“", "”", '"', "—"):
             seg_start -= 1
         seg_start += 1
         if seg_start > seg_end:

@@ -76,7 +76,7 @@ def extract(doc: Document) -> Reading:
             sents.append((ss, se))
             s = Sentence.of(text, ss, se, quotes, ahead if se == pe else None)
             fs = find(s, lex)
-            settle_sentence(fs)
+            settle_sentence(fs, text)
             para_found.extend(fs)
             para_found.extend(
                 h
