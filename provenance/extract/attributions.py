@@ -387,6 +387,9 @@ def _verb_attribution(
     ):
         cue_span = (cue_span[0], t.ends[p])  # "warned of", "called for", "said of"
         p += 1
+    elif p + 1 < n and t.lower[p] == "to" and cue.lemma.split()[0] in g.TO_VERBS:
+        cue_span = (cue_span[0], t.ends[p])  # "responded to", "referring to"
+        p += 1
     if subj is not None and name is not None:
         src = (t.starts[subj[0]], t.ends[subj[1]])
         name_span = (t.starts[name[0]], t.ends[name[1]])

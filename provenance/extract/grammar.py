@@ -85,3 +85,5 @@ NOUNISH_VERBS = frozenset(
 )
 # Verbs that report only when a that-clause, a quotation or a colon follows.
 WEAK_CUES = frozenset("maintain feel see find hear learn look hold observe continue".split())
+# Verbs whose "to" belongs to the cue: "responded to", "referring to", "pointed to".
+TO_VERBS = frozenset("respond reply refer allude react object point turn appeal speak talk write testify".split())
