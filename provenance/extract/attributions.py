@@ -109,6 +109,10 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
             hi = max(x for x in range(n) if t.starts[x] < max(f.cue[1], f.source[1] if f.source else 0))
             mark(0, hi)
 
+    # 1c. noun cues with a possessive source: "Trump’s criticism of X", "his view that ..."
+    for f in _noun_attributions(s, t, lex, taken):
+        out.append(f)
+
     # 2. hearers and upstream sources that decorate a verb attribution
     relay_spans: list[tuple[int, Pair, Pair]] = []  # (token index, hearer, evidence)
     upstream_spans: list[tuple[int, Pair, Pair]] = []
@@ -243,6 +247,56 @@ def _in_document_attribution(s: Sentence, t: Tokens, lex: Lexicon) -> Found | No
         cls="speech",
         name=src,
     )
+
+
+_POSSESSIVES = frozenset("his her their its my our".split())
+
+
+def _noun_attributions(s: Sentence, t: Tokens, lex: Lexicon, taken: list[bool]) -> list[Found]:
+    """Nominal cues after a possessor, who is the source (PolNeAR's convention): the cue is
+    the noun and its preposition, the content its complement."""
+    out = []
+    n = len(t)
+    for i in range(1, n - 2):
+        if taken[i] or t.lower[i] not in lex.nouns:
+            continue
+        prev = t.lower[i - 1]
+        if prev in _POSSESSIVES:
+            src = (i - 1, i - 1)
+        elif prev in ("’s", "'s") and i >= 2 and cap(t.words[i - 2]):
+            k = i - 2
+            while k - 1 >= 0 and cap(t.words[k - 1]) and not taken[k - 1]:
+                k -= 1
+            src = (k, i - 2)
+        else:
+            continue
+        p = i + 1
+        cue_end = i
+        if t.lower[p] in ("of", "on", "for", "to", "about", "against", "that"):
+            if t.lower[p] != "that":
+                cue_end = p
+                p += 1
+        else:
+            continue
+        content = content_forward(s, t, p, "speech", lex=lex)
+        if content is None:
+            continue
+        span = (t.starts[src[0]], t.ends[src[1]])
+        out.append(
+            Found(
+                cue=(t.starts[i], t.ends[cue_end]),
+                cue_type=CueType.other,
+                source=span,
+                content=content,
+                direction="forward",
+                lemma=lex.nouns[t.lower[i]],
+                cls="stance",
+                name=span,
+            )
+        )
+        for x in range(src[0], cue_end + 1):
+            taken[x] = True
+    return out
 
 
 def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) -> bool:

@@ -21,6 +21,7 @@ Pair = tuple[int, int]
 NAME_PARTICLES = frozenset(
     "of for the and de del della di da du la le van von der bin al el ibn abu y".split()
 )
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 # Last words of newspaper and broadcaster names not in the lexicon: "the Springfield Herald".
 OUTLET_WORDS = frozenset(
     """news times post journal tribune herald gazette telegraph chronicle daily press
@@ -94,8 +95,8 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
     t = tokenize(text, span[0], span[1])
     words, lower = t.words, t.lower
     raw = text[span[0] : span[1]]
-    if len(words) == 1 and lower[0] in g.PRONOUNS:
-        p = lower[0]
+    if len(words) == 1 and (lower[0] in g.PRONOUNS or lower[0] in POSSESSIVE_PRONOUNS):
+        p = POSSESSIVE_PRONOUNS.get(lower[0], lower[0])  # "her claim": resolved as "she"
         typ = SourceType.person if p in ("he", "she", "i") else SourceType.anonymous
         return NounPhrase(span, raw, typ, raw, p, p, pronoun=p, plural=p in ("they", "we"))
     i = 0

@@ -307,3 +307,10 @@ def test_colon_at_paragraph_end_takes_the_next_paragraph():
     assert c.chain and "president" in chain_names(c)[0]
     # the hedge inside the quotation is the president's wording, not a claim of its own
     assert not any(k.kind == ClaimKind.unattributed and "We will strike" in k.span.text for k in r.claims)
+
+
+def test_noun_cue_with_possessive_source():
+    r = read("Senator Ada Moss repeated her claim that the dam was unsafe.")
+    a = next(a for a in r.attributions if a.cue is not None and a.cue.text == "claim")
+    assert a.source.text == "her" and a.content.text == "that the dam was unsafe"
+    assert chain_names(claim_with(r, "the dam was unsafe")) == ["Ada Moss"]
