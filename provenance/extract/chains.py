@@ -90,7 +90,8 @@ def assign_parents(found: list[Found]) -> None:
         anchor = _anchor(f)
         best = None
         best_len = 0
-        for k in range(bisect_right(starts, anchor) - 1, -1, -1):
+        top = bisect_right(starts, anchor) - 1
+        for k in range(top, max(-1, top - 256), -1):  # contents near the anchor only
             s, e, j = hosts[k]
             if e <= anchor or j == i:
                 continue

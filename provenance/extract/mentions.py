@@ -21,6 +21,8 @@ Pair = tuple[int, int]
 NAME_PARTICLES = frozenset(
     "of for the and de del della di da du la le van von der bin al el ibn abu y".split()
 )
+RECENT = 400  # how many of the latest sources coreference looks back over
+
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 # Last words of newspaper and broadcaster names not in the lexicon: "the Springfield Herald".
 OUTLET_WORDS = frozenset(
@@ -384,6 +386,18 @@ class EntityDraft:
     evidence: Pair | None = None  # where the publisher or affiliation was stated
 
 
+def _bisect_names(names: list[NounPhrase], pos: int) -> int:
+    """How many of ``names`` (in text order) start before ``pos``."""
+    lo, hi = 0, len(names)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if names[mid].span[0] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 class Registry:
     """The sources of one article, in order of mention, with coreference.
 
@@ -404,17 +418,13 @@ class Registry:
         key = frozenset(types)
         if key not in self._named:
             self._named[key] = self._named_of(key) if self._named_of else []
-        best = None
-        for np in self._named[key]:
-            if np.span[0] >= pos:
-                break
-            if np.type in types:
-                best = (np.span[0], np)
-        return best
+        names = self._named[key]
+        k = _bisect_names(names, pos)
+        return (names[k - 1].span[0], names[k - 1]) if k > 0 else None
 
     def _adopt(self, named: tuple[int, NounPhrase]) -> EntityDraft:
         pos, np = named
-        for e in reversed(self.entities):
+        for e in reversed(self.entities[-RECENT:]):
             if _same(np, e):
                 e.last_pos = max(e.last_pos, pos)
                 return e
@@ -450,8 +460,10 @@ class Registry:
         return e.id
 
     def _recent(self, pos: int, ok) -> EntityDraft | None:
+        """The entity mentioned last before ``pos`` that passes ``ok``; only the most recent
+        entities are looked at, so long texts stay linear (antecedents are near)."""
         best = None
-        for e in self.entities:
+        for e in self.entities[-RECENT:]:
             if e.last_pos <= pos and ok(e) and (best is None or e.last_pos > best.last_pos):
                 best = e
         return best
@@ -480,7 +492,7 @@ class Registry:
                     pos, lambda e: e.plural or bool(e.members) or e.type == SourceType.organization
                 )
             return None
-        for e in reversed(self.entities):
+        for e in reversed(self.entities[-RECENT:]):
             if _same(np, e):
                 return e
         if np.type == SourceType.document and not np.indefinite:

@@ -1,6 +1,7 @@
 """extract(): a Document in, a Reading out. Pure: no database, no files, no globals written."""
 
 import re
+from bisect import bisect_left
 
 from provenance.extract.attributions import find
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
@@ -303,10 +304,18 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
             )
         )
     # bare statements: claims that rest on nobody
+    # a sweep over sentences and contents in text order keeps this linear in the text
+    covered.sort()
+    cue_starts = sorted(f.cue[0] for f in found if f.cue)
+    ci = 0
     for ss, se in sents:
-        if any(c[0] < se and ss < c[1] and (min(se, c[1]) - max(ss, c[0])) * 2 > (se - ss) for c in covered):
+        while ci < len(covered) and covered[ci][1] <= ss:
+            ci += 1
+        overlapping = (c for c in covered[ci : ci + 64] if c[0] < se)
+        if any((min(se, c[1]) - max(ss, c[0])) * 2 > (se - ss) for c in overlapping):
             continue
-        if any(f.cue and ss <= f.cue[0] < se for f in found):
+        k = bisect_left(cue_starts, ss)
+        if k < len(cue_starts) and cue_starts[k] < se:
             continue
         s, e = trim(text, ss, se, " \t.!?")
         if e - s < 12 or len(text[s:e].split()) < 4:
