@@ -17,7 +17,7 @@ from provenance import __version__, query
 from provenance.errors import ProvenanceError
 from provenance.models import ClaimKind, SourceType
 from provenance.store import open_database, read_session
-from provenance.store.db import explain
+from provenance.store.db import check_writable, explain
 
 KINDS = [k.value for k in ClaimKind]
 TYPES = [t.value for t in SourceType]
@@ -68,6 +68,8 @@ def error_message(exc: Exception) -> str:
         return f"database error: {explain(exc)}"
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+    if isinstance(exc, OverflowError):  # e.g. an id or limit beyond SQLite's 64-bit integers
+        return f"a number is too large: {exc}"
     return f"{exc.__class__.__name__}: {exc} (run with --debug for details)"
 
 
@@ -102,9 +104,10 @@ def ingest(state: State, paths: tuple[str, ...], outlet, url, published, workers
     from cli.progress import ingest_with_progress
 
     engine = state.engine(create=True)
+    check_writable(engine)  # a read-only database fails now, not after extracting the first batch
     report = ingest_with_progress(
         paths, engine, outlet=outlet, url=url, published=published, workers=workers,
-        show_bar=not quiet and sys.stderr.isatty(),
+        show_bar=not quiet and sys.stderr.isatty(), notes=not quiet,
     )
     if not quiet:
         click.echo(
@@ -212,15 +215,18 @@ def _chain_csv_rows(claim: dict) -> list[dict]:
     return rows
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--recurring", is_flag=True, help="Only sources that appear in two or more articles.")
 @click.option("--type", "type_", type=click.Choice(TYPES), help="Only sources of this type.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many sources.")
 @format_option
-@pass_state
-def sources(state: State, recurring: bool, type_, limit, fmt: str) -> None:
-    """List sources, widest reach first, with aliases and article and claim counts."""
-    with read_session(state.engine()) as session:
+@click.pass_context
+def sources(ctx: click.Context, recurring: bool, type_, limit, fmt: str) -> None:
+    """List sources, widest reach first, with aliases and article and claim counts;
+    or curate them with a subcommand (merge, split, alias add; merges to review them)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with read_session(ctx.find_object(State).engine()) as session:
         render(query.list_sources(session, recurring=recurring, type=type_, limit=limit), fmt, SOURCE_COLUMNS)
 
 
@@ -241,6 +247,13 @@ def main() -> None:
     """Console-script entry point."""
     cli(prog_name="provenance")
 
+
+from cli.overlaps_command import overlaps_cmd  # noqa: E402 (commands in their own modules)
+from cli.sources_command import SUBCOMMANDS  # noqa: E402
+
+for _sub in SUBCOMMANDS:
+    sources.add_command(_sub)
+cli.add_command(overlaps_cmd, "overlaps")
 
 try:  # the eval command lives in its own module, written separately
     from cli.eval_command import eval_cmd

@@ -19,11 +19,30 @@ from provenance.errors import NotFoundError, ProvenanceError
 from provenance.models import ClaimKind
 from provenance.resolve import normalize_name
 from provenance.store.migrations import has_fts
-from provenance.store.tables import Article, Citation, Claim, Source, SourceAlias, SourceArticle, SourceRelation
+from provenance.store.tables import (
+    Article,
+    Citation,
+    Claim,
+    OverlapGroup,
+    OverlapMember,
+    Source,
+    SourceAlias,
+    SourceArticle,
+    SourceRelation,
+)
 
 Row = dict[str, Any]
 PAGE = 1000  # claims fetched per round trip
 _IN_CHUNK = 900  # ids per IN (...) list
+_MAX_INT = 2**63 - 1  # SQLite's largest integer: a larger id matches nothing, a larger limit is none
+
+
+def as_id(ref: object) -> int | None:
+    """``ref`` as a row id when it is one (ASCII digits within SQLite's integer range), else None."""
+    s = str(ref).strip()
+    if s.isascii() and s.isdigit() and int(s) <= _MAX_INT:
+        return int(s)
+    return None
 
 
 # ---------------------------------------------------------------- articles
@@ -35,7 +54,7 @@ def list_articles(session: Session, *, limit: int | None = None) -> list[Row]:
                    Article.url, Article.published, Article.words, Article.version)
             .where(Article.is_current.is_(True)).order_by(Article.id))
     if limit is not None:
-        stmt = stmt.limit(limit)
+        stmt = stmt.limit(min(limit, _MAX_INT))
     rows = [dict(r._mapping) for r in session.execute(stmt)]
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for ids in _chunked([r["id"] for r in rows]):
@@ -55,8 +74,10 @@ def list_articles(session: Session, *, limit: int | None = None) -> list[Row]:
 def find_articles(session: Session, ref: str | int) -> list[int]:
     """Ids of the articles ``ref`` names: an id, a path (or its tail, e.g. a file name), or an external id."""
     ref = str(ref).strip()
-    if ref.isdigit():
-        found = session.execute(select(Article.id).where(Article.id == int(ref))).scalars().all()
+    if not ref:
+        return []
+    if (aid := as_id(ref)) is not None:
+        found = session.execute(select(Article.id).where(Article.id == aid)).scalars().all()
         if found:
             return list(found)
     conds = [Article.path == ref, Article.path == os.path.abspath(ref),
@@ -132,7 +153,8 @@ def _pages(session: Session, conds: list, limit: int | None) -> Iterator[Row]:
 
 def get_chain(session: Session, claim_id: int) -> Row:
     """One claim with its chain (any article version); NotFoundError if there is no such claim."""
-    page = _claim_page(session, [Claim.id == int(claim_id)], 1)
+    cid = as_id(claim_id)
+    page = _claim_page(session, [Claim.id == cid], 1) if cid is not None else []
     if not page:
         raise NotFoundError(f"no claim with id {claim_id}")
     return page[0]
@@ -202,8 +224,10 @@ def _search_condition(session: Session, query: str):
 def find_sources(session: Session, ref: str | int) -> list[int]:
     """Ids of the sources ``ref`` names: an id, a name or alias (normalized), else a part of one."""
     ref = str(ref).strip()
-    if ref.isdigit():
-        found = session.execute(select(Source.id).where(Source.id == int(ref))).scalars().all()
+    if not ref:
+        return []
+    if (sid := as_id(ref)) is not None:
+        found = session.execute(select(Source.id).where(Source.id == sid)).scalars().all()
         if found:
             return list(found)
     norm = normalize_name(ref)
@@ -214,10 +238,10 @@ def find_sources(session: Session, ref: str | int) -> list[int]:
     ids = list(session.execute(exact.order_by(Source.id)).scalars())
     if ids:
         return ids
-    partial = select(Source.id).where(or_(
-        Source.key.contains(norm, autoescape=True),
-        Source.id.in_(select(SourceAlias.source_id).where(SourceAlias.norm.contains(norm, autoescape=True))),
-    ))
+    # part of a name the source was seen under (not of its key: "united nations report" is the
+    # key of "UN report", and "it" must not find it)
+    partial = select(Source.id).where(
+        Source.id.in_(select(SourceAlias.source_id).where(SourceAlias.norm.contains(norm, autoescape=True))))
     return list(session.execute(partial.order_by(Source.id)).scalars())
 
 
@@ -231,7 +255,7 @@ def list_sources(session: Session, *, recurring: bool = False, type: str | None 
     if type:
         stmt = stmt.where(Source.type == type)
     if limit is not None:
-        stmt = stmt.limit(limit)
+        stmt = stmt.limit(min(limit, _MAX_INT))
     rows = [_source_row(r) for r in session.execute(stmt)]
     ids = [r["id"] for r in rows]
     aliases = _aliases(session, ids)
@@ -350,3 +374,77 @@ def _chunked(ids: list[int], size: int = _IN_CHUNK) -> Iterator[list[int]]:
     """Split an id list so each IN (...) stays within the driver's parameter limit."""
     for i in range(0, len(ids), size):
         yield ids[i:i + size]
+
+
+# ---------------------------------------------------------------- overlaps
+
+
+def list_overlaps(session: Session, *, independent: bool | None = None, source: str | int | None = None,
+                  limit: int | None = None) -> list[Row]:
+    """Groups of claims in different current articles that state the same thing, widest first.
+
+    Reads overlap_group/overlap_member (kept by ``provenance.store.overlap_index.ensure_fresh``).
+    Each group: ``{id, claims, articles, origins, independent, shared_origin, shared_origin_id,
+    score, text, members}``; ``independent`` is false unless the members rest on two or more
+    different named origins. ``source`` keeps the groups with a member whose origin it is.
+    """
+    stmt = (select(OverlapGroup.id, OverlapGroup.claim_count, OverlapGroup.article_count, OverlapGroup.score,
+                   OverlapGroup.independent, OverlapGroup.shared_origin_id, OverlapGroup.origins,
+                   OverlapGroup.text, Source.name.label("shared_origin"))
+            .outerjoin(Source, Source.id == OverlapGroup.shared_origin_id)
+            .order_by(OverlapGroup.article_count.desc(), OverlapGroup.claim_count.desc(), OverlapGroup.id))
+    if independent is not None:
+        stmt = stmt.where(OverlapGroup.independent.is_(independent))
+    if source is not None:
+        sids = find_sources(session, source)
+        if not sids:
+            raise NotFoundError(f"no source matches {source!r}")
+        stmt = stmt.where(OverlapGroup.id.in_(select(OverlapMember.group_id)
+                                              .where(OverlapMember.origin_source_id.in_(sids))))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    groups = [dict(r._mapping) for r in session.execute(stmt)]
+    members: dict[int, list] = defaultdict(list)
+    for chunk in _chunked([g["id"] for g in groups]):
+        for m in session.execute(
+            select(OverlapMember.group_id, OverlapMember.claim_id, OverlapMember.score, Claim.text, Claim.kind,
+                   Claim.chain_text, Article.id.label("article_id"), Article.path, Article.title, Article.outlet,
+                   Source.name.label("origin"))
+            .join(Claim, Claim.id == OverlapMember.claim_id).join(Article, Article.id == OverlapMember.article_id)
+            .outerjoin(Source, Source.id == OverlapMember.origin_source_id)
+            .where(OverlapMember.group_id.in_(chunk)).order_by(OverlapMember.group_id, OverlapMember.claim_id)
+        ):
+            members[m.group_id].append(m)
+    out = []
+    for g in groups:
+        ms = members.get(g["id"], [])
+        articles = {m.article_id: {"id": m.article_id, "path": m.path, "title": m.title, "outlet": m.outlet} for m in ms}
+        out.append({
+            "id": g["id"], "claims": [m.claim_id for m in ms], "articles": list(articles.values()),
+            "origins": list(dict.fromkeys(m.origin for m in ms if m.origin)),
+            "independent": bool(g["independent"]), "shared_origin": g["shared_origin"],
+            "shared_origin_id": g["shared_origin_id"], "score": g["score"], "text": g["text"],
+            "members": [{"claim": m.claim_id, "article": m.article_id, "outlet": m.outlet, "kind": m.kind,
+                         "origin": m.origin, "chain": m.chain_text, "score": m.score, "text": m.text} for m in ms],
+        })
+    return out
+
+
+def list_merges(session: Session, *, reason: str | None = None, limit: int | None = None) -> list[Row]:
+    """Names that source resolution (or a curator) joined to a source, other than the first name
+    seen and the extractor's in-article aliases: the merges to review, widest sources first."""
+    reach = (select(SourceArticle.source_id, func.count().label("n"))
+             .join(Article, and_(Article.id == SourceArticle.article_id, Article.is_current.is_(True)))
+             .group_by(SourceArticle.source_id).subquery())
+    stmt = (select(Source.id, Source.name, Source.type, SourceAlias.alias, SourceAlias.reason, SourceAlias.score,
+                   func.coalesce(reach.c.n, 0).label("article_count"))
+            .join(SourceAlias, SourceAlias.source_id == Source.id)
+            .outerjoin(reach, reach.c.source_id == Source.id)
+            .where(SourceAlias.reason.not_in(["first-seen", "in-article"]))
+            .order_by(func.coalesce(reach.c.n, 0).desc(), Source.id, SourceAlias.id))
+    if reason:
+        stmt = stmt.where(SourceAlias.reason == reason)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [{"source_id": r.id, "name": r.name, "type": r.type, "alias": r.alias, "reason": r.reason,
+             "score": r.score, "article_count": r.article_count} for r in session.execute(stmt)]

@@ -1,163 +1,763 @@
-"""Map each entity of a reading to a stored source: one real-world source, one row.
+"""Map the entities of many articles to stored sources: one real-world source, one row.
 
-This first resolver merges only names that are equal after normalization (case,
-diacritics, punctuation, honorifics, possessive 's, a leading "the") and of the same type.
-It is deliberately small behind a clear interface, ``Resolver(db).resolve(entity)``
-(and ``resolve_many`` for a whole article),
-so a fuzzy resolver (spelling variants, acronyms) can replace it without touching the writer.
-Anonymous sources ("two officials") and bare generic names ("the report") are kept apart
-per article: the same words in two articles are not the same source.
+Resolution runs in the writer's transaction, over a whole batch at once:
+
+1. plan: each entity gets a type, a key and blocking keys from its names and its article
+   (``provenance.names``). In-article rules come first: a surname alone takes the full
+   name the article writes ("Trump" -> "Donald Trump") when only one first name goes with
+   it; "the fund" is the one organization of the article with that head noun; a group
+   ("Adrian Levy and Cathy Scott-Clarke") is keyed by its members.
+2. load: the stored sources the batch could match are fetched by key, alias and block in
+   a few ``IN (...)`` queries and kept for the transaction (never all sources, never all pairs).
+3. match, precision first: a curation pin (``provenance.curation``); the same key; a
+   known alias; then type-aware fuzzy rules inside a block (persons: same or misspelt
+   surname *and* compatible first names; organizations: the same words up to spelling;
+   acronyms when exactly one source fits). Outlets merge only through the lexicon or an
+   exact name, never on similarity ("New York Times" is not "New York Post").
+4. write: new sources, their blocks, and every alias with the reason and score that joined it.
+
+Anonymous sources ("two officials"), bare generic names ("the report") and surnames the
+article does not resolve stay per article: the same words in two articles are not the same
+source. The entry points are ``Resolver(db).resolve_many([(entity, ArticleRef), ...])``,
+``name_of`` and ``find``, which is all the writer uses.
 """
 
-import re
-import unicodedata
-from functools import lru_cache
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from provenance.models import Entity, SourceType
-from provenance.store.tables import Source, SourceAlias
+from provenance.names import (
+    GENERIC,
+    PRONOUNS,
+    PersonName,
+    acronyms_of,
+    as_acronym,
+    content_words,
+    full_names_in,
+    head_noun,
+    is_pronoun,
+    lexicon_name,
+    name_words,
+    normalize_name,
+    org_key,
+    parse_document,
+    parse_person,
+    person_display,
+    person_match,
+    soundex,
+    spelling_variant,
+    split_group,
+    surnames_score,
+)
+from provenance.overlaps import STOPWORDS, stem
+from provenance.store.tables import Article, Source, SourceAlias, SourceArticle, SourceBlock, SourceCuration
 from provenance.store.upsert import insert_ignore
 
-HONORIFICS = {
-    "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "rev", "reverend", "fr", "sen", "senator", "rep", "gov", "gen", "col", "capt", "lt", "sgt",
-}
-# names so generic that equal spellings in two articles need not be the same source
-GENERIC = {
-    "report", "reports", "study", "statement", "letter", "document", "documents", "survey", "poll",
-    "memo", "analysis", "paper", "files", "data", "figures", "statistics", "review", "article",
-    "company", "firm", "fund", "agency", "group", "ministry", "government", "officials", "official",
-    "experts", "expert", "sources", "source", "analysts", "spokesman", "spokeswoman", "spokesperson",
-    "police", "authorities", "researchers", "scientists", "witnesses", "residents", "people",
-    "campaign", "administration", "committee", "court", "party", "team", "organization",
-}
-PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you", "us"}
+__all__ = ["ArticleRef", "Resolver", "normalize_name", "is_article_scoped", "plan_article", "GENERIC", "PRONOUNS"]
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
-_PUNCT = re.compile(r"[^\w\s]+")
-_SPACES = re.compile(r"\s+")
+ORG_LIKE = ("organization", "outlet")
+DOCUMENT_WINDOW_DAYS = 45  # one document named alike in articles further apart is not assumed one
+POLL_WINDOW_DAYS = 10  # ... a poll: pollsters publish every few weeks
+POLL_NOUNS = {"poll", "polls", "survey", "surveys"}
+FUZZY_MIN = 0.85
+_CHUNK = 500
+# one-word names of organizations that refer back to a named one in the same article ("the fund")
+ORG_HEADS = {"fund", "agency", "bureau", "company", "firm", "bank", "department", "ministry",
+             "commission", "council", "committee", "court", "party", "organization", "group",
+             "institute", "foundation", "union", "office", "service", "administration", "campaign",
+             "network", "university", "center", "association", "board", "authority", "government"}
+# person matches that need the two to be described alike when both are described
+LOOSE_PERSON_MATCH = {"nickname", "first-name-variant", "initial", "spelling-variant"}
+# reasons that say a name joined a source by resolution (not the extractor, not a curator)
+FIRST_SEEN, IN_ARTICLE = "first-seen", "in-article"
 
 
-@lru_cache(maxsize=1 << 16)
-def normalize_name(name: str) -> str:
-    """The resolution key of a name: "The U.N.'s  Report" -> "un report", "Dr. José Ruiz" -> "jose ruiz"."""
-    s = unicodedata.normalize("NFKD", name.translate(_QUOTES))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    s = _POSSESSIVE.sub("", s)
-    s = s.replace(".", "")  # U.N. -> un, Dr. -> dr
-    s = _SPACES.sub(" ", _PUNCT.sub(" ", s)).strip()
-    words = s.split(" ")
-    while len(words) > 1 and (words[0] == "the" or words[0] in HONORIFICS):
-        words = words[1:]
-    key = " ".join(words)
-    return key or name.casefold().strip()
+@dataclass(frozen=True)
+class ArticleRef:
+    """The article an entity comes from: its identity (content hash), text and publication date."""
+
+    key: str
+    text: str = ""
+    published: str | None = None
 
 
 def is_article_scoped(entity_type: str, key: str) -> bool:
-    """Whether a source of this type and key is only meaningful inside one article."""
+    """Whether a source of this type and plain key is only meaningful inside one article."""
     return entity_type == SourceType.anonymous.value or key in GENERIC or key in PRONOUNS
+
+
+@dataclass
+class Plan:
+    """What one entity is before anything is looked up: its key, blocks and names."""
+
+    eid: int
+    type: str
+    key: str
+    name: str  # the name a new source gets
+    reason: str  # why a source with the same key is this one, when the names differ
+    score: float = 1.0
+    scoped: bool = False
+    person: PersonName | None = None
+    acronym: str | None = None  # the entity is written as this acronym ("CBO")
+    acronyms: tuple[str, ...] = ()  # acronyms its full name makes
+    blocks: tuple[str, ...] = ()
+    norms: tuple[str, ...] = ()  # names that may equal a known alias of another source
+    names: dict[str, tuple[str, float]] = field(default_factory=dict)  # alias -> (reason, score)
+    link: int | None = None  # entity of the same article this one is
+    link_reason: tuple[str, float] = ("", 0.0)
+    published: str | None = None
+    role: str | None = None
+    fuzzy: bool = False  # may merge on similarity (persons, organizations, documents)
+    written: str = ""  # the entity's name as the article wrote it
+    related: tuple[str, ...] = ()  # names of its affiliations, publishers and authors
+
+
+# ---------------------------------------------------------------- planning (pure)
+
+
+def _etype(entity: Entity) -> str:
+    """The entity's type as a plain string."""
+    return entity.type.value if isinstance(entity.type, SourceType) else str(entity.type)
+
+
+def _specific_alias(alias: str) -> bool:
+    """Whether an alias can identify an organization across articles (not "it", "the agency", a clause)."""
+    norm = normalize_name(alias)
+    return bool(norm) and norm not in GENERIC and norm not in PRONOUNS and len(norm.split()) <= 6
+
+
+def _org_blocks(key: str) -> tuple[str, ...]:
+    """Blocks for spelling variants of an organization or document name: the sound of each word."""
+    words = content_words(key.split())
+    if not words:
+        return ()
+    return ("os:" + " ".join(sorted(soundex(w) for w in words)),)
+
+
+def _person_blocks(p: PersonName) -> tuple[str, ...]:
+    """Blocks for a full personal name: the surname, and its sound with the first initial (misspellings)."""
+    last = p.last.split()[-1]
+    return (f"ps:{p.last}", f"px:{soundex(last.replace('-', ''))}:{p.first[0]}")
+
+
+def _scoped(eid: int, etype: str, name: str, ref: ArticleRef) -> Plan:
+    """A plan for a source that exists only inside its article."""
+    key = f"{normalize_name(name)} @{ref.key[:16]}"
+    return Plan(eid, etype, key, name, "exact-normalized", scoped=True)
+
+
+def plan_entity(entity: Entity, ref: ArticleRef) -> Plan:
+    """The plan of one entity, from its own names (in-article rules come after, in plan_article)."""
+    etype, name = _etype(entity), entity.name.strip()
+    norm = normalize_name(name)
+    if etype == "anonymous" or not norm or norm in PRONOUNS or not any(c.isalpha() for c in norm):
+        plan = _scoped(entity.id, etype, name, ref)
+    elif etype == "document":
+        plan = _plan_document(entity, ref, name, norm)
+    elif etype == "person" and not lexicon_name(name):
+        plan = _plan_person(entity, ref, name, norm)
+    else:
+        plan = _plan_org(entity, ref, name, norm, etype)
+    plan.role, plan.written = entity.role, name
+    plan.related = tuple(n for n in (*entity.affiliations, *entity.publishers, *entity.authors) if n.strip())
+    plan.names.setdefault(name, ("", 1.0))  # the reason is the match's, decided later
+    for alias in entity.aliases:
+        if alias.strip() and not is_pronoun(alias):
+            plan.names.setdefault(alias.strip(), (IN_ARTICLE, 1.0))
+    return plan
+
+
+def _plan_person(entity: Entity, ref: ArticleRef, name: str, norm: str) -> Plan:
+    """Full names are keyed by their parts; a surname alone stays in its article until plan_article
+    finds the full name it stands for."""
+    p = parse_person(name)
+    if p is None or not p.full:
+        plan = _scoped(entity.id, "person", name, ref)
+        plan.person = p
+        return plan
+    reason = "exact-normalized" if p.key == norm else "title-dropped"
+    return Plan(entity.id, "person", p.key, person_display(name), reason, person=p, blocks=_person_blocks(p),
+                fuzzy=True)
+
+
+def _plan_org(entity: Entity, ref: ArticleRef, name: str, norm: str, etype: str) -> Plan:
+    """Organizations and outlets: the lexicon's canonical name when it knows one, else the words."""
+    hit = lexicon_name(name, prefer=etype)
+    if hit is None:
+        for alias in entity.aliases:
+            if _specific_alias(alias) and (hit := lexicon_name(alias, prefer=etype)):
+                break
+    if hit:  # blocks too, so that a misspelling the lexicon does not know still finds it
+        canonical, kind = hit
+        key = org_key(canonical)
+        blocks = _org_blocks(key) + tuple(f"ac:{a}" for a in sorted(acronyms_of(canonical))) if kind == "organization" else ()
+        return Plan(entity.id, kind, key, canonical, "lexicon", norms=(normalize_name(canonical), norm), blocks=blocks,
+                    fuzzy=kind == "organization")
+    if etype not in ORG_LIKE:
+        etype = "organization"
+    if norm in GENERIC or norm.split()[-1:] == [norm] and norm in ORG_HEADS:
+        return _scoped(entity.id, etype, name, ref)
+    norms = tuple(dict.fromkeys([norm, *(normalize_name(a) for a in entity.aliases if _specific_alias(a))]))
+    key = org_key(name)
+    plan = Plan(entity.id, etype, key, name, "spelling-variant", 0.95, norms=norms)
+    if etype == "organization":  # outlets never merge on similarity
+        plan.fuzzy = True
+        plan.acronym = as_acronym(name)
+        plan.acronyms = tuple(sorted(acronyms_of(name)))
+        plan.blocks = _org_blocks(key) + tuple(f"ac:{a}" for a in [plan.acronym, *plan.acronyms] if a)
+    return plan
+
+
+def _plan_document(entity: Entity, ref: ArticleRef, name: str, norm: str) -> Plan:
+    """Documents are keyed by producer and noun ("UN report" = "United Nations report"); a bare
+    "the report" or a news outlet's report stays in its article."""
+    d = parse_document(name, entity.aliases, entity.authors, entity.role)
+    if d is None or not d.specific:
+        return _scoped(entity.id, "document", name, ref)
+    return Plan(entity.id, "document", d.key, name, "document-producer", 0.9, norms=(norm,),
+                blocks=(f"dk:{d.key}",) + _org_blocks(d.key), published=ref.published, fuzzy=True)
+
+
+def plan_article(entities: Iterable[Entity], ref: ArticleRef) -> dict[int, Plan]:
+    """Plans for every entity of one article, with the in-article rules applied."""
+    entities = list(entities)
+    plans = {e.id: plan_entity(e, ref) for e in entities}
+    _key_groups(entities, plans, ref)
+    _link_surnames(entities, plans, ref)
+    _link_heads(entities, plans)
+    return plans
+
+
+def _full_persons(plans: dict[int, Plan]) -> list[Plan]:
+    """The plans of the article that are one person with a full name."""
+    return [p for p in plans.values() if p.type == "person" and p.person and p.person.full and not p.link]
+
+
+def _link_surnames(entities: list[Entity], plans: dict[int, Plan], ref: ArticleRef) -> None:
+    """A surname alone ("Trump", "Mr Joscelyn") becomes the one full name the article gives it;
+    with two first names for one surname (Bill and Hillary Clinton) it stays in its article."""
+    full = _full_persons(plans)
+    for e in entities:
+        plan = plans[e.id]
+        if plan.type != "person" or not plan.scoped or not plan.person or plan.person.full or plan.link:
+            continue
+        last = plan.person.last
+        same = [p for p in full if p.eid != e.id and surnames_score(p.person.last, last) == 1.0]
+        raw_last = e.name.split()[-1] if e.name.split() else ""
+        found = [(pn, pn_text) for pn, pn_text in full_names_in(ref.text, raw_last)] if ref.text else []
+        firsts = [p.person for p in same] + [pn for pn, _ in found]
+        if not firsts or not _one_person(firsts):
+            continue
+        if same:
+            plan.link, plan.link_reason = same[0].eid, ("in-article-fullname", 0.95)
+            continue
+        best, text = max(found, key=lambda f: (len(f[0].middle), len(f[1])))
+        plan.key, plan.name, plan.person, plan.scoped = best.key, text, best, False
+        plan.reason, plan.score, plan.fuzzy = "in-article-fullname", 0.9, True
+        plan.blocks = _person_blocks(best)
+        plan.names[text] = ("in-article-fullname", 0.9)
+
+
+def _one_person(names: list[PersonName]) -> bool:
+    """Whether all these full names can be one person (every pair compatible)."""
+    return all(person_match(a, b)[0] for i, a in enumerate(names) for b in names[i + 1:])
+
+
+def _link_heads(entities: list[Entity], plans: dict[int, Plan]) -> None:
+    """"The fund" is the International Monetary Fund when it is the only organization of the
+    article with that head noun."""
+    named = [p for p in plans.values() if p.type == "organization" and not p.scoped and not p.link]
+    for e in entities:
+        plan = plans[e.id]
+        word = normalize_name(e.name)
+        if not plan.scoped or plan.type not in ("organization", "anonymous") or word not in ORG_HEADS:
+            continue
+        fits = {p.eid for p in named if head_noun(p.name) in (word, word + "s")}
+        if len(fits) == 1:
+            plan.link, plan.link_reason = fits.pop(), ("in-article-head", 0.9)
+
+
+def _key_groups(entities: list[Entity], plans: dict[int, Plan], ref: ArticleRef) -> None:
+    """A group of named people is keyed by its members, so "Levy and Scott-Clarke" written two
+    ways is one group; a member spelt differently in a group alias becomes an alias of that member."""
+    individuals = _full_persons(plans)
+    for e in entities:
+        plan = plans[e.id]
+        parts = split_group(e.name)
+        if plan.type != "person" or not parts:
+            continue
+        keys = [_member(part, individuals) for part in parts]
+        if all(keys):
+            plan.key = " & ".join(sorted({k.key for k in keys}))
+            plan.scoped, plan.reason, plan.score, plan.person = False, "group-members", 0.95, None
+        for alias in e.aliases:
+            for part in split_group(alias):
+                member, p = _member(part, individuals), parse_person(part)
+                if member and p and p.full and part not in member.names:
+                    score, why = person_match(p, member.person)
+                    if score:
+                        member.names[part] = ("exact-normalized" if why == "same-key" else why, score)
+
+
+def _member(part: str, individuals: list[Plan]) -> Plan | None:
+    """The individual of the article that one part of a group names, else None."""
+    p = parse_person(part)
+    if p is None:
+        return None
+    if p.full:
+        fits = [i for i in individuals if person_match(p, i.person)[0]]
+    else:
+        fits = [i for i in individuals if i.person.last == p.last]
+    return fits[0] if len({f.key for f in fits}) == 1 else None
+
+
+# ---------------------------------------------------------------- the resolver
+
+
+@dataclass
+class Known:
+    """A stored (or about to be stored) source as the resolver sees it."""
+
+    id: int
+    name: str
+    type: str
+    key: str
+    dates: set[str] = field(default_factory=set)
+    role: str | None = None
 
 
 class Resolver:
     """Resolve entities to source ids inside one write transaction, creating sources as needed.
 
-    ``db`` is a SQLAlchemy Connection (or Session) in a transaction. Ids are cached for
-    the life of that transaction; call ``reset()`` after a rollback. ``resolve_many``
-    does a whole article (or batch) in a few statements, which is what makes ingest fast.
+    ``db`` is a SQLAlchemy Connection (or Session) in a transaction. Everything loaded or
+    decided is cached for the life of that transaction; call ``reset()`` after a rollback.
     """
-
-    reason = "exact-normalized"
 
     def __init__(self, db: Connection | Session):
         self.db = db
-        self._ids: dict[tuple[str, str], int] = {}  # (type, key) -> source id
-        self._by_key: dict[str, int] = {}  # key -> a source id (any type), for relations
-        self._names: dict[int, str] = {}
-        self._aliases: set[tuple[int, str]] = set()
-        self._roles: set[int] = set()
+        self.reset()
 
     def reset(self) -> None:
-        """Forget cached ids (after a rollback they may no longer exist)."""
-        for cache in (self._ids, self._by_key, self._names, self._aliases, self._roles):
-            cache.clear()
+        """Forget everything cached (after a rollback it may no longer exist)."""
+        self._known: dict[int, Known] = {}
+        self._by_key: dict[tuple[str, str], int] = {}
+        self._by_norm: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self._by_block: dict[str, set[int]] = defaultdict(set)
+        self._loaded_keys: set[str] = set()
+        self._loaded_norms: set[str] = set()
+        self._loaded_blocks: set[str] = set()
+        self._resolved: dict[tuple[str, int], int] = {}  # (article key, entity id) -> source id
+        self._aliases: set[tuple[int, str]] = set()
+        self._blocks_written: set[tuple[str, int]] = set()
+        self._roles: set[int] = set()
+        self._pins: dict[str, tuple[int, str, str]] | None = None
+        self._undated: set[int] = set()  # document sources whose article dates are not loaded yet
+        self._pending: list[Known] = []
+        self._next_temp = -1
 
-    def resolve(self, entity: Entity, *, article_key: str | None = None) -> int:
-        """The id of the stored source for ``entity``; ``article_key`` scopes anonymous ones."""
+    # ------------------------------------------------------------ public
+
+    def resolve(self, entity: Entity, *, article_key: "str | ArticleRef | None" = None) -> int:
+        """The id of the stored source for ``entity``."""
         return self.resolve_many([(entity, article_key)])[0]
 
-    def resolve_many(self, items: list[tuple[Entity, str | None]]) -> list[int]:
-        """Source ids for many (entity, article key) pairs at once: one select, one insert,
-        one alias insert, whatever their number."""
-        entities = [e for e, _ in items]
-        wanted = [self.identity(e, key) for e, key in items]
-        missing = {w for w in wanted if w not in self._ids}
-        if missing:
-            self._load(missing)
-            new = [(e, w) for e, w in zip(entities, wanted) if w not in self._ids]
-            if new:
-                rows: dict[tuple[str, str], dict] = {}
-                for e, w in new:  # the first spelling seen names the source
-                    rows.setdefault(w, {"name": e.name.strip(), "type": w[0], "key": w[1], "role": e.role})
-                self.db.execute(insert_ignore(self.db, Source, ["type", "key"]), list(rows.values()))
-                self._load(set(rows))
-        ids = [self._ids[w] for w in wanted]
-        alias_rows, role_rows = [], []
-        for e, sid in zip(entities, ids):
-            for alias in (e.name, *e.aliases):
-                alias = alias.strip()
-                norm = normalize_name(alias)
-                if alias and norm not in PRONOUNS and (sid, alias) not in self._aliases:
-                    self._aliases.add((sid, alias))
-                    alias_rows.append({"source_id": sid, "alias": alias, "norm": norm,
-                                       "reason": self.reason, "score": 1.0})
-            if e.role and sid not in self._roles:
+    def resolve_many(self, items: list[tuple[Entity, "str | ArticleRef | None"]]) -> list[int]:
+        """Source ids for many (entity, article) pairs at once, a few statements whatever their number.
+
+        The entities of one article are planned together (in-article rules), so pass an
+        article's entities in one call; a second call for the same article reuses the answer.
+        """
+        refs = [_ref(a) for _, a in items]
+        todo: dict[str, tuple[ArticleRef, list[Entity]]] = {}
+        for (entity, _), ref in zip(items, refs):
+            if (ref.key, entity.id) not in self._resolved:
+                todo.setdefault(ref.key, (ref, []))[1].append(entity)
+        if todo:
+            planned = [(ref, plan_article(ents, ref)) for ref, ents in todo.values()]
+            self._load_for([p for _, plans in planned for p in plans.values()])
+            decided = []
+            for ref, plans in planned:
+                decided += self._resolve_article(ref, plans)
+            self._flush(decided)
+        return [self._resolved[(ref.key, e.id)] for (e, _), ref in zip(items, refs)]
+
+    def name_of(self, source_id: int) -> str:
+        """The canonical name of a source."""
+        known = self._known.get(source_id)
+        if known is None:
+            name = self.db.execute(select(Source.name).where(Source.id == source_id)).scalar_one()
+            return name
+        return known.name
+
+    def find(self, name: str) -> int | None:
+        """The id of an existing source this name denotes, of any type (for affiliations and publishers)."""
+        keys, norm = _find_keys(name)
+        self._load(keys=keys, norms=[norm])
+        for key in keys:
+            for t in ("person", "organization", "outlet", "document"):
+                sid = self._by_key.get((t, key))
+                if sid is not None and sid > 0:
+                    return sid
+        ids = sorted(i for t in ORG_LIKE for i in self._by_norm.get((t, norm), ()) if i > 0)
+        return ids[0] if ids else None
+
+    # ------------------------------------------------------------ matching
+
+    def _resolve_article(self, ref: ArticleRef, plans: dict[int, Plan]) -> list[tuple[Plan, int, str, float]]:
+        """Decide every plan of one article; linked plans follow the entity they link to."""
+        decided, ids = [], {}
+        for plan in sorted(plans.values(), key=lambda p: p.link is not None):
+            if plan.link is not None and plan.link in ids:
+                sid, (reason, score) = ids[plan.link], plan.link_reason
+            else:
+                sid, reason, score = self._match(plan)
+                if sid is None:
+                    sid, reason, score = self._new(plan), FIRST_SEEN, 1.0
+            ids[plan.eid] = sid
+            self._resolved[(ref.key, plan.eid)] = sid
+            if plan.published and sid in self._known:
+                self._known[sid].dates.add(plan.published)
+            decided.append((plan, sid, reason, score))
+        return decided
+
+    def _match(self, plan: Plan) -> tuple[int | None, str, float]:
+        """The existing source a plan denotes, with the reason and score, or (None, "", 0)."""
+        pinned = self._pinned(plan)
+        if pinned is not None:
+            return pinned, "curated", 1.0
+        types = ORG_LIKE if plan.type in ORG_LIKE else (plan.type,)
+        for t in types:
+            sid = self._by_key.get((t, plan.key))
+            if sid is not None and self._dates_fit(sid, plan):
+                return sid, self._why(plan, sid), plan.score if self._why(plan, sid) != "exact-normalized" else 1.0
+        # other names the extractor tied to an entity are not matched across articles: they are
+        # often wrong ("CTU" as an alias of "City Council"); acronyms go through _acronym_fit
+        if plan.fuzzy and not plan.scoped:
+            return self._fuzzy(plan)
+        return None, "", 0.0
+
+    def _why(self, plan: Plan, sid: int) -> str:
+        """The reason a same-key match holds: the plain names agree, or the plan's own rule."""
+        known = self._known[sid]
+        return "exact-normalized" if normalize_name(known.name) == normalize_name(plan.written) else plan.reason
+
+    def _fuzzy(self, plan: Plan) -> tuple[int | None, str, float]:
+        """The one source in the plan's blocks that fits by the type's rules, else nothing."""
+        cands = {i for b in plan.blocks for i in self._by_block.get(b, ())}
+        scored: list[tuple[float, str, int]] = []
+        for sid in cands:
+            known = self._known.get(sid)
+            if known is None or " @" in known.key:
+                continue
+            if plan.type == "person" and known.type == "person":
+                other = parse_person(known.key)
+                if other and other.full:
+                    score, why = person_match(plan.person, other)
+                    if score and not (why in LOOSE_PERSON_MATCH and roles_conflict(plan.role, known.role)):
+                        scored.append((score, why, sid))
+            elif plan.type == known.type == "organization":
+                score = _acronym_fit(plan, known) or _words_fit(plan.key, known.key)
+                if score:
+                    scored.append((score, "acronym" if score == 0.85 else "spelling-variant", sid))
+            elif plan.type == known.type == "document" and self._dates_fit(sid, plan):
+                dk, ok = known.key.split(" ~")[0], plan.key
+                score = 1.0 if dk == ok else _words_fit(ok, dk)
+                if score:
+                    scored.append((min(score, plan.score), "document-producer", sid))
+        if not scored:
+            return None, "", 0.0
+        scored.sort(reverse=True)
+        best = scored[0]
+        rivals = [s for s in scored[1:] if s[2] != best[2] and s[0] >= best[0] - 0.05]
+        if best[0] < FUZZY_MIN or rivals:
+            return None, "", 0.0
+        return best[2], best[1], best[0]
+
+    def _dates_fit(self, sid: int, plan: Plan) -> bool:
+        """Documents: a source seen only in articles far from this one's date is another document."""
+        if plan.type != "document" or not plan.published:
+            return True
+        known = self._known.get(sid)
+        if known is None or not known.dates:
+            return True
+        mine = _day(plan.published)
+        if mine is None:
+            return True
+        window = POLL_WINDOW_DAYS if plan.key.rsplit(" ", 1)[-1] in POLL_NOUNS else DOCUMENT_WINDOW_DAYS
+        days = [d for d in (_day(x) for x in known.dates) if d is not None]
+        return not days or any(abs((mine - d).days) <= window for d in days)
+
+    def _pinned(self, plan: Plan) -> int | None:
+        """The source a curator tied one of the plan's names to, if any."""
+        if self._pins is None:
+            self._pins = {}
+            for norm, sid, typ, action in self.db.execute(
+                select(SourceCuration.norm, SourceCuration.source_id, SourceCuration.type, SourceCuration.action)
+                .where(SourceCuration.source_id.is_not(None)).order_by(SourceCuration.id)
+            ):
+                self._pins[norm] = (sid, typ, action)
+            if self._pins:
+                self._load(ids=[sid for sid, _, _ in self._pins.values()])
+        if not self._pins:
+            return None
+        # a name that lives in one article ("The Singer") follows only an alias a curator added for it
+        for norm, explicit_only in ((plan.key, False), (normalize_name(plan.written), plan.scoped)):
+            pin = self._pins.get(norm)
+            if pin and (pin[1] in (None, plan.type) or {pin[1], plan.type} <= set(ORG_LIKE)):
+                if pin[0] in self._known and (not explicit_only or pin[2] == "alias"):
+                    return pin[0]
+        return None
+
+    # ------------------------------------------------------------ new sources and writing
+
+    def _new(self, plan: Plan) -> int:
+        """Register a source to be created for ``plan`` (a temporary negative id until written)."""
+        key = plan.key
+        if (plan.type, key) in self._by_key:  # a document named alike but from another time
+            key = f"{plan.key} ~{plan.published or len(self._pending)}"
+            n = 2
+            while (plan.type, key) in self._by_key:
+                key, n = f"{plan.key} ~{plan.published} {n}", n + 1
+        known = Known(self._next_temp, plan.name.strip(), plan.type, key, role=plan.role)
+        self._next_temp -= 1
+        self._pending.append(known)
+        self._register(known, plan)
+        return known.id
+
+    def _register(self, known: Known, plan: Plan | None = None) -> None:
+        """Put a source in the in-memory index under its key, names and blocks."""
+        self._known[known.id] = known
+        self._by_key[(known.type, known.key)] = known.id
+        if plan is not None:
+            for norm in plan.norms:
+                self._by_norm[(known.type, norm)].add(known.id)
+            for b in plan.blocks:
+                self._by_block[b].add(known.id)
+
+    def _flush(self, decided: list[tuple[Plan, int, str, float]]) -> None:
+        """Write new sources, then the aliases, blocks and roles of everything decided."""
+        remap: dict[int, int] = {}
+        if self._pending:
+            rows = [{"name": k.name, "type": k.type, "key": k.key, "role": None} for k in self._pending]
+            self.db.execute(insert_ignore(self.db, Source, ["type", "key"]), rows)
+            wanted = {(k.type, k.key): k for k in self._pending}
+            keys = sorted({k.key for k in self._pending})
+            for i in range(0, len(keys), _CHUNK):
+                for sid, typ, key in self.db.execute(
+                    select(Source.id, Source.type, Source.key).where(Source.key.in_(keys[i:i + _CHUNK]))
+                ):
+                    if (typ, key) in wanted:
+                        remap[wanted[(typ, key)].id] = sid
+            self._pending = []
+            self._apply_remap(remap)
+        alias_rows, block_rows, role_rows = [], [], []
+        for plan, sid, reason, score in decided:
+            sid = remap.get(sid, sid)
+            for alias, (why, s) in plan.names.items():
+                if (sid, alias) in self._aliases or is_pronoun(alias):
+                    continue
+                self._aliases.add((sid, alias))
+                if not why:
+                    why, s = reason, score
+                alias_rows.append({"source_id": sid, "alias": alias, "norm": normalize_name(alias),
+                                   "reason": why, "score": round(float(s), 3)})
+            if not plan.scoped:
+                for b in plan.blocks:
+                    if (b, sid) not in self._blocks_written:
+                        self._blocks_written.add((b, sid))
+                        self._by_block[b].add(sid)
+                        block_rows.append({"block": b, "source_id": sid})
+            if plan.role and sid not in self._roles:
                 self._roles.add(sid)
-                role_rows.append({"sid": sid, "role": e.role})
+                role_rows.append({"sid": sid, "role": plan.role})
         if alias_rows:
             self.db.execute(insert_ignore(self.db, SourceAlias, ["source_id", "alias"]), alias_rows)
+        if block_rows:
+            self.db.execute(insert_ignore(self.db, SourceBlock, ["block", "source_id"]), block_rows)
         if role_rows:
             self.db.execute(update(Source.__table__).where(Source.id == bindparam("sid"), Source.role.is_(None))
                             .values(role=bindparam("role")), role_rows)
-        return ids
 
-    @staticmethod
-    def identity(entity: Entity, article_key: str | None = None) -> tuple[str, str]:
-        """The (type, key) that identifies an entity's source."""
-        etype = entity.type.value if isinstance(entity.type, SourceType) else str(entity.type)
-        key = normalize_name(entity.name)
-        if article_key and is_article_scoped(etype, key):
-            key = f"{key} @{article_key[:16]}"
-        return etype, key
+    def _apply_remap(self, remap: dict[int, int]) -> None:
+        """Replace temporary ids by the ids the database gave."""
+        if not remap:
+            return
+        for tid, sid in remap.items():
+            known = self._known.pop(tid)
+            known.id = sid
+            self._known[sid] = known
+        self._by_key = {k: remap.get(v, v) for k, v in self._by_key.items()}
+        for index in (self._by_norm, self._by_block):
+            for k, ids in index.items():
+                if any(i < 0 for i in ids):
+                    index[k] = {remap.get(i, i) for i in ids}
+        self._resolved = {k: remap.get(v, v) for k, v in self._resolved.items()}
 
-    def name_of(self, source_id: int) -> str:
-        """The canonical name of a source resolved in this transaction."""
-        name = self._names.get(source_id)
-        if name is None:
-            name = self.db.execute(select(Source.name).where(Source.id == source_id)).scalar_one()
-            self._names[source_id] = name
-        return name
+    # ------------------------------------------------------------ loading
 
-    def find(self, name: str) -> int | None:
-        """The id of an existing source with this normalized name, of any type (for relations)."""
-        key = normalize_name(name)
-        if key not in self._by_key:
-            row = self.db.execute(select(Source.id).where(Source.key == key).order_by(Source.id).limit(1)).first()
-            if row is None:
-                return None
-            self._by_key[key] = row[0]
-        return self._by_key[key]
+    def _load_for(self, plans: list[Plan]) -> None:
+        """Load the stored sources any of these plans could match (by key, name and block), and
+        those their affiliations, publishers and authors name (for ``find``)."""
+        keys, norms = [p.key for p in plans], []
+        for p in plans:
+            for name in p.related:
+                k, n = _find_keys(name)
+                keys += k
+                norms.append(n)
+        self._load(keys=keys, norms=norms, blocks=[b for p in plans for b in p.blocks])
 
-    def _load(self, wanted: set[tuple[str, str]]) -> None:
-        """Cache the ids of the stored sources among ``wanted`` (by key, in chunks)."""
-        keys = sorted({k for _, k in wanted})
-        for i in range(0, len(keys), 500):
-            for sid, name, etype, key in self.db.execute(
-                select(Source.id, Source.name, Source.type, Source.key).where(Source.key.in_(keys[i:i + 500]))
+    def _load(self, keys: Iterable[str] = (), norms: Iterable[str] = (), blocks: Iterable[str] = (),
+              ids: Iterable[int] = ()) -> None:
+        """Fetch sources by key, alias norm, block or id into the cache (each value once per transaction)."""
+        new_ids: set[int] = set(ids) - set(self._known)
+        keys = sorted(set(keys) - self._loaded_keys)
+        self._loaded_keys.update(keys)
+        for chunk in _chunks(keys):
+            for row in self.db.execute(select(Source.id, Source.name, Source.type, Source.key, Source.role)
+                                       .where(Source.key.in_(chunk))):
+                self._remember(*row)
+        norms = sorted(set(norms) - self._loaded_norms)
+        self._loaded_norms.update(norms)
+        for chunk in _chunks(norms):
+            for sid, alias, norm, name, typ, key in self.db.execute(
+                select(SourceAlias.source_id, SourceAlias.alias, SourceAlias.norm, Source.name, Source.type, Source.key)
+                .join(Source, Source.id == SourceAlias.source_id).where(SourceAlias.norm.in_(chunk))
             ):
-                if (etype, key) in wanted:
-                    self._ids[(etype, key)] = sid
-                    self._names[sid] = name
-                    self._by_key.setdefault(key, sid)
+                if typ in ORG_LIKE and " @" not in key and _specific_alias(alias):
+                    self._remember(sid, name, typ, key)
+                    self._by_norm[(typ, norm)].add(sid)
+        blocks = sorted(set(blocks) - self._loaded_blocks)
+        self._loaded_blocks.update(blocks)
+        for chunk in _chunks(blocks):
+            for block, sid in self.db.execute(select(SourceBlock.block, SourceBlock.source_id)
+                                              .where(SourceBlock.block.in_(chunk))):
+                self._by_block[block].add(sid)
+                self._blocks_written.add((block, sid))
+                if sid not in self._known:
+                    new_ids.add(sid)
+        new_ids -= set(self._known)
+        for chunk in _chunks(sorted(new_ids)):
+            for row in self.db.execute(select(Source.id, Source.name, Source.type, Source.key, Source.role)
+                                       .where(Source.id.in_(chunk))):
+                self._remember(*row)
+        docs, self._undated = sorted(self._undated), set()
+        for chunk in _chunks(docs):
+            for sid, published in self.db.execute(
+                select(SourceArticle.source_id, Article.published)
+                .join(Article, Article.id == SourceArticle.article_id)
+                .where(SourceArticle.source_id.in_(chunk), Article.published.is_not(None))
+            ):
+                self._known[sid].dates.add(published)
+
+    def _remember(self, sid: int, name: str, typ: str, key: str, role: str | None = None) -> None:
+        """Cache one stored source."""
+        if sid not in self._known:
+            self._known[sid] = Known(sid, name, typ, key, role=role)
+            if typ == "document" and " @" not in key:
+                self._undated.add(sid)
+        self._by_key.setdefault((typ, key), sid)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _find_keys(name: str) -> tuple[list[str], str]:
+    """The keys a related name ("Foundation for Defense of Democracies") may have, and its plain norm."""
+    hit = lexicon_name(name)
+    person = parse_person(name)
+    keys = [org_key(hit[0]) if hit else org_key(name), normalize_name(name)]
+    if person and person.full:
+        keys.insert(0, person.key)
+    return keys, normalize_name(name)
+
+
+def _ref(article: "str | ArticleRef | None") -> ArticleRef:
+    """An ArticleRef from what callers pass: a ref, a bare content hash, or nothing."""
+    if isinstance(article, ArticleRef):
+        return article
+    return ArticleRef(article or "")
+
+
+def _acronym_fit(plan: Plan, known: Known) -> float:
+    """0.85 when one name is the acronym of the other ("CBO" / "Congressional Budget Office"), else 0."""
+    if plan.acronym and len(plan.acronym) >= 3 and plan.acronym in acronyms_of(known.name):
+        return 0.85
+    known_acr = as_acronym(known.name)
+    if known_acr and len(known_acr) >= 3 and known_acr in plan.acronyms:
+        return 0.85
+    return 0.0
+
+
+def roles_conflict(a: str | None, b: str | None) -> bool:
+    """Whether two descriptions of a person say they are different people: both are appositives
+    ("a retired letter carrier", "a University of Washington professor") sharing no content word."""
+    if not a or not b:
+        return False
+    words = []
+    for role in (a, b):
+        tokens = name_words(role)
+        if not tokens or tokens[0] not in ("a", "an", "the"):
+            return False
+        words.append({stem(w) for w in tokens if len(w) > 3 and w not in STOPWORDS})
+    return bool(words[0] and words[1]) and not words[0] & words[1]
+
+
+def _words_fit(a: str, b: str) -> float:
+    """Similarity of two organization names that differ only in spelling, word by word
+    (Defence/Defense, Abottabad/Abbottabad); 0 when any word differs for real."""
+    wa, wb = content_words(a.split()), content_words(b.split())
+    if len(wa) != len(wb) or not wa or a == b:
+        return 1.0 if a == b and wa else 0.0
+    from rapidfuzz.distance import Indel
+
+    total, equal = 0.0, 0
+    for x, y in zip(wa, wb):
+        if x == y:
+            total, equal = total + 1.0, equal + 1
+            continue
+        r = Indel.normalized_similarity(x, y)
+        if min(len(x), len(y)) < 5 or not spelling_variant(x, y):
+            return 0.0
+        total += r
+    score = total / len(wa)
+    return round(score, 3) if score >= 0.9 and (equal or len(wa) == 1) else 0.0
+
+
+def _day(published: str) -> date | None:
+    """The date at the start of a publication string ("2016-03-01T..."), else None."""
+    try:
+        return date.fromisoformat(published[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def _chunks(values: list, size: int = _CHUNK) -> Iterable[list]:
+    """Slices of ``values`` small enough for one IN (...) list."""
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def blocks_of(name: str, type_: str) -> tuple[str, ...]:
+    """The blocking keys of a source of this name and type (as resolution would give it)."""
+    try:
+        entity = Entity(id=0, name=name, type=type_)
+    except ValueError:
+        return ()
+    plan = plan_entity(entity, ArticleRef(""))
+    return () if plan.scoped else plan.blocks
+
+
+def backfill_blocks(conn: Connection) -> int:
+    """Write the blocks of every stored source (a database from before source_block); return how many."""
+    rows = []
+    for sid, name, typ, key in conn.execute(select(Source.id, Source.name, Source.type, Source.key)):
+        if " @" not in key:
+            rows += [{"block": b, "source_id": sid} for b in blocks_of(name, typ)]
+    for chunk in _chunks(rows, 5000):
+        conn.execute(insert_ignore(conn, SourceBlock, ["block", "source_id"]), chunk)
+    return len(rows)

@@ -11,7 +11,7 @@ from provenance.models import ChainLink, Claim, Document, Entity, Mention, Readi
 from provenance.readers import parse_text
 from provenance.resolve import normalize_name
 from provenance.store import open_database, writer
-from provenance.store.migrations import LATEST, VIEWS
+from provenance.store.migrations import LATEST, MIGRATIONS, VIEWS
 from provenance.store.writer import store_batch
 
 
@@ -40,7 +40,8 @@ def test_migrations_recorded_once(tmp_path):
     path = tmp_path / "m.db"
     open_database(path).dispose()
     engine = open_database(path)  # a second open applies nothing new
-    assert q(engine, "SELECT version FROM schema_migrations") == [(LATEST,)]
+    assert q(engine, "SELECT version FROM schema_migrations") == [(m.version,) for m in MIGRATIONS]
+    assert MIGRATIONS[-1].version == LATEST
 
 
 def test_newer_schema_is_refused(db, tmp_path):
@@ -51,8 +52,11 @@ def test_newer_schema_is_refused(db, tmp_path):
 
 
 def test_bad_database_locations_give_clear_errors(tmp_path):
-    with pytest.raises(DatabaseError, match="does not exist"):
-        open_database(tmp_path / "missing" / "x.db")
+    open_database(tmp_path / "missing" / "x.db").dispose()  # a new database's folder is created
+    assert (tmp_path / "missing" / "x.db").is_file()
+    (tmp_path / "file").write_text("")
+    with pytest.raises(DatabaseError, match="cannot create folder"):
+        open_database(tmp_path / "file" / "x.db")
     (tmp_path / "junk.db").write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(DatabaseError, match="not a database"):
         open_database(tmp_path / "junk.db")

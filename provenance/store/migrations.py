@@ -33,9 +33,28 @@ def _initial(conn: Connection) -> None:
     SQLModel.metadata.create_all(conn, tables=ALL_TABLES)
 
 
+def _source_resolution(conn: Connection) -> None:
+    """Version 2: source_block and source_curation, with blocks for the sources already stored."""
+    from provenance.resolve import backfill_blocks
+    from provenance.store.tables import RESOLUTION_TABLES
+
+    SQLModel.metadata.create_all(conn, tables=RESOLUTION_TABLES)
+    backfill_blocks(conn)
+
+
+def _overlaps(conn: Connection) -> None:
+    """Version 3: the overlap index and groups (filled on the next ``overlaps`` query)."""
+    from provenance.store.tables import OVERLAP_TABLES
+
+    SQLModel.metadata.create_all(conn, tables=OVERLAP_TABLES)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "tables article, source, source_alias, source_relation, source_article, "
                  "mention, claim, citation; views; claim_fts", _initial),
+    Migration(2, "tables source_block, source_curation (cross-article source resolution)", _source_resolution),
+    Migration(3, "tables overlap_key, overlap_feature, overlap_pair, overlap_group, overlap_member, "
+                 "overlap_state (claims that recur across articles)", _overlaps),
 ]
 LATEST = MIGRATIONS[-1].version
 

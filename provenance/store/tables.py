@@ -188,3 +188,118 @@ ALL_TABLES = [
     Claim.__table__,
     Citation.__table__,
 ]
+
+
+# ---------------------------------------------------------------- source resolution (schema version 2)
+
+
+class SourceBlock(SQLModel, table=True):
+    """A blocking key of a source ("ps:joscelyn", "ac:cbo"): a new name is compared only with
+    the sources that share one of its keys, never with all sources (provenance.resolve)."""
+
+    __tablename__ = "source_block"
+
+    block: str = Field(primary_key=True)
+    source_id: int = Field(foreign_key="source.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class SourceCuration(SQLModel, table=True):
+    """A curator's decision (``provenance sources merge|split|alias add``): the name ``norm``
+    belongs to ``source_id``. The resolver consults these first on every ingest."""
+
+    __tablename__ = "source_curation"
+    __table_args__ = (CheckConstraint("action IN ('merge', 'split', 'alias')", name="ck_curation_action"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    action: str = Field(index=True)
+    source_id: Optional[int] = Field(default=None, foreign_key="source.id", index=True, ondelete="SET NULL")
+    alias: str  # the name as written
+    norm: str = Field(index=True)  # the resolution key or normalized name it pins
+    type: Optional[str] = None  # the source type the pin applies to
+    note: Optional[str] = None
+    articles: Optional[str] = None  # merge: ids of the articles the merged source was in ("3,17"), to undo it
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+RESOLUTION_TABLES = [SourceBlock.__table__, SourceCuration.__table__]
+ALL_TABLES += RESOLUTION_TABLES
+
+
+# ---------------------------------------------------------------- overlaps (schema version 3)
+
+
+class OverlapKey(SQLModel, table=True):
+    """Inverted index for finding overlapping claims: a pair of anchors (numbers and names,
+    "@syria|#30000") and a claim that has both. Derived data (``overlaps --rebuild`` remakes it);
+    a key stops collecting claims past ``provenance.overlaps.MAX_KEY_CLAIMS``: it is a topic then."""
+
+    __tablename__ = "overlap_key"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    key: str = Field(primary_key=True)
+    claim_id: int = Field(primary_key=True)
+
+
+class FeatureCount(SQLModel, table=True):
+    """In how many indexed claims a feature (word stem, name, number) occurs: for IDF weights."""
+
+    __tablename__ = "overlap_feature"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    feature: str = Field(primary_key=True)
+    claims: int = 0
+
+
+class OverlapPair(SQLModel, table=True):
+    """Two claims of different articles that state the same thing, with their similarity and
+    the features they share (the evidence)."""
+
+    __tablename__ = "overlap_pair"
+    __table_args__ = (CheckConstraint("claim_a < claim_b", name="ck_overlap_pair_order"),)
+
+    claim_a: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    claim_b: int = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")
+    score: float
+    shared: str  # the shared features, space-separated
+
+
+class OverlapGroup(SQLModel, table=True):
+    """Claims of current articles that state the same thing, with their origins and whether they
+    are independent (rest on at least two different named origins). Rebuilt from overlap_pair."""
+
+    __tablename__ = "overlap_group"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    claim_count: int
+    article_count: int
+    score: float  # the lowest of the members' best similarity within the group
+    independent: bool = Field(index=True)
+    shared_origin_id: Optional[int] = Field(default=None, foreign_key="source.id", index=True, ondelete="SET NULL")
+    origins: str = ""  # origin names, "; "-separated
+    text: str = ""  # the central claim's text
+
+
+class OverlapMember(SQLModel, table=True):
+    """One claim of an overlap group."""
+
+    __tablename__ = "overlap_member"
+
+    group_id: int = Field(foreign_key="overlap_group.id", primary_key=True, ondelete="CASCADE")
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    origin_source_id: Optional[int] = Field(default=None, foreign_key="source.id", index=True, ondelete="SET NULL")
+    score: float = 1.0  # the best similarity of this claim with another member
+
+
+class OverlapState(SQLModel, table=True):
+    """Bookkeeping of the overlap index: which claims are indexed, and what the groups were built from."""
+
+    __tablename__ = "overlap_state"
+
+    name: str = Field(primary_key=True)
+    value: str
+
+
+OVERLAP_TABLES = [OverlapKey.__table__, FeatureCount.__table__, OverlapPair.__table__,
+                  OverlapGroup.__table__, OverlapMember.__table__, OverlapState.__table__]
+ALL_TABLES += OVERLAP_TABLES

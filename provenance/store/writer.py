@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
+from provenance.errors import DatabaseError
 from provenance.models import Document, Entity, Reading, Span
-from provenance.resolve import Resolver
+from provenance.resolve import ArticleRef, Resolver
 from provenance.store import tables as t
-from provenance.store.db import begin_write, explain
+from provenance.store.db import begin_write, describe_url, explain, is_database_wide
 from provenance.store.migrations import catch_up_fts, defer_fts
 from provenance.store.tables import utcnow
 from provenance.store.upsert import insert_ignore
@@ -66,12 +67,14 @@ def store_batch(engine: Engine, items: Sequence[tuple[Document, Reading]]) -> li
             resolver = Resolver(conn)
             first_claim = defer_fts(conn)
             # every source of the batch in a few statements, before the articles that cite them
-            resolver.resolve_many([(e, content_hash(doc.text)) for doc, reading in items
+            resolver.resolve_many([(e, _ref(doc)) for doc, reading in items
                                    for e in article_entities(reading).values()])
             results = [store_article(conn, resolver, doc, reading) for doc, reading in items]
             catch_up_fts(conn, first_claim)
             return results
     except Exception as exc:  # redo one by one to find and skip the bad article(s)
+        if is_database_wide(exc):  # locked, read-only, full...: no article is to blame
+            raise DatabaseError(f"cannot write to database {describe_url(engine.url)}: {explain(exc)}") from exc
         log.debug("batch failed (%s); storing its articles one by one", exc)
     results = []
     with begin_write(engine) as conn:
@@ -127,13 +130,18 @@ def store_article(conn: Connection, resolver: Resolver, doc: Document, reading: 
         return StoreResult(UNCHANGED, doc.path, words=words)
 
     entities = article_entities(reading)
-    sources = dict(zip(entities, resolver.resolve_many([(e, digest) for e in entities.values()])))
+    sources = dict(zip(entities, resolver.resolve_many([(e, _ref(doc, digest)) for e in entities.values()])))
     _store_relations(conn, resolver, reading, sources)
     counts: dict[int, dict[str, int]] = {}
 
-    def bump(source_id: int, field: str) -> None:
-        counts.setdefault(source_id, {"mention_count": 0, "claim_count": 0,
-                                      "origin_count": 0, "relay_count": 0})[field] += 1
+    def bump(source_id: int, field: str | None) -> None:
+        row = counts.setdefault(source_id, {"mention_count": 0, "claim_count": 0,
+                                            "origin_count": 0, "relay_count": 0})
+        if field:
+            row[field] += 1
+
+    for sid in sources.values():  # a source named only as an author or affiliation is in the article too
+        bump(sid, None)
 
     mention_rows = []
     for m in reading.mentions:
@@ -177,6 +185,11 @@ def store_article(conn: Connection, resolver: Resolver, doc: Document, reading: 
         conn.execute(insert(t.SourceArticle.__table__),
                      [dict(source_id=sid, article_id=article_id, **c) for sid, c in counts.items()])
     return StoreResult(status, doc.path, article_id, claims=len(claim_rows), words=words)
+
+
+def _ref(doc: Document, digest: str | None = None) -> ArticleRef:
+    """What the resolver needs of an article: its identity, text (for full names) and date."""
+    return ArticleRef(digest or content_hash(doc.text), doc.text, doc.published)
 
 
 def article_entities(reading: Reading) -> dict[int, Entity]:

@@ -1,0 +1,293 @@
+"""The overlap index in the database, kept up to date incrementally, and the groups read from it.
+
+``refresh`` indexes the claims added since the last refresh (their features, document
+frequencies and anchor-pair keys), compares each new claim only with the claims that share
+a key (``overlap_key``; a key held by more than MAX_KEY_CLAIMS claims is a topic and compares
+nothing more), stores the pairs that pass ``provenance.overlaps.similarity`` in
+``overlap_pair``, and rebuilds ``overlap_group``/``overlap_member`` from the pairs of current
+articles, with each group's origins and independence from the current source resolution.
+The cost of a refresh grows with the new claims, not with the corpus; the ``overlaps``
+query then reads two small tables. A fingerprint of the database (claims, current
+articles, sources, curation) tells whether anything changed since the groups were built.
+"""
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
+
+from provenance.overlaps import (
+    THRESHOLD,
+    Features,
+    Origin,
+    anchor_keys,
+    comparable,
+    dense_groups,
+    features,
+    independence,
+    similarity,
+)
+from provenance.store.db import begin_write
+from provenance.store.tables import (
+    Article,
+    Claim,
+    FeatureCount,
+    OverlapGroup,
+    OverlapKey,
+    OverlapMember,
+    OverlapPair,
+    OverlapState,
+    Source,
+    SourceCuration,
+    SourceRelation,
+)
+from provenance.store.upsert import insert_ignore
+
+log = logging.getLogger(__name__)
+
+MAX_KEY_CLAIMS = 50  # claims one anchor-pair key compares; past this it is a topic ("@trump|@clinton")
+CHUNK = 20_000  # claims indexed per step
+_IN = 900
+NAMED = {"person", "organization", "outlet", "document"}
+
+
+@dataclass
+class RefreshReport:
+    """What a refresh did."""
+
+    claims_indexed: int = 0
+    pairs_added: int = 0
+    groups: int = 0
+    regrouped: bool = False
+
+
+def ensure_fresh(engine: Engine, *, rebuild: bool = False) -> RefreshReport:
+    """Refresh the index and groups if the database changed since; a read-only database is
+    left as it is (its stored groups are read)."""
+    with engine.connect() as conn:
+        if not rebuild and _state(conn).get("fingerprint") == fingerprint(conn):
+            return RefreshReport()
+    try:
+        with begin_write(engine) as conn:
+            return refresh(conn, rebuild=rebuild)
+    except OperationalError as exc:
+        if "readonly" not in str(exc).replace(" ", "").lower():
+            raise
+        log.warning("overlaps not refreshed: the database is read-only")
+        return RefreshReport()
+
+
+def refresh(conn: Connection, *, rebuild: bool = False) -> RefreshReport:
+    """Index new claims, add their overlapping pairs, and rebuild the groups (in the caller's transaction)."""
+    report = RefreshReport()
+    if rebuild:
+        for table in (OverlapKey, FeatureCount, OverlapPair, OverlapState):
+            conn.execute(delete(table.__table__))
+    state = _state(conn)
+    last, indexed = int(state.get("claim_id", 0)), int(state.get("claims", 0))
+    while True:
+        rows = conn.execute(select(Claim.id, Claim.article_id, Claim.text).where(Claim.id > last)
+                            .order_by(Claim.id).limit(CHUNK)).all()
+        if not rows:
+            break
+        n, pairs = _index_chunk(conn, rows, indexed)
+        indexed += n
+        report.claims_indexed += n
+        report.pairs_added += pairs
+        last = rows[-1].id
+    report.groups = regroup(conn)
+    report.regrouped = True
+    _save_state(conn, {"claim_id": str(last), "claims": str(indexed), "fingerprint": fingerprint(conn)})
+    return report
+
+
+def fingerprint(conn: Connection) -> str:
+    """What the groups depend on: claims, current articles, sources and curation, as one string."""
+    row = conn.execute(select(
+        select(func.max(Claim.id)).scalar_subquery(),
+        select(func.count()).select_from(Article).where(Article.is_current.is_(True)).scalar_subquery(),
+        select(func.coalesce(func.sum(Article.id), 0)).where(Article.is_current.is_(True)).scalar_subquery(),
+        select(func.max(Source.id)).scalar_subquery(),
+        select(func.count()).select_from(Source).scalar_subquery(),
+        select(func.count()).select_from(SourceCuration).scalar_subquery(),
+    )).one()
+    return ":".join(str(x or 0) for x in row)
+
+
+# ---------------------------------------------------------------- indexing
+
+
+def _index_chunk(conn: Connection, rows: list, indexed_before: int) -> tuple[int, int]:
+    """Index one chunk of new claims; return (claims indexed, pairs added)."""
+    feats: dict[int, Features] = {}
+    article: dict[int, int] = {}
+    for cid, aid, text in rows:
+        f = features(text)
+        if comparable(f):
+            feats[cid], article[cid] = f, aid
+    if not feats:
+        return 0, 0
+    counts = Counter(x for f in feats.values() for x in f.all | f.anchors)
+    _add_counts(conn, counts)
+    fresh = len(feats)
+    n = indexed_before + fresh
+    df = _counts(conn, counts)
+    keys = {cid: anchor_keys(f, df) for cid, f in feats.items()}
+    postings = _postings(conn, {k for ks in keys.values() for k in ks})
+    candidates: set[tuple[int, int]] = set()
+    new_rows = []
+    for cid in sorted(feats):
+        for k in keys[cid]:
+            post = postings.setdefault(k, [])
+            if len(post) > MAX_KEY_CLAIMS:
+                continue
+            candidates.update((other, cid) for other in post)
+            post.append(cid)
+            new_rows.append({"key": k, "claim_id": cid})
+    for i in range(0, len(new_rows), 5000):
+        conn.execute(insert_ignore(conn, OverlapKey, ["key", "claim_id"]), new_rows[i:i + 5000])
+    old = sorted({a for a, _ in candidates} - set(feats))
+    for chunk in _chunks(old):
+        for cid, aid, text in conn.execute(select(Claim.id, Claim.article_id, Claim.text).where(Claim.id.in_(chunk))):
+            feats[cid], article[cid] = features(text), aid
+    more = {x for cid in old for x in feats[cid].all} - set(df)
+    df.update(_counts(conn, more))
+    pairs = []
+    for a, b in candidates:
+        if article.get(a) == article.get(b) or a not in feats:
+            continue
+        score, shared = similarity(feats[a], feats[b], df, n)
+        if score >= THRESHOLD:
+            lo, hi = min(a, b), max(a, b)
+            pairs.append({"claim_a": lo, "claim_b": hi, "score": round(min(score, 1.0), 3),
+                          "shared": " ".join(sorted(shared))})
+    for i in range(0, len(pairs), 5000):
+        conn.execute(insert_ignore(conn, OverlapPair, ["claim_a", "claim_b"]), pairs[i:i + 5000])
+    return fresh, len(pairs)
+
+
+def _add_counts(conn: Connection, counts: Counter) -> None:
+    """Add feature counts to overlap_feature (an upsert that adds)."""
+    rows = [{"feature": f, "claims": c} for f, c in counts.items()]
+    table = FeatureCount.__table__
+    dialect = conn.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        mod = sqlite if dialect == "sqlite" else postgresql
+        stmt = mod.insert(table)
+        stmt = stmt.on_conflict_do_update(index_elements=["feature"],
+                                          set_={"claims": table.c.claims + stmt.excluded.claims})
+        for i in range(0, len(rows), 5000):
+            conn.execute(stmt, rows[i:i + 5000])
+        return
+    known = _counts(conn, counts)
+    fresh = [r for r in rows if r["feature"] not in known]
+    if fresh:
+        conn.execute(insert(table), fresh)
+    for r in rows:
+        if r["feature"] in known:
+            conn.execute(update(table).where(table.c.feature == r["feature"])
+                         .values(claims=table.c.claims + r["claims"]))
+
+
+def _counts(conn: Connection, features_: Iterable[str]) -> dict[str, int]:
+    """Document frequencies of these features."""
+    out: dict[str, int] = {}
+    for chunk in _chunks(sorted(features_)):
+        out.update(conn.execute(select(FeatureCount.feature, FeatureCount.claims)
+                                .where(FeatureCount.feature.in_(chunk))).all())
+    return out
+
+
+def _postings(conn: Connection, keys: set[str]) -> dict[str, list[int]]:
+    """The indexed claims of each key."""
+    out: dict[str, list[int]] = {}
+    for chunk in _chunks(sorted(keys)):
+        for key, cid in conn.execute(select(OverlapKey.key, OverlapKey.claim_id).where(OverlapKey.key.in_(chunk))):
+            out.setdefault(key, []).append(cid)
+    return out
+
+
+# ---------------------------------------------------------------- groups
+
+
+def regroup(conn: Connection) -> int:
+    """Rebuild overlap_group and overlap_member from the pairs of current articles; return the number of groups."""
+    conn.execute(delete(OverlapMember.__table__))
+    conn.execute(delete(OverlapGroup.__table__))
+    ca, cb = Claim.__table__.alias("ca"), Claim.__table__.alias("cb")
+    aa, ab = Article.__table__.alias("aa"), Article.__table__.alias("ab")
+    pairs = conn.execute(
+        select(OverlapPair.claim_a, OverlapPair.claim_b, OverlapPair.score)
+        .join(ca, ca.c.id == OverlapPair.claim_a).join(aa, and_(aa.c.id == ca.c.article_id, aa.c.is_current.is_(True)))
+        .join(cb, cb.c.id == OverlapPair.claim_b).join(ab, and_(ab.c.id == cb.c.article_id, ab.c.is_current.is_(True)))
+    ).all()
+    groups = dense_groups((a, b, s) for a, b, s in pairs)
+    if not groups:
+        return 0
+    members = sorted({c for _, m in groups for c in m})
+    info: dict[int, tuple] = {}
+    for chunk in _chunks(members):
+        for cid, aid, text, sid, name, typ, key in conn.execute(
+            select(Claim.id, Claim.article_id, Claim.text, Claim.origin_source_id, Source.name, Source.type, Source.key)
+            .outerjoin(Source, Source.id == Claim.origin_source_id).where(Claim.id.in_(chunk))
+        ):
+            info[cid] = (aid, text, sid, name, typ, key)
+    related = _relations(conn, {v[2] for v in info.values() if v[2] is not None})
+    group_rows, member_rows = [], []
+    for gid, (centre, scores) in enumerate(groups, start=1):
+        origins = []
+        for cid in sorted(scores):
+            aid, _, sid, name, typ, key = info[cid]
+            named = sid is not None and typ in NAMED and " @" not in (key or "")
+            origins.append(Origin(sid, name, named, frozenset(related.get(sid, ()))))
+            member_rows.append({"group_id": gid, "claim_id": cid, "article_id": aid, "origin_source_id": sid,
+                                "score": scores[cid]})
+        independent, shared = independence(origins)
+        names = list(dict.fromkeys(o.name for o in origins if o.name))
+        group_rows.append({
+            "id": gid, "claim_count": len(scores), "article_count": len({info[c][0] for c in scores}),
+            "score": min(scores.values()), "independent": independent,
+            "shared_origin_id": shared.source_id if shared else None, "origins": "; ".join(names),
+            "text": info[centre][1],
+        })
+    for i in range(0, len(group_rows), 5000):
+        conn.execute(insert(OverlapGroup.__table__), group_rows[i:i + 5000])
+    for i in range(0, len(member_rows), 5000):
+        conn.execute(insert(OverlapMember.__table__), member_rows[i:i + 5000])
+    return len(group_rows)
+
+
+def _relations(conn: Connection, ids: set[int]) -> dict[int, set[int]]:
+    """Sources tied to each of ``ids`` by a relation, in either direction."""
+    out: dict[int, set[int]] = {}
+    for chunk in _chunks(sorted(ids)):
+        for a, b in conn.execute(select(SourceRelation.source_id, SourceRelation.related_source_id).where(
+                SourceRelation.related_source_id.is_not(None),
+                (SourceRelation.source_id.in_(chunk)) | (SourceRelation.related_source_id.in_(chunk)))):
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+    return out
+
+
+# ---------------------------------------------------------------- state
+
+
+def _state(conn: Connection) -> dict[str, str]:
+    """The overlap_state rows as a dict."""
+    return dict(conn.execute(select(OverlapState.name, OverlapState.value)).all())
+
+
+def _save_state(conn: Connection, values: dict[str, str]) -> None:
+    """Write overlap_state rows."""
+    conn.execute(delete(OverlapState.__table__).where(OverlapState.name.in_(list(values))))
+    conn.execute(insert(OverlapState.__table__), [{"name": k, "value": v} for k, v in values.items()])
+
+
+def _chunks(values: list, size: int = _IN) -> Iterable[list]:
+    """Slices small enough for one IN (...) list."""
+    for i in range(0, len(values), size):
+        yield values[i:i + size]

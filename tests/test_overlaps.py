@@ -1,0 +1,160 @@
+"""Overlaps: claims in different articles that state the same thing, and whether they are independent."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cli.main import cli
+from provenance.overlaps import (
+    THRESHOLD,
+    Origin,
+    anchor_keys,
+    comparable,
+    dense_groups,
+    features,
+    independence,
+    similarity,
+)
+
+PARAPHRASE = (
+    "total ISIS membership in Iraq and Syria was between 20,000 and 30,000 individuals, "
+    "roughly equally distributed between the two countries",
+    "ISIS still has as many as 30,000 members distributed almost equally between Syria and Iraq",
+)
+TOPIC_ONLY = (
+    "ISIS is conducting daily attacks in Iraq and Syria, and the group has not been defeated",
+    "the US-led coalition has spent billions on airstrikes against ISIS in Iraq and Syria since 2014",
+)
+
+
+def score(a: str, b: str, others: tuple[str, ...] = ()) -> float:
+    """Similarity of two claims, with IDF from them and a few unrelated claims."""
+    corpus = [features(t) for t in (a, b, *others)]
+    df: dict[str, int] = {}
+    for f in corpus:
+        for x in f.all | f.anchors:
+            df[x] = df.get(x, 0) + 1
+    return similarity(corpus[0], corpus[1], df, len(corpus))[0]
+
+
+FILLER = tuple(f"Officials in Ohio said on day {i} that the budget vote was delayed again" for i in range(20))
+
+
+def test_a_paraphrase_overlaps():
+    assert score(*PARAPHRASE, FILLER) >= THRESHOLD
+
+
+def test_claims_that_share_a_topic_do_not():
+    assert score(*TOPIC_ONLY, FILLER) < THRESHOLD
+
+
+def test_different_figures_are_different_claims():
+    a = "Clinton has 503 delegates including superdelegates after the Nevada caucuses in February"
+    b = "Clinton has 882 delegates including superdelegates after the Nevada caucuses in February"
+    assert score(a, b, FILLER) == 0.0
+
+
+def test_names_are_one_feature_and_numbers_are_canonical():
+    f = features("Ohio Gov. John Kasich said the state spent $14.3 billion on 30,000 roads")
+    assert "@kasich" in f.anchors and "@john" not in f.anchors
+    assert {"#14300000000", "#30000"} <= f.anchors
+    assert comparable(features(PARAPHRASE[0])) and not comparable(features("he said no"))
+
+
+def test_blocking_keys_are_pairs_of_anchors():
+    f = features(PARAPHRASE[1])
+    keys = anchor_keys(f, {})
+    assert "#30000|@isis" in keys and all(k.count("|") == 1 for k in keys)
+
+
+def test_groups_do_not_chain_two_statements_through_one_claim():
+    # 1-2-3 state one thing; 3 also touches 4, which states another with 5
+    groups = dense_groups([(1, 2, 0.9), (1, 3, 0.8), (2, 3, 0.7), (3, 4, 0.5), (4, 5, 0.9)])
+    members = [sorted(m) for _, m in groups]
+    assert [1, 2, 3] in members and [4, 5] in members
+
+
+@pytest.mark.parametrize("origins,independent", [
+    ([Origin(1, "UN report", True), Origin(1, "UN report", True)], False),
+    ([Origin(1, "UN report", True), Origin(2, "Thomas Joscelyn", True)], True),
+    ([Origin(1, "UN report", True, frozenset({7})), Origin(7, "United Nations", True)], False),  # author
+    ([Origin(3, "UN experts", False), Origin(4, "Experts", False)], False),
+    ([Origin(1, "UN report", True), Origin(None, None, False)], False),
+])
+def test_independence_needs_two_different_named_origins(origins, independent):
+    assert independence(origins)[0] is independent
+
+
+# ---------------------------------------------------------------- end to end
+
+
+def run(db, *args):
+    result = CliRunner().invoke(cli, ["--db", str(db), *args])
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result
+
+
+def write(folder, name: str, body: str) -> None:
+    (folder / name).write_text(f"{name}\n\n{body}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    path = tmp_path / "in"
+    path.mkdir()
+    return path
+
+
+def groups_of(tmp_path, folder) -> list[dict]:
+    db = tmp_path / "ov.db"
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    return json.loads(run(db, "overlaps", "--format", "json").stdout)
+
+
+def test_one_origin_in_two_articles_is_not_independent(tmp_path, folder, fake):
+    write(folder, "a.txt", "The UN report stated that total ISIS membership in Iraq and Syria is between 20,000 "
+                           "and 30,000 individuals, roughly equally distributed between the two countries.")
+    write(folder, "b.txt", "A United Nations report said that ISIS still has as many as 30,000 members "
+                           "distributed almost equally between Syria and Iraq.")
+    write(folder, "c.txt", "Reuters reported that ISIS is conducting daily attacks in Iraq and Syria near Mosul.")
+    [group] = groups_of(tmp_path, folder)
+    assert len(group["claims"]) == 2 and len(group["articles"]) == 2
+    assert group["independent"] is False and group["origins"] == ["The UN report"]
+    assert group["shared_origin"] == "The UN report"
+
+
+def test_a_topic_shared_is_not_an_overlap(tmp_path, folder, fake):
+    write(folder, "a.txt", "Reuters reported that ISIS is conducting daily attacks in Iraq and Syria near Mosul.")
+    write(folder, "b.txt", "Thomas Joscelyn said that the coalition spent billions on airstrikes in Iraq and Syria.")
+    assert groups_of(tmp_path, folder) == []
+
+
+def test_different_origins_are_independent(tmp_path, folder, fake):
+    write(folder, "a.txt", "The UN report stated that ISIS still has as many as 30,000 members distributed "
+                           "almost equally between Syria and Iraq.")
+    write(folder, "b.txt", "Thomas Joscelyn said that ISIS has as many as 30,000 members, distributed "
+                           "almost equally between Iraq and Syria.")
+    [group] = groups_of(tmp_path, folder)
+    assert group["independent"] is True and group["shared_origin"] is None
+    assert set(group["origins"]) == {"The UN report", "Thomas Joscelyn"}
+
+
+def test_the_index_grows_with_new_articles_and_survives_a_rebuild(tmp_path, folder, fake):
+    write(folder, "a.txt", "The UN report stated that ISIS still has as many as 30,000 members distributed "
+                           "almost equally between Syria and Iraq.")
+    db = tmp_path / "ov.db"
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    assert json.loads(run(db, "overlaps", "--format", "json").stdout) == []
+    write(folder, "b.txt", "Reuters reported that ISIS has as many as 30,000 members, distributed almost equally "
+                           "between Iraq and Syria.")
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    [group] = json.loads(run(db, "overlaps", "--format", "json").stdout)
+    assert group["independent"] is True
+    rebuilt = json.loads(run(db, "overlaps", "--rebuild", "--format", "json").stdout)
+    assert [g["claims"] for g in rebuilt] == [group["claims"]]
+    # curation changes origins: one source now, so not independent any more
+    run(db, "sources", "merge", "The UN report", "Reuters")
+    [group] = json.loads(run(db, "overlaps", "--format", "json").stdout)
+    assert group["independent"] is False
+    assert json.loads(run(db, "overlaps", "--independent", "--format", "json").stdout) == []
