@@ -8,7 +8,9 @@ number of workers.
 
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +22,8 @@ from sqlalchemy import Engine
 
 from provenance.extract import extract
 from provenance.models import Document, Reading
-from provenance.readers import STDIN_LABEL, ReadError, read_paths
+from provenance.readers import STDIN_LABEL, ReadError, ReadNote, path_label, read_paths
+from provenance.store.db import sqlite_file
 from provenance.store.writer import (
     ADDED,
     DUPLICATE,
@@ -33,10 +36,11 @@ from provenance.store.writer import (
 )
 
 BATCH_SIZE = 200  # articles per transaction
-BATCH_BYTES = 32 * 1024 * 1024  # ... or fewer, when they are large
+BATCH_BYTES = 8 * 1024 * 1024  # ... or fewer, when they are large (a batch costs ~4x its text in memory)
 CHUNK_SIZE = 16  # documents per task sent to a worker
 STORED = "stored"  # Document.meta flag: its text is already in the database
 AHEAD = 4  # chunks in flight per worker, beyond one batch's worth (workers keep busy while a batch is stored)
+AHEAD_BYTES = 16 * 1024 * 1024  # ... and at most this much text in flight (large articles: memory stays flat)
 
 
 @dataclass
@@ -51,6 +55,7 @@ class IngestReport:
     words: int = 0
     seconds: float = 0.0
     errors: list[ReadError] = field(default_factory=list)
+    notes: list[ReadNote] = field(default_factory=list)  # how inputs were read (not failures)
 
     @property
     def failed(self) -> int:
@@ -70,6 +75,7 @@ class IngestReport:
 
 Progress = Callable[[IngestReport, int], None]  # (report so far, input bytes just finished)
 OnError = Callable[[ReadError], None]
+OnNote = Callable[[ReadNote], None]
 
 
 def ingest(
@@ -83,6 +89,7 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
     on_error: OnError | None = None,
+    on_note: OnNote | None = None,
     stdin=None,
 ) -> IngestReport:
     """Read, extract and store every article under ``paths``; never raises for a bad input.
@@ -98,7 +105,8 @@ def ingest(
         if on_error:
             on_error(err)
 
-    items = _mark_stored(read_paths(paths, outlet=outlet, url=url, published=published, stdin=stdin), engine)
+    items = _mark_stored(read_paths(paths, outlet=outlet, url=url, published=published, stdin=stdin,
+                                    skip=_database_files(engine)), engine)
     batch: list[tuple[Document, Reading]] = []
     batch_bytes = 0
 
@@ -127,6 +135,11 @@ def ingest(
             progress(report, done)
 
     for item, result in extract_all(items, workers, ahead=batch_size // CHUNK_SIZE + workers * AHEAD):
+        if isinstance(item, ReadNote):
+            report.notes.append(item)
+            if on_note:
+                on_note(item)
+            continue
         if isinstance(item, ReadError):
             fail(item)
             if progress:
@@ -152,7 +165,8 @@ def extract_all(
     """Pair each item with its reading (or an error message), in input order.
 
     With several workers, chunks of documents go to a process pool, at most ``ahead``
-    chunks at a time (a plain ``Pool.imap`` would read the whole input ahead of the pool).
+    chunks (and ``AHEAD_BYTES`` of text) at a time (a plain ``Pool.imap`` would read the
+    whole input ahead of the pool).
     Inputs that fit in one chunk are extracted here: a pool is not worth starting.
     """
     chunks = _chunks(items, CHUNK_SIZE)
@@ -168,18 +182,32 @@ def extract_all(
         return
     ahead = ahead or workers * AHEAD
     pending: deque[tuple[list, Future]] = deque()
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        def submit(chunk: list) -> None:
-            pending.append((chunk, pool.submit(extract_chunk, _docs(chunk), True)))
+    in_flight = 0  # characters of text in pending chunks
 
-        submit(first)
-        submit(second)
-        for chunk in chunks:
-            submit(chunk)
-            while len(pending) >= ahead:
+    def text_size(chunk: list) -> int:
+        return sum(len(d.text) for d in _docs(chunk))
+
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_init,
+                             initargs=(os.getpid(),)) as pool:
+        def submit(chunk: list) -> None:
+            nonlocal in_flight
+            pending.append((chunk, pool.submit(extract_chunk, _docs(chunk), True)))
+            in_flight += text_size(chunk)
+
+        try:
+            submit(first)
+            submit(second)
+            for chunk in chunks:
+                submit(chunk)
+                while len(pending) >= ahead or (len(pending) > 1 and in_flight > AHEAD_BYTES):
+                    done = pending.popleft()
+                    in_flight -= text_size(done[0])
+                    yield from _finish(*done)
+            while pending:
                 yield from _finish(*pending.popleft())
-        while pending:
-            yield from _finish(*pending.popleft())
+        except BaseException:  # Ctrl-C, or the caller stopped (e.g. the database failed): drop queued work
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def extract_chunk(docs: list[Document], strip_text: bool = False) -> list[Reading | str]:
@@ -203,6 +231,15 @@ def extract_chunk(docs: list[Document], strip_text: bool = False) -> list[Readin
     return out
 
 
+def _database_files(engine: Engine) -> set[str]:
+    """The SQLite database's own files, so that ``ingest .`` beside it does not read them."""
+    file = sqlite_file(engine.url) if engine.dialect.name == "sqlite" else None
+    if file is None:
+        return set()
+    base = path_label(file)
+    return {base + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+
+
 def _mark_stored(items: Iterable[Document | ReadError], engine: Engine) -> Iterator[Document | ReadError]:
     """Mark the documents whose text is already in the database, so re-ingest skips extraction."""
     for chunk in _chunks(items, 64):
@@ -224,10 +261,10 @@ def _finish(chunk: list, future: Future) -> Iterator[tuple[Document | ReadError,
 
 
 def _pair(chunk: list, results: list) -> Iterator[tuple[Document | ReadError, Reading | str | None]]:
-    """Match results (one per Document) back to the chunk's items, errors passing through."""
+    """Match results (one per Document) back to the chunk's items, errors and notes passing through."""
     it = iter(results)
     for item in chunk:
-        yield item, (None if isinstance(item, ReadError) else next(it))
+        yield item, (next(it) if isinstance(item, Document) else None)
 
 
 def _docs(chunk: list) -> list[Document]:
@@ -240,6 +277,20 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+def _worker_init(parent: int) -> None:
+    """Set up a worker: leave Ctrl-C to the parent (which stops the pool and says so, rather
+    than every worker printing a traceback), and exit when the parent is gone (after a
+    ``kill -9`` no orphan worker is left waiting for work forever)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def _context():

@@ -1,10 +1,16 @@
 """Read files, folders and stdin into Documents, one article at a time.
 
 Readers never raise for a bad input: they yield a ``ReadError`` naming the file (and line)
-and go on, so one unreadable file never stops a batch. Large JSONL files are streamed line
-by line. Formats: plain text and Markdown (title = first non-empty line, a closing
-``Source » outlet`` line names the outlet), JSONL/NDJSON and JSON records, HTML (main text
-through trafilatura).
+and go on, so one unreadable file never stops a batch. Formats: plain text and Markdown
+(title = first non-empty line, a closing ``Source » outlet`` line names the outlet),
+JSONL/NDJSON and JSON records, HTML (main text through trafilatura).
+
+Memory stays flat whatever the input size: JSONL is streamed line by line, and a plain-text
+file larger than ``LARGE_TEXT_BYTES`` is not taken for one article (no news article is a
+megabyte of text; such a file is a dump of many) but streamed in parts of at most
+``TEXT_PART_BYTES``, cut at paragraph breaks, stored as ``FILE#part1``, ``FILE#part2``, ...
+(a ``ReadNote`` says so). JSON and HTML are parsed whole, so files larger than
+``WHOLE_FILE_MAX_BYTES`` are refused with a message saying what to do instead.
 """
 
 import codecs
@@ -33,6 +39,17 @@ _SOURCE_LINE = re.compile(
 )
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
 _SNIFF_BYTES = 8192
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+LARGE_TEXT_BYTES = 1 << 20  # a plain-text input larger than this is read in parts ...
+TEXT_PART_BYTES = 256 << 10  # ... of at most this many bytes (extraction cost grows faster than length)
+WHOLE_FILE_MAX_BYTES = 64 << 20  # JSON and HTML are parsed whole: larger files are refused
+
+# Boilerplate trafilatura would otherwise fall back to on a page without an article body.
+_HTML_PRUNE = [
+    "//nav", "//*[@role='navigation']", "//header[not(ancestor::article or ancestor::main)]",
+    "//footer[not(ancestor::article or ancestor::main)]", "//aside[not(ancestor::article or ancestor::main)]",
+]
 
 
 @dataclass(frozen=True)
@@ -50,6 +67,17 @@ class ReadError:
         return f"{where}: {self.message}"
 
 
+@dataclass(frozen=True)
+class ReadNote:
+    """Something the user should know about an input that was read anyway (not a failure)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
 class BinaryInputError(ValueError):
     """The bytes are not text (NUL bytes or mostly control characters)."""
 
@@ -61,19 +89,24 @@ def read_paths(
     url: str | None = None,
     published: str | None = None,
     stdin: BinaryIO | None = None,
-) -> Iterator[Document | ReadError]:
-    """Yield a Document or ReadError for every article found under ``paths``, in order.
+    skip: Iterable[str] = (),
+) -> Iterator[Document | ReadError | ReadNote]:
+    """Yield a Document or ReadError for every article found under ``paths``, in order
+    (and a ReadNote where the user should know how an input was read).
 
     ``-`` reads stdin. ``outlet``/``url``/``published`` override what the files say.
+    ``skip`` names files (absolute paths) not to read: the database being written and its
+    ``-wal``/``-shm`` files, when they sit in a folder being ingested.
     """
+    skip = frozenset(skip)
     overrides = {k: v for k, v in (("outlet", outlet), ("url", url), ("published", published)) if v}
     for raw in paths:
         if str(raw) == STDIN:
-            items: Iterable[Document | ReadError] = read_stream(
+            items: Iterable[Document | ReadError | ReadNote] = read_stream(
                 stdin if stdin is not None else sys.stdin.buffer, STDIN_LABEL
             )
         else:
-            items = _read_tree(Path(raw))
+            items = _read_tree(Path(raw), skip)
         for item in items:
             if overrides and isinstance(item, Document):
                 item = item.model_copy(update=overrides)
@@ -95,9 +128,13 @@ def input_size(paths: Iterable[str | os.PathLike]) -> int:
     return total
 
 
-def iter_files(root: Path) -> Iterator[Path | ReadError]:
-    """Yield the files under ``root`` in sorted order, skipping hidden names and symlink loops."""
-    label = str(root)
+def iter_files(root: Path, skip: frozenset[str] = frozenset()) -> Iterator[Path | ReadError]:
+    """Yield the files under ``root`` in sorted order, skipping hidden names, symlink loops and
+    the files in ``skip`` (silently in a folder; named on its own, it is an error)."""
+    label = path_label(root)
+    if label in skip:
+        yield ReadError(label, None, "this is the database being written to; skipped")
+        return
     try:
         root.stat()
     except FileNotFoundError:
@@ -108,19 +145,19 @@ def iter_files(root: Path) -> Iterator[Path | ReadError]:
         yield ReadError(label, None, _os_message(exc))
         return
     if root.is_dir():
-        yield from _walk(root, ancestors=set(), seen=set())
+        yield from _walk(root, ancestors=set(), seen=set(), skip=skip)
     elif root.is_file():
         yield root
     else:
         yield ReadError(label, None, "not a regular file or folder")
 
 
-def _walk(folder: Path, ancestors: set, seen: set) -> Iterator[Path | ReadError]:
+def _walk(folder: Path, ancestors: set, seen: set, skip: frozenset[str]) -> Iterator[Path | ReadError]:
     """Depth-first walk that follows symlinks but reports a link back to an ancestor once."""
     st = folder.stat()
     ident = (st.st_dev, st.st_ino)
     if ident in ancestors:
-        yield ReadError(str(folder), None, "symbolic link loop (points back to a parent folder); skipped")
+        yield ReadError(path_label(folder), None, "symbolic link loop (points back to a parent folder); skipped")
         return
     if ident in seen:
         return  # the same folder reached twice through links: read it once
@@ -128,71 +165,62 @@ def _walk(folder: Path, ancestors: set, seen: set) -> Iterator[Path | ReadError]
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        yield ReadError(str(folder), None, _os_message(exc))
+        yield ReadError(path_label(folder), None, _os_message(exc))
         return
     ancestors = ancestors | {ident}
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
+        if skip and path_label(path) in skip:
+            continue
         try:
             is_dir = entry.is_dir()  # follows symlinks
             is_file = entry.is_file()
         except OSError as exc:
-            yield ReadError(str(path), None, _os_message(exc))
+            yield ReadError(path_label(path), None, _os_message(exc))
             continue
         if is_dir:
             try:
-                yield from _walk(path, ancestors, seen)
+                yield from _walk(path, ancestors, seen, skip)
             except OSError as exc:
-                yield ReadError(str(path), None, _os_message(exc))
+                yield ReadError(path_label(path), None, _os_message(exc))
         elif is_file:
             yield path
         elif entry.is_symlink():
             try:
                 path.stat()
-                yield ReadError(str(path), None, "not a regular file or folder")
+                yield ReadError(path_label(path), None, "not a regular file or folder")
             except OSError as exc:
                 msg = "broken symbolic link" if isinstance(exc, FileNotFoundError) else _os_message(exc)
-                yield ReadError(str(path), None, msg)
+                yield ReadError(path_label(path), None, msg)
 
 
-def _read_tree(root: Path) -> Iterator[Document | ReadError]:
+def _read_tree(root: Path, skip: frozenset[str] = frozenset()) -> Iterator[Document | ReadError | ReadNote]:
     """Read every file under ``root`` (a file or a folder)."""
-    for item in iter_files(root):
+    for item in iter_files(root, skip):
         if isinstance(item, ReadError):
             yield item
         else:
             yield from read_file(item)
 
 
-def read_file(path: Path) -> Iterator[Document | ReadError]:
+def read_file(path: Path) -> Iterator[Document | ReadError | ReadNote]:
     """Yield the article(s) in one file, choosing the format by extension, then by content."""
-    label = os.path.abspath(path)
+    label = path_label(path)
     suffix = path.suffix.lower()
     try:
-        if suffix in JSONL_SUFFIXES:
-            with open(path, "rb") as fh:
-                yield from _read_jsonl(fh, label)
-            return
         with open(path, "rb") as fh:
-            data = fh.read()
+            if suffix in JSONL_SUFFIXES:
+                yield from _read_jsonl(fh, label)
+            else:
+                yield from _read_binary(fh, label, suffix, size=os.fstat(fh.fileno()).st_size)
     except OSError as exc:
         yield ReadError(label, None, _os_message(exc))
-        return
-    kind = _format_of(suffix, data)
-    if kind == "jsonl":
-        yield from _read_jsonl(io.BytesIO(data), label)
-    elif kind == "json":
-        yield from _read_json(data, label)
-    elif kind == "html":
-        yield _read_html(data, label)
-    else:
-        yield _read_text(data, label, markdown=suffix in {".md", ".markdown"})
 
 
-def read_stream(stream: BinaryIO, label: str = STDIN_LABEL) -> Iterator[Document | ReadError]:
-    """Read an unnamed byte stream (stdin): JSONL is streamed, anything else read whole."""
+def read_stream(stream: BinaryIO, label: str = STDIN_LABEL) -> Iterator[Document | ReadError | ReadNote]:
+    """Read an unnamed byte stream (stdin): JSONL and large text are streamed, the rest read whole."""
     head = b""
     try:
         while True:  # the first non-blank line decides the format
@@ -204,35 +232,83 @@ def read_stream(stream: BinaryIO, label: str = STDIN_LABEL) -> Iterator[Document
         if first.startswith(b"{") and _is_json_object(first):
             yield from _read_jsonl(_Chain(head, stream), label, stdin=True)
             return
-        data = head + stream.read()
+        yield from _read_binary(_Chain(head, stream), label, "", stdin=True)
     except OSError as exc:
         yield ReadError(label, None, _os_message(exc))
-        return
-    kind = _format_of("", data)
-    if kind == "json":
-        yield from _read_json(data, label, stdin=True)
+
+
+def _read_binary(
+    fh: BinaryIO, label: str, suffix: str, *, size: int | None = None, stdin: bool = False
+) -> Iterator[Document | ReadError | ReadNote]:
+    """Read one input of any format but JSONL-by-extension: small ones whole, large text in parts."""
+    data = _read_upto(fh, LARGE_TEXT_BYTES + 1)
+    kind = _format_of(suffix, data)
+    markdown = suffix in {".md", ".markdown"}
+    if len(data) > LARGE_TEXT_BYTES:
+        if kind == "jsonl":
+            yield from _read_jsonl(_Chain(data, fh), label, stdin=stdin)
+            return
+        if kind == "text":
+            yield from _read_text_parts(data, fh, label, size=size, stdin=stdin)
+            return
+        data += _read_upto(fh, WHOLE_FILE_MAX_BYTES + 1 - len(data))
+        if len(data) > WHOLE_FILE_MAX_BYTES:
+            hint = ("; give one article a line (JSONL) instead, e.g. jq -c '.[]' FILE > FILE.jsonl"
+                    if kind == "json" else "")
+            yield ReadError(label, None, f"{kind.upper()} file larger than {_mb(WHOLE_FILE_MAX_BYTES)}, "
+                                         f"too large to read whole; skipped{hint}", size or len(data))
+            return
+    if kind == "jsonl":
+        yield from _read_jsonl(io.BytesIO(data), label, stdin=stdin)
+    elif kind == "json":
+        yield from _read_json(data, label, stdin=stdin)
     elif kind == "html":
-        yield _read_html(data, label, stdin=True)
+        yield _read_html(data, label, stdin=stdin)
     else:
-        yield _read_text(data, label, markdown=False, stdin=True)
+        yield _read_text(data, label, markdown=markdown, stdin=stdin)
+
+
+def _read_upto(fh: BinaryIO, n: int) -> bytes:
+    """Up to ``n`` bytes (fewer only at the end of the input; pipes return short reads)."""
+    parts, got = [], 0
+    while got < n:
+        block = fh.read(n - got)
+        if not block:
+            break
+        parts.append(block)
+        got += len(block)
+    return b"".join(parts)
 
 
 class _Chain:
     """A minimal binary stream that replays already-read bytes, then the rest of a stream."""
 
     def __init__(self, head: bytes, rest: BinaryIO):
-        self._head: bytes | None = head
+        self._head = head
         self._rest = rest
 
-    def __iter__(self) -> Iterator[bytes]:
+    def readline(self) -> bytes:
         if self._head:
-            yield from self._head.splitlines(keepends=True)
-        self._head = None
-        yield from self._rest
+            i = self._head.find(b"\n")
+            if i >= 0:
+                line, self._head = self._head[:i + 1], self._head[i + 1:]
+                return line
+            line, self._head = self._head, b""
+            return line + self._rest.readline()
+        return self._rest.readline()
+
+    def __iter__(self) -> Iterator[bytes]:
+        while line := self.readline():
+            yield line
 
     def read(self, n: int = -1) -> bytes:
-        head, self._head = self._head or b"", None
-        return head + self._rest.read()
+        if n is None or n < 0:
+            head, self._head = self._head, b""
+            return head + self._rest.read()
+        if self._head:
+            out, self._head = self._head[:n], self._head[n:]
+            return out
+        return self._rest.read(n)
 
 
 # ---------------------------------------------------------------- formats
@@ -298,6 +374,123 @@ def parse_text(text: str, *, path: str | None = None, size: int = 0) -> Document
                     meta={"size": size})
 
 
+def _read_text_parts(
+    data: bytes, rest: BinaryIO, label: str, *, size: int | None, stdin: bool
+) -> Iterator[Document | ReadError | ReadNote]:
+    """A plain-text input too large to be one article, streamed in parts cut at paragraph breaks.
+
+    ``data`` is its first block (more than ``LARGE_TEXT_BYTES``), ``rest`` the remainder.
+    Each part is decoded on its own (an encoding fallback affects only that part), except
+    UTF-16/32, which is decoded as one stream (its parts are measured in characters).
+    Parts holding only whitespace are skipped.
+    """
+    codec = _bom_codec(data)
+    blocks: Iterator[bytes] | Iterator[str]
+    if codec is None:
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8):]
+        try:
+            _check_not_binary(data[:_SNIFF_BYTES])
+        except BinaryInputError as exc:
+            yield ReadError(label, None, str(exc), size or len(data))
+            return
+        blocks = _blocks(data, rest)
+    else:
+        blocks = _decoded_blocks(data, rest, codec)
+    how = f"{_mb(size)}, " if size else ""
+    name = "<stdin>" if stdin else os.path.basename(label)
+    yield ReadNote(label, f"{how}too large to be one article (more than {_mb(LARGE_TEXT_BYTES)}): read in "
+                          f"parts of at most {_mb(TEXT_PART_BYTES)} cut at paragraph breaks, "
+                          f"stored as {name}#part1, #part2, ...")
+    number, line = 0, 1
+    try:
+        for part in _split_parts(blocks, TEXT_PART_BYTES):
+            number += 1
+            nbytes = len(part) if isinstance(part, bytes) else len(part) * 2
+            try:
+                text = part if isinstance(part, str) else decode(part)
+            except BinaryInputError as exc:
+                yield ReadError(label, line, f"part {number}: {exc}; part skipped", nbytes)
+            else:
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+                if text.strip():
+                    doc = parse_text(text, path=None if stdin else f"{label}#part{number}", size=nbytes)
+                    doc.meta["line"] = line
+                    yield doc
+            line += part.count(b"\n" if isinstance(part, bytes) else "\n")
+    except UnicodeDecodeError as exc:
+        yield ReadError(label, line, f"invalid {codec.upper()} text: {exc.reason}; the rest is skipped")
+
+
+def _bom_codec(data: bytes) -> str | None:
+    """``utf-32`` or ``utf-16`` when ``data`` starts with their byte-order mark."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return codec
+    return None
+
+
+def _blocks(first: bytes, rest: BinaryIO) -> Iterator[bytes]:
+    """``first``, then the rest of the stream in blocks of a part's size."""
+    yield first
+    while block := rest.read(TEXT_PART_BYTES):
+        yield block
+
+
+def _decoded_blocks(first: bytes, rest: BinaryIO, codec: str) -> Iterator[str]:
+    """The stream decoded incrementally (a BOM-marked encoding), without its BOM."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    started = False
+    for block in _blocks(first, rest):
+        text = decoder.decode(block)
+        if not started and text:
+            text, started = text.lstrip("\ufeff"), True
+        yield text
+    yield decoder.decode(b"", final=True)
+
+
+def _split_parts(blocks: Iterable, limit: int) -> Iterator:
+    """Re-cut a stream of blocks (bytes or str) into parts of at most ``limit``, at natural breaks."""
+    buf = None
+    for block in blocks:
+        buf = block if buf is None else buf + block
+        while len(buf) > limit:
+            cut = _cut_point(buf, limit)
+            yield buf[:cut]
+            buf = buf[cut:]
+    if buf:
+        yield buf
+
+
+def _cut_point(buf, limit: int) -> int:
+    """Where to end a part: after the last paragraph break, else line break, else space, in the
+    second half of ``limit``; else at ``limit`` (never inside a UTF-8 character)."""
+    low = limit // 2
+    for seps in (("\n\n", "\n\r\n"), ("\n",), (" ", "\t")):
+        ends = []
+        for sep in seps:
+            at = buf.rfind(sep if isinstance(buf, str) else sep.encode(), low, limit)
+            if at >= 0:
+                ends.append(at + len(sep))
+        if ends:
+            return max(ends)
+    cut = limit
+    if isinstance(buf, bytes):
+        while cut > low and buf[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte
+            cut -= 1
+    return cut
+
+
+def _mb(n: int) -> str:
+    """A size for people: ``256 KiB``, ``1 MiB``, ``52.4 MB``."""
+    if n % (1 << 20) == 0:
+        return f"{n >> 20} MiB"
+    if n % (1 << 10) == 0 and n < 1 << 20:
+        return f"{n >> 10} KiB"
+    return f"{n / 1e6:.1f} MB"
+
+
 def _read_jsonl(stream: Iterable[bytes], label: str, *, stdin: bool = False) -> Iterator[Document | ReadError]:
     """One article per line; a bad line is reported with its number and the rest go on."""
     encoding = None
@@ -325,22 +518,37 @@ def _read_jsonl(stream: Iterable[bytes], label: str, *, stdin: bool = False) -> 
 def _read_jsonl_utf16(
     first: bytes, rest: Iterable[bytes], label: str, *, stdin: bool
 ) -> Iterator[Document | ReadError]:
-    """UTF-16 JSONL: decode as a whole text stream (lines are not byte-delimited)."""
-    data = first + b"".join(rest)
+    """UTF-16 JSONL: decoded incrementally (lines are not byte-delimited), still streamed."""
+    def lines() -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder("utf-16")()
+        buf = ""
+        chunks = iter(lambda: rest.read(1 << 16), b"") if hasattr(rest, "read") else iter(rest)
+        for block in _prepend(first, chunks):
+            buf += decoder.decode(block)
+            *done, buf = buf.split("\n")
+            yield from done
+        yield buf + decoder.decode(b"", final=True)
+
+    lineno = 0
     try:
-        text = data.decode("utf-16")
+        for lineno, line in enumerate(lines(), start=1):
+            if line.strip():
+                yield _parse_json_line(line.lstrip("\ufeff"), label, lineno, len(line) * 2, stdin)
     except UnicodeDecodeError as exc:
-        yield ReadError(label, None, f"invalid UTF-16: {exc.reason}", len(data))
-        return
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            yield _parse_json_line(line.lstrip("\ufeff"), label, lineno, len(line) * 2, stdin)
+        yield ReadError(label, lineno + 1, f"invalid UTF-16: {exc.reason}; the rest is skipped")
+
+
+def _prepend(first: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
 
 
 def _parse_json_line(line: str, label: str, lineno: int, size: int, stdin: bool) -> Document | ReadError:
     """Parse one JSONL line into a Document, or say why it cannot be."""
     try:
         obj = json.loads(line)
+    except json.JSONDecodeError as exc:  # its line/column are within this one line: give the column
+        return ReadError(label, lineno, f"malformed JSON: {exc.msg} (column {exc.colno})", size)
     except ValueError as exc:
         return ReadError(label, lineno, f"malformed JSON: {exc}", size)
     return parse_record(obj, label, lineno, size=size, stdin=stdin)
@@ -352,6 +560,9 @@ def _read_json(data: bytes, label: str, *, stdin: bool = False) -> Iterator[Docu
         obj = json.loads(decode(data))
     except BinaryInputError as exc:
         yield ReadError(label, None, str(exc), len(data))
+        return
+    except json.JSONDecodeError as exc:
+        yield ReadError(label, exc.lineno, f"malformed JSON: {exc.msg} (column {exc.colno})", len(data))
         return
     except ValueError as exc:
         yield ReadError(label, None, f"malformed JSON: {exc}", len(data))
@@ -378,6 +589,7 @@ def parse_record(
     if not isinstance(text, str) or not text.strip():
         why = "record has no 'text'" if text is None else "record's 'text' is empty or not a string"
         return ReadError(label, line, why, size)
+    text = _no_surrogates(text)
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
     ext_id = _opt_str(obj.get("id"))
     if ext_id is not None:
@@ -416,7 +628,7 @@ def _read_html(data: bytes, label: str, *, stdin: bool = False) -> Document | Re
         return ReadError(label, None, "binary file, not text", size)
     try:
         html = decode(data)
-        result = trafilatura.bare_extraction(html, with_metadata=True)
+        result = trafilatura.bare_extraction(html, with_metadata=True, prune_xpath=_HTML_PRUNE)
     except BinaryInputError as exc:
         return ReadError(label, None, str(exc), size)
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken pages
@@ -445,13 +657,12 @@ def decode(data: bytes) -> str:
 
     Raises BinaryInputError for bytes that are not text at all.
     """
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(codec).lstrip("\ufeff")
-            except UnicodeDecodeError as exc:
-                raise BinaryInputError(f"invalid {codec.upper()} text: {exc.reason}") from None
+    codec = _bom_codec(data)
+    if codec:
+        try:
+            return data.decode(codec).lstrip("\ufeff")
+        except UnicodeDecodeError as exc:
+            raise BinaryInputError(f"invalid {codec.upper()} text: {exc.reason}") from None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     _check_not_binary(data)
@@ -492,8 +703,20 @@ def _opt_str(value: object) -> str | None:
     """A JSON value as a stripped string, or None when absent or empty."""
     if value is None or isinstance(value, (dict, list)):
         return None
-    s = str(value).strip()
+    s = _no_surrogates(str(value).strip())
     return s or None
+
+
+def _no_surrogates(s: str) -> str:
+    """``s`` with lone UTF-16 surrogates (from "\\ud83d"-style JSON escapes of a broken emoji)
+    replaced by U+FFFD: they cannot be stored as UTF-8, and one character for one keeps offsets."""
+    return _SURROGATES.sub("\ufffd", s) if _SURROGATES.search(s) else s
+
+
+def path_label(path: str | os.PathLike) -> str:
+    """A path as stored and shown: absolute, and printable even when the file name is not
+    valid UTF-8 (undecodable bytes become ``\\xe9``-style escapes)."""
+    return os.fsencode(os.path.abspath(path)).decode("utf-8", "backslashreplace")
 
 
 def _os_message(exc: OSError) -> str:

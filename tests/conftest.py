@@ -31,6 +31,12 @@ Source » alarabiya
 """
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "slow: real subprocesses (kill -9, concurrency, memory); they run by default, "
+                   "deselect with -m 'not slow' for a quick pass")
+
+
 @pytest.fixture
 def db(tmp_path):
     """A fresh, migrated SQLite database file."""

@@ -5,12 +5,20 @@ Every SQLite connection gets ``foreign_keys=ON``, ``journal_mode=WAL``,
 forgets pragmas per connection). Transactions are begun explicitly so that savepoints
 work with pysqlite, and writers take the write lock up front (``BEGIN IMMEDIATE``) so
 two processes writing at once wait for each other instead of failing.
+
+A SQLite file that does not exist yet is created, with its folder; a SQLite file that holds
+another application's tables is refused, never written into. A read-only file (permissions,
+or a ``?mode=ro`` URL) can still be queried: when SQLite cannot create the ``-shm`` file
+that WAL needs beside it, it is reopened as immutable (read-only, no locking) when it has
+no pending ``-wal`` content. ``check_writable`` tells a writer up front that it cannot write.
 """
 
 import os
+import sqlite3
 from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, exc, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
@@ -44,8 +52,10 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> Engine:
     url = to_url(target)
     shown = describe_url(url)
     is_sqlite = url.get_backend_name() == "sqlite"
-    if is_sqlite and url.database:
-        _check_sqlite_path(Path(url.database), create)
+    file = sqlite_file(url) if is_sqlite else None
+    if file is not None:
+        _check_sqlite_path(file, create)
+        _refuse_foreign(file, shown)
     try:
         if is_sqlite:
             memory = not url.database
@@ -63,13 +73,92 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> Engine:
         raise DatabaseError(f"cannot open database {shown}: driver not installed ({e.name})") from e
     try:
         migrations.migrate(engine, lambda: begin_write(engine))
-    except SchemaTooNewError:
+    except (SchemaTooNewError, DatabaseError):
         engine.dispose()
         raise
     except exc.SQLAlchemyError as e:
         engine.dispose()
+        if file is not None and not create and _can_reopen_immutable(e, url, file):
+            return open_database(_immutable_url(file), create=False)
         raise DatabaseError(f"cannot open database {shown}: {explain(e)}") from e
     return engine
+
+
+def check_writable(engine: Engine) -> None:
+    """Raise DatabaseError now if the database cannot be written (read-only file, folder or URL),
+    rather than after minutes of reading and extracting. Takes the write lock for a moment
+    (waiting, like any writer, while another process holds it)."""
+    try:
+        with begin_write(engine) as conn:
+            conn.execute(text("DELETE FROM schema_migrations WHERE 1 = 0"))  # a write that changes nothing
+    except exc.SQLAlchemyError as e:
+        raise DatabaseError(f"cannot write to database {describe_url(engine.url)}: {explain(e)}") from e
+
+
+_WIDE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN",
+         "SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_PERM", "SQLITE_AUTH")
+
+
+def is_database_wide(e: BaseException) -> bool:
+    """Whether an error is about the database as a whole (locked, read-only, full, damaged,
+    unreachable) rather than about the rows being written: retrying row by row cannot help."""
+    if not isinstance(e, exc.OperationalError):
+        return False
+    name = getattr(e.orig, "sqlite_errorname", None)
+    if name is None:  # another DBMS: an OperationalError is a connection or server problem
+        return True
+    return name.startswith(_WIDE)
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """The file a SQLite URL points to (``file:`` URIs included); None for an in-memory one."""
+    db = url.database
+    if not db or db == ":memory:":
+        return None
+    if db.startswith("file:") and str(url.query.get("uri", "")).lower() in ("true", "1", "yes"):
+        if url.query.get("mode") == "memory":
+            return None
+        return Path(unquote(urlsplit(db).path))
+    return Path(db)
+
+
+def _refuse_foreign(file: Path, shown: str) -> None:
+    """Refuse a SQLite file that holds tables but no provenance schema: it belongs to something else.
+
+    Looked at through a plain read-only connection, before our connections switch the file to
+    WAL (which rewrites its header). Any error here is left for the real open to report.
+    """
+    if not file.is_file() or file.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"file:{quote(str(file.resolve()))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            names = sorted(n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                           if not n.startswith("sqlite_"))
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return
+    if names and migrations.SchemaMigration.__tablename__ not in names:
+        listed = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        raise DatabaseError(f"{shown} is not a provenance database (it holds other tables: {listed}); "
+                            "it was left untouched: choose another file")
+
+
+def _can_reopen_immutable(e: exc.SQLAlchemyError, url: URL, file: Path) -> bool:
+    """Whether opening failed only because SQLite cannot create the WAL index beside a
+    read-only file, and the file has no pending WAL content (so immutable reads are exact)."""
+    name = getattr(getattr(e, "orig", None), "sqlite_errorname", "") or ""
+    if not name.startswith("SQLITE_READONLY") or url.query.get("immutable") == "1":
+        return False
+    wal = file.with_name(file.name + "-wal")
+    return not wal.exists() or wal.stat().st_size == 0
+
+
+def _immutable_url(file: Path) -> URL:
+    """A read-only, lock-free URL for ``file``."""
+    return URL.create("sqlite", database="file:" + quote(str(file.resolve())),
+                      query={"mode": "ro", "immutable": "1", "uri": "true"})
 
 
 def begin_write(engine: Engine):
@@ -82,17 +171,31 @@ def read_session(engine: Engine) -> Session:
     return Session(engine)
 
 
+# SQLite errors whose own words do not say what to do
+_HINTS = {
+    "SQLITE_BUSY": "another process is writing to it and has not finished within {timeout:g} s; "
+                   "try again when it is done",
+    "SQLITE_READONLY_DIRECTORY": "its folder is read-only (SQLite needs to create files beside it to write)",
+    "SQLITE_READONLY": "the database is read-only (check the file's permissions)",
+    "SQLITE_CANTOPEN": "check that the file and its folder exist and can be read",
+}
+
+
 def explain(e: Exception) -> str:
     """A database error as one readable line, without SQLAlchemy's background link."""
     if isinstance(e, exc.DBAPIError) and e.orig is not None:
-        return str(e.orig).strip() or e.orig.__class__.__name__
+        said = str(e.orig).strip() or e.orig.__class__.__name__
+        name = getattr(e.orig, "sqlite_errorname", "") or ""
+        hint = _HINTS.get(name) or _HINTS.get("_".join(name.split("_")[:2]))  # SQLITE_BUSY_SNAPSHOT: SQLITE_BUSY
+        return f"{said}: {hint.format(timeout=BUSY_TIMEOUT_MS / 1000)}" if hint else said
     return str(e).split("\n")[0]
 
 
 def describe_url(url: URL) -> str:
     """The database location as shown to users: a file path, or the URL without its password."""
     if url.get_backend_name() == "sqlite":
-        return url.database or ":memory:"
+        file = sqlite_file(url)
+        return str(file) if file is not None else ":memory:"
     return url.render_as_string(hide_password=True)
 
 
@@ -103,8 +206,12 @@ def _check_sqlite_path(path: Path, create: bool) -> None:
     if not path.exists():
         if not create:
             raise DatabaseError(f"no database at {path} (run `provenance ingest` first, or pass --db)")
-        if not path.parent.is_dir():
-            raise DatabaseError(f"cannot create database {path}: folder {path.parent} does not exist")
+        if not path.parent.is_dir():  # a new database in a new folder: make the folder
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise DatabaseError(f"cannot create database {path}: cannot create folder {path.parent}: "
+                                    f"{(e.strerror or str(e)).lower()}") from e
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:
