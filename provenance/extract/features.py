@@ -8,31 +8,34 @@ is computed once per word type and kept in a dict; per token only list concatena
 and a few positional features (quotation, distance to a cue verb) remain.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from provenance.extract import grammar as g
 from provenance.extract.lexicon import lexicon
 from provenance.extract.text import Tokens
 
-# Word classes of the cue lexicon, the words that open or close a quotation.
+# Quotation marks as the tokenizer returns them, by what they do.
 _QUOTE_TOKENS = frozenset(["“", "”", '"', "''", "``", "«", "»", "‘", "’"])
 _OPENING = frozenset(["“", "«", "‘", "``"])
 _CLOSING = frozenset(["”", "»"])
 _TOGGLING = frozenset(['"', "''"])
 _PUNCT_KEEP = frozenset(list(",.;:!?()—–-") + ["--"])
 _DIST_BUCKETS = ("1", "2", "3", "4", "5-6", "5-6", "7+")
+_MAX_TYPES = 500_000  # the cache starts afresh past this many word types (bounded memory)
 
 
 class TypeFeatures:
     """Cached per-type features: the word's own, and its identity as seen from -2..+2."""
 
-    __slots__ = ("own", "m2", "m1", "p1", "p2", "verb", "quote")
+    __slots__ = ("own", "m2", "m1", "p1", "p2", "verb", "quote", "vl", "vr")
 
     def __init__(self, own: list[str], ctx: list[tuple[str, ...]], verb: bool, quote: str):
         self.own = own
         self.m2, self.m1, self.p1, self.p2 = ctx
         self.verb = verb  # a single-word form of the cue lexicon
         self.quote = quote  # "o" opens, "c" closes, "t" toggles, "" no quote mark
+        self.vl = ""  # "vLw=<word>": this cue verb seen from a token after it
+        self.vr = ""  # "vRw=<word>": seen from a token before it
 
 
 def _shape(w: str) -> str:
@@ -67,25 +70,22 @@ def _kind(w: str, low: str, verb: bool) -> str:
 
 
 class FeatureCache:
-    """Builds and remembers :class:`TypeFeatures` for each surface word.
+    """Builds and remembers :class:`TypeFeatures` for each surface word."""
 
-    ``keep`` (the attributes a trained model knows) drops features the model would
-    ignore anyway, so runtime sequences carry fewer strings.
-    """
-
-    def __init__(self, keep: Callable[[str], bool] | None = None):
+    def __init__(self) -> None:
         lex = lexicon()
         self._verbs = lex.verbs
         self._phrasal = lex.phrasal
         self._nouns = lex.nouns
         self._honorifics = lex.honorifics
-        self._keep = keep
         self._cache: dict[str, TypeFeatures] = {}
 
     def get(self, w: str) -> TypeFeatures:
         """The features of word type ``w`` (computed on first sight)."""
         tf = self._cache.get(w)
         if tf is None:
+            if len(self._cache) >= _MAX_TYPES:
+                self._cache.clear()
             tf = self._cache[w] = self._build(w)
         return tf
 
@@ -114,23 +114,30 @@ class FeatureCache:
             quote = "o" if w in _OPENING else "c" if w in _CLOSING else "t" if w in _TOGGLING else ""
         kind = _kind(w, low, verb)
         ctx = [("-2=" + low,), ("-1=" + low, "-1k=" + kind), ("+1=" + low, "+1k=" + kind), ("+2=" + low,)]
-        if self._keep is not None:
-            own = [f for f in own if self._keep(f)]
-            ctx = [tuple(f for f in c if self._keep(f)) for c in ctx]
-        return TypeFeatures(own, ctx, verb, quote)
+        tf = TypeFeatures(own, ctx, verb, quote)
+        if verb:
+            tf.vl, tf.vr = "vLw=" + low, "vRw=" + low
+        return tf
 
 
 def _bucket(d: int) -> str:
     return _DIST_BUCKETS[d - 1] if d <= 6 else "7+"
 
 
+# distance features by distance in tokens, built once (index 50 and beyond: no verb near)
+_VL = ["vL=" + _bucket(d) for d in range(1, 50)]
+_VR = ["vR=" + _bucket(d) for d in range(1, 50)]
+
+
 def sequence_features(
-    toks: Tokens, cache: FeatureCache, in_quote: bool = False, sentence_flags: Sequence[str] = ()
+    toks: Tokens, cache: FeatureCache, in_quote: bool = False, sentence_flags: Sequence[str] = (),
+    sentence_starts: Sequence[int] = (),
 ) -> list[list[str]]:
     """Feature strings for every token of one sequence (a sentence or a paragraph).
 
     ``in_quote`` says whether a quotation is open where the sequence starts;
-    ``sentence_flags`` are added to every token (see :func:`sentence_flags`).
+    ``sentence_flags`` are added to every token (see :func:`sentence_flags`);
+    ``sentence_starts`` are the indices of tokens that open a sentence inside a paragraph.
     """
     words = toks.words
     n = len(words)
@@ -151,6 +158,7 @@ def sequence_features(
         if tfs[i].verb:
             nxt = i
     flags = list(sentence_flags)
+    starts = set(sentence_starts)
     out: list[list[str]] = []
     q = in_quote
     for i, tf in enumerate(tfs):
@@ -162,8 +170,25 @@ def sequence_features(
         f.append("Q" if q else "nQ")
         if tf.quote == "c":
             q = False
-        f.append("vL=" + _bucket(left[i]) if left[i] < 50 else "vL=none")
-        f.append("vR=" + _bucket(right[i]) if right[i] < 50 else "vR=none")
+        d = left[i]
+        if d < 50:
+            f.append(_VL[d - 1])
+            if d <= 4:
+                f.append(tfs[i - d].vl)
+        else:
+            f.append("vL=none")
+        d = right[i]
+        if d < 50:
+            f.append(_VR[d - 1])
+            if d <= 4:
+                f.append(tfs[i + d].vr)
+        else:
+            f.append("vR=none")
+        if starts:
+            if i in starts:
+                f.append("SB")
+            if i + 1 in starts:
+                f.append("SE")
         if i >= 1:
             f.extend(tfs[i - 1].m1)
             if i >= 2:
