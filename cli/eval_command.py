@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from provenance.evaluate import CUE_TYPES, ROLES, EvalReport, evaluate
+from provenance.models import Document, Reading
 
 _JSON_KEYS = (
     "articles",
@@ -31,6 +32,13 @@ _JSON_KEYS = (
 )
 
 
+def _rules_only(doc: Document) -> Reading:
+    """The extractor without its learned tagger."""
+    from provenance.extract import extract
+
+    return extract(doc, use_tagger=False)
+
+
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
@@ -42,16 +50,19 @@ _JSON_KEYS = (
               help="Also write what the extractor found, in the gold format.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
               help="Evaluate only the first N articles.")
+@click.option("--tagger/--no-tagger", default=True, show_default=True,
+              help="Let the CRF tagger add what the rules miss (--no-tagger: rules alone). The "
+                   "shipped tagger was trained on PolNeAR train: score it on held-out text.")
 def eval_cmd(gold: str, fmt: str, show_misses: int, predictions_out: str | None,
-             limit: int | None) -> None:
+             limit: int | None, tagger: bool) -> None:
     """Measure extraction against GOLD.jsonl (annotated attributions).
 
     Reports precision, recall and F1 for source, cue and content spans (exact after
     trimming whitespace and punctuation, and token overlap), attribution-level figures
     and a breakdown by cue type. Figures are fractions between 0 and 1.
     """
-    report = evaluate(gold, show_misses=show_misses, predictions_out=predictions_out,
-                      limit=limit)
+    report = evaluate(gold, extractor=None if tagger else _rules_only, show_misses=show_misses,
+                      predictions_out=predictions_out, limit=limit)
     if fmt == "json":
         data = report.model_dump(mode="json")
         obj = {k: data[k] for k in _JSON_KEYS}

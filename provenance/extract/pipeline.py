@@ -2,6 +2,7 @@
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from provenance.extract.attributions import find
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
@@ -9,6 +10,7 @@ from provenance.extract.hedges import hedge_attributions
 from provenance.extract.lexicon import Lexicon, lexicon, lookup
 from provenance.extract.mentions import NounPhrase, Registry, analyse
 from provenance.extract.sentence import Found, Sentence
+from provenance.extract.tagger import candidate, tag_tokens
 from provenance.extract.text import is_open_quote, paragraphs, quote_regions, sentences, trim
 from provenance.models import (
     Attribution,
@@ -54,8 +56,13 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
-def extract(doc: Document) -> Reading:
-    """Find attributions, sources, claims and chains in one document."""
+def extract(doc: Document, use_tagger: bool = True) -> Reading:
+    """Find attributions, sources, claims and chains in one document.
+
+    The rules read every sentence; the CRF tagger (``tagger.py``) then reads the
+    sentences the rules left open that hold a cue word, for the long tail of cues no
+    rule covers. ``use_tagger=False`` gives the rules alone.
+    """
     lex = lexicon()
     text = doc.text
     b0, b1 = doc.body
@@ -73,9 +80,11 @@ def extract(doc: Document) -> Reading:
         para_found: list[Found] = []
         # "Breitbart News responded:" at the end of a paragraph: the next one is the content
         ahead = paras[pi + 1] if pi + 1 < len(paras) and text[pe - 1] == ":" else None
+        para_sentences: list[Sentence] = []
         for ss, se in sentences(text, ps, pe):
             sents.append((ss, se))
             s = Sentence.of(text, ss, se, quotes, ahead if se == pe else None)
+            para_sentences.append(s)
             fs = find(s, lex)
             settle_sentence(fs, text)
             para_found.extend(fs)
@@ -87,6 +96,8 @@ def extract(doc: Document) -> Reading:
                     for f in fs
                 )
             )
+        if use_tagger:
+            para_found.extend(_tagged(para_sentences, para_found))
         if (
             prev_para_quoted is not None
             and prev_para_quoted.content[1] < pe
@@ -128,22 +139,54 @@ def extract(doc: Document) -> Reading:
     return _assemble(doc, reading, found, sents, lex)
 
 
+def _tagged(para: list[Sentence], found: list[Found]) -> list[Found]:
+    """The tagger's attributions in the sentences of a paragraph that no attribution of
+    the rules touches (its cue, source and content stay as tagged)."""
+    spans = [f.content for f in found] + [f.cue for f in found if f.cue]
+    out = []
+    for s in para:
+        if any(a < s.end and s.start < b for a, b in spans) or not candidate(s.toks.lower):
+            continue
+        in_quote = any(q0 < s.start < q1 for q0, q1 in s.quotes)
+        for t in tag_tokens(s.toks, in_quote):
+            if t.content[1] <= t.cue[0]:
+                direction = "backward"
+            elif t.content[0] < t.cue[0]:
+                direction = "around"
+            else:
+                direction = "forward"
+            out.append(
+                Found(
+                    cue=t.cue,
+                    cue_type=CueType.verb,
+                    source=t.source,
+                    content=t.content,
+                    direction=direction,
+                    cls="other",
+                    name=t.source,
+                )
+            )
+    return out
+
+
 def _named(text: str, body: tuple[int, int], lex: Lexicon, types: frozenset[SourceType]) -> list[NounPhrase]:
     """Sources of ``types`` the text names, typed as sources would be, so that "he" or
-    "the fund" can point back to one that was named but not yet quoted."""
+    "the fund" can point back to one that was named but not yet quoted. A name that
+    recurs is analysed once."""
     out = []
-    if SourceType.person in types:
-        for m in _PERSON.finditer(text, *body):
-            if m.group().split()[0].rstrip(".") in _NOT_FIRST_NAMES:
-                continue
+    seen: dict[str, NounPhrase | None] = {}
+    pattern = _PERSON if SourceType.person in types else _BODY_NAME
+    for m in pattern.finditer(text, *body):
+        name = m.group()
+        if pattern is _PERSON and name.split()[0].rstrip(".") in _NOT_FIRST_NAMES:
+            continue
+        if name not in seen:
             np = analyse(text, (m.start(), m.end()), lex)
-            if np.type == SourceType.person and not np.members:
-                out.append(np)
-    else:
-        for m in _BODY_NAME.finditer(text, *body):
-            np = analyse(text, (m.start(), m.end()), lex)
-            if np.type in types:
-                out.append(np)
+            ok = np.type in types and not (np.type == SourceType.person and np.members)
+            seen[name] = np if ok else None
+        np = seen[name]
+        if np is not None:
+            out.append(np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end())))
     return out
 
 
