@@ -49,6 +49,7 @@ class Lexicon:
     hedges_by_first: dict[str, tuple[tuple[str, ...], ...]]  # first word -> longest first
     outlets: dict[str, tuple[str, str]]  # folded name or alias -> (canonical, kind)
     organizations: dict[str, tuple[str, str]]  # folded name or alias -> (canonical, kind)
+    places: dict[str, tuple[str, str]]  # countries and states: a government speaking
     vague: frozenset[str]  # head nouns of unnamed sources
     vague_phrases: tuple[tuple[str, ...], ...]
     honorifics: frozenset[str]  # folded, without trailing dot
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         by_first.setdefault(h[0], []).append(h)
     outlets = _names(_lines("outlets.tsv"), 2)
     organizations = _names(_lines("organizations.tsv"), 2)
+    places = _names(_lines("places.txt"), 2)
     vague_rows = _lines("vague_sources.txt")
     vague = frozenset(r[0].lower() for r in vague_rows if len(r[0].split()) == 1)
     vague_phrases = tuple(tuple(r[0].lower().split()) for r in vague_rows if len(r[0].split()) > 1)
@@ -132,6 +134,7 @@ def lexicon() -> Lexicon:
         hedges_by_first={k: tuple(v) for k, v in by_first.items()},
         outlets=outlets,
         organizations=organizations,
+        places=places,
         vague=vague,
         vague_phrases=vague_phrases,
         honorifics=honorifics,

@@ -26,7 +26,7 @@ RECENT = 400  # how many of the latest sources coreference looks back over
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 # Last words of newspaper and broadcaster names not in the lexicon: "the Springfield Herald".
 OUTLET_WORDS = frozenset(
-    """news times post journal tribune herald gazette telegraph chronicle daily press
+    """news times post journal journalism tribune herald gazette telegraph chronicle daily press
     magazine radio television broadcasting courier observer examiner register sentinel
     inquirer dispatch bulletin monitor standard express mirror star review""".split()
 )
@@ -322,6 +322,9 @@ def _type_of(
     hit = _lookup(lex.organizations, core, the) if proper else None
     if hit:
         return SourceType.organization, hit[0]
+    hit = _lookup(lex.places, core, the) if proper else None
+    if hit:
+        return SourceType.organization, hit[0]  # "Iran said": a government speaking
     bare_head = head[:-1] if head.endswith("s") and head[:-1] in lex.documents else head
     if head in lex.documents or bare_head in lex.documents:
         return SourceType.document, joined
@@ -351,13 +354,21 @@ def _person_name(core: list[str], lex: Lexicon) -> str:
     run: list[str] = []
     for w in core:
         low = w.lower()
-        if _cap(w) or (run and (low in NAME_PARTICLES or low == "and" or w == "-")):
+        if _cap(w) and low not in g.CLAUSE_WORDS and low not in g.ADVERBS and low not in g.CONJUNCTIONS:
+            run.append(w)
+        elif run and (low in NAME_PARTICLES or low == "and" or w == "-"):
             run.append(w)
         else:
             run = []
     while run and (run[-1].lower() in NAME_PARTICLES or run[-1] == "-"):
         run.pop()
-    while run and fold(run[0]).rstrip(".") in lex.honorifics:
+    # titles and offices go, with an "of X" after them: "Secretary of State John Kerry"
+    last_title = max((k for k, w in enumerate(run) if fold(w).rstrip(".") in lex.honorifics), default=-1)
+    if last_title >= 0 and last_title < len(run) - 1:
+        run = run[last_title + 1 :]
+        if len(run) > 2 and run[0].lower() in ("of", "for"):
+            run = run[2:]
+    while run and run[0].lower() in NAME_PARTICLES:
         run.pop(0)
     return " ".join(run) or " ".join(core)
 
