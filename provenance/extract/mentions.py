@@ -41,6 +41,7 @@ ORG_HEADS = frozenset(
     institute foundation center centre union association court coalition alliance
     office bureau board authority movement club league team army police""".split()
 )
+PERSON_PARTICLES = frozenset("and de del della di da du la le van von der bin al el ibn abu y".split())
 PUBLISH_WORDS = frozenset(
     "published printed seen obtained reviewed released aired broadcast posted run polled surveyed quoted cited commissioned conducted".split()
 )
@@ -63,6 +64,7 @@ class NounPhrase:
     plural: bool = False
     publisher: Pair | None = None
     authors: list[Pair] = field(default_factory=list)
+    author_affiliation: Pair | None = None  # "by A and B of the Institute for X"
     affiliation: Pair | None = None
     role: str | None = None
     members: list[str] = field(default_factory=list)  # surnames of a group "A and B"
@@ -151,6 +153,7 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
     # publisher and authors after the core: "published in the Sunday Times", "by A and B"
     publisher = None
     authors: list[Pair] = []
+    author_affiliation: Pair | None = None
     k = rest_start
     while k < len(words):
         low = lower[k]
@@ -167,7 +170,15 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
                 ):
                     publisher = (t.starts[m], t.ends[e - 1])
                 elif by:
+                    e = _name_end(words, lower, m, PERSON_PARTICLES)  # people: "A and B", not "of X"
                     authors.extend(_author_spans(t, m, e))
+                    # "by A and B of the Institute for X": the authors' affiliation
+                    if e + 1 < len(words) and lower[e] in ("of", "at", "from"):
+                        f = _name_end(words, lower, e + 1)
+                        if f > e + 1 and _cap(words[f - 1]):
+                            g0 = e + 1 + (lower[e + 1] == "the")
+                            author_affiliation = (t.starts[g0], t.ends[f - 1])
+                            e = f
                 k = e
                 continue
         k += 1
@@ -222,14 +233,16 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
         plural=plural,
         publisher=publisher,
         authors=authors,
+        author_affiliation=author_affiliation,
         affiliation=affiliation,
         role=role,
         members=members,
     )
 
 
-def _name_end(words: list[str], lower: list[str], m: int) -> int:
-    """End of a capitalized name (with particles) starting at ``m``, after an optional 'the'."""
+def _name_end(words: list[str], lower: list[str], m: int, particles: frozenset[str] = NAME_PARTICLES) -> int:
+    """End of a capitalized name (with ``particles`` inside) starting at ``m``, after an
+    optional 'the' or 'both writers'."""
     e = m
     if e < len(words) and lower[e] in ("the", "both", "writers", "two", "reporters", "journalists"):
         e += 1
@@ -245,7 +258,12 @@ def _name_end(words: list[str], lower: list[str], m: int) -> int:
         w = words[e]
         if _cap(w):
             e += 1
-        elif lower[e] in NAME_PARTICLES and e > start and e + 1 < len(words) and _cap(words[e + 1]):
+        elif (
+            lower[e] in particles
+            and e > start
+            and e + 1 < len(words)
+            and (_cap(words[e + 1]) or lower[e + 1] == "the" and e + 2 < len(words) and _cap(words[e + 2]))
+        ):
             e += 1
         elif lower[e] == "-" and e > start:
             e += 1

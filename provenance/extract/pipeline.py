@@ -215,8 +215,12 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
             if pid not in ent.publisher_ids:
                 ent.publisher_ids.append(pid)
                 ent.evidence = span
+        org = mention(np.author_affiliation)[0] if np.author_affiliation else None
         for a in np.authors:
             aid, _ = mention(a)
+            if org is not None and org not in reg.entities[aid].affiliation_ids:
+                reg.entities[aid].affiliation_ids.append(org)
+                reg.entities[aid].evidence = span
             if aid not in ent.author_ids and aid != eid:
                 ent.author_ids.append(aid)
                 author = reg.entities[aid]

@@ -314,3 +314,10 @@ def test_noun_cue_with_possessive_source():
     a = next(a for a in r.attributions if a.cue is not None and a.cue.text == "claim")
     assert a.source.text == "her" and a.content.text == "that the dam was unsafe"
     assert chain_names(claim_with(r, "the dam was unsafe")) == ["Ada Moss"]
+
+
+def test_authors_take_the_affiliation_after_their_names():
+    r = read("An audit by Lena Ortiz and Tom Baker of the Institute for Fiscal Studies found that taxes rose.")
+    names = {e.name: e for e in r.entities}
+    assert "Lena Ortiz" in names and "Tom Baker" in names
+    assert names["Lena Ortiz"].affiliations == ["Institute for Fiscal Studies"]
