@@ -138,9 +138,10 @@ def report(test: list[dict], model: Path, unit: str) -> None:
         for art in test:
             f.write(json.dumps(art, ensure_ascii=False) + "\n")
     variants = {
-        "rules": extract,
+        "rules": lambda d: extract(d, use_tagger=False),
         f"crf only ({unit}s)": lambda d: extract_tagged(d, unit, tagger),
-        f"hybrid ({unit}s)": lambda d: extract_hybrid(d, unit, tagger),
+        f"hybrid, as shipped in extract() ({unit}s)": lambda d: extract(d, tagger=tagger),
+        f"hybrid, added after the rules ({unit}s)": lambda d: extract_hybrid(d, unit, tagger),
     }
     print(f"held-out: {len(test)} articles\n")
     print("| variant | exact S / C / Ct | overlap S / C / Ct | attribution P / R / F1 |")

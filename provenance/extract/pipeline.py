@@ -10,7 +10,7 @@ from provenance.extract.hedges import hedge_attributions
 from provenance.extract.lexicon import Lexicon, lexicon, lookup
 from provenance.extract.mentions import NounPhrase, Registry, analyse
 from provenance.extract.sentence import Found, Sentence
-from provenance.extract.tagger import candidate, tag_tokens
+from provenance.extract.tagger import Tagger, candidate, tag_tokens
 from provenance.extract.text import is_open_quote, paragraphs, quote_regions, sentences, trim
 from provenance.models import (
     Attribution,
@@ -56,12 +56,13 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
-def extract(doc: Document, use_tagger: bool = True) -> Reading:
+def extract(doc: Document, use_tagger: bool = True, tagger: Tagger | None = None) -> Reading:
     """Find attributions, sources, claims and chains in one document.
 
     The rules read every sentence; the CRF tagger (``tagger.py``) then reads the
     sentences the rules left open that hold a cue word, for the long tail of cues no
-    rule covers. ``use_tagger=False`` gives the rules alone.
+    rule covers. ``use_tagger=False`` gives the rules alone; ``tagger`` replaces the
+    shipped model (to score one trained on other articles).
     """
     lex = lexicon()
     text = doc.text
@@ -97,7 +98,7 @@ def extract(doc: Document, use_tagger: bool = True) -> Reading:
                 )
             )
         if use_tagger:
-            para_found.extend(_tagged(para_sentences, para_found))
+            para_found.extend(_tagged(para_sentences, para_found, tagger))
         if (
             prev_para_quoted is not None
             and prev_para_quoted.content[1] < pe
@@ -139,7 +140,7 @@ def extract(doc: Document, use_tagger: bool = True) -> Reading:
     return _assemble(doc, reading, found, sents, lex)
 
 
-def _tagged(para: list[Sentence], found: list[Found]) -> list[Found]:
+def _tagged(para: list[Sentence], found: list[Found], tagger: Tagger | None = None) -> list[Found]:
     """The tagger's attributions in the sentences of a paragraph that no attribution of
     the rules touches (its cue, source and content stay as tagged)."""
     spans = [f.content for f in found] + [f.cue for f in found if f.cue]
@@ -148,7 +149,7 @@ def _tagged(para: list[Sentence], found: list[Found]) -> list[Found]:
         if any(a < s.end and s.start < b for a, b in spans) or not candidate(s.toks.lower):
             continue
         in_quote = any(q0 < s.start < q1 for q0, q1 in s.quotes)
-        for t in tag_tokens(s.toks, in_quote):
+        for t in tag_tokens(s.toks, in_quote, tagger):
             if t.content[1] <= t.cue[0]:
                 direction = "backward"
             elif t.content[0] < t.cue[0]:
