@@ -8,17 +8,18 @@ Only current versions of articles are listed unless an article is asked for by i
 """
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Integer, and_, column, exc, func, or_, select, text
+from sqlalchemy import Integer, and_, column, exc, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from provenance.errors import NotFoundError, ProvenanceError
 from provenance.models import ClaimKind
 from provenance.resolve import normalize_name
-from provenance.store.migrations import has_fts
+from provenance.store.migrations import PG_TS_CONFIG, has_fts
 from provenance.store.tables import (
     Article,
     Citation,
@@ -206,9 +207,13 @@ def _chains(session: Session, claim_ids: list[int]) -> dict[int, list[Row]]:
 
 
 def _search_condition(session: Session, query: str):
-    """A WHERE condition for full-text search: FTS5 where available, else a case-insensitive LIKE."""
-    if not has_fts(session.connection()):
+    """A WHERE condition for full-text search: FTS5 on SQLite, the tsvector index on
+    PostgreSQL, else a case-insensitive LIKE."""
+    conn = session.connection()
+    if not has_fts(conn):
         return Claim.text.icontains(query, autoescape=True)
+    if conn.dialect.name == "postgresql":
+        return _pg_search_condition(query)
     q = query
     try:
         session.execute(text("SELECT 1 FROM claim_fts WHERE claim_fts MATCH :q LIMIT 1"), {"q": q})
@@ -216,6 +221,53 @@ def _search_condition(session: Session, query: str):
         q = " ".join('"' + tok.replace('"', '""') + '"' for tok in query.split())
     matches = text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q").bindparams(q=q)
     return Claim.id.in_(matches.columns(column("rowid", Integer)))
+
+
+_PG_TOKENS = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def _pg_search_condition(query: str):
+    """The FTS5 query syntax users know (words, ``"phrases"``, ``prefix*``, ``OR``, ``AND``,
+    ``NOT``; implicit AND; NOT binds tightest, then AND, then OR) as a PostgreSQL tsquery,
+    matched against the same expression as the GIN index so that the index is used.
+
+    Each word or phrase goes through ``plainto_tsquery``/``phraseto_tsquery`` as a bound
+    parameter (never spliced into tsquery syntax), so any input is a valid query; brackets
+    and column filters are ignored. A query with no searchable word matches nothing.
+    """
+    config = literal_column(f"'{PG_TS_CONFIG}'::regconfig")
+    disjuncts, conj, negate = [], [], False
+    for phrase, word in _PG_TOKENS.findall(query):
+        if word in ("OR", "AND", "NOT") and not phrase:
+            if word == "OR" and conj:
+                disjuncts.append(conj)
+                conj = []
+            negate = word == "NOT" and bool(conj)  # "a NOT b" is a AND NOT b
+            continue
+        if phrase:
+            term = func.phraseto_tsquery(config, phrase)
+        else:
+            word = word.strip("()").split(":", 1)[-1] if ":" in word and not word.startswith(":") else word.strip("()")
+            stem = word.rstrip("*")
+            if word.endswith("*") and re.fullmatch(r"\w+", stem):
+                term = func.to_tsquery(config, func.concat(func.quote_literal(stem), ":*"))
+            else:
+                term = func.plainto_tsquery(config, word)
+        conj.append(func.tsquery_not(term) if negate else term)
+        negate = False
+    if conj:
+        disjuncts.append(conj)
+    if not disjuncts:
+        return Claim.id.is_(None)  # nothing to search for: no claim
+
+    def joined(terms, op):
+        out = terms[0]
+        for t in terms[1:]:
+            out = out.op(op)(t)
+        return out
+
+    tsquery = joined([joined(c, "&&") for c in disjuncts], "||")
+    return func.to_tsvector(config, Claim.text).op("@@")(tsquery)
 
 
 # ---------------------------------------------------------------- sources
