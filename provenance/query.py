@@ -223,7 +223,8 @@ def _search_condition(session: Session, query: str):
     return Claim.id.in_(matches.columns(column("rowid", Integer)))
 
 
-_PG_TOKENS = re.compile(r'"([^"]*)"?|(\S+)')
+_PG_TOKENS = re.compile(r'"([^"]*)"|(\S+)')
+_OPERATORS = ("OR", "AND", "NOT")
 
 
 def _pg_search_condition(query: str):
@@ -231,34 +232,56 @@ def _pg_search_condition(query: str):
     ``NOT``; implicit AND; NOT binds tightest, then AND, then OR) as a PostgreSQL tsquery,
     matched against the same expression as the GIN index so that the index is used.
 
-    Each word or phrase goes through ``plainto_tsquery``/``phraseto_tsquery`` as a bound
-    parameter (never spliced into tsquery syntax), so any input is a valid query; brackets
-    and column filters are ignored. A query with no searchable word matches nothing.
+    As on SQLite, a query that is not valid in that syntax (an operator with nothing on one
+    side, an unclosed quote, punctuation inside a word) is searched as plain words, each as
+    written. Words and phrases reach ``plainto_tsquery``/``phraseto_tsquery`` as bound
+    parameters, never spliced into tsquery syntax. A query with no word matches nothing.
     """
     config = literal_column(f"'{PG_TS_CONFIG}'::regconfig")
-    disjuncts, conj, negate = [], [], False
+    tokens = []  # (kind, value): op, phrase, prefix or word
+    valid = query.count('"') % 2 == 0
     for phrase, word in _PG_TOKENS.findall(query):
-        if word in ("OR", "AND", "NOT") and not phrase:
-            if word == "OR" and conj:
+        if phrase or (not word and phrase == ""):
+            tokens.append(("phrase", phrase))
+            continue
+        if word in _OPERATORS:
+            tokens.append(("op", word))
+            continue
+        bare = word.strip("()")
+        if bare.lower().startswith("text:"):
+            bare = bare[5:]
+        if re.fullmatch(r"\w+\*?", bare):
+            tokens.append(("prefix" if bare.endswith("*") else "word", bare.rstrip("*")))
+        elif bare:
+            valid = False
+    ops = [k == "op" for k, _ in tokens]
+    if not tokens or ops[0] or ops[-1] or any(a and b for a, b in zip(ops, ops[1:])):
+        valid = False
+    if not valid:  # plain words, each as written (a word with punctuation is a phrase of its parts)
+        terms = [func.phraseto_tsquery(config, w) for w in query.split()]
+        if not terms:
+            return Claim.id.is_(None)
+        tsquery = terms[0]
+        for t in terms[1:]:
+            tsquery = tsquery.op("&&")(t)
+        return func.to_tsvector(config, Claim.text).op("@@")(tsquery)
+    disjuncts, conj, negate = [], [], False
+    for kind, value in tokens:
+        if kind == "op":
+            if value == "OR":
                 disjuncts.append(conj)
                 conj = []
-            negate = word == "NOT" and bool(conj)  # "a NOT b" is a AND NOT b
+            negate = value == "NOT"  # "a NOT b" is a AND NOT b
             continue
-        if phrase:
-            term = func.phraseto_tsquery(config, phrase)
+        if kind == "phrase":
+            term = func.phraseto_tsquery(config, value)
+        elif kind == "prefix":
+            term = func.to_tsquery(config, func.concat(func.quote_literal(func.lower(value)), ":*"))
         else:
-            word = word.strip("()").split(":", 1)[-1] if ":" in word and not word.startswith(":") else word.strip("()")
-            stem = word.rstrip("*")
-            if word.endswith("*") and re.fullmatch(r"\w+", stem):
-                term = func.to_tsquery(config, func.concat(func.quote_literal(stem), ":*"))
-            else:
-                term = func.plainto_tsquery(config, word)
+            term = func.plainto_tsquery(config, value)
         conj.append(func.tsquery_not(term) if negate else term)
         negate = False
-    if conj:
-        disjuncts.append(conj)
-    if not disjuncts:
-        return Claim.id.is_(None)  # nothing to search for: no claim
+    disjuncts.append(conj)
 
     def joined(terms, op):
         out = terms[0]
@@ -266,7 +289,7 @@ def _pg_search_condition(query: str):
             out = out.op(op)(t)
         return out
 
-    tsquery = joined([joined(c, "&&") for c in disjuncts], "||")
+    tsquery = joined([joined(c, "&&") for c in disjuncts if c], "||")
     return func.to_tsvector(config, Claim.text).op("@@")(tsquery)
 
 

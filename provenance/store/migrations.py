@@ -146,6 +146,10 @@ def install_fts(conn: Connection) -> bool:
     if conn.dialect.name == "postgresql":
         for ddl in PG_FTS_DDL:
             conn.exec_driver_sql(ddl)
+        ctype = conn.exec_driver_sql("SHOW lc_ctype").scalar() or ""
+        if "utf" not in ctype.lower().replace("-", ""):
+            log.warning("the database's LC_CTYPE is %r: full-text search will take letters beyond ASCII and "
+                        "curly quotes for parts of words; create it with a UTF-8 locale (e.g. C.UTF-8)", ctype)
         return True
     if conn.dialect.name != "sqlite":
         log.info("full-text index skipped: %s has neither FTS5 nor tsvector; search falls back to LIKE",
