@@ -343,3 +343,32 @@ def test_pg_errors_are_one_clean_line(tmp_path):
     result = CliRunner().invoke(cli, ["--db", "postgresql://nobody@127.0.0.1:1/none", "articles"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot open database postgresql") and "Traceback" not in result.output
+
+
+def test_any_a_batch_that_meets_a_deadlock_is_run_again(any_db, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"
+
+    real, calls = writer._store_batch_once, []
+
+    def flaky(engine, items):
+        calls.append(1)
+        if len(calls) < 3:
+            raise OperationalError("INSERT ...", {}, Deadlock("deadlock detected"))
+        return real(engine, items)
+
+    monkeypatch.setattr(writer, "_store_batch_once", flaky)
+    monkeypatch.setattr(writer.time, "sleep", lambda s: None)
+    assert [r.status for r in store(any_db, (ARTICLE_A, "/a.txt"))] == ["added"]
+    assert len(calls) == 3
+    assert q(any_db, "SELECT count(*) FROM article") == [(1,)]
+
+
+def test_postgres_scheme_means_psycopg():
+    from provenance.store.db import _with_driver, to_url
+
+    assert _with_driver(to_url("postgres://u@h/db")).drivername == "postgresql+psycopg"
+    assert _with_driver(to_url("postgresql://u@h/db")).drivername == "postgresql+psycopg"
+    assert _with_driver(to_url("postgresql+psycopg2://u@h/db")).drivername == "postgresql+psycopg2"

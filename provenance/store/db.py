@@ -136,13 +136,13 @@ def is_transient(e: BaseException) -> bool:
 
 
 def _is_pg(url: URL) -> bool:
-    return url.get_backend_name() == "postgresql"
+    return url.get_backend_name() in ("postgresql", "postgres")
 
 
 def _with_driver(url: URL) -> URL:
     """``postgresql://`` means psycopg (version 3, the ``postgres`` extra), not SQLAlchemy's
     default psycopg2, which this project does not install."""
-    if _is_pg(url) and url.drivername == "postgresql":
+    if url.drivername in ("postgres", "postgresql"):  # postgres:// is the libpq spelling
         return url.set(drivername="postgresql+psycopg")
     return url
 
@@ -221,7 +221,7 @@ _HINTS = {
 def explain(e: Exception) -> str:
     """A database error as one readable line, without SQLAlchemy's background link."""
     if isinstance(e, exc.DBAPIError) and e.orig is not None:
-        said = str(e.orig).strip() or e.orig.__class__.__name__
+        said = " ".join(str(e.orig).split()) or e.orig.__class__.__name__  # PostgreSQL's come in several lines
         name = getattr(e.orig, "sqlite_errorname", "") or ""
         hint = _HINTS.get(name) or _HINTS.get("_".join(name.split("_")[:2]))  # SQLITE_BUSY_SNAPSHOT: SQLITE_BUSY
         return f"{said}: {hint.format(timeout=BUSY_TIMEOUT_MS / 1000)}" if hint else said
