@@ -82,6 +82,9 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> Engine:
             engine = create_engine(url, pool_pre_ping=True,
                                    **({"isolation_level": "READ COMMITTED"} if _is_pg(url) else {}))
             if _is_pg(url):
+                # bulk inserts without RETURNING as multi-row INSERT ... VALUES statements, as with
+                # RETURNING, rather than psycopg's one statement a row (stores PolNeAR ~1.5x faster)
+                engine.dialect.use_insertmanyvalues_wo_returning = True
                 _install_postgres_hooks(engine)
     except exc.SQLAlchemyError as e:
         raise DatabaseError(f"cannot open database {shown}: {explain(e)}") from e
