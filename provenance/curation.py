@@ -100,7 +100,8 @@ def _pin_names_of(conn: Connection, src: tuple[int, str, str, str], to: int, act
     sid, name, typ, key = src
     pins = {key: name}
     if " @" not in key:
-        for alias in conn.execute(select(SourceAlias.alias).where(SourceAlias.source_id == sid)).scalars():
+        for alias in conn.execute(select(SourceAlias.alias).where(SourceAlias.source_id == sid)
+                                  .order_by(SourceAlias.id)).scalars():
             pins.setdefault(normalize_name(alias), alias)
             plan = _plan(alias, typ)
             if plan is not None and not plan.scoped:
@@ -119,7 +120,7 @@ def _move_source(conn: Connection, old: int, new: int) -> dict[str, int]:
     """Re-point everything of source ``old`` to ``new`` and delete ``old``."""
     moved = {}
     rows = conn.execute(select(SourceAlias.alias, SourceAlias.norm, SourceAlias.reason, SourceAlias.score)
-                        .where(SourceAlias.source_id == old)).all()
+                        .where(SourceAlias.source_id == old).order_by(SourceAlias.id)).all()
     if rows:
         conn.execute(insert_ignore(conn, SourceAlias, ["source_id", "alias"]),
                      [{"source_id": new, "alias": a, "norm": n, "reason": "curated", "score": 1.0}
@@ -135,7 +136,8 @@ def _move_source(conn: Connection, old: int, new: int) -> dict[str, int]:
     conn.execute(delete(SourceArticle.__table__).where(SourceArticle.source_id == old))
     recount(conn, [new], articles)
     for rel in conn.execute(select(SourceRelation.relation, SourceRelation.related_name,
-                                   SourceRelation.related_source_id).where(SourceRelation.source_id == old)).all():
+                                   SourceRelation.related_source_id).where(SourceRelation.source_id == old)
+                           .order_by(SourceRelation.id)).all():
         conn.execute(insert_ignore(conn, SourceRelation, ["source_id", "relation", "related_name"]),
                      [{"source_id": new, "relation": rel[0], "related_name": rel[1], "related_source_id": rel[2]}])
     conn.execute(update(SourceRelation.__table__).where(SourceRelation.related_source_id == old)
@@ -177,7 +179,7 @@ def split(conn: Connection, source_ref: str | int, alias: str) -> Outcome:
     if undone:
         within = set()
         for a, arts in conn.execute(select(SourceCuration.alias, SourceCuration.articles).where(
-                SourceCuration.source_id == sid, SourceCuration.note.in_(undone))):
+                SourceCuration.source_id == sid, SourceCuration.note.in_(undone)).order_by(SourceCuration.id)):
             within |= {int(x) for x in (arts or "").split(",") if x}
             if normalize_name(a) != normalize_name(name):
                 norms.setdefault(normalize_name(a), set()).add(a)
@@ -185,7 +187,8 @@ def split(conn: Connection, source_ref: str | int, alias: str) -> Outcome:
                                                             SourceCuration.note.in_(undone)).values(source_id=new_id))
     moved: dict[str, int] = {}
     for n, written in norms.items():
-        rows = conn.execute(select(SourceAlias.alias).where(SourceAlias.source_id == sid, SourceAlias.norm == n)).all()
+        rows = conn.execute(select(SourceAlias.alias).where(SourceAlias.source_id == sid, SourceAlias.norm == n)
+                            .order_by(SourceAlias.id)).all()
         if within is not None and n != norm:  # undoing a merge: only the names it brought, as written
             rows = [r for r in rows if r[0] in written]
         if rows:

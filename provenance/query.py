@@ -8,17 +8,18 @@ Only current versions of articles are listed unless an article is asked for by i
 """
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Integer, and_, column, exc, func, or_, select, text
+from sqlalchemy import Integer, and_, column, exc, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from provenance.errors import NotFoundError, ProvenanceError
 from provenance.models import ClaimKind
 from provenance.resolve import normalize_name
-from provenance.store.migrations import has_fts
+from provenance.store.migrations import PG_TS_CONFIG, has_fts
 from provenance.store.tables import (
     Article,
     Citation,
@@ -206,9 +207,13 @@ def _chains(session: Session, claim_ids: list[int]) -> dict[int, list[Row]]:
 
 
 def _search_condition(session: Session, query: str):
-    """A WHERE condition for full-text search: FTS5 where available, else a case-insensitive LIKE."""
-    if not has_fts(session.connection()):
+    """A WHERE condition for full-text search: FTS5 on SQLite, the tsvector index on
+    PostgreSQL, else a case-insensitive LIKE."""
+    conn = session.connection()
+    if not has_fts(conn):
         return Claim.text.icontains(query, autoescape=True)
+    if conn.dialect.name == "postgresql":
+        return _pg_search_condition(query)
     q = query
     try:
         session.execute(text("SELECT 1 FROM claim_fts WHERE claim_fts MATCH :q LIMIT 1"), {"q": q})
@@ -216,6 +221,76 @@ def _search_condition(session: Session, query: str):
         q = " ".join('"' + tok.replace('"', '""') + '"' for tok in query.split())
     matches = text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q").bindparams(q=q)
     return Claim.id.in_(matches.columns(column("rowid", Integer)))
+
+
+_PG_TOKENS = re.compile(r'"([^"]*)"|(\S+)')
+_OPERATORS = ("OR", "AND", "NOT")
+
+
+def _pg_search_condition(query: str):
+    """The FTS5 query syntax users know (words, ``"phrases"``, ``prefix*``, ``OR``, ``AND``,
+    ``NOT``; implicit AND; NOT binds tightest, then AND, then OR) as a PostgreSQL tsquery,
+    matched against the same expression as the GIN index so that the index is used.
+
+    As on SQLite, a query that is not valid in that syntax (an operator with nothing on one
+    side, an unclosed quote, punctuation inside a word) is searched as plain words, each as
+    written. Words and phrases reach ``plainto_tsquery``/``phraseto_tsquery`` as bound
+    parameters, never spliced into tsquery syntax. A query with no word matches nothing.
+    """
+    config = literal_column(f"'{PG_TS_CONFIG}'::regconfig")
+    tokens = []  # (kind, value): op, phrase, prefix or word
+    valid = query.count('"') % 2 == 0
+    for phrase, word in _PG_TOKENS.findall(query):
+        if phrase or (not word and phrase == ""):
+            tokens.append(("phrase", phrase))
+            continue
+        if word in _OPERATORS:
+            tokens.append(("op", word))
+            continue
+        bare = word.strip("()")
+        if bare.lower().startswith("text:"):
+            bare = bare[5:]
+        if re.fullmatch(r"\w+\*?", bare):
+            tokens.append(("prefix" if bare.endswith("*") else "word", bare.rstrip("*")))
+        elif bare:
+            valid = False
+    ops = [k == "op" for k, _ in tokens]
+    if not tokens or ops[0] or ops[-1] or any(a and b for a, b in zip(ops, ops[1:])):
+        valid = False
+    if not valid:  # plain words, each as written (a word with punctuation is a phrase of its parts)
+        terms = [func.phraseto_tsquery(config, w) for w in query.split()]
+        if not terms:
+            return Claim.id.is_(None)
+        tsquery = terms[0]
+        for t in terms[1:]:
+            tsquery = tsquery.op("&&")(t)
+        return func.to_tsvector(config, Claim.text).op("@@")(tsquery)
+    disjuncts, conj, negate = [], [], False
+    for kind, value in tokens:
+        if kind == "op":
+            if value == "OR":
+                disjuncts.append(conj)
+                conj = []
+            negate = value == "NOT"  # "a NOT b" is a AND NOT b
+            continue
+        if kind == "phrase":
+            term = func.phraseto_tsquery(config, value)
+        elif kind == "prefix":
+            term = func.to_tsquery(config, func.concat(func.quote_literal(func.lower(value)), ":*"))
+        else:
+            term = func.plainto_tsquery(config, value)
+        conj.append(func.tsquery_not(term) if negate else term)
+        negate = False
+    disjuncts.append(conj)
+
+    def joined(terms, op):
+        out = terms[0]
+        for t in terms[1:]:
+            out = out.op(op)(t)
+        return out
+
+    tsquery = joined([joined(c, "&&") for c in disjuncts if c], "||")
+    return func.to_tsvector(config, Claim.text).op("@@")(tsquery)
 
 
 # ---------------------------------------------------------------- sources

@@ -2,8 +2,13 @@
 
 A fresh database gets the current tables and is stamped with every migration; an older
 database gets the migrations it lacks, in order; a database newer than this code is
-refused. Views are dropped and re-created after any migration (they depend on columns),
-the FTS5 index is created on SQLite only (other dialects go without it and say so).
+refused. Views are dropped and re-created after any migration (they depend on columns).
+Full-text search is each database's own: on SQLite an FTS5 table ``claim_fts`` kept by
+triggers; on PostgreSQL a GIN index on ``to_tsvector('simple', claim.text)`` (kept by
+PostgreSQL itself, nothing to sync) and a view ``claim_fts (rowid, text, document)`` over
+it, so both databases have a ``claim_fts`` to join on ``rowid``. The 'simple' configuration
+lowercases and splits words without stemming or stop words, like FTS5's default tokenizer,
+so a search finds the same claims on both. Other dialects go without and say so.
 """
 
 import logging
@@ -118,6 +123,16 @@ FTS_DDL: list[str] = [
 ]
 
 
+# PostgreSQL: an expression index (the query must use the very same expression to use it)
+PG_TS_CONFIG = "simple"
+PG_TSVECTOR = f"to_tsvector('{PG_TS_CONFIG}'::regconfig, text)"
+PG_FTS_INDEX = "ix_claim_text_fts"
+PG_FTS_DDL: list[str] = [
+    f"CREATE INDEX IF NOT EXISTS {PG_FTS_INDEX} ON claim USING gin ({PG_TSVECTOR})",
+    f"CREATE OR REPLACE VIEW {FTS_TABLE} AS SELECT id AS rowid, text, {PG_TSVECTOR} AS document FROM claim",
+]
+
+
 def install_views(conn: Connection) -> None:
     """Drop and re-create every view (cheap; keeps them in step with the tables)."""
     for name, sql in VIEWS.items():
@@ -126,9 +141,19 @@ def install_views(conn: Connection) -> None:
 
 
 def install_fts(conn: Connection) -> bool:
-    """Create the FTS5 index and its triggers on SQLite; return whether full-text search exists."""
+    """Create the full-text index (FTS5 and its triggers on SQLite, a tsvector GIN index on
+    PostgreSQL); return whether full-text search exists."""
+    if conn.dialect.name == "postgresql":
+        for ddl in PG_FTS_DDL:
+            conn.exec_driver_sql(ddl)
+        ctype = conn.exec_driver_sql("SHOW lc_ctype").scalar() or ""
+        if "utf" not in ctype.lower().replace("-", ""):
+            log.warning("the database's LC_CTYPE is %r: full-text search will take letters beyond ASCII and "
+                        "curly quotes for parts of words; create it with a UTF-8 locale (e.g. C.UTF-8)", ctype)
+        return True
     if conn.dialect.name != "sqlite":
-        log.info("full-text index skipped: FTS5 is SQLite-only; search falls back to LIKE")
+        log.info("full-text index skipped: %s has neither FTS5 nor tsvector; search falls back to LIKE",
+                 conn.dialect.name)
         return False
     existed = has_fts(conn)
     try:
@@ -145,9 +170,10 @@ def install_fts(conn: Connection) -> bool:
 def defer_fts(conn: Connection) -> int | None:
     """Pause the per-row FTS insert trigger for this transaction; return the first new claim id.
 
-    Returns None when there is no full-text index. Call ``catch_up_fts`` before committing.
+    Returns None when there is no full-text index to keep (PostgreSQL keeps its own).
+    Call ``catch_up_fts`` before committing.
     """
-    if not has_fts(conn):
+    if conn.dialect.name != "sqlite" or not has_fts(conn):
         return None
     conn.exec_driver_sql("UPDATE claim_fts_sync SET deferred = 1")
     return (conn.exec_driver_sql("SELECT MAX(id) FROM claim").scalar() or 0) + 1
@@ -163,7 +189,10 @@ def catch_up_fts(conn: Connection, first_id: int | None) -> None:
 
 
 def has_fts(conn: Connection) -> bool:
-    """Whether the database has the claim_fts index."""
+    """Whether the database has the claim_fts index (on PostgreSQL: the tsvector index)."""
+    if conn.dialect.name == "postgresql":
+        return conn.execute(text("SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() "
+                                 "AND indexname = :n"), {"n": PG_FTS_INDEX}).first() is not None
     if conn.dialect.name != "sqlite":
         return False
     row = conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": FTS_TABLE}).first()
@@ -185,7 +214,11 @@ def migrate(engine: Engine, begin_write: Callable[[], object]) -> int:
     """
     with engine.connect() as conn:
         found = current_version(conn)
+        fts_missing = found == LATEST and conn.dialect.name == "postgresql" and not has_fts(conn)
     _refuse_newer(found)
+    if fts_missing:  # a PostgreSQL database made before it had full-text search: add it, once
+        with begin_write() as conn:
+            install_fts(conn)
     if found == LATEST:
         return found
     with begin_write() as conn:

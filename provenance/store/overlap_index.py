@@ -224,6 +224,7 @@ def regroup(conn: Connection) -> int:
         select(OverlapPair.claim_a, OverlapPair.claim_b, OverlapPair.score)
         .join(ca, ca.c.id == OverlapPair.claim_a).join(aa, and_(aa.c.id == ca.c.article_id, aa.c.is_current.is_(True)))
         .join(cb, cb.c.id == OverlapPair.claim_b).join(ab, and_(ab.c.id == cb.c.article_id, ab.c.is_current.is_(True)))
+        .order_by(OverlapPair.claim_a, OverlapPair.claim_b)  # the same groups whatever order the database returns
     ).all()
     groups = dense_groups((a, b, s) for a, b, s in pairs)
     if not groups:

@@ -6,11 +6,15 @@ batch are resolved in a few statements. Articles are identified by the sha256 of
 text: storing the same text again adds nothing ("unchanged", or "duplicate" when it comes
 from another path); new text under a path already stored becomes a new version of that
 article. If anything in a batch fails, the batch is redone article by article inside
-savepoints, so only the failing article is left out, and it is reported.
+savepoints, so only the failing article is left out, and it is reported. A batch that
+meets a transient error (on PostgreSQL: a deadlock, a serialization failure, a dropped
+connection) is rolled back and run again whole, a few times, before it gives up.
 """
 
 import hashlib
 import logging
+import random
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,7 +24,7 @@ from provenance.errors import DatabaseError
 from provenance.models import Document, Entity, Reading, Span
 from provenance.resolve import ArticleRef, Resolver
 from provenance.store import tables as t
-from provenance.store.db import begin_write, describe_url, explain, is_database_wide
+from provenance.store.db import begin_write, describe_url, explain, is_database_wide, is_transient
 from provenance.store.migrations import catch_up_fts, defer_fts
 from provenance.store.tables import utcnow
 from provenance.store.upsert import insert_ignore
@@ -29,6 +33,7 @@ log = logging.getLogger(__name__)
 
 ADDED, UNCHANGED, DUPLICATE, VERSION, FAILED = "added", "unchanged", "duplicate", "version", "failed"
 ARROW = " ← "
+RETRIES = 6  # attempts at a batch that meets transient errors (deadlock, serialization, lost connection)
 
 
 @dataclass(frozen=True)
@@ -59,9 +64,26 @@ def stored_hashes(engine: Engine, hashes: list[str]) -> set[str]:
 
 
 def store_batch(engine: Engine, items: Sequence[tuple[Document, Reading]]) -> list[StoreResult]:
-    """Store a batch in one transaction; an article that cannot be stored is left out and reported."""
+    """Store a batch in one transaction; an article that cannot be stored is left out and reported.
+    The whole batch is tried again after a transient error (nothing of a failed try stays)."""
     if not items:
         return []
+    for attempt in range(RETRIES):
+        try:
+            return _store_batch_once(engine, items)
+        except Exception as exc:
+            if not is_transient(exc) or attempt == RETRIES - 1:
+                if is_transient(exc):
+                    raise DatabaseError(f"cannot write to database {describe_url(engine.url)}: "
+                                        f"{explain(exc)} (gave up after {RETRIES} tries)") from exc
+                raise
+            log.debug("batch met a transient error (%s); trying again", exc)
+            time.sleep(min(2.0, 0.05 * 2 ** attempt) * (1 + random.random()))
+    raise AssertionError("unreachable")
+
+
+def _store_batch_once(engine: Engine, items: Sequence[tuple[Document, Reading]]) -> list[StoreResult]:
+    """One try at ``store_batch``; raises transient errors for the caller to retry."""
     try:
         with begin_write(engine) as conn:
             resolver = Resolver(conn)
@@ -73,6 +95,8 @@ def store_batch(engine: Engine, items: Sequence[tuple[Document, Reading]]) -> li
             catch_up_fts(conn, first_claim)
             return results
     except Exception as exc:  # redo one by one to find and skip the bad article(s)
+        if is_transient(exc):
+            raise
         if is_database_wide(exc):  # locked, read-only, full...: no article is to blame
             raise DatabaseError(f"cannot write to database {describe_url(engine.url)}: {explain(exc)}") from exc
         log.debug("batch failed (%s); storing its articles one by one", exc)
@@ -85,6 +109,8 @@ def store_batch(engine: Engine, items: Sequence[tuple[Document, Reading]]) -> li
                 with conn.begin_nested():
                     results.append(store_article(conn, resolver, doc, reading))
             except Exception as exc:
+                if is_transient(exc):
+                    raise
                 resolver.reset()
                 results.append(StoreResult(FAILED, doc.path, error=f"cannot store: {explain(exc)}",
                                            line=doc.meta.get("line")))
