@@ -39,6 +39,13 @@ def _rules_only(doc: Document) -> Reading:
     return extract(doc, use_tagger=False)
 
 
+def _with_tagger(doc: Document) -> Reading:
+    """The extractor with its learned tagger."""
+    from provenance.extract import extract
+
+    return extract(doc, use_tagger=True)
+
+
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
@@ -50,8 +57,8 @@ def _rules_only(doc: Document) -> Reading:
               help="Also write what the extractor found, in the gold format.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
               help="Evaluate only the first N articles.")
-@click.option("--tagger/--no-tagger", default=True, show_default=True,
-              help="Let the CRF tagger add what the rules miss (--no-tagger: rules alone). The "
+@click.option("--tagger/--no-tagger", default=False, show_default=True,
+              help="Let the CRF tagger add what the rules miss (as 'ingest --tagger'). The "
                    "shipped tagger was trained on PolNeAR train: score it on held-out text.")
 def eval_cmd(gold: str, fmt: str, show_misses: int, predictions_out: str | None,
              limit: int | None, tagger: bool) -> None:
@@ -61,7 +68,7 @@ def eval_cmd(gold: str, fmt: str, show_misses: int, predictions_out: str | None,
     trimming whitespace and punctuation, and token overlap), attribution-level figures
     and a breakdown by cue type. Figures are fractions between 0 and 1.
     """
-    report = evaluate(gold, extractor=None if tagger else _rules_only, show_misses=show_misses,
+    report = evaluate(gold, extractor=_with_tagger if tagger else _rules_only, show_misses=show_misses,
                       predictions_out=predictions_out, limit=limit)
     if fmt == "json":
         data = report.model_dump(mode="json")
