@@ -32,13 +32,6 @@ _JSON_KEYS = (
 )
 
 
-def _rules_only(doc: Document) -> Reading:
-    """The extractor without its learned tagger."""
-    from provenance.extract import extract
-
-    return extract(doc, use_tagger=False)
-
-
 def _with_tagger(doc: Document) -> Reading:
     """The extractor with its learned tagger."""
     from provenance.extract import extract
@@ -68,7 +61,7 @@ def eval_cmd(gold: str, fmt: str, show_misses: int, predictions_out: str | None,
     trimming whitespace and punctuation, and token overlap), attribution-level figures
     and a breakdown by cue type. Figures are fractions between 0 and 1.
     """
-    report = evaluate(gold, extractor=_with_tagger if tagger else _rules_only, show_misses=show_misses,
+    report = evaluate(gold, extractor=_with_tagger if tagger else None, show_misses=show_misses,
                       predictions_out=predictions_out, limit=limit)
     if fmt == "json":
         data = report.model_dump(mode="json")
