@@ -43,6 +43,7 @@ import run  # noqa: E402  (benchmarks/run.py: corpus cache, db helpers)
 TIMES: dict[str, float] = defaultdict(float)
 CALLS: dict[str, int] = defaultdict(int)
 CPU: dict[str, float] = defaultdict(float)
+SERIES: dict[str, list[float]] = defaultdict(list)  # CPU seconds of each call, in order
 STATE = {"in_article": False}
 
 
@@ -56,6 +57,7 @@ def timed(name: str, fn):
             TIMES[name] += time.perf_counter() - t0
             CPU[name] += time.thread_time() - c0
             CALLS[name] += 1
+            SERIES[name].append(time.thread_time() - c0)
     return wrapper
 
 
@@ -161,6 +163,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:42} {secs:8.2f} {secs / wall * 100:6.1f}% {csecs:8.2f} {csecs / cpu * 100:5.1f}% "
               f"{CALLS.get(name, ''):>6} {csecs / max(report.articles, 1) * 1000:15.2f}")
     print("(indented rows are parts of the row above them)")
+    print()
+    print("growth: CPU ms per call in the first and the last tenth of the run (flat = linear cost)")
+    for name in order:
+        calls = SERIES.get(name, [])
+        if len(calls) >= 10:
+            k = max(1, len(calls) // 10)
+            first, last = sum(calls[:k]) / k * 1000, sum(calls[-k:]) / k * 1000
+            print(f"{name:42} {first:9.2f} -> {last:9.2f} ms  (x{last / first if first else 0:.2f})")
     if prof:
         print()
         pstats.Stats(prof).sort_stats("tottime").print_stats(args.cprofile)
