@@ -601,33 +601,43 @@ def _asked_attribution(
     cue_span = (t.starts[v], t.ends[after - 1])
     if v == 0:
         np = tight_np(t, end + 1, n) if end + 1 < n else None
-    else:
-        prior = [f for f in earlier if f.source is not None and f.cue is not None and f.cue[0] < cue_span[0]]
-        if prior:
-            f = prior[-1]
-            return Found(
-                cue=cue_span,
-                cue_type=CueType.verb,
-                source=f.source,
-                content=content,
-                direction="forward",
-                lemma=cue.lemma,
-                cls=cue.cls,
-                name=f.name,
-            )
-        np = tight_np(t, strip_adjunct(t, 0, v - 1), v)
-    if np is None:
+        if np is None:
+            return None
+        src = (t.starts[np[0]], t.ends[np[1]])
+        return _same_speaker(cue_span, cue, content, [], src)
+    return _main_clause_attribution(t, v, cue_span, cue, content, earlier)
+
+
+def _main_clause_attribution(
+    t: Tokens, v: int, cue_span: Pair, cue: Cue, content: Pair, earlier: list[Found]
+) -> Found | None:
+    """An attribution whose speaker is the main clause's: the last earlier source of the
+    sentence, else the noun phrase that opens it ("X said ..., adding", "when asked")."""
+    np = tight_np(t, strip_adjunct(t, 0, v - 1), v)
+    src = (t.starts[np[0]], t.ends[np[1]]) if np is not None else None
+    return _same_speaker(cue_span, cue, content, earlier, src)
+
+
+def _same_speaker(
+    cue_span: Pair, cue: Cue, content: Pair, earlier: list[Found], source: Pair | None
+) -> Found | None:
+    """A verb attribution reusing the last earlier source before the cue, else ``source``."""
+    name = source
+    for f in reversed(earlier):
+        if f.source is not None and f.cue is not None and f.cue[0] < cue_span[0]:
+            source, name = f.source, f.name
+            break
+    if source is None:
         return None
-    src = (t.starts[np[0]], t.ends[np[1]])
     return Found(
         cue=cue_span,
         cue_type=CueType.verb,
-        source=src,
+        source=source,
         content=content,
         direction="forward",
         lemma=cue.lemma,
         cls=cue.cls,
-        name=src,
+        name=name,
     )
 
 
@@ -639,30 +649,4 @@ def _participle_attribution(
     if content is None:
         return None
     cue_span = (t.starts[v], t.ends[after - 1])
-    for f in reversed(earlier):
-        if f.source is not None and f.cue is not None and f.cue[0] < cue_span[0]:
-            return Found(
-                cue=cue_span,
-                cue_type=CueType.verb,
-                source=f.source,
-                content=content,
-                direction="forward",
-                lemma=cue.lemma,
-                cls=cue.cls,
-                name=f.name,
-            )
-    np = tight_np(t, strip_adjunct(t, 0, v - 1), v)
-    if np is None:
-        return None
-    s0, e = np[0], np[1] + 1
-    src = (t.starts[s0], t.ends[e - 1])
-    return Found(
-        cue=cue_span,
-        cue_type=CueType.verb,
-        source=src,
-        content=content,
-        direction="forward",
-        lemma=cue.lemma,
-        cls=cue.cls,
-        name=src,
-    )
+    return _main_clause_attribution(t, v, cue_span, cue, content, earlier)
