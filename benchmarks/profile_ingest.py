@@ -7,11 +7,12 @@ Runs ``provenance.ingest.ingest`` on a synthetic corpus (benchmarks/generate.py)
 fresh database, with light timing wrappers around the phases, and prints the seconds
 spent in each:
 
-- ``extract``: ``provenance.extract.extract`` (in this process only with ``--workers 1``;
-  with more workers the parent only waits for and unpickles results);
-- ``store_batch``: the whole write path, split into ``resolve_many`` (sources of the
-  batch), ``store_article`` (rows of each article: its statements and SQLite work),
-  ``catch_up_fts`` (the full-text index), ``check_reading`` (span checks), and the rest
+- ``extract`` and ``prepare`` (span checks, resolution plans, row tuples): in this process
+  only with ``--workers 1``; with more workers the parent only waits for and unpickles
+  the prepared rows;
+- ``store_batch``: the whole write path, split into ``store_articles`` (look-ups, the
+  batch's sources with ``resolve_plans``, related names, article inserts, the claim insert
+  and the bulk inserts), ``catch_up_fts`` (the full-text index) and the rest
   (transaction, commit);
 - ``_mark_stored``: the content-hash look-up that makes re-ingest skip extraction;
 - everything else (reading and parsing JSONL, batching, process pool traffic).
@@ -44,7 +45,6 @@ TIMES: dict[str, float] = defaultdict(float)
 CALLS: dict[str, int] = defaultdict(int)
 CPU: dict[str, float] = defaultdict(float)
 SERIES: dict[str, list[float]] = defaultdict(list)  # CPU seconds of each call, in order
-STATE = {"in_article": False}
 
 
 def timed(name: str, fn):
@@ -87,26 +87,17 @@ def instrument() -> None:
     import provenance.store.writer as writer
 
     ing.extract = timed("extract", ing.extract)
+    ing.prepare = timed("prepare (rows and resolution plans)", ing.prepare)
     ing.store_batch = timed("store_batch", ing.store_batch)
     ing.read_paths = timed_gen("read_paths (read + parse JSONL)", readers.read_paths)
     ing.stored_hashes = timed("_mark_stored (hash look-up)", ing.stored_hashes)
-    inner = timed("  store_article", writer.store_article)
-
-    def store_article(*a, **kw):
-        STATE["in_article"] = True
-        try:
-            return inner(*a, **kw)
-        finally:
-            STATE["in_article"] = False
-
-    writer.store_article = store_article
+    writer.store_articles = timed("  store_articles", writer.store_articles)
     writer.catch_up_fts = timed("  catch_up_fts", writer.catch_up_fts)
-    writer.check_reading = timed("    check_reading", writer.check_reading)
+    writer._insert_article = timed("    article inserts", writer._insert_article)
     writer._insert_with_ids = timed("    claim insert (_insert_with_ids)", writer._insert_with_ids)
-    writer._store_relations = timed("    _store_relations", writer._store_relations)
-    batch = timed("  resolve_many (whole batch, up front)", resolve.Resolver.resolve_many)
-    per_article = timed("    resolve_many (per article)", resolve.Resolver.resolve_many)
-    resolve.Resolver.resolve_many = lambda self, items: (per_article if STATE["in_article"] else batch)(self, items)
+    writer.bulk_insert = timed("    bulk inserts (mentions, citations, counts)", writer.bulk_insert)
+    resolve.Resolver.resolve_plans = timed("    resolve_plans (sources of the batch)", resolve.Resolver.resolve_plans)
+    resolve.Resolver.find = timed("    find (related names)", resolve.Resolver.find)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,16 +138,18 @@ def main(argv: list[str] | None = None) -> int:
     sb = TIMES.get("store_batch", 0.0)
     inner = sum(TIMES[k] for k in TIMES if k.startswith("  ") and not k.startswith("    "))
     rows = [(k, v, CPU[k]) for k, v in TIMES.items()]
-    top = ("extract", "store_batch", "_mark_stored (hash look-up)", "read_paths (read + parse JSONL)")
+    top = ("extract", "prepare (rows and resolution plans)", "store_batch", "_mark_stored (hash look-up)",
+           "read_paths (read + parse JSONL)")
     sb_cpu = CPU.get("store_batch", 0.0)
     inner_cpu = sum(CPU[k] for k in CPU if k.startswith("  ") and not k.startswith("    "))
     rows.append(("  (rest of store_batch: begin, commit ...)", sb - inner, sb_cpu - inner_cpu))
     rows.append(("other (batching, pool traffic, progress)", wall - sum(TIMES.get(k, 0) for k in top),
                  cpu - sum(CPU.get(k, 0) for k in top)))
-    order = ["read_paths (read + parse JSONL)", "_mark_stored (hash look-up)", "extract", "store_batch",
-             "  resolve_many (whole batch, up front)", "  store_article", "    resolve_many (per article)",
-             "    check_reading", "    _store_relations",
-             "    claim insert (_insert_with_ids)", "  catch_up_fts", "  (rest of store_batch: begin, commit ...)",
+    order = ["read_paths (read + parse JSONL)", "_mark_stored (hash look-up)", "extract",
+             "prepare (rows and resolution plans)", "store_batch", "  store_articles",
+             "    resolve_plans (sources of the batch)", "    find (related names)", "    article inserts",
+             "    claim insert (_insert_with_ids)", "    bulk inserts (mentions, citations, counts)",
+             "  catch_up_fts", "  (rest of store_batch: begin, commit ...)",
              "other (batching, pool traffic, progress)"]
     rows.sort(key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
     for name, secs, csecs in rows:

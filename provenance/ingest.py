@@ -24,16 +24,8 @@ from provenance.extract import extract
 from provenance.models import Document, Reading
 from provenance.readers import STDIN_LABEL, ReadError, ReadNote, path_label, read_paths
 from provenance.store.db import sqlite_file
-from provenance.store.writer import (
-    ADDED,
-    DUPLICATE,
-    FAILED,
-    UNCHANGED,
-    VERSION,
-    content_hash,
-    store_batch,
-    stored_hashes,
-)
+from provenance.store.rows import PreparedArticle, content_hash, prepare
+from provenance.store.writer import ADDED, DUPLICATE, FAILED, UNCHANGED, VERSION, store_batch, stored_hashes
 
 BATCH_SIZE = 200  # articles per transaction
 BATCH_BYTES = 8 * 1024 * 1024  # ... or fewer, when they are large (a batch costs ~4x its text in memory)
@@ -107,7 +99,7 @@ def ingest(
 
     items = _mark_stored(read_paths(paths, outlet=outlet, url=url, published=published, stdin=stdin,
                                     skip=_database_files(engine)), engine)
-    batch: list[tuple[Document, Reading]] = []
+    batch: list[tuple[Document, PreparedArticle]] = []
     batch_bytes = 0
 
     def flush() -> None:
@@ -161,8 +153,8 @@ def ingest(
 
 def extract_all(
     items: Iterable[Document | ReadError], workers: int, ahead: int | None = None
-) -> Iterator[tuple[Document | ReadError, Reading | str | None]]:
-    """Pair each item with its reading (or an error message), in input order.
+) -> Iterator[tuple[Document | ReadError, PreparedArticle | str | None]]:
+    """Pair each item with its prepared rows (or an error message), in input order.
 
     With several workers, chunks of documents go to a process pool, at most ``ahead``
     chunks (and ``AHEAD_BYTES`` of text) at a time (a plain ``Pool.imap`` would read the
@@ -191,7 +183,7 @@ def extract_all(
                              initargs=(os.getpid(),)) as pool:
         def submit(chunk: list) -> None:
             nonlocal in_flight
-            pending.append((chunk, pool.submit(extract_chunk, _docs(chunk), True)))
+            pending.append((chunk, pool.submit(extract_chunk, _docs(chunk))))
             in_flight += text_size(chunk)
 
         try:
@@ -210,24 +202,23 @@ def extract_all(
             raise
 
 
-def extract_chunk(docs: list[Document], strip_text: bool = False) -> list[Reading | str]:
-    """Extract each document; a failure becomes its message. Runs in worker processes.
+def extract_chunk(docs: list[Document]) -> list[PreparedArticle | str]:
+    """Extract each document and prepare its rows for the writer (``provenance.store.rows``);
+    a failure becomes its message. Runs in worker processes.
 
-    With ``strip_text`` the readings come back without their text (the parent has it), so
-    each article crosses the process boundary once. Documents already stored (marked by
-    ``_mark_stored``) get an empty reading: the writer will only report them unchanged.
+    The rows carry no text (the parent has it), so each article crosses the process
+    boundary once, as plain tuples. Documents already stored (marked by ``_mark_stored``)
+    get empty rows: the writer will only report them unchanged.
     """
-    out: list[Reading | str] = []
+    out: list[PreparedArticle | str] = []
     for doc in docs:
         if doc.meta.get(STORED):
-            out.append(Reading(text="" if strip_text else doc.text))
+            out.append(prepare(doc, Reading(text=doc.text)))
             continue
         try:
-            reading = extract(doc)
+            out.append(prepare(doc, extract(doc)))
         except Exception as exc:  # one bad article must not stop the batch
             out.append(f"extraction failed: {exc.__class__.__name__}: {exc}")
-            continue
-        out.append(reading.model_copy(update={"text": ""}) if strip_text else reading)
     return out
 
 
@@ -251,16 +242,12 @@ def _mark_stored(items: Iterable[Document | ReadError], engine: Engine) -> Itera
         yield from chunk
 
 
-def _finish(chunk: list, future: Future) -> Iterator[tuple[Document | ReadError, Reading | str | None]]:
-    """Wait for one chunk's readings and pair them with its items."""
-    results = future.result()
-    for (item, result) in _pair(chunk, results):
-        if isinstance(result, Reading) and not result.text:
-            result.text = item.text
-        yield item, result
+def _finish(chunk: list, future: Future) -> Iterator[tuple[Document | ReadError, PreparedArticle | str | None]]:
+    """Wait for one chunk's rows and pair them with its items."""
+    yield from _pair(chunk, future.result())
 
 
-def _pair(chunk: list, results: list) -> Iterator[tuple[Document | ReadError, Reading | str | None]]:
+def _pair(chunk: list, results: list) -> Iterator[tuple[Document | ReadError, PreparedArticle | str | None]]:
     """Match results (one per Document) back to the chunk's items, errors and notes passing through."""
     it = iter(results)
     for item in chunk:

@@ -377,14 +377,21 @@ class Resolver:
         for (entity, _), ref in zip(items, refs):
             if (ref.key, entity.id) not in self._resolved:
                 todo.setdefault(ref.key, (ref, []))[1].append(entity)
-        if todo:
-            planned = [(ref, plan_article(ents, ref)) for ref, ents in todo.values()]
-            self._load_for([p for _, plans in planned for p in plans.values()])
-            decided = []
-            for ref, plans in planned:
-                decided += self._resolve_article(ref, plans)
-            self._flush(decided)
+        self.resolve_plans([(ref.key, plan_article(ents, ref)) for ref, ents in todo.values()])
         return [self._resolved[(ref.key, e.id)] for (e, _), ref in zip(items, refs)]
+
+    def resolve_plans(self, planned: list[tuple[str, dict[int, Plan]]]) -> dict[tuple[str, int], int]:
+        """Source ids for articles already planned (``plan_article``, e.g. in a worker process):
+        (article key, entity id) -> source id, in a few statements for the whole list."""
+        todo = [(key, fresh) for key, plans in planned
+                if (fresh := {eid: p for eid, p in plans.items() if (key, eid) not in self._resolved})]
+        if todo:
+            self._load_for([p for _, plans in todo for p in plans.values()])
+            decided = []
+            for key, plans in todo:
+                decided += self._resolve_article(key, plans)
+            self._flush(decided)
+        return {(key, eid): self._resolved[(key, eid)] for key, plans in planned for eid in plans}
 
     def name_of(self, source_id: int) -> str:
         """The canonical name of a source."""
@@ -408,7 +415,7 @@ class Resolver:
 
     # ------------------------------------------------------------ matching
 
-    def _resolve_article(self, ref: ArticleRef, plans: dict[int, Plan]) -> list[tuple[Plan, int, str, float]]:
+    def _resolve_article(self, key: str, plans: dict[int, Plan]) -> list[tuple[Plan, int, str, float]]:
         """Decide every plan of one article; linked plans follow the entity they link to."""
         decided, ids = [], {}
         for plan in sorted(plans.values(), key=lambda p: p.link is not None):
@@ -419,7 +426,7 @@ class Resolver:
                 if sid is None:
                     sid, reason, score = self._new(plan), FIRST_SEEN, 1.0
             ids[plan.eid] = sid
-            self._resolved[(ref.key, plan.eid)] = sid
+            self._resolved[(key, plan.eid)] = sid
             if plan.published and sid in self._known:
                 self._known[sid].dates.add(plan.published)
             decided.append((plan, sid, reason, score))

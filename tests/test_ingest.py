@@ -77,14 +77,23 @@ def test_report_counts_and_progress(tmp_path, fake, db):
     assert (again.added, again.unchanged) == (0, 40)
 
 
-def test_workers_get_documents_without_the_text_round_trip(tmp_path, fake, monkeypatch):
-    """Readings come back from workers without their text, and get it back from the document."""
-    from provenance.models import Document
+def test_workers_send_rows_without_the_text(tmp_path, fake, monkeypatch):
+    """Workers send prepared rows (plain tuples, no article text) that slice the document's text."""
+    import pickle
 
-    out = ingest_mod.extract_chunk([Document(text="Lund said that it rained.")], strip_text=True)
-    assert out[0].text == ""
-    pairs = list(ingest_mod.extract_all(iter([Document(text=f"Lund said that it rained {i}.") for i in range(40)]), 2))
-    assert all(r.text == d.text for d, r in pairs)
+    from provenance.models import Document
+    from provenance.store.rows import PreparedArticle, content_hash
+
+    doc = Document(text="Lund said that it rained.")
+    [out] = ingest_mod.extract_chunk([doc])
+    assert isinstance(out, PreparedArticle) and out.digest == content_hash(doc.text)
+    assert doc.text not in repr(pickle.loads(pickle.dumps(out)).plans)
+    start, end, text, *_ = out.claims[0]
+    assert doc.text[start:end] == text
+    docs = [Document(text=f"Lund said that it rained {i}.") for i in range(40)]
+    pairs = list(ingest_mod.extract_all(iter(docs), 2))
+    assert [d.text for d, _ in pairs] == [d.text for d in docs]
+    assert all(p.digest == content_hash(d.text) for d, p in pairs)
 
 
 def test_reingest_does_not_extract_again(tmp_path, fake, db, monkeypatch):

@@ -1,31 +1,41 @@
-"""Store (Document, Reading) pairs: one transaction per batch, each article whole or not at all.
+"""Store extracted articles: one transaction per batch, each article whole or not at all.
 
-Rows go in through bulk ``conn.execute(insert(table), rows)`` (Core: the ORM's bulk
-path costs more per statement than SQLite spends on the rows), and the sources of a whole
-batch are resolved in a few statements. Articles are identified by the sha256 of their
-text: storing the same text again adds nothing ("unchanged", or "duplicate" when it comes
-from another path); new text under a path already stored becomes a new version of that
-article. If anything in a batch fails, the batch is redone article by article inside
-savepoints, so only the failing article is left out, and it is reported. A batch that
-meets a transient error (on PostgreSQL: a deadlock, a serialization failure, a dropped
-connection) is rolled back and run again whole, a few times, before it gives up.
+The writer takes ``(Document, PreparedArticle)`` pairs (``provenance.store.rows``; a
+``Reading`` is prepared here when given one). A batch costs a fixed handful of statements
+whatever its size: one look-up of its content hashes and one of its paths, the sources of
+all its new articles resolved together (``Resolver.resolve_plans``), one insert per article
+row, then one bulk insert per table (mentions, claims, citations, source counts) for the
+whole batch, through the driver's ``executemany`` (SQLAlchemy's per-row parameter
+processing cost more than SQLite spends on the rows). Articles are identified by the
+sha256 of their text: storing the same text again adds nothing ("unchanged", or
+"duplicate" when it comes from another path); new text under a path already stored becomes
+a new version of that article. If anything in a batch fails, the batch is redone article by
+article inside savepoints, so only the failing article is left out, and it is reported. A
+batch that meets a transient error (on PostgreSQL: a deadlock, a serialization failure, a
+dropped connection) is rolled back and run again whole, a few times, before it gives up.
 """
 
-import hashlib
 import logging
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, func, insert, select, update
 
 from provenance.errors import DatabaseError
-from provenance.models import Document, Entity, Reading, Span
-from provenance.resolve import ArticleRef, Resolver
+from provenance.models import Document, Reading
+from provenance.resolve import Resolver
 from provenance.store import tables as t
 from provenance.store.db import begin_write, describe_url, explain, is_database_wide, is_transient
 from provenance.store.migrations import catch_up_fts, defer_fts
+from provenance.store.rows import (  # noqa: F401  (re-exported: the writer's public helpers)
+    PreparedArticle,
+    article_entities,
+    check_reading,
+    content_hash,
+    prepare,
+)
 from provenance.store.tables import utcnow
 from provenance.store.upsert import insert_ignore
 
@@ -34,6 +44,9 @@ log = logging.getLogger(__name__)
 ADDED, UNCHANGED, DUPLICATE, VERSION, FAILED = "added", "unchanged", "duplicate", "version", "failed"
 ARROW = " ← "
 RETRIES = 6  # attempts at a batch that meets transient errors (deadlock, serialization, lost connection)
+_IN_CHUNK = 500  # values per IN (...) list
+
+Item = tuple[Document, PreparedArticle]
 
 
 @dataclass(frozen=True)
@@ -50,11 +63,6 @@ class StoreResult:
     line: int | None = None
 
 
-def content_hash(text: str) -> str:
-    """The identity of an article: sha256 of its text."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def stored_hashes(engine: Engine, hashes: list[str]) -> set[str]:
     """Which of these content hashes are already stored (one query)."""
     if not hashes:
@@ -63,11 +71,28 @@ def stored_hashes(engine: Engine, hashes: list[str]) -> set[str]:
         return set(conn.execute(select(t.Article.content_hash).where(t.Article.content_hash.in_(hashes))).scalars())
 
 
-def store_batch(engine: Engine, items: Sequence[tuple[Document, Reading]]) -> list[StoreResult]:
+def store_batch(engine: Engine, items: Sequence[tuple[Document, Reading | PreparedArticle]]) -> list[StoreResult]:
     """Store a batch in one transaction; an article that cannot be stored is left out and reported.
     The whole batch is tried again after a transient error (nothing of a failed try stays)."""
-    if not items:
-        return []
+    results: list[StoreResult | None] = []
+    ready: list[Item] = []
+    for doc, reading in items:
+        if isinstance(reading, Reading):
+            try:
+                reading = prepare(doc, reading)
+            except Exception as exc:  # a span that does not slice the text, an entity that cannot be planned
+                results.append(StoreResult(FAILED, doc.path, error=f"cannot store: {exc}", line=doc.meta.get("line")))
+                continue
+        results.append(None)
+        ready.append((doc, reading))
+    if ready:
+        stored = iter(_store_with_retries(engine, ready))
+        results = [r if r is not None else next(stored) for r in results]
+    return results  # type: ignore[return-value]
+
+
+def _store_with_retries(engine: Engine, items: Sequence[Item]) -> list[StoreResult]:
+    """``_store_batch_once``, run again after a transient error."""
     for attempt in range(RETRIES):
         try:
             return _store_batch_once(engine, items)
@@ -82,16 +107,13 @@ def store_batch(engine: Engine, items: Sequence[tuple[Document, Reading]]) -> li
     raise AssertionError("unreachable")
 
 
-def _store_batch_once(engine: Engine, items: Sequence[tuple[Document, Reading]]) -> list[StoreResult]:
+def _store_batch_once(engine: Engine, items: Sequence[Item]) -> list[StoreResult]:
     """One try at ``store_batch``; raises transient errors for the caller to retry."""
     try:
         with begin_write(engine) as conn:
             resolver = Resolver(conn)
             first_claim = defer_fts(conn)
-            # every source of the batch in a few statements, before the articles that cite them
-            resolver.resolve_many([(e, _ref(doc)) for doc, reading in items
-                                   for e in article_entities(reading).values()])
-            results = [store_article(conn, resolver, doc, reading) for doc, reading in items]
+            results = store_articles(conn, resolver, items)
             catch_up_fts(conn, first_claim)
             return results
     except Exception as exc:  # redo one by one to find and skip the bad article(s)
@@ -104,10 +126,10 @@ def _store_batch_once(engine: Engine, items: Sequence[tuple[Document, Reading]])
     with begin_write(engine) as conn:
         resolver = Resolver(conn)
         first_claim = defer_fts(conn)
-        for doc, reading in items:
+        for doc, prepared in items:
             try:
                 with conn.begin_nested():
-                    results.append(store_article(conn, resolver, doc, reading))
+                    results += store_articles(conn, resolver, [(doc, prepared)])
             except Exception as exc:
                 if is_transient(exc):
                     raise
@@ -118,118 +140,140 @@ def _store_batch_once(engine: Engine, items: Sequence[tuple[Document, Reading]])
     return results
 
 
-def store_article(conn: Connection, resolver: Resolver, doc: Document, reading: Reading) -> StoreResult:
-    """Write one article with its sources, mentions, claims and citations (inside the caller's transaction)."""
-    text = doc.text
-    check_reading(text, reading)
-    digest = content_hash(text)
-    words = reading.words or len(text.split())
-    found = conn.execute(
-        select(t.Article.id, t.Article.path, t.Article.is_current, t.Article.words)
-        .where(t.Article.content_hash == digest)
-    ).first()
-    if found:
-        if doc.path and found.path == doc.path and not found.is_current:
-            _make_current(conn, found.id, doc.path)  # a file edited, then edited back
-        status = UNCHANGED if found.path == doc.path or doc.path is None else DUPLICATE
-        return StoreResult(status, doc.path, found.id, words=found.words)
-
-    status, version, previous_id = ADDED, 1, None
-    if doc.path:
-        prev = conn.execute(
-            select(t.Article.id, t.Article.version)
-            .where(t.Article.path == doc.path, t.Article.is_current.is_(True))
-        ).first()
+def store_articles(conn: Connection, resolver: Resolver, items: Sequence[Item]) -> list[StoreResult]:
+    """Write articles with their sources, mentions, claims and citations (inside the caller's
+    transaction): the article rows one by one, in order (versions and duplicates depend on
+    what came before), then every other row of the batch in one insert per table."""
+    known = _stored_by_hash(conn, [p.digest for _, p in items])
+    current = _current_by_path(conn, [d.path for d, _ in items if d.path])
+    results: list[StoreResult] = []
+    added: list[tuple[int, Item]] = []
+    for doc, prep in items:
+        found = known.get(prep.digest)
+        if found:
+            found_id, found_path, found_current, found_words = found
+            if doc.path and found_path == doc.path and not found_current:
+                _make_current(conn, found_id, doc.path)  # a file edited, then edited back
+                known[prep.digest] = (found_id, found_path, True, found_words)
+                current[doc.path] = (found_id, _version_of(conn, found_id))
+            status = UNCHANGED if found_path == doc.path or doc.path is None else DUPLICATE
+            results.append(StoreResult(status, doc.path, found_id, words=found_words))
+            continue
+        status, version, previous_id = ADDED, 1, None
+        prev = current.get(doc.path) if doc.path else None
         if prev:
-            status, version, previous_id = VERSION, prev.version + 1, prev.id
-            conn.execute(update(t.Article.__table__).where(t.Article.id == prev.id).values(is_current=False))
+            status, version, previous_id = VERSION, prev[1] + 1, prev[0]
+            conn.execute(update(t.Article.__table__).where(t.Article.id == prev[0]).values(is_current=False))
+        article_id = _insert_article(conn, doc, prep, version, previous_id)
+        if article_id is None:  # another writer stored the same text a moment ago
+            results.append(StoreResult(UNCHANGED, doc.path, words=prep.words))
+            continue
+        known[prep.digest] = (article_id, doc.path, True, prep.words)
+        if doc.path:
+            current[doc.path] = (article_id, version)
+        added.append((article_id, (doc, prep)))
+        results.append(StoreResult(status, doc.path, article_id, claims=len(prep.claims), words=prep.words))
+    if added:
+        _store_rows(conn, resolver, added)
+    return results
 
-    body_start, body_end = doc.body
-    article_id = conn.execute(
-        insert_ignore(conn, t.Article, ["content_hash"]).returning(t.Article.id),
-        [dict(path=doc.path, external_id=doc.external_id, title=doc.title, outlet=doc.outlet,
-              url=doc.url, published=doc.published, text=text, body_start=body_start,
-              body_end=body_end, content_hash=digest, words=words, version=version,
-              previous_id=previous_id, is_current=True, ingested_at=utcnow())],
-    ).scalar()
-    if article_id is None:  # another writer stored the same text a moment ago
-        return StoreResult(UNCHANGED, doc.path, words=words)
 
-    entities = article_entities(reading)
-    sources = dict(zip(entities, resolver.resolve_many([(e, _ref(doc, digest)) for e in entities.values()])))
-    _store_relations(conn, resolver, reading, sources)
-    counts: dict[int, dict[str, int]] = {}
-
-    def bump(source_id: int, field: str | None) -> None:
-        row = counts.setdefault(source_id, {"mention_count": 0, "claim_count": 0,
-                                            "origin_count": 0, "relay_count": 0})
-        if field:
-            row[field] += 1
-
-    for sid in sources.values():  # a source named only as an author or affiliation is in the article too
-        bump(sid, None)
-
-    mention_rows = []
-    for m in reading.mentions:
-        sid = sources[m.entity]
-        bump(sid, "mention_count")
-        mention_rows.append(dict(article_id=article_id, source_id=sid, start=m.span.start,
-                                 end=m.span.end, text=m.span.text))
-    if mention_rows:
-        conn.execute(insert(t.Mention.__table__), mention_rows)
-
-    cue_types = {a.id: a.cue_type.value for a in reading.attributions}
-    claim_rows, chains = [], []
-    for c in reading.claims:
-        link_ids = [sources[link.entity] for link in c.chain]
-        chains.append(list(zip(link_ids, c.chain)))
-        for sid in dict.fromkeys(link_ids):
-            bump(sid, "claim_count")
-        for pos, sid in enumerate(link_ids):
-            bump(sid, "origin_count" if pos == 0 else "relay_count")
-        claim_rows.append(dict(
-            article_id=article_id, start=c.span.start, end=c.span.end, text=c.span.text,
-            cue=c.cue.text if c.cue else None, cue_start=c.cue.start if c.cue else None,
-            cue_end=c.cue.end if c.cue else None,
-            cue_type=cue_types.get(c.attribution) if c.attribution is not None else None,
-            kind=c.kind.value, hops=len(c.chain),
-            origin_source_id=link_ids[0] if link_ids else None,
-            chain_text=ARROW.join(resolver.name_of(sid) for sid in link_ids),
-        ))
+def _store_rows(conn: Connection, resolver: Resolver, added: list[tuple[int, Item]]) -> None:
+    """Sources, relations, mentions, claims, citations and per-article source counts of new articles."""
+    sources = resolver.resolve_plans([(prep.digest, prep.plans) for _, (_, prep) in added])
+    relation_rows, mention_rows, claim_rows, chains, count_rows = [], [], [], [], []
+    for article_id, (_, prep) in added:
+        key = prep.digest
+        for eid, relation, name in prep.relations:
+            relation_rows.append(dict(source_id=sources[(key, eid)], related_source_id=resolver.find(name),
+                                      related_name=name, relation=relation))
+        counts = {sources[(key, eid)]: [0, 0, 0, 0] for eid in prep.plans}  # mentions, claims, origins, relays
+        for eid, start, end, text in prep.mentions:
+            sid = sources[(key, eid)]
+            counts[sid][0] += 1
+            mention_rows.append((article_id, sid, start, end, text))
+        for start, end, text, cue, cue_start, cue_end, cue_type, kind, chain in prep.claims:
+            link_ids = [sources[(key, link[0])] for link in chain]
+            for sid in dict.fromkeys(link_ids):
+                counts[sid][1] += 1
+            for pos, sid in enumerate(link_ids):
+                counts[sid][2 if pos == 0 else 3] += 1
+            chains.append(list(zip(link_ids, chain)))
+            claim_rows.append(dict(
+                article_id=article_id, start=start, end=end, text=text, cue=cue, cue_start=cue_start,
+                cue_end=cue_end, cue_type=cue_type, kind=kind, hops=len(chain),
+                origin_source_id=link_ids[0] if link_ids else None,
+                chain_text=ARROW.join(resolver.name_of(sid) for sid in link_ids)))
+        count_rows += [(sid, article_id, *c) for sid, c in counts.items()]
+    if relation_rows:
+        conn.execute(insert_ignore(conn, t.SourceRelation, ["source_id", "relation", "related_name"]), relation_rows)
+    bulk_insert(conn, t.Mention.__table__, ("article_id", "source_id", "start", "end", "text"), mention_rows)
     if claim_rows:
         claim_ids = _insert_with_ids(conn, t.Claim, claim_rows)
-        citation_rows = [
-            dict(claim_id=claim_id, position=pos, source_id=sid, cue=link.cue,
-                 evidence_start=link.evidence.start, evidence_end=link.evidence.end,
-                 evidence_text=link.evidence.text, role="origin" if pos == 0 else "relay")
-            for claim_id, chain in zip(claim_ids, chains)
-            for pos, (sid, link) in enumerate(chain)
-        ]
-        if citation_rows:
-            conn.execute(insert(t.Citation.__table__), citation_rows)
-    if counts:
-        conn.execute(insert(t.SourceArticle.__table__),
-                     [dict(source_id=sid, article_id=article_id, **c) for sid, c in counts.items()])
-    return StoreResult(status, doc.path, article_id, claims=len(claim_rows), words=words)
+        bulk_insert(conn, t.Citation.__table__,
+                    ("claim_id", "position", "source_id", "cue", "evidence_start", "evidence_end",
+                     "evidence_text", "role"),
+                    [(claim_id, pos, sid, cue, ev_start, ev_end, ev_text, "origin" if pos == 0 else "relay")
+                     for claim_id, chain in zip(claim_ids, chains)
+                     for pos, (sid, (_, cue, ev_start, ev_end, ev_text)) in enumerate(chain)])
+    bulk_insert(conn, t.SourceArticle.__table__,
+                ("source_id", "article_id", "mention_count", "claim_count", "origin_count", "relay_count"),
+                count_rows)
 
 
-def _ref(doc: Document, digest: str | None = None) -> ArticleRef:
-    """What the resolver needs of an article: its identity, text (for full names) and date."""
-    return ArticleRef(digest or content_hash(doc.text), doc.text, doc.published)
+def bulk_insert(conn: Connection, table: Table, columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
+    """Insert plain tuples with one driver-level ``executemany`` (no per-row SQLAlchemy processing)."""
+    rows = list(rows)
+    if not rows:
+        return
+    prep = conn.dialect.identifier_preparer
+    marks = ", ".join(["?"] * len(columns) if conn.dialect.paramstyle == "qmark" else ["%s"] * len(columns))
+    sql = (f"INSERT INTO {prep.quote(table.name)} ({', '.join(prep.quote(c) for c in columns)}) "
+           f"VALUES ({marks})")
+    conn.exec_driver_sql(sql, rows)
 
 
-def article_entities(reading: Reading) -> dict[int, Entity]:
-    """Every entity the reading refers to, by id: listed ones, and any that only a mention
-    or a chain link names (so a sloppy reading still stores)."""
-    entities = {e.id: e for e in reading.entities}
-    for m in reading.mentions:
-        if m.entity not in entities:
-            entities[m.entity] = Entity(id=m.entity, name=m.span.text, type="anonymous")
-    for c in reading.claims:
-        for link in c.chain:
-            if link.entity not in entities:
-                entities[link.entity] = Entity(id=link.entity, name=link.name, type=link.type)
-    return entities
+def _insert_article(conn: Connection, doc: Document, prep: PreparedArticle, version: int,
+                    previous_id: int | None) -> int | None:
+    """Insert one article row; None when the same text is already there (another writer)."""
+    body_start, body_end = doc.body
+    return conn.execute(
+        insert_ignore(conn, t.Article, ["content_hash"]).returning(t.Article.id),
+        [dict(path=doc.path, external_id=doc.external_id, title=doc.title, outlet=doc.outlet,
+              url=doc.url, published=doc.published, text=doc.text, body_start=body_start,
+              body_end=body_end, content_hash=prep.digest, words=prep.words, version=version,
+              previous_id=previous_id, is_current=True, ingested_at=utcnow())],
+    ).scalar()
+
+
+def _stored_by_hash(conn: Connection, digests: list[str]) -> dict[str, tuple[int, str | None, bool, int]]:
+    """Stored articles with these texts: digest -> (id, path, is_current, words)."""
+    out = {}
+    wanted = sorted(set(digests))
+    for i in range(0, len(wanted), _IN_CHUNK):
+        for row in conn.execute(select(t.Article.content_hash, t.Article.id, t.Article.path,
+                                       t.Article.is_current, t.Article.words)
+                                .where(t.Article.content_hash.in_(wanted[i:i + _IN_CHUNK]))):
+            out[row[0]] = (row[1], row[2], bool(row[3]), row[4])
+    return out
+
+
+def _current_by_path(conn: Connection, paths: list[str]) -> dict[str, tuple[int, int]]:
+    """The current article stored under each of these paths: path -> (id, version)."""
+    out = {}
+    wanted = sorted(set(paths))
+    for i in range(0, len(wanted), _IN_CHUNK):
+        for path, aid, version in conn.execute(
+            select(t.Article.path, t.Article.id, t.Article.version)
+            .where(t.Article.path.in_(wanted[i:i + _IN_CHUNK]), t.Article.is_current.is_(True))
+        ):
+            out[path] = (aid, version)
+    return out
+
+
+def _version_of(conn: Connection, article_id: int) -> int:
+    """The version number of one stored article."""
+    return conn.execute(select(t.Article.version).where(t.Article.id == article_id)).scalar_one()
 
 
 def _insert_with_ids(conn: Connection, model: type, rows: list[dict]) -> list[int]:
@@ -245,38 +289,9 @@ def _insert_with_ids(conn: Connection, model: type, rows: list[dict]) -> list[in
                                  rows).scalars())
     first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
     ids = list(range(first, first + len(rows)))
-    conn.execute(insert(table), [dict(row, id=i) for row, i in zip(rows, ids)])
+    columns = tuple(rows[0])
+    bulk_insert(conn, table, ("id", *columns), [(i, *(row[c] for c in columns)) for row, i in zip(rows, ids)])
     return ids
-
-
-def check_reading(text: str, reading: Reading) -> None:
-    """Refuse a reading whose spans do not slice the article text (offsets must be checkable)."""
-    def check(span: Span | None, what: str) -> None:
-        if span is not None and not (0 <= span.start <= span.end <= len(text)
-                                     and text[span.start:span.end] == span.text):
-            raise ValueError(f"{what} span [{span.start}:{span.end}] does not slice the article text")
-
-    for m in reading.mentions:
-        check(m.span, f"mention {m.id}")
-    for c in reading.claims:
-        check(c.span, f"claim {c.id}")
-        check(c.cue, f"claim {c.id} cue")
-        for i, link in enumerate(c.chain):
-            check(link.evidence, f"claim {c.id} link {i} evidence")
-
-
-def _store_relations(conn: Connection, resolver: Resolver, reading: Reading, sources: dict[int, int]) -> None:
-    """Affiliations, publishers and authors of each entity, linked to stored sources when known."""
-    rows = []
-    for e in reading.entities:
-        for relation, names in (("affiliation", e.affiliations), ("publisher", e.publishers),
-                                ("author", e.authors)):
-            for name in names:
-                if name.strip():
-                    rows.append(dict(source_id=sources[e.id], related_source_id=resolver.find(name),
-                                     related_name=name.strip(), relation=relation))
-    if rows:
-        conn.execute(insert_ignore(conn, t.SourceRelation, ["source_id", "relation", "related_name"]), rows)
 
 
 def _make_current(conn: Connection, article_id: int, path: str) -> None:
