@@ -22,12 +22,13 @@ source. The entry points are ``Resolver(db).resolve_many([(entity, ArticleRef), 
 ``name_of`` and ``find``, which is all the writer uses.
 """
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from provenance.models import Entity, SourceType
@@ -327,8 +328,24 @@ class Known:
     name: str
     type: str
     key: str
-    dates: set[str] = field(default_factory=set)
     role: str | None = None
+    days: set[date] = field(default_factory=set)  # publication days of its articles (documents only)
+    _sorted: list[date] | None = None
+
+    def add_date(self, published: str | None) -> None:
+        """Remember the publication day of one more article that names this source."""
+        day = _day(published) if published else None
+        if day is not None and day not in self.days:
+            self.days.add(day)
+            self._sorted = None
+
+    def seen_near(self, day: date, window: int) -> bool:
+        """Whether an article naming this source was published within ``window`` days of ``day``
+        (a bisection over its distinct days: the cost does not grow with its article count)."""
+        if self._sorted is None:
+            self._sorted = sorted(self.days)
+        i = bisect_left(self._sorted, day - timedelta(days=window))
+        return i < len(self._sorted) and self._sorted[i] <= day + timedelta(days=window)
 
 
 class Resolver:
@@ -428,7 +445,7 @@ class Resolver:
             ids[plan.eid] = sid
             self._resolved[(key, plan.eid)] = sid
             if plan.published and sid in self._known:
-                self._known[sid].dates.add(plan.published)
+                self._known[sid].add_date(plan.published)
             decided.append((plan, sid, reason, score))
         return decided
 
@@ -490,14 +507,13 @@ class Resolver:
         if plan.type != "document" or not plan.published:
             return True
         known = self._known.get(sid)
-        if known is None or not known.dates:
+        if known is None or not known.days:
             return True
         mine = _day(plan.published)
         if mine is None:
             return True
         window = POLL_WINDOW_DAYS if plan.key.rsplit(" ", 1)[-1] in POLL_NOUNS else DOCUMENT_WINDOW_DAYS
-        days = [d for d in (_day(x) for x in known.dates) if d is not None]
-        return not days or any(abs((mine - d).days) <= window for d in days)
+        return known.seen_near(mine, window)
 
     def _pinned(self, plan: Plan) -> int | None:
         """The source a curator tied one of the plan's names to, if any."""
@@ -653,13 +669,15 @@ class Resolver:
                                        .where(Source.id.in_(chunk))):
                 self._remember(*row)
         docs, self._undated = sorted(self._undated), set()
-        for chunk in _chunks(docs):
+        for chunk in _chunks(docs):  # distinct days, not one row per article
+            day = func.substr(Article.published, 1, 10)
             for sid, published in self.db.execute(
-                select(SourceArticle.source_id, Article.published)
+                select(SourceArticle.source_id, day)
                 .join(Article, Article.id == SourceArticle.article_id)
                 .where(SourceArticle.source_id.in_(chunk), Article.published.is_not(None))
+                .distinct()
             ):
-                self._known[sid].dates.add(published)
+                self._known[sid].add_date(published)
 
     def _remember(self, sid: int, name: str, typ: str, key: str, role: str | None = None) -> None:
         """Cache one stored source."""

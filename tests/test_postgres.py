@@ -171,10 +171,10 @@ def test_any_reingest_is_idempotent_and_edit_makes_a_new_version(any_db):
 def test_any_a_failing_article_leaves_nothing_and_the_batch_goes_on(any_db, monkeypatch):
     real = writer._insert_with_ids
 
-    def explode_on_b(conn, model, rows):
-        if any("membership" in r.get("text", "") for r in rows):
+    def explode_on_b(conn, table, columns, rows):
+        if any("membership" in str(row) for row in rows):
             raise RuntimeError("disk on fire")
-        return real(conn, model, rows)
+        return real(conn, table, columns, rows)
 
     monkeypatch.setattr(writer, "_insert_with_ids", explode_on_b)
     results = store(any_db, (ARTICLE_A, "/a.txt"), (ARTICLE_B, "/b.txt"), (ARTICLE_A.replace("fine", "grey"), "/c.txt"))

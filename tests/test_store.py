@@ -178,10 +178,10 @@ def test_identical_texts_in_one_batch_are_stored_once(db):
 def test_a_failing_article_leaves_nothing_and_the_batch_goes_on(db, monkeypatch):
     real = writer._insert_with_ids
 
-    def explode_on_b(session, model, rows):
-        if any("membership" in r.get("text", "") for r in rows):
+    def explode_on_b(conn, table, columns, rows):
+        if any("membership" in str(row) for row in rows):
             raise RuntimeError("disk on fire")
-        return real(session, model, rows)
+        return real(conn, table, columns, rows)
 
     monkeypatch.setattr(writer, "_insert_with_ids", explode_on_b)
     results = store(db, (ARTICLE_A, "/a.txt"), (ARTICLE_B, "/b.txt"),

@@ -47,6 +47,8 @@ RETRIES = 6  # attempts at a batch that meets transient errors (deadlock, serial
 _IN_CHUNK = 500  # values per IN (...) list
 
 Item = tuple[Document, PreparedArticle]
+CLAIM_COLUMNS = ("article_id", "start", "end", "text", "cue", "cue_start", "cue_end", "cue_type", "kind", "hops",
+                 "origin_source_id", "chain_text")
 
 
 @dataclass(frozen=True)
@@ -199,17 +201,15 @@ def _store_rows(conn: Connection, resolver: Resolver, added: list[tuple[int, Ite
             for pos, sid in enumerate(link_ids):
                 counts[sid][2 if pos == 0 else 3] += 1
             chains.append(list(zip(link_ids, chain)))
-            claim_rows.append(dict(
-                article_id=article_id, start=start, end=end, text=text, cue=cue, cue_start=cue_start,
-                cue_end=cue_end, cue_type=cue_type, kind=kind, hops=len(chain),
-                origin_source_id=link_ids[0] if link_ids else None,
-                chain_text=ARROW.join(resolver.name_of(sid) for sid in link_ids)))
+            claim_rows.append((article_id, start, end, text, cue, cue_start, cue_end, cue_type, kind, len(chain),
+                               link_ids[0] if link_ids else None,
+                               ARROW.join(resolver.name_of(sid) for sid in link_ids)))
         count_rows += [(sid, article_id, *c) for sid, c in counts.items()]
     if relation_rows:
         conn.execute(insert_ignore(conn, t.SourceRelation, ["source_id", "relation", "related_name"]), relation_rows)
     bulk_insert(conn, t.Mention.__table__, ("article_id", "source_id", "start", "end", "text"), mention_rows)
     if claim_rows:
-        claim_ids = _insert_with_ids(conn, t.Claim, claim_rows)
+        claim_ids = _insert_with_ids(conn, t.Claim.__table__, CLAIM_COLUMNS, claim_rows)
         bulk_insert(conn, t.Citation.__table__,
                     ("claim_id", "position", "source_id", "cue", "evidence_start", "evidence_end",
                      "evidence_text", "role"),
@@ -276,21 +276,19 @@ def _version_of(conn: Connection, article_id: int) -> int:
     return conn.execute(select(t.Article.version).where(t.Article.id == article_id)).scalar_one()
 
 
-def _insert_with_ids(conn: Connection, model: type, rows: list[dict]) -> list[int]:
-    """Bulk-insert rows and return their ids, in order.
+def _insert_with_ids(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> list[int]:
+    """Bulk-insert rows (tuples in the order of ``columns``) and return their ids, in order.
 
     On SQLite the writer holds the database's write lock (BEGIN IMMEDIATE), so ids are
-    assigned here from MAX(id): one multi-row insert instead of one statement per row,
+    assigned here from MAX(id): one ``executemany`` instead of one statement per row,
     which is what RETURNING with guaranteed order costs there. Elsewhere, RETURNING.
     """
-    table = model.__table__
     if conn.dialect.name != "sqlite":
         return list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                                 rows).scalars())
+                                 [dict(zip(columns, row)) for row in rows]).scalars())
     first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
     ids = list(range(first, first + len(rows)))
-    columns = tuple(rows[0])
-    bulk_insert(conn, table, ("id", *columns), [(i, *(row[c] for c in columns)) for row, i in zip(rows, ids)])
+    bulk_insert(conn, table, ("id", *columns), [(i, *row) for i, row in zip(ids, rows)])
     return ids
 
 
