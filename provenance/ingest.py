@@ -25,7 +25,16 @@ from provenance.models import Document, Reading
 from provenance.readers import STDIN_LABEL, ReadError, ReadNote, path_label, read_paths
 from provenance.store.db import sqlite_file
 from provenance.store.rows import PreparedArticle, content_hash, prepare
-from provenance.store.writer import ADDED, DUPLICATE, FAILED, UNCHANGED, VERSION, store_batch, stored_hashes
+from provenance.store.writer import (
+    ADDED,
+    DUPLICATE,
+    FAILED,
+    UNCHANGED,
+    VERSION,
+    SourceCache,
+    store_batch,
+    stored_hashes,
+)
 
 BATCH_SIZE = 200  # articles per transaction
 BATCH_BYTES = 8 * 1024 * 1024  # ... or fewer, when they are large (a batch costs ~4x its text in memory)
@@ -100,6 +109,7 @@ def ingest(
     items = _mark_stored(read_paths(paths, outlet=outlet, url=url, published=published, stdin=stdin,
                                     skip=_database_files(engine)), engine)
     batch: list[tuple[Document, PreparedArticle]] = []
+    cache = SourceCache()  # sources known to the writer, kept across batches
     batch_bytes = 0
 
     def flush() -> None:
@@ -107,7 +117,7 @@ def ingest(
         if not batch:
             return
         done = sum(d.meta.get("size", 0) for d, _ in batch)
-        for res in store_batch(engine, batch):
+        for res in store_batch(engine, batch, cache):
             if res.status == FAILED:
                 fail(ReadError(res.path or STDIN_LABEL, res.line, res.error or "cannot store"))
                 continue

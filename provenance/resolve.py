@@ -359,8 +359,37 @@ class Resolver:
         self.db = db
         self.reset()
 
+    def rebind(self, db: Connection | Session) -> None:
+        """Use this resolver in a new transaction, keeping what it knows (the caller checked that
+        nobody else wrote sources since it last committed: see ``provenance.store.writer``)."""
+        self.db = db
+
+    def end_batch(self) -> None:
+        """After a commit: make this batch's writes look as a fresh load would see them, and drop
+        what no later batch can use (article-scoped sources, answers by article), so that the
+        cache grows with the sources of the corpus, not with its articles."""
+        for sid, role in self._new_roles:
+            if sid in self._known and self._known[sid].role is None:
+                self._known[sid].role = role
+        for sid, norm in self._new_norms:
+            self._by_norm[(self._known[sid].type, norm)].add(sid)
+        for sid in self._scoped_ids:
+            known = self._known.pop(sid, None)
+            if known is not None:
+                self._by_key.pop((known.type, known.key), None)
+                self._loaded_keys.discard(known.key)
+        self._new_roles, self._new_norms, self._scoped_ids = [], [], set()
+        self._resolved, self._aliases = {}, set()
+
+    def size(self) -> int:
+        """How many sources the cache holds (the writer starts afresh past a limit)."""
+        return len(self._known)
+
     def reset(self) -> None:
         """Forget everything cached (after a rollback it may no longer exist)."""
+        self._new_roles: list[tuple[int, str]] = []  # written this batch, applied by end_batch
+        self._new_norms: list[tuple[int, str]] = []
+        self._scoped_ids: set[int] = set()  # article-scoped sources seen this batch
         self._known: dict[int, Known] = {}
         self._by_key: dict[tuple[str, str], int] = {}
         self._by_norm: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -375,6 +404,7 @@ class Resolver:
         self._pins: dict[str, tuple[int, str, str]] | None = None
         self._undated: set[int] = set()  # document sources whose article dates are not loaded yet
         self._pending: list[Known] = []
+        self._temp_slots: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # new source -> its norms, blocks
         self._next_temp = -1
 
     # ------------------------------------------------------------ public
@@ -561,6 +591,7 @@ class Resolver:
                 self._by_norm[(known.type, norm)].add(known.id)
             for b in plan.blocks:
                 self._by_block[b].add(known.id)
+            self._temp_slots[known.id] = (plan.norms, plan.blocks)
 
     def _flush(self, decided: list[tuple[Plan, int, str, float]]) -> None:
         """Write new sources, then the aliases, blocks and roles of everything decided."""
@@ -587,8 +618,12 @@ class Resolver:
                 self._aliases.add((sid, alias))
                 if not why:
                     why, s = reason, score
-                alias_rows.append({"source_id": sid, "alias": alias, "norm": normalize_name(alias),
+                norm = normalize_name(alias)
+                alias_rows.append({"source_id": sid, "alias": alias, "norm": norm,
                                    "reason": why, "score": round(float(s), 3)})
+                known = self._known.get(sid)
+                if known and known.type in ORG_LIKE and " @" not in known.key and _specific_alias(alias):
+                    self._new_norms.append((sid, norm))
             if not plan.scoped:
                 for b in plan.blocks:
                     if (b, sid) not in self._blocks_written:
@@ -598,6 +633,7 @@ class Resolver:
             if plan.role and sid not in self._roles:
                 self._roles.add(sid)
                 role_rows.append({"sid": sid, "role": plan.role})
+                self._new_roles.append((sid, plan.role))
         if alias_rows:
             self.db.execute(insert_ignore(self.db, SourceAlias, ["source_id", "alias"]), alias_rows)
         if block_rows:
@@ -610,15 +646,18 @@ class Resolver:
         """Replace temporary ids by the ids the database gave."""
         if not remap:
             return
-        for tid, sid in remap.items():
+        for tid, sid in remap.items():  # only the entries of the new sources: cost ~ the batch
             known = self._known.pop(tid)
             known.id = sid
             self._known[sid] = known
-        self._by_key = {k: remap.get(v, v) for k, v in self._by_key.items()}
-        for index in (self._by_norm, self._by_block):
-            for k, ids in index.items():
-                if any(i < 0 for i in ids):
-                    index[k] = {remap.get(i, i) for i in ids}
+            if self._by_key.get((known.type, known.key)) == tid:
+                self._by_key[(known.type, known.key)] = sid
+            norms, blocks = self._temp_slots.pop(tid, ((), ()))
+            for slot in [self._by_norm[(known.type, n)] for n in norms] + [self._by_block[b] for b in blocks]:
+                slot.discard(tid)
+                slot.add(sid)
+            if " @" in known.key:
+                self._scoped_ids.add(sid)
         self._resolved = {k: remap.get(v, v) for k, v in self._resolved.items()}
 
     # ------------------------------------------------------------ loading
@@ -683,7 +722,9 @@ class Resolver:
         """Cache one stored source."""
         if sid not in self._known:
             self._known[sid] = Known(sid, name, typ, key, role=role)
-            if typ == "document" and " @" not in key:
+            if " @" in key:
+                self._scoped_ids.add(sid)
+            elif typ == "document":
                 self._undated.add(sid)
         self._by_key.setdefault((typ, key), sid)
 

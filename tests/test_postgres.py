@@ -360,11 +360,11 @@ def test_any_a_batch_that_meets_a_deadlock_is_run_again(any_db, monkeypatch):
 
     real, calls = writer._store_batch_once, []
 
-    def flaky(engine, items):
+    def flaky(engine, items, cache=None):
         calls.append(1)
         if len(calls) < 3:
             raise OperationalError("INSERT ...", {}, Deadlock("deadlock detected"))
-        return real(engine, items)
+        return real(engine, items, cache)
 
     monkeypatch.setattr(writer, "_store_batch_once", flaky)
     monkeypatch.setattr(writer.time, "sleep", lambda s: None)

@@ -73,9 +73,56 @@ def stored_hashes(engine: Engine, hashes: list[str]) -> set[str]:
         return set(conn.execute(select(t.Article.content_hash).where(t.Article.content_hash.in_(hashes))).scalars())
 
 
-def store_batch(engine: Engine, items: Sequence[tuple[Document, Reading | PreparedArticle]]) -> list[StoreResult]:
+class SourceCache:
+    """The resolver's knowledge of stored sources, kept from one batch to the next of an ingest.
+
+    Each batch would otherwise load again every source, block and document date its
+    entities could match, a cost that grows with the corpus. The cache is used only while
+    nobody else has written: each batch compares a fingerprint of the tables (highest
+    article, source, alias and curation ids) with the one this writer left at its last
+    commit, and starts afresh when they differ (another ingest process, a curation command),
+    after a failed batch, or past ``limit`` sources (memory stays bounded).
+    """
+
+    def __init__(self, limit: int = 200_000):
+        self.limit = limit
+        self._resolver: Resolver | None = None
+        self._fingerprint: tuple | None = None
+
+    def resolver(self, conn: Connection) -> Resolver:
+        """A resolver for this transaction: the kept one when the database is as it left it."""
+        if self._resolver is not None and self._fingerprint == fingerprint(conn):
+            self._resolver.rebind(conn)
+            return self._resolver
+        self._resolver = Resolver(conn)
+        return self._resolver
+
+    def committed(self, resolver: Resolver, mark: tuple) -> None:
+        """Keep ``resolver`` after its transaction committed with the tables at ``mark``."""
+        resolver.end_batch()
+        if resolver.size() > self.limit:
+            self.drop()
+            return
+        self._resolver, self._fingerprint = resolver, mark
+
+    def drop(self) -> None:
+        """Forget everything (after a rollback, or when the cache is too large)."""
+        self._resolver, self._fingerprint = None, None
+
+
+def fingerprint(conn: Connection) -> tuple:
+    """What changes when anyone writes sources or curation (ids only grow; curation rows are
+    added or removed)."""
+    return tuple(conn.exec_driver_sql(
+        "SELECT (SELECT MAX(id) FROM article), (SELECT MAX(id) FROM source), (SELECT MAX(id) FROM source_alias), "
+        "(SELECT MAX(id) FROM source_curation), (SELECT COUNT(*) FROM source_curation)").one())
+
+
+def store_batch(engine: Engine, items: Sequence[tuple[Document, Reading | PreparedArticle]],
+                cache: SourceCache | None = None) -> list[StoreResult]:
     """Store a batch in one transaction; an article that cannot be stored is left out and reported.
-    The whole batch is tried again after a transient error (nothing of a failed try stays)."""
+    The whole batch is tried again after a transient error (nothing of a failed try stays).
+    Pass the same ``cache`` to the batches of one ingest to resolve sources faster."""
     results: list[StoreResult | None] = []
     ready: list[Item] = []
     for doc, reading in items:
@@ -88,17 +135,19 @@ def store_batch(engine: Engine, items: Sequence[tuple[Document, Reading | Prepar
         results.append(None)
         ready.append((doc, reading))
     if ready:
-        stored = iter(_store_with_retries(engine, ready))
+        stored = iter(_store_with_retries(engine, ready, cache))
         results = [r if r is not None else next(stored) for r in results]
     return results  # type: ignore[return-value]
 
 
-def _store_with_retries(engine: Engine, items: Sequence[Item]) -> list[StoreResult]:
+def _store_with_retries(engine: Engine, items: Sequence[Item], cache: SourceCache | None) -> list[StoreResult]:
     """``_store_batch_once``, run again after a transient error."""
     for attempt in range(RETRIES):
         try:
-            return _store_batch_once(engine, items)
+            return _store_batch_once(engine, items, cache)
         except Exception as exc:
+            if cache:
+                cache.drop()
             if not is_transient(exc) or attempt == RETRIES - 1:
                 if is_transient(exc):
                     raise DatabaseError(f"cannot write to database {describe_url(engine.url)}: "
@@ -109,16 +158,21 @@ def _store_with_retries(engine: Engine, items: Sequence[Item]) -> list[StoreResu
     raise AssertionError("unreachable")
 
 
-def _store_batch_once(engine: Engine, items: Sequence[Item]) -> list[StoreResult]:
+def _store_batch_once(engine: Engine, items: Sequence[Item], cache: SourceCache | None = None) -> list[StoreResult]:
     """One try at ``store_batch``; raises transient errors for the caller to retry."""
     try:
         with begin_write(engine) as conn:
-            resolver = Resolver(conn)
+            resolver = cache.resolver(conn) if cache else Resolver(conn)
             first_claim = defer_fts(conn)
             results = store_articles(conn, resolver, items)
             catch_up_fts(conn, first_claim)
-            return results
+            mark = fingerprint(conn) if cache else ()
+        if cache:
+            cache.committed(resolver, mark)
+        return results
     except Exception as exc:  # redo one by one to find and skip the bad article(s)
+        if cache:
+            cache.drop()
         if is_transient(exc):
             raise
         if is_database_wide(exc):  # locked, read-only, full...: no article is to blame
