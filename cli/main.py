@@ -12,7 +12,16 @@ import click
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from cli.output import Column, format_option, render, render_one, short_path, show_chain, show_source
+from cli.output import (
+    Column,
+    articles_option,
+    format_option,
+    render,
+    render_one,
+    short_path,
+    show_chain,
+    show_source,
+)
 from provenance import __version__, query
 from provenance.errors import ProvenanceError
 from provenance.models import ClaimKind, SourceType
@@ -225,15 +234,17 @@ def _chain_csv_rows(claim: dict) -> list[dict]:
 @click.option("--recurring", is_flag=True, help="Only sources that appear in two or more articles.")
 @click.option("--type", "type_", type=click.Choice(TYPES), help="Only sources of this type.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many sources.")
+@articles_option
 @format_option
 @click.pass_context
-def sources(ctx: click.Context, recurring: bool, type_, limit, fmt: str) -> None:
+def sources(ctx: click.Context, recurring: bool, type_, limit, articles: int, fmt: str) -> None:
     """List sources, widest reach first, with aliases and article and claim counts;
     or curate them with a subcommand (merge, split, alias add; merges to review them)."""
     if ctx.invoked_subcommand is not None:
         return
     with read_session(ctx.find_object(State).engine()) as session:
-        render(query.list_sources(session, recurring=recurring, type=type_, limit=limit), fmt, SOURCE_COLUMNS)
+        render(query.list_sources(session, recurring=recurring, type=type_, limit=limit, articles=articles),
+               fmt, SOURCE_COLUMNS)
 
 
 @cli.command()

@@ -31,6 +31,19 @@ def format_option(func: Callable) -> Callable:
     )(func)
 
 
+ARTICLES_PER_ROW = 100  # default of --articles (the library's query.ARTICLES_PER_SOURCE)
+
+
+def articles_option(func: Callable) -> Callable:
+    """The shared ``--articles N`` option of listings whose rows carry an ``articles`` list:
+    at most N articles a row, the lowest ids first (``article_count`` still counts them all)."""
+    return click.option(
+        "--articles", "articles", type=click.IntRange(min=0), default=ARTICLES_PER_ROW, show_default=True,
+        metavar="N", help="At most N articles listed per row (lowest ids first; article_count has them all); "
+                          "0 lists all.",
+    )(func)
+
+
 @dataclass(frozen=True)
 class Column:
     """A table column: its header and how to get the cell from a row."""

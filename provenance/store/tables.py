@@ -303,3 +303,33 @@ class OverlapState(SQLModel, table=True):
 OVERLAP_TABLES = [OverlapKey.__table__, FeatureCount.__table__, OverlapPair.__table__,
                   OverlapGroup.__table__, OverlapMember.__table__, OverlapState.__table__]
 ALL_TABLES += OVERLAP_TABLES
+
+
+# ---------------------------------------------------------------- source reach (schema version 4)
+
+
+class SourceStats(SQLModel, table=True):
+    """How far a source reaches over *current* articles: the sums of its ``source_article`` rows
+    joined to current articles (derived data, recomputed by ``provenance.store.stats`` whenever
+    they can change). Sources in no current article have no row. ``type`` repeats ``source.type``
+    so that listing one type widest-first is an index range scan too."""
+
+    __tablename__ = "source_stats"
+
+    source_id: int = Field(foreign_key="source.id", primary_key=True, ondelete="CASCADE")
+    type: str
+    article_count: int  # current articles the source is in
+    claim_count: int  # claims (of current articles) whose chain includes it
+    mention_count: int
+    origin_count: int  # ... chain links where it is the origin
+    relay_count: int  # ... chain links where it is a relay
+
+
+# widest reach first: sources --recurring [--limit N] reads this index in order and stops
+Index("ix_source_stats_reach", SourceStats.__table__.c.article_count.desc(),
+      SourceStats.__table__.c.claim_count.desc(), SourceStats.__table__.c.source_id)
+Index("ix_source_stats_type_reach", SourceStats.__table__.c.type, SourceStats.__table__.c.article_count.desc(),
+      SourceStats.__table__.c.claim_count.desc(), SourceStats.__table__.c.source_id)
+
+STATS_TABLES = [SourceStats.__table__]
+ALL_TABLES += STATS_TABLES
