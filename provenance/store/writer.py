@@ -26,7 +26,7 @@ from provenance.resolve import ArticleRef, Resolver
 from provenance.store import tables as t
 from provenance.store.db import begin_write, describe_url, explain, is_database_wide, is_transient
 from provenance.store.migrations import catch_up_fts, defer_fts
-from provenance.store.stats import refresh_article_sources, refresh_path_sources
+from provenance.store.stats import count_stored_articles, switch_current
 from provenance.store.tables import utcnow
 from provenance.store.upsert import insert_ignore
 
@@ -93,8 +93,8 @@ def _store_batch_once(engine: Engine, items: Sequence[tuple[Document, Reading]])
             resolver.resolve_many([(e, _ref(doc)) for doc, reading in items
                                    for e in article_entities(reading).values()])
             results = [store_article(conn, resolver, doc, reading) for doc, reading in items]
-            # source_stats: recompute the sources of the stored articles and of the versions they replaced
-            refresh_article_sources(conn, [r.article_id for r in results if r.status in (ADDED, VERSION)])
+            # source_stats: add the stored articles, take away the versions they replaced
+            count_stored_articles(conn, [r.article_id for r in results if r.status in (ADDED, VERSION)])
             catch_up_fts(conn, first_claim)
             return results
     except Exception as exc:  # redo one by one to find and skip the bad article(s)
@@ -117,8 +117,8 @@ def _store_batch_once(engine: Engine, items: Sequence[tuple[Document, Reading]])
                 resolver.reset()
                 results.append(StoreResult(FAILED, doc.path, error=f"cannot store: {explain(exc)}",
                                            line=doc.meta.get("line")))
-        # source_stats: recompute the sources of the stored articles and of the versions they replaced
-        refresh_article_sources(conn, [r.article_id for r in results if r.status in (ADDED, VERSION)])
+        # source_stats: add the stored articles, take away the versions they replaced
+        count_stored_articles(conn, [r.article_id for r in results if r.status in (ADDED, VERSION)])
         catch_up_fts(conn, first_claim)
     return results
 
@@ -287,6 +287,6 @@ def _store_relations(conn: Connection, resolver: Resolver, reading: Reading, sou
 def _make_current(conn: Connection, article_id: int, path: str) -> None:
     """Make an older version of ``path`` the current one again."""
     table = t.Article.__table__
+    switch_current(conn, path, article_id)  # source_stats: the versions of this path change places
     conn.execute(update(table).where(table.c.path == path, table.c.is_current.is_(True)).values(is_current=False))
     conn.execute(update(table).where(table.c.id == article_id).values(is_current=True))
-    refresh_path_sources(conn, path)  # source_stats: the versions of this path changed places
