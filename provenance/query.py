@@ -194,12 +194,15 @@ def _chains(session: Session, claim_ids: list[int]) -> dict[int, list[Row]]:
             .join(Source, Source.id == Citation.source_id)
             .where(Citation.claim_id.in_(chunk)).order_by(Citation.claim_id, Citation.position)
         ).all()
-    aliases = _aliases(session, {link.source_id for link in links})
+    names = {link.source_id: link.name for link in links}
+    # each source's other names, filtered once per page and shared by all its links (read-only):
+    # a popular source has hundreds of aliases and appears in most links of a page
+    aliases = {sid: [a for a in found if a != names[sid]] for sid, found in _aliases(session, names).items()}
     out: dict[int, list[Row]] = defaultdict(list)
     for link in links:
         out[link.claim_id].append({
             "source_id": link.source_id, "name": link.name, "type": link.type,
-            "aliases": [a for a in aliases.get(link.source_id, []) if a != link.name],
+            "aliases": aliases.get(link.source_id, []),
             "cue": link.cue, "role": link.role,
             "evidence": {"start": link.evidence_start, "end": link.evidence_end,
                          "text": link.evidence_text},
