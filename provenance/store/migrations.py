@@ -63,6 +63,23 @@ def _source_stats(conn: Connection) -> None:
     rebuild_source_stats(conn)
 
 
+# Indexes that cost space and insert time and serve no query: on columns of a handful of
+# values (claim.kind, claim.cue_type, citation.role: nothing narrows a search by them; the
+# 10k database spends ~19 MB on them), one that repeats the first column of a unique index
+# (ix_citation_claim_id: uq_citation_position is (claim_id, position)), and one that did
+# harm: SQLite, without statistics, took ix_article_is_current (two values, nearly all 1) for
+# selective and drove joins from it: listing the articles of 900 sources scanned every
+# current article per source (6.3 s instead of 0.27 s at 10k articles). docs/benchmarks.md
+DROPPED_INDEXES = ["ix_claim_kind", "ix_claim_cue_type", "ix_citation_role", "ix_citation_claim_id",
+                   "ix_article_is_current"]
+
+
+def _drop_low_value_indexes(conn: Connection) -> None:
+    """Version 5: drop indexes that cost more than they serve (DROPPED_INDEXES)."""
+    for name in DROPPED_INDEXES:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "tables article, source, source_alias, source_relation, source_article, "
                  "mention, claim, citation; views; claim_fts", _initial),
@@ -70,6 +87,8 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "tables overlap_key, overlap_feature, overlap_pair, overlap_group, overlap_member, "
                  "overlap_state (claims that recur across articles)", _overlaps),
     Migration(4, "table source_stats (reach of each source over current articles, widest first)", _source_stats),
+    Migration(5, "drop indexes ix_claim_kind, ix_claim_cue_type, ix_citation_role, ix_citation_claim_id, "
+                 "ix_article_is_current", _drop_low_value_indexes),
 ]
 LATEST = MIGRATIONS[-1].version
 

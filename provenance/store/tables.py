@@ -56,7 +56,9 @@ class Article(SQLModel, table=True):
     ingested_at: datetime = Field(default_factory=utcnow)
     version: int = 1
     previous_id: Optional[int] = Field(default=None, foreign_key="article.id", index=True)
-    is_current: bool = Field(default=True, index=True)
+    # no index of its own (dropped in version 5): nearly every article is current, and SQLite,
+    # without statistics, took ix_article_is_current for selective and scanned through it
+    is_current: bool = True
 
 
 class Source(SQLModel, table=True):
@@ -148,8 +150,8 @@ class Claim(SQLModel, table=True):
     cue: Optional[str] = None
     cue_start: Optional[int] = None
     cue_end: Optional[int] = None
-    cue_type: Optional[str] = Field(default=None, index=True)
-    kind: str = Field(index=True)
+    cue_type: Optional[str] = None  # a handful of values: no index (dropped in version 5)
+    kind: str  # four values: no index (dropped in version 5); claims --kind reads claims in id order
     hops: int = 0
     origin_source_id: Optional[int] = Field(default=None, foreign_key="source.id", index=True)
     chain_text: str = ""  # "UN report ← Associated Press", origin first
@@ -167,14 +169,14 @@ class Citation(SQLModel, table=True):
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
-    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")  # leads uq_citation_position
     position: int
     source_id: int = Field(foreign_key="source.id", index=True)
     cue: Optional[str] = None
     evidence_start: int
     evidence_end: int
     evidence_text: str
-    role: str = Field(index=True)
+    role: str  # 'origin' or 'relay': no index (dropped in version 5)
 
 
 ALL_TABLES = [
