@@ -14,10 +14,9 @@ from pathlib import PurePath
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-from rich.tree import Tree
+
+# rich is imported where a table or tree is drawn, not here: json/jsonl/csv output, --help and
+# --version never load it
 
 FORMATS = ("table", "json", "jsonl", "csv")
 Row = dict[str, Any]
@@ -54,8 +53,10 @@ class Column:
     justify: str = "left"
 
 
-def console(err: bool = False) -> Console:
+def console(err: bool = False):
     """A rich console on stdout (or stderr); wide when not on a terminal, so pipes keep lines whole."""
+    from rich.console import Console
+
     stream = sys.stderr if err else sys.stdout
     width = None if stream.isatty() else 160
     return Console(file=stream, width=width, highlight=False, soft_wrap=False)
@@ -85,6 +86,8 @@ def render(rows: Iterable[Row], fmt: str, columns: list[Column], *, title: str |
             writer.writerow(flat)
             n += 1
     else:
+        from rich.table import Table
+
         table = Table(title=title, show_lines=False, expand=False)
         for col in columns:
             table.add_column(col.header, max_width=col.max_width, justify=col.justify, overflow="fold")
@@ -115,6 +118,9 @@ def render_one(row: Row, fmt: str, table: Callable[[Row], None], csv_rows: Calla
 
 def show_chain(claim: Row) -> None:
     """A claim's chain as a tree: the claim, then its origin, then each relay, with evidence."""
+    from rich.text import Text
+    from rich.tree import Tree
+
     art = claim["article"]
     head = Text()
     head.append(f"claim {claim['id']}", style="bold")
@@ -142,6 +148,8 @@ def show_chain(claim: Row) -> None:
 
 def show_source(src: Row) -> None:
     """One source in full, as a few small tables."""
+    from rich.text import Text
+
     c = console()
     c.print(Text(f"source {src['id']}: {src['name']} ({src['type']})", style="bold"))
     if src.get("role"):

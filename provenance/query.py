@@ -17,8 +17,7 @@ from sqlalchemy import Integer, and_, column, exc, func, literal_column, or_, se
 from sqlalchemy.orm import Session
 
 from provenance.errors import NotFoundError, ProvenanceError
-from provenance.models import ClaimKind
-from provenance.resolve import normalize_name
+from provenance.kinds import ClaimKind
 from provenance.store.migrations import PG_TS_CONFIG, has_fts
 from provenance.store.tables import (
     Article,
@@ -309,6 +308,8 @@ def find_sources(session: Session, ref: str | int) -> list[int]:
         found = session.execute(select(Source.id).where(Source.id == sid)).scalars().all()
         if found:
             return list(found)
+    from provenance.names import normalize_name  # loads the name lexicons: only when a name is asked for
+
     norm = normalize_name(ref)
     exact = select(Source.id).where(or_(
         Source.key == norm,
