@@ -7,7 +7,6 @@ database: it reads the gold file, runs extraction in memory and prints figures.
 from __future__ import annotations
 
 import json
-
 from typing import TYPE_CHECKING
 
 import click
