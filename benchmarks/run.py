@@ -337,7 +337,7 @@ def pick_arguments(db: Path, rng: random.Random, n: int) -> dict:
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     reach = con.execute(
         "SELECT s.name, COUNT(*) AS n FROM source s JOIN source_article sa ON sa.source_id = s.id "
-        "GROUP BY s.id HAVING COUNT(*) >= 2 ORDER BY n DESC").fetchall()
+        "GROUP BY s.id HAVING COUNT(*) >= 2 ORDER BY n DESC, s.id").fetchall()  # ties by id: the same picks on every copy
     # a third from the widest-reaching sources, a third from the middle, a third from the tail
     k = max(1, n // 3)
     top, mid, tail = reach[:200], reach[len(reach) // 3: 2 * len(reach) // 3], reach[-2000:]

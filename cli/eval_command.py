@@ -7,13 +7,13 @@ database: it reads the gold file, runs extraction in memory and prints figures.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from provenance.evaluate import CUE_TYPES, ROLES, EvalReport, evaluate
-from provenance.models import Document, Reading
+if TYPE_CHECKING:  # imported by the command itself: --help stays light
+    from provenance.evaluate import EvalReport
+    from provenance.models import Document, Reading
 
 _JSON_KEYS = (
     "articles",
@@ -61,6 +61,8 @@ def eval_cmd(gold: str, fmt: str, show_misses: int, predictions_out: str | None,
     trimming whitespace and punctuation, and token overlap), attribution-level figures
     and a breakdown by cue type. Figures are fractions between 0 and 1.
     """
+    from provenance.evaluate import evaluate
+
     report = evaluate(gold, extractor=_with_tagger if tagger else None, show_misses=show_misses,
                       predictions_out=predictions_out, limit=limit)
     if fmt == "json":
@@ -78,6 +80,11 @@ def _f(x: float) -> str:
 
 
 def _print_table(report: EvalReport, show_misses: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from provenance.evaluate import CUE_TYPES, ROLES
+
     console = Console(highlight=False)
     console.print(
         f"[bold]{report.articles}[/] articles, [bold]{report.gold}[/] gold and "

@@ -7,17 +7,30 @@ error. No traceback reaches the user unless ``--debug`` is given.
 import os
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
-from cli.output import Column, format_option, render, render_one, short_path, show_chain, show_source
-from provenance import __version__, query
+from cli.output import (
+    Column,
+    articles_option,
+    format_option,
+    render,
+    render_one,
+    short_path,
+    show_chain,
+    show_source,
+)
+from provenance import __version__
 from provenance.errors import ProvenanceError
-from provenance.models import ClaimKind, SourceType
-from provenance.store import open_database, read_session
-from provenance.store.db import check_writable, explain
+from provenance.kinds import ClaimKind, SourceType
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# SQLAlchemy, the query layer, resolution, overlaps and rich are imported inside the commands
+# that use them, so --help, --version and each command's --help start in a fraction of the
+# time (docs/benchmarks.md); tests/test_cli.py checks that they stay out.
 
 KINDS = [k.value for k in ClaimKind]
 TYPES = [t.value for t in SourceType]
@@ -29,11 +42,13 @@ class State:
 
     db: str
     debug: bool = False
-    _engine: Engine | None = field(default=None, repr=False)
+    _engine: "Engine | None" = field(default=None, repr=False)
 
-    def engine(self, *, create: bool = False) -> Engine:
+    def engine(self, *, create: bool = False) -> "Engine":
         """The database engine, opened (and migrated) on first use."""
         if self._engine is None:
+            from provenance.store import open_database
+
             self._engine = open_database(self.db, create=create)
         return self._engine
 
@@ -64,8 +79,13 @@ def error_message(exc: Exception) -> str:
     """One line that says what went wrong, without Python internals."""
     if isinstance(exc, ProvenanceError):
         return str(exc)
-    if isinstance(exc, SQLAlchemyError):
-        return f"database error: {explain(exc)}"
+    if "sqlalchemy" in sys.modules:  # a database error can only come from a command that loaded it
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from provenance.store.db import explain
+
+        if isinstance(exc, SQLAlchemyError):
+            return f"database error: {explain(exc)}"
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
     if isinstance(exc, OverflowError):  # e.g. an id or limit beyond SQLite's 64-bit integers
@@ -105,6 +125,7 @@ pass_state = click.make_pass_decorator(State)
 def ingest(state: State, paths: tuple[str, ...], outlet, url, published, workers, quiet, tagger) -> None:
     """Read files, folders (recursively) or - (stdin) into the database."""
     from cli.progress import ingest_with_progress
+    from provenance.store.db import check_writable
 
     if tagger:
         os.environ["PROVENANCE_TAGGER"] = "1"  # read by extract() here and in the workers
@@ -174,6 +195,9 @@ def _few(items: list[str], n: int = 4) -> str:
 @pass_state
 def articles(state: State, limit, fmt: str) -> None:
     """List articles with their counts of claims by kind."""
+    from provenance import query
+    from provenance.store import read_session
+
     with read_session(state.engine()) as session:
         render(query.list_articles(session, limit=limit), fmt, ARTICLE_COLUMNS)
 
@@ -189,6 +213,9 @@ def articles(state: State, limit, fmt: str) -> None:
 @pass_state
 def claims(state: State, article, source, kind, secondhand, search, limit, fmt: str) -> None:
     """List claims with their chains of sources, origin first."""
+    from provenance import query
+    from provenance.store import read_session
+
     with read_session(state.engine()) as session:
         rows = query.iter_claims(session, article=article, source=source, kind=kind,
                                  secondhand=secondhand, search=search, limit=limit)
@@ -201,6 +228,9 @@ def claims(state: State, article, source, kind, secondhand, search, limit, fmt: 
 @pass_state
 def chain(state: State, claim_id: int, fmt: str) -> None:
     """Show one claim's chain: origin, then relays, each with its cue, evidence and offsets."""
+    from provenance import query
+    from provenance.store import read_session
+
     with read_session(state.engine()) as session:
         claim = query.get_chain(session, claim_id)
     render_one(claim, fmt, show_chain, _chain_csv_rows)
@@ -225,15 +255,20 @@ def _chain_csv_rows(claim: dict) -> list[dict]:
 @click.option("--recurring", is_flag=True, help="Only sources that appear in two or more articles.")
 @click.option("--type", "type_", type=click.Choice(TYPES), help="Only sources of this type.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many sources.")
+@articles_option
 @format_option
 @click.pass_context
-def sources(ctx: click.Context, recurring: bool, type_, limit, fmt: str) -> None:
+def sources(ctx: click.Context, recurring: bool, type_, limit, articles: int, fmt: str) -> None:
     """List sources, widest reach first, with aliases and article and claim counts;
     or curate them with a subcommand (merge, split, alias add; merges to review them)."""
     if ctx.invoked_subcommand is not None:
         return
+    from provenance import query
+    from provenance.store import read_session
+
     with read_session(ctx.find_object(State).engine()) as session:
-        render(query.list_sources(session, recurring=recurring, type=type_, limit=limit), fmt, SOURCE_COLUMNS)
+        render(query.list_sources(session, recurring=recurring, type=type_, limit=limit, articles=articles),
+               fmt, SOURCE_COLUMNS)
 
 
 @cli.command()
@@ -242,6 +277,9 @@ def sources(ctx: click.Context, recurring: bool, type_, limit, fmt: str) -> None
 @pass_state
 def source(state: State, name_or_id: tuple[str, ...], fmt: str) -> None:
     """Show one source: aliases, affiliations, articles, claims, and where it sits in chains."""
+    from provenance import query
+    from provenance.store import read_session
+
     with read_session(state.engine()) as session:
         detail = query.get_source(session, " ".join(name_or_id))
     render_one(detail, fmt, show_source,

@@ -14,10 +14,9 @@ from pathlib import PurePath
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-from rich.tree import Tree
+
+# rich is imported where a table or tree is drawn, not here: json/jsonl/csv output, --help and
+# --version never load it
 
 FORMATS = ("table", "json", "jsonl", "csv")
 Row = dict[str, Any]
@@ -31,6 +30,19 @@ def format_option(func: Callable) -> Callable:
     )(func)
 
 
+ARTICLES_PER_ROW = 100  # default of --articles (the library's query.ARTICLES_PER_SOURCE)
+
+
+def articles_option(func: Callable) -> Callable:
+    """The shared ``--articles N`` option of listings whose rows carry an ``articles`` list:
+    at most N articles a row, the lowest ids first (``article_count`` still counts them all)."""
+    return click.option(
+        "--articles", "articles", type=click.IntRange(min=0), default=ARTICLES_PER_ROW, show_default=True,
+        metavar="N", help="At most N articles listed per row (lowest ids first; article_count has them all); "
+                          "0 lists all.",
+    )(func)
+
+
 @dataclass(frozen=True)
 class Column:
     """A table column: its header and how to get the cell from a row."""
@@ -41,8 +53,10 @@ class Column:
     justify: str = "left"
 
 
-def console(err: bool = False) -> Console:
+def console(err: bool = False):
     """A rich console on stdout (or stderr); wide when not on a terminal, so pipes keep lines whole."""
+    from rich.console import Console
+
     stream = sys.stderr if err else sys.stdout
     width = None if stream.isatty() else 160
     return Console(file=stream, width=width, highlight=False, soft_wrap=False)
@@ -72,6 +86,8 @@ def render(rows: Iterable[Row], fmt: str, columns: list[Column], *, title: str |
             writer.writerow(flat)
             n += 1
     else:
+        from rich.table import Table
+
         table = Table(title=title, show_lines=False, expand=False)
         for col in columns:
             table.add_column(col.header, max_width=col.max_width, justify=col.justify, overflow="fold")
@@ -102,6 +118,9 @@ def render_one(row: Row, fmt: str, table: Callable[[Row], None], csv_rows: Calla
 
 def show_chain(claim: Row) -> None:
     """A claim's chain as a tree: the claim, then its origin, then each relay, with evidence."""
+    from rich.text import Text
+    from rich.tree import Tree
+
     art = claim["article"]
     head = Text()
     head.append(f"claim {claim['id']}", style="bold")
@@ -129,6 +148,8 @@ def show_chain(claim: Row) -> None:
 
 def show_source(src: Row) -> None:
     """One source in full, as a few small tables."""
+    from rich.text import Text
+
     c = console()
     c.print(Text(f"source {src['id']}: {src['name']} ({src['type']})", style="bold"))
     if src.get("role"):

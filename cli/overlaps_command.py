@@ -8,9 +8,6 @@ to date (its cost grows with the new claims only), then the groups are read from
 import click
 
 from cli.output import Column, format_option, render
-from provenance import query
-from provenance.store import read_session
-from provenance.store.overlap_index import ensure_fresh
 
 OVERLAP_COLUMNS = [
     Column("group", lambda r: r["id"], justify="right"),
@@ -33,6 +30,10 @@ OVERLAP_COLUMNS = [
 def overlaps_cmd(ctx: click.Context, independent, source, limit, rebuild: bool, fmt: str) -> None:
     """Claims in different articles that state the same thing, with their origins; independent
     is false unless they rest on two or more different named origins."""
+    from provenance import query
+    from provenance.store import read_session
+    from provenance.store.overlap_index import ensure_fresh
+
     engine = ctx.find_root().obj.engine()
     report = ensure_fresh(engine, rebuild=rebuild)
     if report.claims_indexed and fmt == "table":

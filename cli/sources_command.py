@@ -8,8 +8,6 @@ database (``source_curation``) and applied again by every later ingest.
 import click
 
 from cli.output import Column, format_option, render
-from provenance import curation, query
-from provenance.store import begin_write, read_session
 
 
 def _engine(ctx: click.Context):
@@ -19,6 +17,8 @@ def _engine(ctx: click.Context):
 
 def _curate(ctx: click.Context, action, *args) -> None:
     """Run one curation action in a write transaction and say what it did."""
+    from provenance.store import begin_write
+
     with begin_write(_engine(ctx)) as conn:
         outcome = action(conn, *args)
     click.echo(outcome.message(), err=True)
@@ -31,6 +31,8 @@ def _curate(ctx: click.Context, action, *args) -> None:
 def merge_cmd(ctx: click.Context, target: str, others: tuple[str, ...]) -> None:
     """Merge OTHER sources into TARGET (names or ids): one source from now on, in this database
     and in every later ingest."""
+    from provenance import curation
+
     for other in others:
         _curate(ctx, curation.merge, target, other)
 
@@ -42,6 +44,8 @@ def merge_cmd(ctx: click.Context, target: str, others: tuple[str, ...]) -> None:
 def split_cmd(ctx: click.Context, source: str, alias: str) -> None:
     """Move the name ALIAS out of SOURCE into a source of its own, with what articles said
     under that name; kept for every later ingest."""
+    from provenance import curation
+
     _curate(ctx, curation.split, source, alias)
 
 
@@ -56,6 +60,8 @@ def alias_group() -> None:
 @click.pass_context
 def alias_add_cmd(ctx: click.Context, source: str, alias: str) -> None:
     """Make ALIAS a name of SOURCE from now on (a source already named ALIAS is merged into it)."""
+    from provenance import curation
+
     _curate(ctx, curation.add_alias, source, alias)
 
 
@@ -77,6 +83,9 @@ MERGE_COLUMNS = [
 @click.pass_context
 def merges_cmd(ctx: click.Context, reason, limit, fmt: str) -> None:
     """Review the names resolution joined to sources, widest sources first, with reason and score."""
+    from provenance import query
+    from provenance.store import read_session
+
     with read_session(_engine(ctx)) as session:
         render(query.list_merges(session, reason=reason, limit=limit), fmt, MERGE_COLUMNS)
 
@@ -95,6 +104,9 @@ CURATION_COLUMNS = [
 @click.pass_context
 def curation_cmd(ctx: click.Context, fmt: str) -> None:
     """List the curation decisions kept in the database (applied on every ingest)."""
+    from provenance import curation
+    from provenance.store import read_session
+
     with read_session(_engine(ctx)) as session:
         render(curation.list_curation(session.connection()), fmt, CURATION_COLUMNS)
 

@@ -17,6 +17,7 @@ from provenance.models import Entity
 from provenance.names import is_pronoun, normalize_name, person_display
 from provenance.query import find_sources
 from provenance.resolve import ArticleRef, blocks_of, plan_entity
+from provenance.store.stats import refresh_source_stats
 from provenance.store.tables import (
     Citation,
     Claim,
@@ -134,7 +135,7 @@ def _move_source(conn: Connection, old: int, new: int) -> dict[str, int]:
     conn.execute(update(Claim.__table__).where(Claim.origin_source_id == old).values(origin_source_id=new))
     articles = list(conn.execute(select(SourceArticle.article_id).where(SourceArticle.source_id == old)).scalars())
     conn.execute(delete(SourceArticle.__table__).where(SourceArticle.source_id == old))
-    recount(conn, [new], articles)
+    recount(conn, [old, new], articles)  # old: its source_stats row goes too
     for rel in conn.execute(select(SourceRelation.relation, SourceRelation.related_name,
                                    SourceRelation.related_source_id).where(SourceRelation.source_id == old)
                            .order_by(SourceRelation.id)).all():
@@ -345,6 +346,7 @@ def recount(conn: Connection, source_ids: list[int], article_ids: list[int]) -> 
         if counts:
             conn.execute(insert(SourceArticle.__table__),
                          [dict(source_id=s, article_id=a, **c) for (s, a), c in counts.items()])
+    refresh_source_stats(conn, source_ids)  # their reach over current articles, from source_article
 
 
 def refresh_chain_text(conn: Connection, claim_ids: list[int]) -> None:

@@ -6,38 +6,10 @@ All offsets are character offsets into ``Document.text`` (Python ``str`` indexin
 every ``Span.text`` equals ``text[start:end]``.
 """
 
-from enum import Enum
-
 from pydantic import BaseModel, ConfigDict, Field
 
-
-class SourceType(str, Enum):
-    """What kind of origin a source is (DESIGN.md, "source")."""
-
-    person = "person"
-    organization = "organization"
-    outlet = "outlet"
-    document = "document"
-    anonymous = "anonymous"
-
-
-class ClaimKind(str, Enum):
-    """How a claim reached the page (DESIGN.md, "kind")."""
-
-    direct = "direct"
-    secondhand = "secondhand"
-    vague = "vague"
-    unattributed = "unattributed"
-
-
-class CueType(str, Enum):
-    """The shape of the words that signal an attribution; used for reporting by cue type."""
-
-    verb = "verb"  # X said, said X, X told Y, X believes
-    according_to = "according_to"  # according to X, citing X, as reported by X
-    quote = "quote"  # a quotation continuing an earlier speaker, no cue of its own
-    hedge = "hedge"  # is believed to, reportedly: no source at all
-    other = "other"  # in a statement, in an interview with, seen by ...
+# the vocabularies live in provenance.kinds (plain enums, cheap to import); they belong here too
+from provenance.kinds import ClaimKind, CueType, SourceType  # noqa: F401
 
 
 class Span(BaseModel):

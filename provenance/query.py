@@ -17,8 +17,7 @@ from sqlalchemy import Integer, and_, column, exc, func, literal_column, or_, se
 from sqlalchemy.orm import Session
 
 from provenance.errors import NotFoundError, ProvenanceError
-from provenance.models import ClaimKind
-from provenance.resolve import normalize_name
+from provenance.kinds import ClaimKind
 from provenance.store.migrations import PG_TS_CONFIG, has_fts
 from provenance.store.tables import (
     Article,
@@ -30,6 +29,7 @@ from provenance.store.tables import (
     SourceAlias,
     SourceArticle,
     SourceRelation,
+    SourceStats,
 )
 
 Row = dict[str, Any]
@@ -193,12 +193,15 @@ def _chains(session: Session, claim_ids: list[int]) -> dict[int, list[Row]]:
             .join(Source, Source.id == Citation.source_id)
             .where(Citation.claim_id.in_(chunk)).order_by(Citation.claim_id, Citation.position)
         ).all()
-    aliases = _aliases(session, {link.source_id for link in links})
+    names = {link.source_id: link.name for link in links}
+    # each source's other names, filtered once per page and shared by all its links (read-only):
+    # a popular source has hundreds of aliases and appears in most links of a page
+    aliases = {sid: [a for a in found if a != names[sid]] for sid, found in _aliases(session, names).items()}
     out: dict[int, list[Row]] = defaultdict(list)
     for link in links:
         out[link.claim_id].append({
             "source_id": link.source_id, "name": link.name, "type": link.type,
-            "aliases": [a for a in aliases.get(link.source_id, []) if a != link.name],
+            "aliases": aliases.get(link.source_id, []),
             "cue": link.cue, "role": link.role,
             "evidence": {"start": link.evidence_start, "end": link.evidence_end,
                          "text": link.evidence_text},
@@ -305,6 +308,8 @@ def find_sources(session: Session, ref: str | int) -> list[int]:
         found = session.execute(select(Source.id).where(Source.id == sid)).scalars().all()
         if found:
             return list(found)
+    from provenance.names import normalize_name  # loads the name lexicons: only when a name is asked for
+
     norm = normalize_name(ref)
     exact = select(Source.id).where(or_(
         Source.key == norm,
@@ -320,25 +325,72 @@ def find_sources(session: Session, ref: str | int) -> list[int]:
     return list(session.execute(partial.order_by(Source.id)).scalars())
 
 
+ARTICLES_PER_SOURCE = 100  # articles listed per source in ``list_sources`` (``article_count`` has them all)
+
+
 def list_sources(session: Session, *, recurring: bool = False, type: str | None = None,
-                 limit: int | None = None) -> list[Row]:
-    """Sources seen in current articles, widest reach first, with aliases, articles and counts."""
+                 limit: int | None = None, articles: int | None = ARTICLES_PER_SOURCE) -> list[Row]:
+    """Sources seen in current articles, widest reach first, with aliases, articles and counts.
+
+    Reach comes from ``source_stats`` (kept by ``provenance.store.stats``), read in the order of
+    its index, so the first page costs the same however many articles are stored. Each row
+    lists at most ``articles`` of the source's current articles, the lowest ids (the first
+    stored) first; ``article_count`` always counts them all, so a longer list was cut.
+    ``articles`` 0 or None lists them all (``get_source`` always does)."""
     stmt = _source_stats().order_by(
-        func.count(SourceArticle.article_id).desc(), func.sum(SourceArticle.claim_count).desc(), Source.id)
+        SourceStats.article_count.desc(), SourceStats.claim_count.desc(), SourceStats.source_id)
     if recurring:
-        stmt = stmt.having(func.count(SourceArticle.article_id) >= 2)
+        stmt = stmt.where(SourceStats.article_count >= 2)
     if type:
-        stmt = stmt.where(Source.type == type)
+        stmt = stmt.where(SourceStats.type == type)
     if limit is not None:
         stmt = stmt.limit(min(limit, _MAX_INT))
     rows = [_source_row(r) for r in session.execute(stmt)]
     ids = [r["id"] for r in rows]
     aliases = _aliases(session, ids)
-    articles = _source_articles(session, ids)
+    if articles:
+        listed = _first_articles(session, [(r["id"], r["article_count"]) for r in rows], min(articles, _MAX_INT))
+    else:
+        listed = {sid: [{"id": a["id"], "path": a["path"]} for a in arts]
+                  for sid, arts in _source_articles(session, ids).items()}
     for r in rows:
         r["aliases"] = [a for a in aliases.get(r["id"], []) if a != r["name"]]
-        r["articles"] = [{"id": a["id"], "path": a["path"]} for a in articles.get(r["id"], [])]
+        r["articles"] = listed.get(r["id"], [])
     return rows
+
+
+_ARMS = 100  # sources per statement in _first_articles (SQLite allows 500 terms in a compound SELECT)
+
+
+def _first_articles(session: Session, sources: list[tuple[int, int]], n: int) -> dict[int, list[Row]]:
+    """The first ``n`` current articles (lowest ids) of each source: ``{source id: [{id, path}]}``.
+
+    One statement per ``_ARMS`` sources, a UNION ALL of one ``LIMIT n`` range scan of
+    source_article's primary key per source: the cost is sources x n, not the sources' reach
+    (a window function over all their articles reads every one of them first). Sources whose
+    ``article_count`` is within ``n`` are read whole, in one plain IN (...) query per chunk."""
+    out: dict[int, list[Row]] = defaultdict(list)
+    small = [sid for sid, count in sources if count <= n]
+    large = [sid for sid, count in sources if count > n]
+    for chunk in _chunked(small):
+        for sid, aid, path in session.execute(
+            select(SourceArticle.source_id, Article.id, Article.path)
+            .join(Article, and_(Article.id == SourceArticle.article_id, Article.is_current.is_(True)))
+            .where(SourceArticle.source_id.in_(chunk)).order_by(SourceArticle.source_id, Article.id)
+        ):
+            out[sid].append({"id": aid, "path": path})
+    for i in range(0, len(large), _ARMS):
+        chunk = large[i:i + _ARMS]
+        arm = ("SELECT * FROM (SELECT sa.source_id, a.id, a.path FROM source_article sa "
+               "JOIN article a ON a.id = sa.article_id AND a.is_current "
+               "WHERE sa.source_id = :s{} ORDER BY sa.article_id LIMIT :n) AS arm{}")
+        sql = " UNION ALL ".join(arm.format(j, j) for j in range(len(chunk)))
+        params = {f"s{j}": sid for j, sid in enumerate(chunk)} | {"n": n}
+        for sid, aid, path in session.execute(text(sql), params):
+            out[sid].append({"id": aid, "path": path})
+        for sid in chunk:  # UNION ALL promises no order of its own
+            out[sid].sort(key=lambda a: a["id"])
+    return out
 
 
 def get_source(session: Session, ref: str | int) -> Row:
@@ -352,7 +404,7 @@ def get_source(session: Session, ref: str | int) -> Row:
         more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
         raise ProvenanceError(f"{str(ref)!r} matches {len(ids)} sources: {listed}{more}; give an id")
     sid = ids[0]
-    stat = session.execute(_source_stats(current_only=False).where(Source.id == sid)).first()
+    stat = session.execute(_source_stats().where(Source.id == sid)).first()
     if stat is None:  # a source in no article (any more)
         src = session.execute(select(Source.id, Source.name, Source.type, Source.role)
                               .where(Source.id == sid)).one()
@@ -396,20 +448,13 @@ def get_source(session: Session, ref: str | int) -> Row:
     return row
 
 
-def _source_stats(current_only: bool = True):
-    """Sources joined to the (current) articles they appear in, with summed counts."""
-    join_on = SourceArticle.article_id == Article.id
-    if current_only:
-        join_on = and_(join_on, Article.is_current.is_(True))
-    return (select(Source.id, Source.name, Source.type, Source.role,
-                   func.count(SourceArticle.article_id).label("article_count"),
-                   func.sum(SourceArticle.claim_count).label("claim_count"),
-                   func.sum(SourceArticle.mention_count).label("mention_count"),
-                   func.sum(SourceArticle.origin_count).label("origin_count"),
-                   func.sum(SourceArticle.relay_count).label("relay_count"))
-            .join(SourceArticle, SourceArticle.source_id == Source.id)
-            .join(Article, join_on)
-            .group_by(Source.id, Source.name, Source.type, Source.role))
+def _source_stats():
+    """Sources with their reach over current articles (``source_stats``; a source in no current
+    article has no row there, and is left out)."""
+    return (select(Source.id, Source.name, Source.type, Source.role, SourceStats.article_count,
+                   SourceStats.claim_count, SourceStats.mention_count, SourceStats.origin_count,
+                   SourceStats.relay_count)
+            .join(SourceStats, SourceStats.source_id == Source.id))
 
 
 def _source_row(r) -> Row:
@@ -508,15 +553,13 @@ def list_overlaps(session: Session, *, independent: bool | None = None, source: 
 def list_merges(session: Session, *, reason: str | None = None, limit: int | None = None) -> list[Row]:
     """Names that source resolution (or a curator) joined to a source, other than the first name
     seen and the extractor's in-article aliases: the merges to review, widest sources first."""
-    reach = (select(SourceArticle.source_id, func.count().label("n"))
-             .join(Article, and_(Article.id == SourceArticle.article_id, Article.is_current.is_(True)))
-             .group_by(SourceArticle.source_id).subquery())
+    reach = func.coalesce(SourceStats.article_count, 0)
     stmt = (select(Source.id, Source.name, Source.type, SourceAlias.alias, SourceAlias.reason, SourceAlias.score,
-                   func.coalesce(reach.c.n, 0).label("article_count"))
+                   reach.label("article_count"))
             .join(SourceAlias, SourceAlias.source_id == Source.id)
-            .outerjoin(reach, reach.c.source_id == Source.id)
+            .outerjoin(SourceStats, SourceStats.source_id == Source.id)
             .where(SourceAlias.reason.not_in(["first-seen", "in-article"]))
-            .order_by(func.coalesce(reach.c.n, 0).desc(), Source.id, SourceAlias.id))
+            .order_by(reach.desc(), Source.id, SourceAlias.id))
     if reason:
         stmt = stmt.where(SourceAlias.reason == reason)
     if limit is not None:

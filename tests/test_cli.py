@@ -219,3 +219,43 @@ def test_version_and_module_entry_point():
     assert result.exit_code == 0 and "provenance" in result.output and "0." in result.output
     proc = subprocess.run([sys.executable, "-m", "provenance", "--help"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "ingest" in proc.stdout
+
+
+# ---------------------------------------------------------------- start-up
+
+_LOADED = """
+import sys
+from click.testing import CliRunner
+from cli.main import cli
+for args in {calls!r}:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, (args, result.output)
+print(" ".join(m for m in {heavy!r} if m in sys.modules))
+"""
+_HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "rich", "provenance.query", "provenance.resolve",
+          "provenance.names", "provenance.overlaps", "provenance.extract", "provenance.store")
+
+
+def _loaded_by(calls: list[list[str]]) -> set[str]:
+    """Which heavy modules a fresh interpreter has loaded after these CLI calls."""
+    root = str(EXAMPLES.parent)
+    env = {**__import__("os").environ, "PYTHONPATH": root}
+    out = subprocess.run([sys.executable, "-c", _LOADED.format(calls=calls, heavy=_HEAVY)], cwd=root, env=env,
+                         capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_help_and_version_import_no_database_layer():
+    calls = [["--version"], ["--help"], ["sources", "--help"], ["sources", "merge", "--help"]]
+    calls += [[cmd, "--help"] for cmd in ("ingest", "articles", "claims", "chain", "source", "overlaps", "eval")]
+    assert _loaded_by(calls) == set()
+
+
+def test_a_query_command_imports_only_what_it_uses(tmp_path):
+    db = tmp_path / "q.db"
+    run(db, "ingest", str(EXAMPLES), "--workers", "1", "-q")
+    loaded = _loaded_by([["--db", str(db), "claims", "--source", "Associated Press", "--format", "json"],
+                         ["--db", str(db), "sources", "--recurring", "--format", "jsonl"]])
+    assert {"sqlalchemy", "provenance.query"} <= loaded
+    # (a source asked for by name loads provenance.names, and through it the extract package)
+    assert not loaded & {"rich", "provenance.resolve", "provenance.overlaps"}

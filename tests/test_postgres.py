@@ -108,6 +108,7 @@ COMMANDS = [
     ("claims", "--source", "Associated Press"), ("claims", "--search", "secret copy"),
     ("claims", "--search", '"secret copy" OR Iran*'), ("claims", "--search", "ISIS NOT Iran"),
     ("claims", "--article", "1"), ("sources",), ("sources", "--recurring"), ("sources", "--type", "person"),
+    ("sources", "--articles", "1"), ("sources", "--recurring", "--limit", "2", "--articles", "0"),
     ("sources", "merges"), ("overlaps",), ("source", "1"),
 ]
 

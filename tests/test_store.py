@@ -90,6 +90,11 @@ def test_indexes_on_foreign_keys(db):
     indexed = {(r[0], r[1]) for r in q(db, """
         SELECT m.name, ii.name FROM sqlite_master m, pragma_index_list(m.name) il,
                pragma_index_info(il.name) ii WHERE m.type = 'table' AND ii.seqno = 0""")}
+    # an INTEGER PRIMARY KEY is the rowid itself: the table is ordered by it (source_stats.source_id)
+    indexed |= {(r[0], r[1]) for r in q(db, """
+        SELECT m.name, ti.name FROM sqlite_master m, pragma_table_info(m.name) ti
+        WHERE m.type = 'table' AND ti.pk = 1 AND upper(ti.type) = 'INTEGER'
+          AND (SELECT COUNT(*) FROM pragma_table_info(m.name) WHERE pk > 0) = 1""")}
     fks = {(r[0], r[1]) for r in q(db, """
         SELECT m.name, fk."from" FROM sqlite_master m, pragma_foreign_key_list(m.name) fk
         WHERE m.type = 'table'""")}

@@ -56,7 +56,9 @@ class Article(SQLModel, table=True):
     ingested_at: datetime = Field(default_factory=utcnow)
     version: int = 1
     previous_id: Optional[int] = Field(default=None, foreign_key="article.id", index=True)
-    is_current: bool = Field(default=True, index=True)
+    # no index of its own (dropped in version 5): nearly every article is current, and SQLite,
+    # without statistics, took ix_article_is_current for selective and scanned through it
+    is_current: bool = True
 
 
 class Source(SQLModel, table=True):
@@ -148,8 +150,8 @@ class Claim(SQLModel, table=True):
     cue: Optional[str] = None
     cue_start: Optional[int] = None
     cue_end: Optional[int] = None
-    cue_type: Optional[str] = Field(default=None, index=True)
-    kind: str = Field(index=True)
+    cue_type: Optional[str] = None  # a handful of values: no index (dropped in version 5)
+    kind: str  # four values: no index (dropped in version 5); claims --kind reads claims in id order
     hops: int = 0
     origin_source_id: Optional[int] = Field(default=None, foreign_key="source.id", index=True)
     chain_text: str = ""  # "UN report ← Associated Press", origin first
@@ -167,14 +169,14 @@ class Citation(SQLModel, table=True):
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
-    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")  # leads uq_citation_position
     position: int
     source_id: int = Field(foreign_key="source.id", index=True)
     cue: Optional[str] = None
     evidence_start: int
     evidence_end: int
     evidence_text: str
-    role: str = Field(index=True)
+    role: str  # 'origin' or 'relay': no index (dropped in version 5)
 
 
 ALL_TABLES = [
@@ -303,3 +305,33 @@ class OverlapState(SQLModel, table=True):
 OVERLAP_TABLES = [OverlapKey.__table__, FeatureCount.__table__, OverlapPair.__table__,
                   OverlapGroup.__table__, OverlapMember.__table__, OverlapState.__table__]
 ALL_TABLES += OVERLAP_TABLES
+
+
+# ---------------------------------------------------------------- source reach (schema version 4)
+
+
+class SourceStats(SQLModel, table=True):
+    """How far a source reaches over *current* articles: the sums of its ``source_article`` rows
+    joined to current articles (derived data, recomputed by ``provenance.store.stats`` whenever
+    they can change). Sources in no current article have no row. ``type`` repeats ``source.type``
+    so that listing one type widest-first is an index range scan too."""
+
+    __tablename__ = "source_stats"
+
+    source_id: int = Field(foreign_key="source.id", primary_key=True, ondelete="CASCADE")
+    type: str
+    article_count: int  # current articles the source is in
+    claim_count: int  # claims (of current articles) whose chain includes it
+    mention_count: int
+    origin_count: int  # ... chain links where it is the origin
+    relay_count: int  # ... chain links where it is a relay
+
+
+# widest reach first: sources --recurring [--limit N] reads this index in order and stops
+Index("ix_source_stats_reach", SourceStats.__table__.c.article_count.desc(),
+      SourceStats.__table__.c.claim_count.desc(), SourceStats.__table__.c.source_id)
+Index("ix_source_stats_type_reach", SourceStats.__table__.c.type, SourceStats.__table__.c.article_count.desc(),
+      SourceStats.__table__.c.claim_count.desc(), SourceStats.__table__.c.source_id)
+
+STATS_TABLES = [SourceStats.__table__]
+ALL_TABLES += STATS_TABLES

@@ -36,6 +36,7 @@ from provenance.store.rows import (  # noqa: F401  (re-exported: the writer's pu
     content_hash,
     prepare,
 )
+from provenance.store.stats import count_stored_articles, switch_current
 from provenance.store.tables import utcnow
 from provenance.store.upsert import insert_ignore
 
@@ -165,6 +166,8 @@ def _store_batch_once(engine: Engine, items: Sequence[Item], cache: SourceCache 
             resolver = cache.resolver(conn) if cache else Resolver(conn)
             first_claim = defer_fts(conn)
             results = store_articles(conn, resolver, items)
+            # source_stats: add the stored articles, take away the versions they replaced
+            count_stored_articles(conn, [r.article_id for r in results if r.status in (ADDED, VERSION)])
             catch_up_fts(conn, first_claim)
             mark = fingerprint(conn) if cache else ()
         if cache:
@@ -192,6 +195,8 @@ def _store_batch_once(engine: Engine, items: Sequence[Item], cache: SourceCache 
                 resolver.reset()
                 results.append(StoreResult(FAILED, doc.path, error=f"cannot store: {explain(exc)}",
                                            line=doc.meta.get("line")))
+        # source_stats: add the stored articles, take away the versions they replaced
+        count_stored_articles(conn, [r.article_id for r in results if r.status in (ADDED, VERSION)])
         catch_up_fts(conn, first_claim)
     return results
 
@@ -349,5 +354,6 @@ def _insert_with_ids(conn: Connection, table: Table, columns: tuple[str, ...], r
 def _make_current(conn: Connection, article_id: int, path: str) -> None:
     """Make an older version of ``path`` the current one again."""
     table = t.Article.__table__
+    switch_current(conn, path, article_id)  # source_stats: the versions of this path change places
     conn.execute(update(table).where(table.c.path == path, table.c.is_current.is_(True)).values(is_current=False))
     conn.execute(update(table).where(table.c.id == article_id).values(is_current=True))
