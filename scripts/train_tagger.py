@@ -140,7 +140,7 @@ def report(test: list[dict], model: Path, unit: str) -> None:
     variants = {
         "rules": lambda d: extract(d, use_tagger=False),
         f"crf only ({unit}s)": lambda d: extract_tagged(d, unit, tagger),
-        f"hybrid, as shipped in extract() ({unit}s)": lambda d: extract(d, tagger=tagger),
+        f"hybrid, as shipped in extract() ({unit}s)": lambda d: extract(d, use_tagger=True, tagger=tagger),
         f"hybrid, added after the rules ({unit}s)": lambda d: extract_hybrid(d, unit, tagger),
     }
     print(f"held-out: {len(test)} articles\n")
