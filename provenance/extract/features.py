@@ -12,7 +12,7 @@ operations (see docs/tagger.md for what was measured):
 - every feature that depends on a word alone (its lowercase form, shape, suffix,
   cue-lexicon class, and the same word as its neighbours see it) is built once per word
   type, as UTF-8 ``bytes`` (crfsuite copies them without encoding), and kept in a
-  bounded cache (:data:`MAX_TYPES` types, then it starts afresh);
+  bounded cache (:data:`MAX_TYPES` types, in two generations);
 - the shape is on every token and stands in for a bias feature; the other categorical
   features leave out their most common value (not quoted, no cue verb near), which the
   shape weights absorb: the same model with fewer attributes per token;
@@ -74,8 +74,8 @@ class FeatureCache:
     """Builds and remembers :class:`TypeFeatures` for each surface word.
 
     ``known``: the attributes the model has weights for (runtime); others are left out.
-    None (training) keeps every attribute. At most ``max_types`` word types are kept;
-    past that the cache starts afresh (the common words come back at once).
+    None (training) keeps every attribute. At most ``max_types`` word types are kept
+    (see :meth:`get`).
     """
 
     def __init__(self, known: Collection[bytes] | None = None, max_types: int = MAX_TYPES) -> None:
@@ -86,19 +86,28 @@ class FeatureCache:
         self._honorifics = lex.honorifics
         self._known = known
         self.max_types = max_types
-        self.types: dict[str, TypeFeatures] = {}
+        self.types: dict[str, TypeFeatures] = {}  # the current generation
+        self._old: dict[str, TypeFeatures] = {}
         # attributes that depend on no word, filtered like the others
         self.q, self.bos, self.eos, self.sb, self.se = (self.tags(t) for t in ("Q", "BOS", "EOS", "SB", "SE"))
         self._vl = [self.tags(f"vL={d}") for d in range(NEAR + 1)]
         self._vr = [self.tags(f"vR={d}") for d in range(NEAR + 1)]
 
     def get(self, w: str) -> TypeFeatures:
-        """The features of word type ``w`` (computed on first sight)."""
+        """The features of word type ``w`` (computed on first sight).
+
+        Two generations of at most ``max_types / 2`` types each: when the current one is
+        full it becomes the old one (the older is dropped), and a word found in the old
+        generation moves back, so the words in use survive a turnover without being
+        rebuilt (building one costs ~100 times a lookup)."""
         tf = self.types.get(w)
         if tf is None:
-            if len(self.types) >= self.max_types:
-                self.types.clear()
-            tf = self.types[w] = self._build(w)
+            tf = self._old.pop(w, None)
+            if tf is None:
+                tf = self._build(w)
+            if len(self.types) >= self.max_types // 2:
+                self._old, self.types = self.types, {}
+            self.types[w] = tf
         return tf
 
     def tags(self, *names: str) -> Feats:

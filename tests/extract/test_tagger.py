@@ -116,11 +116,14 @@ def test_features_are_cached_per_type():
 
 
 def test_feature_cache_is_bounded():
-    cache = FeatureCache(max_types=3)
-    for w in ["a", "b", "c", "d", "e"]:
-        cache.get(w)
-        assert len(cache.types) <= 3
-    assert cache.get("e") is cache.get("e")
+    cache = FeatureCache(max_types=4)
+    kept = {w: cache.get(w) for w in ["a", "b", "c"]}
+    for w in ["a", "d", "e", "f", "a", "g", "h"]:
+        tf = cache.get(w)
+        assert len(cache.types) + len(cache._old) <= 4
+    assert cache.get("h") is tf
+    assert cache.get("a") is not kept["a"]  # dropped two turnovers ago, built again
+    assert cache.get("a") is cache.get("a")
 
 
 def _reference_features(toks, cache, in_quote, flags, starts=()):
