@@ -2,6 +2,7 @@
 
     /work/venv/bin/python scripts/train_tagger.py                # all 840 articles -> provenance/data/tagger.crfsuite
     /work/venv/bin/python scripts/train_tagger.py --heldout      # 80/20 split by article id, prints the held-out table
+    /work/venv/bin/python scripts/train_tagger.py --speed 3      # CPU time of extract() with and without the tagger
 
 Training is deterministic (L-BFGS, fixed feature order); the split is a SHA-1 hash of the
 article id, so the held-out fifth is the same on every machine.
@@ -140,7 +141,7 @@ def report(test: list[dict], model: Path, unit: str) -> None:
     variants = {
         "rules": lambda d: extract(d, use_tagger=False),
         f"crf only ({unit}s)": lambda d: extract_tagged(d, unit, tagger),
-        f"hybrid, as shipped in extract() ({unit}s)": lambda d: extract(d, tagger=tagger),
+        f"hybrid, as shipped in extract() ({unit}s)": lambda d: extract(d, use_tagger=True, tagger=tagger),
         f"hybrid, added after the rules ({unit}s)": lambda d: extract_hybrid(d, unit, tagger),
     }
     print(f"held-out: {len(test)} articles\n")
@@ -156,6 +157,52 @@ def report(test: list[dict], model: Path, unit: str) -> None:
 
 
 
+def speed(articles: list[dict], reps: int) -> None:
+    """CPU time (``time.process_time``) of ``extract`` over the articles, rules alone and
+    with the tagger, and the tagger's own share (``pipeline._tagged``, timed around each
+    call), for ``reps`` alternating rounds."""
+    import os
+
+    from provenance.extract import pipeline
+    from provenance.extract.tagger import default_tagger
+    from provenance.models import Document
+
+    docs = [Document(text=a["text"], title=a.get("title"), outlet=a.get("outlet"), external_id=a["id"]) for a in articles]
+    words = sum(len(a["text"].split()) for a in articles)
+    default_tagger()  # the model loads once per process: not part of the per-article cost
+    inner = pipeline._tagged
+    spent = [0.0]
+
+    def timed(*args, **kwargs):
+        t = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            spent[0] += time.process_time() - t
+
+    print(f"{len(docs)} articles, {words} whitespace words")
+    for r in range(reps):
+        t = time.process_time()
+        for d in docs:
+            pipeline.extract(d, use_tagger=False)
+        rules = time.process_time() - t
+        spent[0] = 0.0
+        pipeline._tagged = timed
+        try:
+            t = time.process_time()
+            for d in docs:
+                pipeline.extract(d, use_tagger=True)
+            both = time.process_time() - t
+        finally:
+            pipeline._tagged = inner
+        print(
+            f"round {r + 1}: rules {rules:.2f} s ({words / rules / 1e3:.1f}k words/s), "
+            f"rules + tagger {both:.2f} s ({words / both / 1e3:.1f}k words/s), difference {both - rules:.2f} s, "
+            f"tagger inside {spent[0]:.3f} s ({spent[0] / words * 1e6:.2f} µs/word); load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", type=Path, default=GOLD)
@@ -166,9 +213,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--min-freq", type=int, default=2)
     ap.add_argument("--heldout", action="store_true", help="train on 80%%, score the other 20%%")
+    ap.add_argument("--speed", type=int, metavar="ROUNDS", help="no training: time extract() with the shipped model")
     args = ap.parse_args(argv)
 
     articles = load(args.gold)
+    if args.speed:
+        speed(articles, args.speed)
+        return 0
     if args.heldout:
         train_set = [a for a in articles if not held_out(a["id"])]
         out = args.out or Path("/tmp/tagger-heldout.crfsuite")

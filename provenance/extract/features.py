@@ -2,15 +2,30 @@
 
 A linear-chain CRF (Lafferty et al. 2001) over BIO tags for source, cue and content, in
 the manner of attribution taggers for PARC 3.0 and PolNeAR (Pareti 2016; Newell et al.
-2018). Speed comes from caching: every feature that depends on a word alone (its
-lowercase form, shape, suffix, cue-lexicon class, and the same as seen from a neighbour)
-is computed once per word type and kept in a dict; per token only list concatenation
-and a few positional features (quotation, distance to a cue verb) remain.
+2018).
+
+Speed. crfsuite costs about 0.1 µs per attribute of every token to look it up in the
+model, and as much again to receive it from Python; building the attributes in Python
+costs about as much per tuple operation. So the features are few and built with few
+operations (see docs/tagger.md for what was measured):
+
+- every feature that depends on a word alone (its lowercase form, shape, suffix,
+  cue-lexicon class, and the same word as its neighbours see it) is built once per word
+  type, as UTF-8 ``bytes`` (crfsuite copies them without encoding), and kept in a
+  bounded cache (:data:`MAX_TYPES` types, in two generations);
+- the shape is on every token and stands in for a bias feature; the other categorical
+  features leave out their most common value (not quoted, no cue verb near), which the
+  shape weights absorb: the same model with fewer attributes per token;
+- at runtime the cache drops attributes the model has no weight for: the labels are
+  unchanged;
+- per token, only tuple concatenation remains; the positional features (quotation,
+  the nearest cue verb within 4 tokens) are copied in runs.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from itertools import compress
+from operator import attrgetter
 
-from provenance.extract import grammar as g
 from provenance.extract.lexicon import lexicon
 from provenance.extract.text import Tokens
 
@@ -19,23 +34,30 @@ _QUOTE_TOKENS = frozenset(["“", "”", '"', "''", "``", "«", "»", "‘", "�
 _OPENING = frozenset(["“", "«", "‘", "``"])
 _CLOSING = frozenset(["”", "»"])
 _TOGGLING = frozenset(['"', "''"])
-_PUNCT_KEEP = frozenset(list(",.;:!?()—–-") + ["--"])
-_DIST_BUCKETS = ("1", "2", "3", "4", "5-6", "5-6", "7+")
-_MAX_TYPES = 500_000  # the cache starts afresh past this many word types (bounded memory)
+_QUOTE_MARKS = _OPENING | _CLOSING | _TOGGLING  # the marks that open or close a quotation
+NEAR = 4  # a cue verb at most this many tokens away is seen (its distance and identity)
+# Each cached word type holds ~0.5 to 1 kB (its strings and tuples): ~50 MB at the cap.
+MAX_TYPES = 50_000
+
+Feats = tuple[bytes, ...]
+_OWN, _M1, _P1 = attrgetter("own"), attrgetter("m1"), attrgetter("p1")
+_VERB, _QUOTE = attrgetter("verb"), attrgetter("quote")
 
 
 class TypeFeatures:
-    """Cached per-type features: the word's own, and its identity as seen from -2..+2."""
+    """Cached per-type features: the word's own, and its identity as its neighbours see it."""
 
-    __slots__ = ("own", "m2", "m1", "p1", "p2", "verb", "quote", "vl", "vr")
+    __slots__ = ("own", "m1", "p1", "verb", "quote", "after", "before")
 
-    def __init__(self, own: list[str], ctx: list[tuple[str, ...]], verb: bool, quote: str):
+    def __init__(self, own: Feats, m1: Feats, p1: Feats, verb: bool, quote: str):
         self.own = own
-        self.m2, self.m1, self.p1, self.p2 = ctx
+        self.m1 = m1  # "-1=<word>": seen from the next token
+        self.p1 = p1  # "+1=<word>": seen from the previous token
         self.verb = verb  # a single-word form of the cue lexicon
         self.quote = quote  # "o" opens, "c" closes, "t" toggles, "" no quote mark
-        self.vl = ""  # "vLw=<word>": this cue verb seen from a token after it
-        self.vr = ""  # "vRw=<word>": seen from a token before it
+        # a cue verb as the tokens after it see it (distance 1..NEAR) and before it (NEAR..1)
+        self.after: list[Feats] = []
+        self.before: list[Feats] = []
 
 
 def _shape(w: str) -> str:
@@ -48,92 +70,83 @@ def _shape(w: str) -> str:
     return "".join(out[:6])
 
 
-def _kind(w: str, low: str, verb: bool) -> str:
-    """A coarse word class for neighbour features."""
-    if verb:
-        return "V"
-    if low in g.PRONOUNS:
-        return "P"
-    if w in _QUOTE_TOKENS:
-        return "Q"
-    if low in _PUNCT_KEEP:
-        return low
-    if w[:1].isupper():
-        return "C"
-    if w[:1].isdigit():
-        return "D"
-    if low in g.DETERMINERS:
-        return "T"
-    if low in g.PREPOSITIONS:
-        return "I"
-    return "x"
-
-
 class FeatureCache:
-    """Builds and remembers :class:`TypeFeatures` for each surface word."""
+    """Builds and remembers :class:`TypeFeatures` for each surface word.
 
-    def __init__(self) -> None:
+    ``known``: the attributes the model has weights for (runtime); others are left out.
+    None (training) keeps every attribute. At most ``max_types`` word types are kept
+    (see :meth:`get`).
+    """
+
+    def __init__(self, known: Collection[bytes] | None = None, max_types: int = MAX_TYPES) -> None:
         lex = lexicon()
         self._verbs = lex.verbs
         self._phrasal = lex.phrasal
         self._nouns = lex.nouns
         self._honorifics = lex.honorifics
-        self._cache: dict[str, TypeFeatures] = {}
+        self._known = known
+        self.max_types = max_types
+        self.types: dict[str, TypeFeatures] = {}  # the current generation
+        self._old: dict[str, TypeFeatures] = {}
+        # attributes that depend on no word, filtered like the others
+        self.q, self.bos, self.eos, self.sb, self.se = (self.tags(t) for t in ("Q", "BOS", "EOS", "SB", "SE"))
+        self._vl = [self.tags(f"vL={d}") for d in range(NEAR + 1)]
+        self._vr = [self.tags(f"vR={d}") for d in range(NEAR + 1)]
 
     def get(self, w: str) -> TypeFeatures:
-        """The features of word type ``w`` (computed on first sight)."""
-        tf = self._cache.get(w)
+        """The features of word type ``w`` (computed on first sight).
+
+        Two generations of at most ``max_types / 2`` types each: when the current one is
+        full it becomes the old one (the older is dropped), and a word found in the old
+        generation moves back, so the words in use survive a turnover without being
+        rebuilt (building one costs ~100 times a lookup)."""
+        tf = self.types.get(w)
         if tf is None:
-            if len(self._cache) >= _MAX_TYPES:
-                self._cache.clear()
-            tf = self._cache[w] = self._build(w)
+            tf = self._old.pop(w, None)
+            if tf is None:
+                tf = self._build(w)
+            if len(self.types) >= self.max_types // 2:
+                self._old, self.types = self.types, {}
+            self.types[w] = tf
         return tf
+
+    def tags(self, *names: str) -> Feats:
+        """Attributes as given (sentence flags, positions), filtered by the model."""
+        out = [f.encode() for f in names]
+        known = self._known
+        return tuple(out if known is None else [f for f in out if f in known])
 
     def _build(self, w: str) -> TypeFeatures:
         low = w.lower()
         cue = self._verbs.get(low)
-        verb = cue is not None
-        own = ["b", "w=" + low, "sh=" + _shape(w)]
+        own = ["w=" + low, "sh=" + _shape(w)]
         if len(low) > 3:
             own.append("s3=" + low[-3:])
         if cue is not None:
-            own += ["lex", "lex=" + cue.cls]
+            own.append("lex=" + cue.cls)
         if low in self._phrasal:
             own.append("phr")
         if low in self._nouns:
             own.append("noun")
-        if low in g.PRONOUNS or low in ("his", "her", "their", "its"):
-            own.append("pron")
         if low.rstrip(".") in self._honorifics:
             own.append("hon")
-        if w[:1].isupper():
-            own.append("cap")
         quote = ""
-        if w in _QUOTE_TOKENS:
-            own.append("q")
-            quote = "o" if w in _OPENING else "c" if w in _CLOSING else "t" if w in _TOGGLING else ""
-        kind = _kind(w, low, verb)
-        ctx = [("-2=" + low,), ("-1=" + low, "-1k=" + kind), ("+1=" + low, "+1k=" + kind), ("+2=" + low,)]
-        tf = TypeFeatures(own, ctx, verb, quote)
-        if verb:
-            tf.vl, tf.vr = "vLw=" + low, "vRw=" + low
+        if w in _QUOTE_MARKS:
+            quote = "o" if w in _OPENING else "c" if w in _CLOSING else "t"
+        tf = TypeFeatures(self.tags(*own), self.tags("-1=" + low), self.tags("+1=" + low), cue is not None, quote)
+        if cue is not None:
+            vl, vr = self.tags("vLw=" + low), self.tags("vRw=" + low)
+            tf.after = [self._vl[d] + vl for d in range(1, NEAR + 1)]
+            tf.before = [self._vr[d] + vr for d in range(NEAR, 0, -1)]
         return tf
-
-
-def _bucket(d: int) -> str:
-    return _DIST_BUCKETS[d - 1] if d <= 6 else "7+"
-
-
-# distance features by distance in tokens, built once (index 50 and beyond: no verb near)
-_VL = ["vL=" + _bucket(d) for d in range(1, 50)]
-_VR = ["vR=" + _bucket(d) for d in range(1, 50)]
 
 
 def sequence_features(
     toks: Tokens, cache: FeatureCache, in_quote: bool = False, sentence_flags: Sequence[str] = (),
     sentence_starts: Sequence[int] = (),
-) -> list[list[str]]:
-    """Feature strings for every token of one sequence (a sentence or a paragraph).
+) -> list[Feats]:
+    """Feature tuples (``bytes`` attributes) for every token of one sequence (a sentence
+    or a paragraph).
 
     ``in_quote`` says whether a quotation is open where the sequence starts;
     ``sentence_flags`` are added to every token (see :func:`sentence_flags`);
@@ -143,79 +156,69 @@ def sequence_features(
     n = len(words)
     if n == 0:
         return []
-    tfs = [cache.get(w) for w in words]
-    # distance to the nearest cue-lexicon verb on each side
-    left = [0] * n
-    last = -100
-    for i, tf in enumerate(tfs):
-        left[i] = i - last
-        if tf.verb:
-            last = i
-    right = [0] * n
-    nxt = n + 100
-    for i in range(n - 1, -1, -1):
-        right[i] = nxt - i
-        if tfs[i].verb:
-            nxt = i
-    flags = list(sentence_flags)
-    starts = set(sentence_starts)
-    out: list[list[str]] = []
-    q = in_quote
-    for i, tf in enumerate(tfs):
-        if tf.quote == "o":
-            q = True
-        elif tf.quote == "t":
-            q = not q
-        f = tf.own + flags
-        f.append("Q" if q else "nQ")
-        if tf.quote == "c":
-            q = False
-        d = left[i]
-        if d < 50:
-            f.append(_VL[d - 1])
-            if d <= 4:
-                f.append(tfs[i - d].vl)
-        else:
-            f.append("vL=none")
-        d = right[i]
-        if d < 50:
-            f.append(_VR[d - 1])
-            if d <= 4:
-                f.append(tfs[i + d].vr)
-        else:
-            f.append("vR=none")
-        if starts:
+    tfs = list(map(cache.types.get, words))
+    if None in tfs:
+        tfs = [tf or cache.get(w) for tf, w in zip(tfs, words)]
+    flags = cache.tags(*sentence_flags) if sentence_flags else ()
+    # "Q" on the tokens inside a quotation: an opening mark is inside, a closing curly
+    # mark too, a closing straight one is not
+    pos = [flags] * n
+    if in_quote or not _QUOTE_MARKS.isdisjoint(words):
+        fq = flags + cache.q
+        q, since = in_quote, 0
+        for i in compress(range(n), map(_QUOTE, tfs)):
+            mark = tfs[i].quote
+            if mark == "o":
+                if not q:
+                    q, since = True, i
+            elif mark == "t":
+                if q:
+                    pos[since:i] = [fq] * (i - since)
+                    q = False
+                else:
+                    q, since = True, i
+            elif q:  # a closing curly mark
+                pos[since : i + 1] = [fq] * (i + 1 - since)
+                q = False
+        if q:
+            pos[since:] = [fq] * (n - since)
+    # the nearest cue verb on each side, when it is within NEAR tokens: its distance and
+    # identity (a token between two verbs sees the nearer one on each side, no farther)
+    verbs = list(compress(range(n), map(_VERB, tfs)))
+    prev = 0
+    for k, v in enumerate(verbs):
+        tf = tfs[v]
+        a = max(v - NEAR, prev)
+        if a < v:
+            pos[a:v] = [p + x for p, x in zip(pos[a:v], tf.before[NEAR - (v - a) :])]
+        e = min(v + NEAR, verbs[k + 1] if k + 1 < len(verbs) else n - 1) + 1
+        if e > v + 1:
+            pos[v + 1 : e] = [p + x for p, x in zip(pos[v + 1 : e], tf.after)]
+        prev = v
+    if sentence_starts:
+        starts = set(sentence_starts)
+        for i in range(n):
             if i in starts:
-                f.append("SB")
+                pos[i] = pos[i] + cache.sb
             if i + 1 in starts:
-                f.append("SE")
-        if i >= 1:
-            f.extend(tfs[i - 1].m1)
-            if i >= 2:
-                f.extend(tfs[i - 2].m2)
-        else:
-            f.append("BOS")
-        if i + 1 < n:
-            f.extend(tfs[i + 1].p1)
-            if i + 2 < n:
-                f.extend(tfs[i + 2].p2)
-        else:
-            f.append("EOS")
-        out.append(f)
-    return out
+                pos[i] = pos[i] + cache.se
+    # the neighbours' identities: the word before as "-1=", the word after as "+1="
+    m1 = list(map(_M1, tfs))
+    m1.insert(0, cache.bos)
+    p1 = list(map(_P1, tfs))
+    p1.append(cache.eos)
+    return [tf.own + a + b + c for tf, a, b, c in zip(tfs, m1, p1[1:], pos)]
 
 
 def sentence_flags(lower: Sequence[str]) -> list[str]:
-    """Sentence-level features: a quotation, "according to", a colon, a cue verb."""
-    lex = lexicon()
+    """Sentence-level features: a quotation, "according to", a colon, no cue verb."""
     flags = []
-    s = set(lower)
-    if s & _QUOTE_TOKENS:
+    if not _QUOTE_TOKENS.isdisjoint(lower):
         flags.append("S:q")
-    if "according" in s:
+    if "according" in lower:
         flags.append("S:acc")
-    if ":" in s:
+    if ":" in lower:
         flags.append("S:colon")
-    if not any(w in lex.verbs for w in s):
+    if lexicon().verbs.keys().isdisjoint(lower):
         flags.append("S:noverb")
     return flags

@@ -48,7 +48,8 @@ class Tagger:
             self._crf.open_inmemory(model)
         else:
             self._crf.open(str(model))
-        self.features = FeatureCache()
+        # attributes the model has no weight for are never built (they change no label)
+        self.features = FeatureCache(known={a.encode() for a, _label in self._crf.info().state_features})
 
     def tag(self, toks: Tokens, in_quote: bool = False, starts: list[int] | None = None) -> list[str]:
         """BIO labels for the tokens of one sentence or paragraph (``starts``: token
@@ -99,7 +100,10 @@ def tag_sentence(
 def tag_tokens(toks: Tokens, in_quote: bool = False, tagger: Tagger | None = None) -> list[Triple]:
     """The tagger's attributions in one already tokenized sentence (the pipeline's hook)."""
     t = tagger or default_tagger()
-    return attributions_from_tags(spans_from_labels(toks, t.tag(toks, in_quote)))
+    labels = t.tag(toks, in_quote)
+    if "B-CUE" not in labels and "I-CUE" not in labels:
+        return []  # no cue, no attribution (most tagged sentences)
+    return attributions_from_tags(spans_from_labels(toks, labels))
 
 
 def _gap(a: Pair, b: Pair) -> int:
@@ -195,13 +199,20 @@ def extract_tagged(doc: Document, unit: str = "sentence", tagger: Tagger | None 
 
 
 def candidate(lower: list[str]) -> bool:
-    """Is the sentence worth tagging? It holds a cue-lexicon verb form, "according" or a colon.
+    """Is the sentence worth tagging? It holds a cue-lexicon verb form or "according".
 
     On held-out PolNeAR this gate skips a fifth of the open sentences' words at no
     measurable cost (attribution F1 0.725 against 0.726 tagging every open sentence).
+    A colon, "state" and "states" (nearly always nouns) do not count: without them 9 %
+    fewer words are tagged, with the same held-out figures (docs/tagger.md).
     """
-    verbs = lexicon().verbs
-    return any(w in verbs or w == "according" or w == ":" for w in lower)
+    return not _triggers().isdisjoint(lower)
+
+
+@cache
+def _triggers() -> frozenset[str]:
+    """The words that make a sentence a :func:`candidate`."""
+    return (frozenset(lexicon().verbs) | {"according"}) - {"state", "states"}
 
 
 def _covered(reading: Reading) -> list[Pair]:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.extract.features import FeatureCache, sentence_flags, sequence_features
+from provenance.extract.features import NEAR, FeatureCache, sentence_flags, sequence_features
 from provenance.extract.tagger import (
     Triple,
     add_tagged,
@@ -111,7 +111,77 @@ def test_features_are_cached_per_type():
     toks = tokenize(SENTENCE, 0, len(SENTENCE))
     feats = sequence_features(toks, cache, False, sentence_flags(toks.lower))
     assert len(feats) == len(toks)
-    assert "lex" in feats[toks.words.index("said")]
+    said = feats[toks.words.index("said")]
+    assert b"lex=speech" in said and b"-1=lopez" in said and b"+1=the" in said
+
+
+def test_feature_cache_is_bounded():
+    cache = FeatureCache(max_types=4)
+    kept = {w: cache.get(w) for w in ["a", "b", "c"]}
+    for w in ["a", "d", "e", "f", "a", "g", "h"]:
+        tf = cache.get(w)
+        assert len(cache.types) + len(cache._old) <= 4
+    assert cache.get("h") is tf
+    assert cache.get("a") is not kept["a"]  # dropped two turnovers ago, built again
+    assert cache.get("a") is cache.get("a")
+
+
+def _reference_features(toks, cache, in_quote, flags, starts=()):
+    """The features spelled out token by token (what sequence_features computes in runs)."""
+    tfs = [cache.get(w) for w in toks.words]
+    n, q, out = len(tfs), in_quote, []
+    for i, tf in enumerate(tfs):
+        f = list(tf.own) + list(cache.tags(*flags))
+        if tf.quote == "o":
+            q = True
+        elif tf.quote == "t":
+            q = not q
+        if q:
+            f += cache.q
+        if tf.quote == "c":
+            q = False
+        left = [j for j in range(i) if tfs[j].verb]
+        if left and i - left[-1] <= NEAR:
+            f += tfs[left[-1]].after[i - left[-1] - 1]
+        right = [j for j in range(i + 1, n) if tfs[j].verb]
+        if right and right[0] - i <= NEAR:
+            f += tfs[right[0]].before[NEAR - (right[0] - i)]
+        f += cache.sb if i in starts else ()
+        f += cache.se if i + 1 in starts else ()
+        f += tfs[i - 1].m1 if i else cache.bos
+        f += tfs[i + 1].p1 if i + 1 < n else cache.eos
+        out.append(sorted(f))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SENTENCE,
+        "“We are not there yet,” Sen. Ann Cole told reporters, adding that he said so.",
+        '"It is over," he said. "Done." She wrote, warned and said: \'\'no\'\'.',
+        "said said told",
+        "“unclosed quotation said and told",
+    ],
+)
+@pytest.mark.parametrize("in_quote", [False, True])
+def test_features_match_the_token_by_token_definition(text, in_quote):
+    cache = FeatureCache()
+    toks = tokenize(text, 0, len(text))
+    flags = sentence_flags(toks.lower)
+    starts = [2, 5] if len(toks) > 6 else []
+    got = [sorted(f) for f in sequence_features(toks, cache, in_quote, flags, starts)]
+    assert got == _reference_features(toks, cache, in_quote, flags, starts)
+
+
+def test_unknown_attributes_are_left_out_without_changing_labels():
+    tagger = default_tagger()
+    full = FeatureCache()
+    toks = tokenize(SENTENCE, 0, len(SENTENCE))
+    all_feats = sequence_features(toks, full, False, sentence_flags(toks.lower))
+    kept = sequence_features(toks, tagger.features, False, sentence_flags(toks.lower))
+    assert sum(map(len, kept)) < sum(map(len, all_feats))
+    assert tagger._crf.tag(all_feats) == tagger._crf.tag(kept)
 
 
 @settings(max_examples=60, deadline=None)
