@@ -676,7 +676,7 @@ class Resolver:
     def _load(self, keys: Iterable[str] = (), norms: Iterable[str] = (), blocks: Iterable[str] = (),
               ids: Iterable[int] = ()) -> None:
         """Fetch sources by key, alias norm, block or id into the cache (each value once per transaction)."""
-        new_ids: set[int] = set(ids) - set(self._known)
+        new_ids: set[int] = {i for i in ids if i not in self._known}
         keys = sorted(set(keys) - self._loaded_keys)
         self._loaded_keys.update(keys)
         for chunk in _chunks(keys):
@@ -702,7 +702,7 @@ class Resolver:
                 self._blocks_written.add((block, sid))
                 if sid not in self._known:
                     new_ids.add(sid)
-        new_ids -= set(self._known)
+        new_ids = {i for i in new_ids if i not in self._known}
         for chunk in _chunks(sorted(new_ids)):
             for row in self.db.execute(select(Source.id, Source.name, Source.type, Source.key, Source.role)
                                        .where(Source.id.in_(chunk))):
