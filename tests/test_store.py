@@ -266,3 +266,46 @@ def test_readme_sql_runs_against_the_schema(db):
     with db.connect() as conn:
         results = [conn.exec_driver_sql(sql).all() for sql in blocks]
     assert any(results[0]) and any(results[2])  # chains and recurring sources are there
+
+
+# ---------------------------------------------------------------- the writer's source cache
+
+
+def _cached(engine, cache, *pairs):
+    items = [(doc_of(body, path), None) for body, path in pairs]
+    return store_batch(engine, [(d, fake_extract(d)) for d, _ in items], cache)
+
+
+def test_source_cache_is_kept_between_batches_of_one_writer(db):
+    cache = writer.SourceCache()
+    _cached(db, cache, ("Reuters said that it rained.\n", "/1.txt"))
+    with db.begin() as conn:
+        kept = cache.resolver(conn)
+        assert kept is cache.resolver(conn)  # nobody wrote in between: the same resolver
+    [res] = _cached(db, cache, ("Reuters said that it snowed.\n", "/2.txt"))
+    assert res.status == "added"
+    assert q(db, "SELECT count(*) FROM source WHERE name = 'Reuters'") == [(1,)]
+
+
+def test_source_cache_starts_afresh_after_another_writer_or_curation(db):
+    from provenance.curation import merge
+
+    cache = writer.SourceCache()
+    _cached(db, cache, ("Carl Lund said that it rained.\n\nMarta Skov said that it hailed.\n", "/1.txt"))
+    with db.begin() as conn:
+        kept = cache.resolver(conn)
+    store(db, ("Reuters said that it was cold.\n", "/other.txt"))  # another writer, no cache
+    with db.begin() as conn:
+        assert cache.resolver(conn) is not kept
+    with db.begin() as conn:
+        kept = cache.resolver(conn)
+    _cached(db, cache, ("Reuters said that it was warm.\n", "/2.txt"))
+    with db.begin() as conn:
+        merge(conn, "Carl Lund", "Marta Skov")  # curation deletes a source the cache knew
+    with db.begin() as conn:
+        assert cache.resolver(conn) is not kept
+    [res] = _cached(db, cache, ("Marta Skov said that it cleared.\n", "/3.txt"))
+    assert res.status == "added"
+    assert q(db, "SELECT count(*) FROM source WHERE name = 'Reuters'") == [(1,)]
+    assert q(db, "SELECT s.name FROM claim c JOIN source s ON s.id = c.origin_source_id "
+                 "WHERE c.text LIKE '%cleared%'") == [("Carl Lund",)]
