@@ -528,9 +528,25 @@ class Resolver:
         scored.sort(reverse=True)
         best = scored[0]
         rivals = [s for s in scored[1:] if s[2] != best[2] and s[0] >= best[0] - 0.05]
+        if plan.type == "document" and rivals and all(self._base_key(s[2]) == self._base_key(best[2])
+                                                      for s in rivals):
+            # one document seen in several periods (its sources keyed "key ~date"): the same
+            # document, not rivals; the period nearest this article's date takes it
+            best = min([best, *rivals], key=lambda s: (self._days_from(s[2], plan), s[2]))
+            rivals = []
         if best[0] < FUZZY_MIN or rivals:
             return None, "", 0.0
         return best[2], best[1], best[0]
+
+    def _base_key(self, sid: int) -> str:
+        """A document source's key without the period its source was split off for."""
+        return self._known[sid].key.split(" ~")[0]
+
+    def _days_from(self, sid: int, plan: Plan) -> int:
+        """Days between the plan's article and the nearest article of a source (0 when unknown)."""
+        mine = _day(plan.published) if plan.published else None
+        days = self._known[sid].days
+        return min((abs((mine - d).days) for d in days), default=0) if mine and days else 0
 
     def _dates_fit(self, sid: int, plan: Plan) -> bool:
         """Documents: a source seen only in articles far from this one's date is another document."""

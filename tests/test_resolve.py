@@ -191,6 +191,22 @@ def test_the_same_document_name_months_apart_is_two_documents(db):
     assert source_of(db, "United Nations report") < ids
 
 
+def test_a_document_between_two_of_its_periods_joins_one_not_another(db):
+    # one name in three periods (January, March, late April: each beyond the 45-day window of
+    # the others); an article in late March is within the window of the March and April
+    # periods: the same document again (the nearer period), not an ambiguity that makes a fourth
+    store(db, article(D("UN report"), published="2016-01-01"), article(D("UN report"), published="2016-03-01"),
+          article(D("UN report"), published="2016-04-20"))
+    store(db, article(D("United Nations report"), published="2016-03-24"))
+    assert len(source_of(db, "UN report")) == 3
+    assert source_of(db, "United Nations report") < source_of(db, "UN report")
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM source WHERE type = 'document'")).scalar() == 3
+        near = conn.execute(text("SELECT s.key FROM mention m JOIN source s ON s.id = m.source_id "
+                                 "WHERE m.text = 'United Nations report'")).scalar()
+    assert near.endswith("~2016-03-01")
+
+
 def test_a_surname_shared_by_two_people_in_its_article_stays_there(db):
     store(db, article(P("Clinton"), body="Bill Clinton and Hillary Clinton arrived."),
           article(P("Bill Clinton")), article(P("Hillary Clinton")))
