@@ -92,11 +92,18 @@ class Tokens:
         return len(self.words)
 
 
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+
+
 def tokenize(text: str, start: int, end: int) -> Tokens:
-    """Tokens of ``text[start:end]``."""
+    """Tokens of ``text[start:end]``.
+
+    They depend on ``text[start:end]`` alone (no pattern looks behind ``start`` or past
+    ``end``), so a phrase tokenized on its own gives the same tokens, shifted.
+    """
     ms = list(TOKEN.finditer(text, start, end))
-    words = [m.group() for m in ms]
-    return Tokens([m.start() for m in ms], [m.end() for m in ms], words, [w.lower() for w in words])
+    words = list(map(_GROUP, ms))
+    return Tokens(list(map(_START, ms)), list(map(_END, ms)), words, list(map(str.lower, words)))
 
 
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
