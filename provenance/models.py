@@ -52,10 +52,23 @@ class Span(BaseModel):
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "Span":
         """The span of ``text`` from ``start`` to ``end`` (built without re-validation:
-        the offsets come from slicing ``text`` itself)."""
+        the offsets come from slicing ``text`` itself).
+
+        Extraction makes a hundred of these per article, so this sets the instance state
+        directly, exactly as ``model_construct`` would for a model with no defaults,
+        aliases, extras or private attributes, at a fraction of its cost.
+        """
         if not 0 <= start <= end <= len(text):
             raise ValueError(f"span {start}:{end} outside a text of {len(text)} characters")
-        return cls.model_construct(start=start, end=end, text=text[start:end])
+        span = cls.__new__(cls)
+        _set(span, "__dict__", {"start": start, "end": end, "text": text[start:end]})
+        _set(span, "__pydantic_fields_set__", {"start", "end", "text"})
+        _set(span, "__pydantic_extra__", None)
+        _set(span, "__pydantic_private__", None)
+        return span
+
+
+_set = object.__setattr__  # frozen models refuse their own __setattr__
 
 
 class Document(BaseModel):
