@@ -87,8 +87,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--limit", type=int, default=300, help="articles of each corpus to profile")
     ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--corpus", choices=["polnear", "synthetic"], help="only this corpus")
     args = ap.parse_args()
     cs = corpora(args.polnear)
+    if args.corpus:
+        cs = {args.corpus: cs[args.corpus]}
 
     if args.mode == "profile":
         docs = [d for c in cs.values() for d in c[: args.limit]]

@@ -25,6 +25,7 @@ from provenance.models import (
     Reading,
     SourceType,
     Span,
+    trusted,
 )
 
 # "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -": a wire credit in the dateline.
@@ -214,7 +215,7 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
     def mention(span: tuple[int, int], extra: tuple[int, int] | None = None) -> tuple[int, NounPhrase]:
         np = analyse(text, span, lex, extra)
         eid = reg.add(np, span[0])
-        mentions.append(Mention(id=len(mentions), span=Span.of(text, *span), entity=eid))
+        mentions.append(trusted(Mention, id=len(mentions), span=Span.of(text, *span), entity=eid))
         ent = reg.entities[eid]
         if np.publisher:
             pid, _ = mention(np.publisher)
@@ -294,7 +295,8 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
             source_of[i] = source_of[f.parent]
 
     entities = [
-        Entity(
+        trusted(
+            Entity,
             id=e.id,
             name=e.name,
             type=e.type,
@@ -312,7 +314,8 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
     attributions = []
     for i, f in enumerate(found):
         attributions.append(
-            Attribution(
+            trusted(
+                Attribution,
                 id=i,
                 cue=Span.of(text, *f.cue) if f.cue else None,
                 cue_type=f.cue_type,
@@ -347,7 +350,8 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         ):
             cs = f.cue[0]  # "revealed details of X": a bare noun phrase is no statement alone
         claims.append(
-            Claim(
+            trusted(
+                Claim,
                 id=len(claims),
                 span=Span.of(text, cs, ce),
                 cue=Span.of(text, *f.cue) if f.cue else None,
@@ -374,7 +378,8 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         if e - s < 12 or len(text[s:e].split()) < 4:
             continue
         claims.append(
-            Claim(
+            trusted(
+                Claim,
                 id=len(claims),
                 span=Span.of(text, s, e),
                 cue=None,
@@ -412,7 +417,7 @@ def _chain(
         if links and links[-1].entity == eid:
             return
         e = entities[eid]
-        links.append(ChainLink(entity=eid, name=e.name, type=e.type, cue=cue, evidence=Span.of(text, *ev)))
+        links.append(trusted(ChainLink, entity=eid, name=e.name, type=e.type, cue=cue, evidence=Span.of(text, *ev)))
 
     node: int | None = i
     seen = set()
