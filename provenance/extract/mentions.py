@@ -490,41 +490,28 @@ class EntityDraft:
     evidence: Pair | None = None  # where the publisher or affiliation was stated
 
 
-def _bisect_names(names: list[NounPhrase], pos: int) -> int:
-    """How many of ``names`` (in text order) start before ``pos``."""
-    lo, hi = 0, len(names)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if names[mid].span[0] < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+NamedBefore = Callable[[int, frozenset[SourceType]], tuple[int, NounPhrase] | None]
 
 
 class Registry:
     """The sources of one article, in order of mention, with coreference.
 
-    ``named(types)`` lists the names of those types seen anywhere in the text (not only
-    as sources), so that "he" can find a person the article introduced before quoting him;
-    it is called lazily, once per set of types.
+    ``named_before(pos, types)`` gives the nearest name of one of ``types`` that the text
+    gives before ``pos`` (anywhere, not only as a source), with its position, so that "he"
+    can find a person the article introduced before quoting him.
     """
 
-    def __init__(self, named: Callable[[frozenset[SourceType]], list[NounPhrase]] | None = None) -> None:
+    def __init__(self, named_before: NamedBefore | None = None) -> None:
         self.entities: list[EntityDraft] = []
-        self._named_of = named
-        self._named: dict[frozenset[SourceType], list[NounPhrase]] = {}
+        self._named_before_of = named_before
 
     def _named_before(
         self, pos: int, types: tuple[SourceType, ...] = (SourceType.person,)
     ) -> tuple[int, NounPhrase] | None:
         """The nearest name of one of ``types`` that the text gives before ``pos``."""
-        key = frozenset(types)
-        if key not in self._named:
-            self._named[key] = self._named_of(key) if self._named_of else []
-        names = self._named[key]
-        k = _bisect_names(names, pos)
-        return (names[k - 1].span[0], names[k - 1]) if k > 0 else None
+        if self._named_before_of is None:
+            return None
+        return self._named_before_of(pos, frozenset(types))
 
     def _adopt(self, named: tuple[int, NounPhrase]) -> EntityDraft:
         pos, np = named

@@ -176,25 +176,49 @@ def _tagged(para: list[Sentence], found: list[Found], tagger: Tagger | None = No
     return out
 
 
-def _named(text: str, body: tuple[int, int], lex: Lexicon, types: frozenset[SourceType]) -> list[NounPhrase]:
-    """Sources of ``types`` the text names, typed as sources would be, so that "he" or
-    "the fund" can point back to one that was named but not yet quoted. A name that
-    recurs is analysed once."""
-    out = []
-    seen: dict[str, NounPhrase | None] = {}
-    pattern = _PERSON if SourceType.person in types else _BODY_NAME
-    for m in pattern.finditer(text, *body):
-        name = m.group()
-        if pattern is _PERSON and name.split()[0].rstrip(".") in _NOT_FIRST_NAMES:
-            continue
-        if name not in seen:
-            np = analyse(text, (m.start(), m.end()), lex)
-            ok = np.type in types and not (np.type == SourceType.person and np.members)
-            seen[name] = np if ok else None
-        np = seen[name]
-        if np is not None:
-            out.append(np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end())))
-    return out
+class _NamesInText:
+    """Sources the text names anywhere, typed as sources would be, so that "he" or "the
+    fund" can point back to one that was named but not yet quoted.
+
+    Names are found by a regular expression over the body, once per set of types, and
+    analysed only when a query reaches them, walking back from its position: most
+    articles ask for a few pronouns, whose antecedent is near. A name that recurs is
+    analysed once.
+    """
+
+    def __init__(self, text: str, body: tuple[int, int], lex: Lexicon) -> None:
+        self.text, self.body, self.lex = text, body, lex
+        self._found: dict[frozenset[SourceType], tuple[list[int], list[re.Match]]] = {}
+        self._typed: dict[frozenset[SourceType], dict[str, NounPhrase | None]] = {}
+
+    def before(self, pos: int, types: frozenset[SourceType]) -> tuple[int, NounPhrase] | None:
+        """The last name of one of ``types`` that starts before ``pos``, with its start."""
+        if types not in self._found:
+            self._found[types] = self._scan(types)
+            self._typed[types] = {}
+        starts, matches = self._found[types]
+        typed = self._typed[types]
+        for k in range(bisect_left(starts, pos) - 1, -1, -1):
+            m = matches[k]
+            name = m.group()
+            if name not in typed:
+                np = analyse(self.text, (m.start(), m.end()), self.lex)
+                ok = np.type in types and not (np.type == SourceType.person and np.members)
+                typed[name] = np if ok else None
+            np = typed[name]
+            if np is not None:
+                return m.start(), np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end()))
+        return None
+
+    def _scan(self, types: frozenset[SourceType]) -> tuple[list[int], list[re.Match]]:
+        """Every candidate name for ``types`` in the body: starts, and the matches."""
+        pattern = _PERSON if SourceType.person in types else _BODY_NAME
+        matches = [
+            m
+            for m in pattern.finditer(self.text, *self.body)
+            if pattern is not _PERSON or m.group().split()[0].rstrip(".") not in _NOT_FIRST_NAMES
+        ]
+        return [m.start() for m in matches], matches
 
 
 def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | None:
@@ -209,7 +233,7 @@ def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | Non
 
 def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon) -> Reading:
     text = doc.text
-    reg = Registry(lambda types: _named(text, doc.body, lex, types))
+    reg = Registry(_NamesInText(text, doc.body, lex).before)
     mentions: list[Mention] = []
 
     def mention(span: tuple[int, int], extra: tuple[int, int] | None = None) -> tuple[int, NounPhrase]:
