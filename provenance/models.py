@@ -7,6 +7,7 @@ every ``Span.text`` equals ``text[start:end]``.
 """
 
 from enum import Enum
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,13 +25,18 @@ def trusted(cls: type[_M], **values: Any) -> _M:
     it skips pydantic's validation; the instance is the one validation would give (same
     ``__dict__``, every field set, no extra or private state) and frozen models stay frozen.
     """
-    assert tuple(values) == tuple(cls.model_fields), f"{cls.__name__}: give every field, in order"
+    assert tuple(values) == _field_names(cls), f"{cls.__name__}: give every field, in order"
     m = cls.__new__(cls)
     _set(m, "__dict__", values)
     _set(m, "__pydantic_fields_set__", set(values))
     _set(m, "__pydantic_extra__", None)
     _set(m, "__pydantic_private__", None)
     return m
+
+
+@cache
+def _field_names(cls: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(cls.__pydantic_fields__)
 
 
 class SourceType(str, Enum):
