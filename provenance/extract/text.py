@@ -24,8 +24,13 @@ CLOSE_QUOTES = "”’»"
 QUOTE_CHARS = '"“”«»'  # ‘ and ’ are left out: ’ is far more often an apostrophe
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_QUOTE_MARK = re.compile("''|[“”«»\"]")
-_BOUNDARY = re.compile(r"[.!?]+(?:[\"”’)\]]|'')*(?=\s+(?:[\"“‘(\[]|'')?[A-Z0-9])|[.!?]+(?:[\"”’)\]]|'')*$")
+# A quote mark, or two straight apostrophes (''): written as one character class first,
+# so the engine skips to candidates, then a second ' only after a first.
+_QUOTE_MARK = re.compile("[“”«»\"'](?:(?<!')|')")
+# Sentence-final punctuation with its closing quotes and brackets, before a capital or a
+# digit or at the end. It opens with a character class so the regex engine can skip
+# straight to the next [.!?] instead of trying the pattern at every character.
+_BOUNDARY = re.compile(r"[.!?][.!?]*(?:[\"”’)\]]|'')*(?:(?=\s+(?:[\"“‘(\[]|'')?[A-Z0-9])|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # "g.k" of "G.K. Butterfield"
 _TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Det|Insp|Hon|Pres|Amb|Fr|No|Mt|Ft|Messrs"
