@@ -3,6 +3,7 @@
 import os
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 
 from provenance.extract.attributions import find
@@ -25,7 +26,6 @@ from provenance.models import (
     Reading,
     SourceType,
     Span,
-    trusted,
 )
 
 # "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -": a wire credit in the dateline.
@@ -231,15 +231,31 @@ def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | Non
     return hit[0], (m.start(), m.end())
 
 
+def _spans(text: str) -> Callable[[int, int], Span]:
+    """``Span.of`` for one article, making one Span per pair of offsets: a chain repeats
+    its outer attributions' evidence and a claim its attribution's cue, and a Span is
+    frozen, so models can share it."""
+    made: dict[tuple[int, int], Span] = {}
+
+    def span(start: int, end: int) -> Span:
+        s = made.get((start, end))
+        if s is None:
+            s = made[start, end] = Span.of(text, start, end)
+        return s
+
+    return span
+
+
 def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon) -> Reading:
     text = doc.text
+    span_of = _spans(text)
     reg = Registry(_NamesInText(text, doc.body, lex).before)
     mentions: list[Mention] = []
 
     def mention(span: tuple[int, int], extra: tuple[int, int] | None = None) -> tuple[int, NounPhrase]:
         np = analyse(text, span, lex, extra)
         eid = reg.add(np, span[0])
-        mentions.append(trusted(Mention, id=len(mentions), span=Span.of(text, *span), entity=eid))
+        mentions.append(Mention(id=len(mentions), span=span_of(*span), entity=eid))
         ent = reg.entities[eid]
         if np.publisher:
             pid, _ = mention(np.publisher)
@@ -319,8 +335,7 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
             source_of[i] = source_of[f.parent]
 
     entities = [
-        trusted(
-            Entity,
+        Entity(
             id=e.id,
             name=e.name,
             type=e.type,
@@ -338,17 +353,16 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
     attributions = []
     for i, f in enumerate(found):
         attributions.append(
-            trusted(
-                Attribution,
+            Attribution(
                 id=i,
-                cue=Span.of(text, *f.cue) if f.cue else None,
+                cue=span_of(*f.cue) if f.cue else None,
                 cue_type=f.cue_type,
-                source=Span.of(text, *f.source) if f.source else None,
+                source=span_of(*f.source) if f.source else None,
                 entity=source_of[i],
-                content=Span.of(text, *f.content),
+                content=span_of(*f.content),
                 parent=f.parent,
                 relays=[r[0] for r in relays_of[i]],
-                relay_evidence=[Span.of(text, *r[1]) for r in relays_of[i]],
+                relay_evidence=[span_of(*r[1]) for r in relays_of[i]],
             )
         )
     reading.attributions = attributions
@@ -360,7 +374,7 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         covered.append(f.content)
         if i in is_parent:
             continue
-        chain = _chain(text, i, found, source_of, relays_of, upstream_of, reg, entities, wire_id, wire)
+        chain = _chain(text, span_of, i, found, source_of, relays_of, upstream_of, reg, entities, wire_id, wire)
         types = [entities[link.entity].type for link in chain]
         outlet_tail = False
         kind = kind_of(types, outlet_tail)
@@ -374,11 +388,10 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         ):
             cs = f.cue[0]  # "revealed details of X": a bare noun phrase is no statement alone
         claims.append(
-            trusted(
-                Claim,
+            Claim(
                 id=len(claims),
-                span=Span.of(text, cs, ce),
-                cue=Span.of(text, *f.cue) if f.cue else None,
+                span=span_of(cs, ce),
+                cue=span_of(*f.cue) if f.cue else None,
                 kind=kind,
                 attribution=i,
                 chain=chain,
@@ -402,10 +415,9 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         if e - s < 12 or len(text[s:e].split()) < 4:
             continue
         claims.append(
-            trusted(
-                Claim,
+            Claim(
                 id=len(claims),
-                span=Span.of(text, s, e),
+                span=span_of(s, e),
                 cue=None,
                 kind=ClaimKind.unattributed,
                 attribution=None,
@@ -430,7 +442,7 @@ def _outlet_affiliated(reg: Registry, eid: int) -> bool:
 
 
 def _chain(
-    text, i, found, source_of, relays_of, upstream_of, reg: Registry, entities, wire_id, wire
+    text, span_of, i, found, source_of, relays_of, upstream_of, reg: Registry, entities, wire_id, wire
 ) -> list[ChainLink]:
     """The chain of attribution ``i``: origin first, then each relay out to the article."""
     links: list[ChainLink] = []
@@ -441,7 +453,7 @@ def _chain(
         if links and links[-1].entity == eid:
             return
         e = entities[eid]
-        links.append(trusted(ChainLink, entity=eid, name=e.name, type=e.type, cue=cue, evidence=Span.of(text, *ev)))
+        links.append(ChainLink(entity=eid, name=e.name, type=e.type, cue=cue, evidence=span_of(*ev)))
 
     node: int | None = i
     seen = set()
