@@ -180,7 +180,9 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     if len(words) == 1 and (lower[0] in g.PRONOUNS or lower[0] in POSSESSIVE_PRONOUNS):
         p = POSSESSIVE_PRONOUNS.get(lower[0], lower[0])  # "her claim": resolved as "she"
         typ = SourceType.person if p in ("he", "she", "i") else SourceType.anonymous
-        return _Phrase(NounPhrase(span, raw, typ, raw, p, p, pronoun=p, plural=p in ("they", "we")), None, None)
+        return _Phrase(
+            NounPhrase(span, raw, typ, raw, p, p, pronoun=p, plural=p in ("they", "we")), None, None
+        )
     i = 0
     indefinite = False
     the = False

@@ -26,6 +26,7 @@ from provenance.models import (
     Reading,
     SourceType,
     Span,
+    build,
 )
 
 # "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -": a wire credit in the dateline.
@@ -255,7 +256,7 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
     def mention(span: tuple[int, int], extra: tuple[int, int] | None = None) -> tuple[int, NounPhrase]:
         np = analyse(text, span, lex, extra)
         eid = reg.add(np, span[0])
-        mentions.append(Mention(id=len(mentions), span=span_of(*span), entity=eid))
+        mentions.append(build(Mention, {"id": len(mentions), "span": span_of(*span), "entity": eid}))
         ent = reg.entities[eid]
         if np.publisher:
             pid, _ = mention(np.publisher)
@@ -335,15 +336,18 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
             source_of[i] = source_of[f.parent]
 
     entities = [
-        Entity(
-            id=e.id,
-            name=e.name,
-            type=e.type,
-            aliases=[a for a in e.aliases if a != e.name],
-            role=e.role,
-            affiliations=[reg.entities[x].name for x in e.affiliation_ids],
-            publishers=[reg.entities[x].name for x in e.publisher_ids],
-            authors=[reg.entities[x].name for x in e.author_ids],
+        build(
+            Entity,
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": [a for a in e.aliases if a != e.name],
+                "role": e.role,
+                "affiliations": [reg.entities[x].name for x in e.affiliation_ids],
+                "publishers": [reg.entities[x].name for x in e.publisher_ids],
+                "authors": [reg.entities[x].name for x in e.author_ids],
+            },
         )
         for e in reg.entities
     ]
@@ -353,16 +357,19 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
     attributions = []
     for i, f in enumerate(found):
         attributions.append(
-            Attribution(
-                id=i,
-                cue=span_of(*f.cue) if f.cue else None,
-                cue_type=f.cue_type,
-                source=span_of(*f.source) if f.source else None,
-                entity=source_of[i],
-                content=span_of(*f.content),
-                parent=f.parent,
-                relays=[r[0] for r in relays_of[i]],
-                relay_evidence=[span_of(*r[1]) for r in relays_of[i]],
+            build(
+                Attribution,
+                {
+                    "id": i,
+                    "cue": span_of(*f.cue) if f.cue else None,
+                    "cue_type": f.cue_type,
+                    "source": span_of(*f.source) if f.source else None,
+                    "entity": source_of[i],
+                    "content": span_of(*f.content),
+                    "parent": f.parent,
+                    "relays": [r[0] for r in relays_of[i]],
+                    "relay_evidence": [span_of(*r[1]) for r in relays_of[i]],
+                },
             )
         )
     reading.attributions = attributions
@@ -374,7 +381,9 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         covered.append(f.content)
         if i in is_parent:
             continue
-        chain = _chain(text, span_of, i, found, source_of, relays_of, upstream_of, reg, entities, wire_id, wire)
+        chain = _chain(
+            text, span_of, i, found, source_of, relays_of, upstream_of, reg, entities, wire_id, wire
+        )
         types = [entities[link.entity].type for link in chain]
         outlet_tail = False
         kind = kind_of(types, outlet_tail)
@@ -388,13 +397,16 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         ):
             cs = f.cue[0]  # "revealed details of X": a bare noun phrase is no statement alone
         claims.append(
-            Claim(
-                id=len(claims),
-                span=span_of(cs, ce),
-                cue=span_of(*f.cue) if f.cue else None,
-                kind=kind,
-                attribution=i,
-                chain=chain,
+            build(
+                Claim,
+                {
+                    "id": len(claims),
+                    "span": span_of(cs, ce),
+                    "cue": span_of(*f.cue) if f.cue else None,
+                    "kind": kind,
+                    "attribution": i,
+                    "chain": chain,
+                },
             )
         )
     # bare statements: claims that rest on nobody
@@ -415,13 +427,16 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         if e - s < 12 or len(text[s:e].split()) < 4:
             continue
         claims.append(
-            Claim(
-                id=len(claims),
-                span=span_of(s, e),
-                cue=None,
-                kind=ClaimKind.unattributed,
-                attribution=None,
-                chain=[],
+            build(
+                Claim,
+                {
+                    "id": len(claims),
+                    "span": span_of(s, e),
+                    "cue": None,
+                    "kind": ClaimKind.unattributed,
+                    "attribution": None,
+                    "chain": [],
+                },
             )
         )
     claims.sort(key=lambda c: c.span.start)
@@ -453,7 +468,12 @@ def _chain(
         if links and links[-1].entity == eid:
             return
         e = entities[eid]
-        links.append(ChainLink(entity=eid, name=e.name, type=e.type, cue=cue, evidence=span_of(*ev)))
+        links.append(
+            build(
+                ChainLink,
+                {"entity": eid, "name": e.name, "type": e.type, "cue": cue, "evidence": span_of(*ev)},
+            )
+        )
 
     node: int | None = i
     seen = set()
