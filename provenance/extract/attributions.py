@@ -136,9 +136,9 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
     # 3. reporting verbs, outside long quotations (a speaker's own words are not
     # attributions of the article; short scare quotes do not count)
     long_quotes = [q for q in s.quotes if s.text.count(" ", q[0], q[1]) >= 6]
-    verbs, phrasal = lex.verbs, lex.phrasal
+    cue_starts = lex.cue_starts
     nxt = 0  # the first token after the last cue that made an attribution
-    for i in [k for k, low in enumerate(t.lower) if low in verbs or low in phrasal]:
+    for i in [k for k, low in enumerate(t.lower) if low in cue_starts]:
         if i < nxt or taken[i] or any(q[0] < t.starts[i] < q[1] for q in long_quotes):
             continue
         hit = _cue_at(t, i, lex)

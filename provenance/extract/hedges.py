@@ -53,9 +53,9 @@ def find_hedges(s: Sentence, lex: Lexicon) -> list[Pair]:
     t = s.toks
     n = len(t)
     out: list[Pair] = []
-    starts = lex.hedges_by_first
+    starts = lex.hedge_starts
     nxt = 0  # the first token not inside a hedge already found
-    for i in [k for k, low in enumerate(t.lower) if low in starts or low in g.BE_FORMS]:
+    for i in [k for k, low in enumerate(t.lower) if low in starts]:
         if i < nxt:
             continue
         low = t.lower[i]
