@@ -3,7 +3,7 @@
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from provenance.extract.attributions import find
@@ -181,26 +181,25 @@ class _NamesInText:
     """Sources the text names anywhere, typed as sources would be, so that "he" or "the
     fund" can point back to one that was named but not yet quoted.
 
-    Names are found by a regular expression over the body, once per set of types, and
-    analysed only when a query reaches them, walking back from its position: most
-    articles ask for a few pronouns, whose antecedent is near. A name that recurs is
-    analysed once.
+    Candidate names are found by a regular expression, read only as far into the body as
+    a query asks, and analysed only when a query reaches them, walking back from its
+    position: most articles ask for a few pronouns, whose antecedent is near. A name that
+    recurs is analysed once.
     """
 
     def __init__(self, text: str, body: tuple[int, int], lex: Lexicon) -> None:
         self.text, self.body, self.lex = text, body, lex
-        self._found: dict[frozenset[SourceType], tuple[list[int], list[re.Match]]] = {}
-        self._typed: dict[frozenset[SourceType], dict[str, NounPhrase | None]] = {}
+        self._candidates: dict[frozenset[SourceType], _Candidates] = {}
 
     def before(self, pos: int, types: frozenset[SourceType]) -> tuple[int, NounPhrase] | None:
         """The last name of one of ``types`` that starts before ``pos``, with its start."""
-        if types not in self._found:
-            self._found[types] = self._scan(types)
-            self._typed[types] = {}
-        starts, matches = self._found[types]
-        typed = self._typed[types]
-        for k in range(bisect_left(starts, pos) - 1, -1, -1):
-            m = matches[k]
+        found = self._candidates.get(types)
+        if found is None:
+            pattern = _PERSON if SourceType.person in types else _BODY_NAME
+            found = self._candidates[types] = _Candidates(pattern, self.text, self.body)
+        typed = found.typed
+        for k in range(found.count_before(pos) - 1, -1, -1):
+            m = found.matches[k]
             name = m.group()
             if name not in typed:
                 np = analyse(self.text, (m.start(), m.end()), self.lex)
@@ -211,15 +210,28 @@ class _NamesInText:
                 return m.start(), np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end()))
         return None
 
-    def _scan(self, types: frozenset[SourceType]) -> tuple[list[int], list[re.Match]]:
-        """Every candidate name for ``types`` in the body: starts, and the matches."""
-        pattern = _PERSON if SourceType.person in types else _BODY_NAME
-        matches = [
-            m
-            for m in pattern.finditer(self.text, *self.body)
-            if pattern is not _PERSON or m.group().split()[0].rstrip(".") not in _NOT_FIRST_NAMES
-        ]
-        return [m.start() for m in matches], matches
+
+class _Candidates:
+    """The matches of one name pattern in a body, read on demand, and what each distinct
+    name was typed as (None: not a name of the types asked for)."""
+
+    def __init__(self, pattern: re.Pattern, text: str, body: tuple[int, int]) -> None:
+        self._rest: Iterator[re.Match] | None = pattern.finditer(text, *body)
+        self._person = pattern is _PERSON
+        self.matches: list[re.Match] = []
+        self.starts: list[int] = []
+        self.typed: dict[str, NounPhrase | None] = {}
+
+    def count_before(self, pos: int) -> int:
+        """How many candidates start before ``pos``, reading on as far as needed."""
+        while self._rest is not None and (not self.starts or self.starts[-1] < pos):
+            m = next(self._rest, None)
+            if m is None:
+                self._rest = None
+            elif not (self._person and m.group().split()[0].rstrip(".") in _NOT_FIRST_NAMES):
+                self.matches.append(m)
+                self.starts.append(m.start())
+        return bisect_left(self.starts, pos)
 
 
 def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | None:
