@@ -6,10 +6,21 @@ All offsets are character offsets into ``Document.text`` (Python ``str`` indexin
 every ``Span.text`` equals ``text[start:end]``.
 """
 
+from typing import Any, TypeVar
+
 from pydantic import BaseModel, ConfigDict, Field
 
 # the vocabularies live in provenance.kinds (plain enums, cheap to import); they belong here too
 from provenance.kinds import ClaimKind, CueType, SourceType  # noqa: F401
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def build(cls: type[_M], fields: dict[str, Any]) -> _M:
+    """``cls(**fields)``: the same validation and the same instance, but handed straight
+    to pydantic-core, without the Python ``__init__`` frame and keyword packing (a quarter
+    fewer instructions; extraction builds hundreds of models per article)."""
+    return cls.__pydantic_validator__.validate_python(fields)
 
 
 class Span(BaseModel):
@@ -23,11 +34,14 @@ class Span(BaseModel):
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "Span":
-        """The span of ``text`` from ``start`` to ``end`` (built without re-validation:
-        the offsets come from slicing ``text`` itself)."""
+        """The span of ``text`` from ``start`` to ``end``.
+
+        Validated by pydantic-core (see ``build``), which takes fewer instructions than
+        ``model_construct`` walking the fields in Python.
+        """
         if not 0 <= start <= end <= len(text):
             raise ValueError(f"span {start}:{end} outside a text of {len(text)} characters")
-        return cls.model_construct(start=start, end=end, text=text[start:end])
+        return build(cls, {"start": start, "end": end, "text": text[start:end]})
 
 
 class Document(BaseModel):

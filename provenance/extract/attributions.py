@@ -32,8 +32,10 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
             taken[x] = True
 
     # 1. "according to X", "as reported by X", "citing X" at clause level
-    i = 0
-    while i < n:
+    nxt = 0  # the first token after the last phrase found
+    for i in [k for k, low in enumerate(t.lower) if low in _PHRASE_CUE_STARTS]:
+        if i < nxt:
+            continue
         low = t.lower[i]
         cue_end = -1
         if low == "according" and i + 1 < n and t.lower[i + 1] == "to":
@@ -54,11 +56,9 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
         ):
             cue_end = i + 3
         if cue_end < 0:
-            i += 1
             continue
         np_end = np_forward(t, cue_end + 1, n, wide=True)
         if np_end <= cue_end + 1:
-            i += 1
             continue
         src = (t.starts[cue_end + 1], t.ends[np_end - 1])
         cue = (t.starts[i], t.ends[cue_end])
@@ -79,13 +79,11 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
         elif has_after and not has_before:
             c = content_forward(s, t, after, "speech", lenient=True)
             if c is None:
-                i += 1
                 continue
             content, direction = c, "forward"
         elif has_after and has_before:
             content, direction = (left_start, content_end(s)), "around"
         else:
-            i += 1
             continue
         out.append(
             Found(
@@ -99,7 +97,7 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
             )
         )
         mark(i, np_end - 1)
-        i = np_end
+        nxt = np_end
 
     # 1b. "Name: statement" (headlines, transcripts) and "In a new poll, ..."
     if n > 2 and not out:
@@ -116,7 +114,7 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
     # 2. hearers and upstream sources that decorate a verb attribution
     relay_spans: list[tuple[int, Pair, Pair]] = []  # (token index, hearer, evidence)
     upstream_spans: list[tuple[int, Pair, Pair]] = []
-    for i in range(n):
+    for i in [k for k, low in enumerate(t.lower) if low in _DECORATION_STARTS]:
         low = t.lower[i]
         if low in ("speaking", "talking") and i + 1 < n and t.lower[i + 1] in ("to", "with"):
             e = np_forward(t, i + 2, n)
@@ -138,19 +136,17 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
     # 3. reporting verbs, outside long quotations (a speaker's own words are not
     # attributions of the article; short scare quotes do not count)
     long_quotes = [q for q in s.quotes if s.text.count(" ", q[0], q[1]) >= 6]
-    i = 0
-    while i < n:
-        if taken[i] or any(q[0] < t.starts[i] < q[1] for q in long_quotes):
-            i += 1
+    cue_starts = lex.cue_starts
+    nxt = 0  # the first token after the last cue that made an attribution
+    for i in [k for k, low in enumerate(t.lower) if low in cue_starts]:
+        if i < nxt or taken[i] or any(q[0] < t.starts[i] < q[1] for q in long_quotes):
             continue
         hit = _cue_at(t, i, lex)
         if hit is None:
-            i += 1
             continue
         after, cue = hit
         f = _verb_attribution(s, t, i, after, cue, lex, taken, out)
         if f is None:
-            i += 1
             continue
         # decorations: relays and citing phrases in this clause
         for ti, hearer, ev in relay_spans:
@@ -160,8 +156,13 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
             if abs(ti - i) < 25:
                 f.upstream.append((cited, ev))
         out.append(f)
-        i = after
+        nxt = after
     return out
+
+
+# First words of the clause-level cue phrases of step 1 and of the decorations of step 2.
+_PHRASE_CUE_STARTS = frozenset(["according", "as", "in"])
+_DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing"])
 
 
 def _cue_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, Cue] | None:
@@ -257,8 +258,9 @@ def _noun_attributions(s: Sentence, t: Tokens, lex: Lexicon, taken: list[bool]) 
     the noun and its preposition, the content its complement."""
     out = []
     n = len(t)
-    for i in range(1, n - 2):
-        if taken[i] or t.lower[i] not in lex.nouns:
+    nouns = lex.nouns
+    for i in [k for k in range(1, n - 2) if t.lower[k] in nouns]:
+        if taken[i]:
             continue
         prev = t.lower[i - 1]
         if prev in _POSSESSIVES:

@@ -53,10 +53,11 @@ def find_hedges(s: Sentence, lex: Lexicon) -> list[Pair]:
     t = s.toks
     n = len(t)
     out: list[Pair] = []
-    if lex.hedges_by_first.keys().isdisjoint(t.lower) and g.BE_FORMS.isdisjoint(t.lower):
-        return out
-    i = 0
-    while i < n:
+    starts = lex.hedge_starts
+    nxt = 0  # the first token not inside a hedge already found
+    for i in [k for k, low in enumerate(t.lower) if low in starts]:
+        if i < nxt:
+            continue
         low = t.lower[i]
         hit = None
         for h in lex.hedges_by_first.get(low, ()):
@@ -78,7 +79,5 @@ def find_hedges(s: Sentence, lex: Lexicon) -> list[Pair]:
                 hit = (i, k + (1 if t.lower[k + 1] == "to" else 0))
         if hit:
             out.append((t.starts[hit[0]], t.ends[hit[1]]))
-            i = hit[1] + 1
-        else:
-            i += 1
+            nxt = hit[1] + 1
     return out

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from provenance.extract.grammar import BE_FORMS
+
 
 def _lines(name: str) -> list[list[str]]:
     """Rows of a data file, split on tabs, without comments and blank lines."""
@@ -58,6 +60,8 @@ class Lexicon:
     documents: frozenset[str]  # document nouns (report, study, letter)
     org_words: frozenset[str]  # words that end organization names (Institute, Party)
     max_outlet_words: int
+    cue_starts: frozenset[str]  # first words of cue verbs, single or phrasal
+    hedge_starts: frozenset[str]  # first words of listed hedges, and forms of "be"
 
 
 def _names(rows: list[list[str]], kind_col: int) -> dict[str, tuple[str, str]]:
@@ -143,4 +147,6 @@ def lexicon() -> Lexicon:
         documents=frozenset(r[0].lower() for r in _lines("document_nouns.txt")),
         org_words=frozenset(r[0].lower() for r in _lines("org_words.txt")),
         max_outlet_words=max((len(k.split()) for k in outlets), default=1),
+        cue_starts=frozenset(verbs) | frozenset(phrasal),
+        hedge_starts=frozenset(by_first) | BE_FORMS,
     )

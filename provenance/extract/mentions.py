@@ -9,11 +9,12 @@ takes the nearest earlier source that it names more briefly.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
 from provenance.extract import grammar as g
-from provenance.extract.lexicon import Lexicon, fold, lookup
+from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
 from provenance.extract.text import tokenize
 from provenance.models import SourceType
 
@@ -94,15 +95,94 @@ def initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w.lower() not in NAME_PARTICLES and w[0].isalpha()).upper()
 
 
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """What a noun phrase says on its own, with offsets from its first character: all of
+    ``analyse`` that depends only on the phrase's text, so it can be cached by that text.
+
+    Sources recur within and across articles ("he", "the report", "Donald Trump"), so most
+    mentions are phrases seen before. The cached value is never handed out: ``analyse``
+    builds a fresh NounPhrase from it at the mention's offsets.
+    """
+
+    np: NounPhrase  # span (0, len), no role, no affiliation
+    owner: Pair | None  # the possessor of "CNN’s Jake Tapper": an affiliation
+    of_name: Pair | None  # the name after "a fellow at", used when nothing else affiliates
+
+
+PHRASE_CACHE_SIZE = 8192  # phrases kept analysed (a few MB); the same phrases recur
+
+
 def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> NounPhrase:
     """Type and name a source noun phrase ``text[span]``; ``extra`` is an appositive."""
-    t = tokenize(text, span[0], span[1])
+    base = _phrase_of(text[span[0] : span[1]], lex)
+    np, d = base.np, span[0]
+    if np.pronoun is not None:
+        return _placed(np, span, None, None)  # a pronoun takes no role nor affiliation
+    affiliation = _shifted(base.owner, d)
+    role = None
+    if extra:
+        role = text[extra[0] : extra[1]].strip(" ,")
+        if affiliation is None:
+            affiliation = _affiliation_in(text, extra, lex)
+    if affiliation is None:
+        affiliation = _shifted(base.of_name, d)
+    return _placed(np, span, affiliation, role)
+
+
+def _placed(np: NounPhrase, span: Pair, affiliation: Pair | None, role: str | None) -> NounPhrase:
+    """A fresh copy of the phrase analysis ``np`` (offsets from 0) at ``span`` of the text."""
+    d = span[0]
+    return NounPhrase(
+        span=span,
+        text=np.text,
+        type=np.type,
+        name=np.name,
+        key=np.key,
+        head=np.head,
+        names=list(np.names),
+        pronoun=np.pronoun,
+        indefinite=np.indefinite,
+        definite=np.definite,
+        plural=np.plural,
+        publisher=_shifted(np.publisher, d),
+        authors=[(a + d, b + d) for a, b in np.authors],
+        author_affiliation=_shifted(np.author_affiliation, d),
+        affiliation=affiliation,
+        role=role,
+        members=list(np.members),
+    )
+
+
+def _shifted(p: Pair | None, d: int) -> Pair | None:
+    """Offsets ``p`` moved ``d`` characters on."""
+    return None if p is None else (p[0] + d, p[1] + d)
+
+
+def _phrase_of(phrase: str, lex: Lexicon) -> _Phrase:
+    """The analysis of ``phrase``, from the cache when ``lex`` is the shipped lexicon."""
+    if lex is lexicon():
+        return _cached_phrase(phrase)
+    return _read_phrase(phrase, lex)
+
+
+@lru_cache(maxsize=PHRASE_CACHE_SIZE)
+def _cached_phrase(phrase: str) -> _Phrase:
+    return _read_phrase(phrase, lexicon())
+
+
+def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
+    """Type and name the noun phrase ``text`` (the whole string), as ``analyse`` does."""
+    span = (0, len(text))
+    t = tokenize(text, 0, len(text))
     words, lower = t.words, t.lower
-    raw = text[span[0] : span[1]]
+    raw = text
     if len(words) == 1 and (lower[0] in g.PRONOUNS or lower[0] in POSSESSIVE_PRONOUNS):
         p = POSSESSIVE_PRONOUNS.get(lower[0], lower[0])  # "her claim": resolved as "she"
         typ = SourceType.person if p in ("he", "she", "i") else SourceType.anonymous
-        return NounPhrase(span, raw, typ, raw, p, p, pronoun=p, plural=p in ("they", "we"))
+        return _Phrase(
+            NounPhrase(span, raw, typ, raw, p, p, pronoun=p, plural=p in ("they", "we")), None, None
+        )
     i = 0
     indefinite = False
     the = False
@@ -182,13 +262,11 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
                 k = e
                 continue
         k += 1
-    role = text[extra[0] : extra[1]].strip(" ,") if extra else None
-    if extra and affiliation is None:
-        affiliation = _affiliation_in(text, extra, lex)
-    if affiliation is None and rest_start < len(words) and lower[rest_start] in ("of", "at", "for", "with"):
+    of_name: Pair | None = None
+    if rest_start < len(words) and lower[rest_start] in ("of", "at", "for", "with"):
         e = _name_end(words, lower, rest_start + 1)
         if e > rest_start + 1 and _cap(words[e - 1]):
-            affiliation = (t.starts[rest_start + 1], t.ends[e - 1])
+            of_name = (t.starts[rest_start + 1], t.ends[e - 1])
     quantity = " ".join(
         w
         for w in words[:i]
@@ -220,7 +298,7 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
     if key.startswith("the "):
         key = key[4:]
     plural = head.endswith("s") and not head.endswith("ss") and typ != SourceType.person or bool(members)
-    return NounPhrase(
+    np = NounPhrase(
         span=span,
         text=raw,
         type=typ,
@@ -234,10 +312,9 @@ def analyse(text: str, span: Pair, lex: Lexicon, extra: Pair | None = None) -> N
         publisher=publisher,
         authors=authors,
         author_affiliation=author_affiliation,
-        affiliation=affiliation,
-        role=role,
         members=members,
     )
+    return _Phrase(np, affiliation, of_name)
 
 
 def _name_end(words: list[str], lower: list[str], m: int, particles: frozenset[str] = NAME_PARTICLES) -> int:
@@ -415,41 +492,28 @@ class EntityDraft:
     evidence: Pair | None = None  # where the publisher or affiliation was stated
 
 
-def _bisect_names(names: list[NounPhrase], pos: int) -> int:
-    """How many of ``names`` (in text order) start before ``pos``."""
-    lo, hi = 0, len(names)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if names[mid].span[0] < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+NamedBefore = Callable[[int, frozenset[SourceType]], tuple[int, NounPhrase] | None]
 
 
 class Registry:
     """The sources of one article, in order of mention, with coreference.
 
-    ``named(types)`` lists the names of those types seen anywhere in the text (not only
-    as sources), so that "he" can find a person the article introduced before quoting him;
-    it is called lazily, once per set of types.
+    ``named_before(pos, types)`` gives the nearest name of one of ``types`` that the text
+    gives before ``pos`` (anywhere, not only as a source), with its position, so that "he"
+    can find a person the article introduced before quoting him.
     """
 
-    def __init__(self, named: Callable[[frozenset[SourceType]], list[NounPhrase]] | None = None) -> None:
+    def __init__(self, named_before: NamedBefore | None = None) -> None:
         self.entities: list[EntityDraft] = []
-        self._named_of = named
-        self._named: dict[frozenset[SourceType], list[NounPhrase]] = {}
+        self._named_before_of = named_before
 
     def _named_before(
         self, pos: int, types: tuple[SourceType, ...] = (SourceType.person,)
     ) -> tuple[int, NounPhrase] | None:
         """The nearest name of one of ``types`` that the text gives before ``pos``."""
-        key = frozenset(types)
-        if key not in self._named:
-            self._named[key] = self._named_of(key) if self._named_of else []
-        names = self._named[key]
-        k = _bisect_names(names, pos)
-        return (names[k - 1].span[0], names[k - 1]) if k > 0 else None
+        if self._named_before_of is None:
+            return None
+        return self._named_before_of(pos, frozenset(types))
 
     def _adopt(self, named: tuple[int, NounPhrase]) -> EntityDraft:
         pos, np = named

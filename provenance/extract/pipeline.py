@@ -3,6 +3,7 @@
 import os
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from provenance.extract.attributions import find
@@ -25,6 +26,7 @@ from provenance.models import (
     Reading,
     SourceType,
     Span,
+    build,
 )
 
 # "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -": a wire credit in the dateline.
@@ -175,25 +177,61 @@ def _tagged(para: list[Sentence], found: list[Found], tagger: Tagger | None = No
     return out
 
 
-def _named(text: str, body: tuple[int, int], lex: Lexicon, types: frozenset[SourceType]) -> list[NounPhrase]:
-    """Sources of ``types`` the text names, typed as sources would be, so that "he" or
-    "the fund" can point back to one that was named but not yet quoted. A name that
-    recurs is analysed once."""
-    out = []
-    seen: dict[str, NounPhrase | None] = {}
-    pattern = _PERSON if SourceType.person in types else _BODY_NAME
-    for m in pattern.finditer(text, *body):
-        name = m.group()
-        if pattern is _PERSON and name.split()[0].rstrip(".") in _NOT_FIRST_NAMES:
-            continue
-        if name not in seen:
-            np = analyse(text, (m.start(), m.end()), lex)
-            ok = np.type in types and not (np.type == SourceType.person and np.members)
-            seen[name] = np if ok else None
-        np = seen[name]
-        if np is not None:
-            out.append(np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end())))
-    return out
+class _NamesInText:
+    """Sources the text names anywhere, typed as sources would be, so that "he" or "the
+    fund" can point back to one that was named but not yet quoted.
+
+    Candidate names are found by a regular expression, read only as far into the body as
+    a query asks, and analysed only when a query reaches them, walking back from its
+    position: most articles ask for a few pronouns, whose antecedent is near. A name that
+    recurs is analysed once.
+    """
+
+    def __init__(self, text: str, body: tuple[int, int], lex: Lexicon) -> None:
+        self.text, self.body, self.lex = text, body, lex
+        self._candidates: dict[frozenset[SourceType], _Candidates] = {}
+
+    def before(self, pos: int, types: frozenset[SourceType]) -> tuple[int, NounPhrase] | None:
+        """The last name of one of ``types`` that starts before ``pos``, with its start."""
+        found = self._candidates.get(types)
+        if found is None:
+            pattern = _PERSON if SourceType.person in types else _BODY_NAME
+            found = self._candidates[types] = _Candidates(pattern, self.text, self.body)
+        typed = found.typed
+        for k in range(found.count_before(pos) - 1, -1, -1):
+            m = found.matches[k]
+            name = m.group()
+            if name not in typed:
+                np = analyse(self.text, (m.start(), m.end()), self.lex)
+                ok = np.type in types and not (np.type == SourceType.person and np.members)
+                typed[name] = np if ok else None
+            np = typed[name]
+            if np is not None:
+                return m.start(), np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end()))
+        return None
+
+
+class _Candidates:
+    """The matches of one name pattern in a body, read on demand, and what each distinct
+    name was typed as (None: not a name of the types asked for)."""
+
+    def __init__(self, pattern: re.Pattern, text: str, body: tuple[int, int]) -> None:
+        self._rest: Iterator[re.Match] | None = pattern.finditer(text, *body)
+        self._person = pattern is _PERSON
+        self.matches: list[re.Match] = []
+        self.starts: list[int] = []
+        self.typed: dict[str, NounPhrase | None] = {}
+
+    def count_before(self, pos: int) -> int:
+        """How many candidates start before ``pos``, reading on as far as needed."""
+        while self._rest is not None and (not self.starts or self.starts[-1] < pos):
+            m = next(self._rest, None)
+            if m is None:
+                self._rest = None
+            elif not (self._person and m.group().split()[0].rstrip(".") in _NOT_FIRST_NAMES):
+                self.matches.append(m)
+                self.starts.append(m.start())
+        return bisect_left(self.starts, pos)
 
 
 def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | None:
@@ -206,15 +244,31 @@ def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | Non
     return hit[0], (m.start(), m.end())
 
 
+def _spans(text: str) -> Callable[[int, int], Span]:
+    """``Span.of`` for one article, making one Span per pair of offsets: a chain repeats
+    its outer attributions' evidence and a claim its attribution's cue, and a Span is
+    frozen, so models can share it."""
+    made: dict[tuple[int, int], Span] = {}
+
+    def span(start: int, end: int) -> Span:
+        s = made.get((start, end))
+        if s is None:
+            s = made[start, end] = Span.of(text, start, end)
+        return s
+
+    return span
+
+
 def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon) -> Reading:
     text = doc.text
-    reg = Registry(lambda types: _named(text, doc.body, lex, types))
+    span_of = _spans(text)
+    reg = Registry(_NamesInText(text, doc.body, lex).before)
     mentions: list[Mention] = []
 
     def mention(span: tuple[int, int], extra: tuple[int, int] | None = None) -> tuple[int, NounPhrase]:
         np = analyse(text, span, lex, extra)
         eid = reg.add(np, span[0])
-        mentions.append(Mention(id=len(mentions), span=Span.of(text, *span), entity=eid))
+        mentions.append(build(Mention, {"id": len(mentions), "span": span_of(*span), "entity": eid}))
         ent = reg.entities[eid]
         if np.publisher:
             pid, _ = mention(np.publisher)
@@ -294,15 +348,18 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
             source_of[i] = source_of[f.parent]
 
     entities = [
-        Entity(
-            id=e.id,
-            name=e.name,
-            type=e.type,
-            aliases=[a for a in e.aliases if a != e.name],
-            role=e.role,
-            affiliations=[reg.entities[x].name for x in e.affiliation_ids],
-            publishers=[reg.entities[x].name for x in e.publisher_ids],
-            authors=[reg.entities[x].name for x in e.author_ids],
+        build(
+            Entity,
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": [a for a in e.aliases if a != e.name],
+                "role": e.role,
+                "affiliations": [reg.entities[x].name for x in e.affiliation_ids],
+                "publishers": [reg.entities[x].name for x in e.publisher_ids],
+                "authors": [reg.entities[x].name for x in e.author_ids],
+            },
         )
         for e in reg.entities
     ]
@@ -312,16 +369,19 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
     attributions = []
     for i, f in enumerate(found):
         attributions.append(
-            Attribution(
-                id=i,
-                cue=Span.of(text, *f.cue) if f.cue else None,
-                cue_type=f.cue_type,
-                source=Span.of(text, *f.source) if f.source else None,
-                entity=source_of[i],
-                content=Span.of(text, *f.content),
-                parent=f.parent,
-                relays=[r[0] for r in relays_of[i]],
-                relay_evidence=[Span.of(text, *r[1]) for r in relays_of[i]],
+            build(
+                Attribution,
+                {
+                    "id": i,
+                    "cue": span_of(*f.cue) if f.cue else None,
+                    "cue_type": f.cue_type,
+                    "source": span_of(*f.source) if f.source else None,
+                    "entity": source_of[i],
+                    "content": span_of(*f.content),
+                    "parent": f.parent,
+                    "relays": [r[0] for r in relays_of[i]],
+                    "relay_evidence": [span_of(*r[1]) for r in relays_of[i]],
+                },
             )
         )
     reading.attributions = attributions
@@ -333,7 +393,9 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         covered.append(f.content)
         if i in is_parent:
             continue
-        chain = _chain(text, i, found, source_of, relays_of, upstream_of, reg, entities, wire_id, wire)
+        chain = _chain(
+            text, span_of, i, found, source_of, relays_of, upstream_of, reg, entities, wire_id, wire
+        )
         types = [entities[link.entity].type for link in chain]
         outlet_tail = False
         kind = kind_of(types, outlet_tail)
@@ -347,13 +409,16 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         ):
             cs = f.cue[0]  # "revealed details of X": a bare noun phrase is no statement alone
         claims.append(
-            Claim(
-                id=len(claims),
-                span=Span.of(text, cs, ce),
-                cue=Span.of(text, *f.cue) if f.cue else None,
-                kind=kind,
-                attribution=i,
-                chain=chain,
+            build(
+                Claim,
+                {
+                    "id": len(claims),
+                    "span": span_of(cs, ce),
+                    "cue": span_of(*f.cue) if f.cue else None,
+                    "kind": kind,
+                    "attribution": i,
+                    "chain": chain,
+                },
             )
         )
     # bare statements: claims that rest on nobody
@@ -374,13 +439,16 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         if e - s < 12 or len(text[s:e].split()) < 4:
             continue
         claims.append(
-            Claim(
-                id=len(claims),
-                span=Span.of(text, s, e),
-                cue=None,
-                kind=ClaimKind.unattributed,
-                attribution=None,
-                chain=[],
+            build(
+                Claim,
+                {
+                    "id": len(claims),
+                    "span": span_of(s, e),
+                    "cue": None,
+                    "kind": ClaimKind.unattributed,
+                    "attribution": None,
+                    "chain": [],
+                },
             )
         )
     claims.sort(key=lambda c: c.span.start)
@@ -401,7 +469,7 @@ def _outlet_affiliated(reg: Registry, eid: int) -> bool:
 
 
 def _chain(
-    text, i, found, source_of, relays_of, upstream_of, reg: Registry, entities, wire_id, wire
+    text, span_of, i, found, source_of, relays_of, upstream_of, reg: Registry, entities, wire_id, wire
 ) -> list[ChainLink]:
     """The chain of attribution ``i``: origin first, then each relay out to the article."""
     links: list[ChainLink] = []
@@ -412,7 +480,12 @@ def _chain(
         if links and links[-1].entity == eid:
             return
         e = entities[eid]
-        links.append(ChainLink(entity=eid, name=e.name, type=e.type, cue=cue, evidence=Span.of(text, *ev)))
+        links.append(
+            build(
+                ChainLink,
+                {"entity": eid, "name": e.name, "type": e.type, "cue": cue, "evidence": span_of(*ev)},
+            )
+        )
 
     node: int | None = i
     seen = set()

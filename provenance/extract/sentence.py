@@ -37,17 +37,22 @@ class Sentence:
     end: int
     toks: Tokens
     quotes: list[Pair]  # quote regions of the whole paragraph
-    title_case: bool = False  # a headline: "Clinton Says Russians Hacked DNC"
     next_paragraph: Pair | None = None  # for a paragraph's last sentence ending in a colon
+    _title_case: bool | None = None  # computed on first use: few sentences ever ask
 
     @classmethod
     def of(
         cls, text: str, start: int, end: int, quotes: list[Pair], next_paragraph: Pair | None = None
     ) -> "Sentence":
-        toks = tokenize(text, start, end)
-        words = [w for w in toks.words if w[:1].isalpha() and len(w) > 3]
-        title = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-        return cls(text, start, end, toks, quotes, title, next_paragraph)
+        return cls(text, start, end, tokenize(text, start, end), quotes, next_paragraph)
+
+    @property
+    def title_case(self) -> bool:
+        """A headline: "Clinton Says Russians Hacked DNC" (four in five long words capitalized)."""
+        if self._title_case is None:
+            words = [w for w in self.toks.words if w[:1].isalpha() and len(w) > 3]
+            self._title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        return self._title_case
 
 
 def cap(w: str) -> bool:

@@ -24,13 +24,22 @@ CLOSE_QUOTES = "”’»"
 QUOTE_CHARS = '"“”«»'  # ‘ and ’ are left out: ’ is far more often an apostrophe
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_QUOTE_MARK = re.compile("''|[“”«»\"]")
-_BOUNDARY = re.compile(r"[.!?]+(?:[\"”’)\]]|'')*(?=\s+(?:[\"“‘(\[]|'')?[A-Z0-9])|[.!?]+(?:[\"”’)\]]|'')*$")
+# A quote mark, or two straight apostrophes (''): written as one character class first,
+# so the engine skips to candidates, then a second ' only after a first.
+_QUOTE_MARK = re.compile("[“”«»\"'](?:(?<!')|')")
+# Sentence-final punctuation with its closing quotes and brackets, before a capital or a
+# digit or at the end. It opens with a character class so the regex engine can skip
+# straight to the next [.!?] instead of trying the pattern at every character.
+_BOUNDARY = re.compile(r"[.!?][.!?]*(?:[\"”’)\]]|'')*(?:(?=\s+(?:[\"“‘(\[]|'')?[A-Z0-9])|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # "g.k" of "G.K. Butterfield"
 _TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Det|Insp|Hon|Pres|Amb|Fr|No|Mt|Ft|Messrs"
 TOKEN = re.compile(
-    r"''|``"  # typewriter quotes (the New York Times writes ''quoted'')
+    # A run of ASCII letters that ends the word (no apostrophe, hyphen, dot or & goes on)
+    # is a token whichever rule below would take it: deciding it first spares most tokens
+    # the other alternatives. Everything else tries the rules in order.
+    r"[A-Za-z]+(?![\w’'\-.&])"
+    r"|''|``"  # typewriter quotes (the New York Times writes ''quoted'')
     r"|(?:[A-Za-z]\.){2,}"  # U.S., U.N.
     rf"|(?:{_TITLES})\.(?=\s)"  # titles keep their full stop: "Sen. Ted Cruz"
     r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: "Michael P. McDonald"
@@ -92,11 +101,18 @@ class Tokens:
         return len(self.words)
 
 
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+
+
 def tokenize(text: str, start: int, end: int) -> Tokens:
-    """Tokens of ``text[start:end]``."""
+    """Tokens of ``text[start:end]``.
+
+    They depend on ``text[start:end]`` alone (no pattern looks behind ``start`` or past
+    ``end``), so a phrase tokenized on its own gives the same tokens, shifted.
+    """
     ms = list(TOKEN.finditer(text, start, end))
-    words = [m.group() for m in ms]
-    return Tokens([m.start() for m in ms], [m.end() for m in ms], words, [w.lower() for w in words])
+    words = list(map(_GROUP, ms))
+    return Tokens(list(map(_START, ms)), list(map(_END, ms)), words, list(map(str.lower, words)))
 
 
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
