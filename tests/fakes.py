@@ -92,3 +92,18 @@ def fake_extract(doc: Document) -> Reading:
                             attribution=attributions[-1].id, chain=chain))
     return Reading(text=text, entities=list(entities.values()), mentions=mentions,
                    attributions=attributions, claims=claims, words=len(text[start:end].split()))
+
+
+def fail_claims_containing(monkeypatch, marker: str) -> None:
+    """Make the writer's claim insert fail for any batch with a claim containing ``marker``
+    (a disk error on one article), to test that only that article is left out."""
+    from provenance.store import writer
+
+    real = writer._insert_with_ids
+
+    def explode(conn, table, columns, rows):
+        if any(marker in str(row) for row in rows):
+            raise RuntimeError("disk on fire")
+        return real(conn, table, columns, rows)
+
+    monkeypatch.setattr(writer, "_insert_with_ids", explode)

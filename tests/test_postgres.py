@@ -12,7 +12,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 from conftest import ARTICLE_A, ARTICLE_B, EXAMPLES
-from fakes import fake_extract
+from fakes import fail_claims_containing, fake_extract
 from sqlalchemy import inspect, text
 
 from cli.main import cli
@@ -170,14 +170,7 @@ def test_any_reingest_is_idempotent_and_edit_makes_a_new_version(any_db):
 
 
 def test_any_a_failing_article_leaves_nothing_and_the_batch_goes_on(any_db, monkeypatch):
-    real = writer._insert_with_ids
-
-    def explode_on_b(conn, table, columns, rows):
-        if any("membership" in str(row) for row in rows):
-            raise RuntimeError("disk on fire")
-        return real(conn, table, columns, rows)
-
-    monkeypatch.setattr(writer, "_insert_with_ids", explode_on_b)
+    fail_claims_containing(monkeypatch, "membership")
     results = store(any_db, (ARTICLE_A, "/a.txt"), (ARTICLE_B, "/b.txt"), (ARTICLE_A.replace("fine", "grey"), "/c.txt"))
     assert [r.status for r in results] == ["added", "failed", "added"]
     assert q(any_db, "SELECT path FROM article ORDER BY id") == [("/a.txt",), ("/c.txt",)]

@@ -7,13 +7,13 @@ import json
 import pytest
 from click.testing import CliRunner
 from conftest import ARTICLE_A, ARTICLE_B
-from fakes import fake_extract
+from fakes import fail_claims_containing, fake_extract
 from sqlalchemy import text
 
 from cli.main import cli
 from provenance import curation, query
 from provenance.readers import parse_text
-from provenance.store import begin_write, open_database, read_session, stats, writer
+from provenance.store import begin_write, open_database, read_session, stats
 from provenance.store.writer import store_batch
 
 ARTICLE_C = """Third article
@@ -76,14 +76,7 @@ def test_stats_follow_ingest_versions_and_failures(engine, monkeypatch):
     assert reach(engine, "Reuters") == 2
 
     # a batch with a failing article is stored one by one: the others still count
-    real = writer._insert_with_ids
-
-    def explode(conn, table, columns, rows):
-        if any("explodes" in str(row) for row in rows):
-            raise RuntimeError("disk on fire")
-        return real(conn, table, columns, rows)
-
-    monkeypatch.setattr(writer, "_insert_with_ids", explode)
+    fail_claims_containing(monkeypatch, "explodes")
     results = store(engine, (ARTICLE_C.replace("closed", "shut"), "/d.txt"),
                     ("Bad\n\nReuters said that it explodes.\n", "/e.txt"))
     assert [r.status for r in results] == ["added", "failed"]

@@ -2,7 +2,7 @@
 
 import pytest
 from conftest import ARTICLE_A, ARTICLE_B
-from fakes import fake_extract
+from fakes import fail_claims_containing, fake_extract
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
@@ -181,14 +181,7 @@ def test_identical_texts_in_one_batch_are_stored_once(db):
 
 
 def test_a_failing_article_leaves_nothing_and_the_batch_goes_on(db, monkeypatch):
-    real = writer._insert_with_ids
-
-    def explode_on_b(conn, table, columns, rows):
-        if any("membership" in str(row) for row in rows):
-            raise RuntimeError("disk on fire")
-        return real(conn, table, columns, rows)
-
-    monkeypatch.setattr(writer, "_insert_with_ids", explode_on_b)
+    fail_claims_containing(monkeypatch, "membership")
     results = store(db, (ARTICLE_A, "/a.txt"), (ARTICLE_B, "/b.txt"),
                     (ARTICLE_A.replace("fine", "grey"), "/c.txt"))
     assert [r.status for r in results] == ["added", "failed", "added"]
