@@ -165,6 +165,10 @@ _PHRASE_CUE_STARTS = frozenset(["according", "as", "in"])
 _DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing"])
 
 
+# Words opening an adjunct clause after "“...,” X said": when, as, after ...
+_ADJUNCT_AFTER_QUOTE = frozenset("when while as after before during".split())
+
+
 def _cue_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, Cue] | None:
     """A cue verb starting at token ``i``: (index after it, cue)."""
     low = t.lower[i]
@@ -485,6 +489,17 @@ def _verb_attribution(
             is_close_quote(before) or p < n and t.words[p] == "," and not (fwd_quoted and adjunct_prefix)
         )
         back = content_backward(s, t, subj[0]) if set_off else None
+        if (
+            fwd is not None
+            and back is not None
+            and is_close_quote(before)
+            and not fwd_quoted
+            and p < n
+            and (t.words[p] == "," or t.lower[p] in _ADJUNCT_AFTER_QUOTE)
+        ):
+            # "“A,” McCain said, citing low growth" / "“A,” she added when ...": an
+            # unquoted clause after a closing quotation is the narrator's, not the speaker's
+            fwd = None
         if fwd is not None and back is not None and interrupted:
             content, direction = (back[0], fwd[1]), "around"  # "“A,” X said, “B.”"
         elif fwd is not None:

@@ -321,3 +321,28 @@ def test_authors_take_the_affiliation_after_their_names():
     names = {e.name: e for e in r.entities}
     assert "Lena Ortiz" in names and "Tom Baker" in names
     assert names["Lena Ortiz"].affiliations == ["Institute for Fiscal Studies"]
+
+
+# --- content edges around quotations (issue 4) ---------------------------------------
+
+
+def _att_by_cue(reading: Reading, cue: str):
+    return next(a for a in reading.attributions if a.cue is not None and a.cue.text == cue and a.parent is None)
+
+
+def test_unquoted_aside_after_a_closing_quote_is_not_content():
+    r = read("“The mill will close by spring,” the manager said, citing weak orders from abroad.")
+    assert _att_by_cue(r, "said").content.text == "“The mill will close by spring,”"
+    r = read("“Never,” she replied when a neighbour asked about the fence.")
+    assert _att_by_cue(r, "replied").content.text == "“Never,”"
+
+
+def test_quoted_phrase_then_participle_ends_the_content():
+    r = read("The mayor insisted that the plan had “saved the harbour,” drawing loud applause.")
+    assert _att_by_cue(r, "insisted").content.text.rstrip(",”") == "that the plan had “saved the harbour"
+
+
+def test_next_quotation_with_its_own_cue_is_not_joined():
+    text = "“The fares are too high,” the rider said. “We cannot pay them,” she added."
+    r = read(text)
+    assert _att_by_cue(r, "said").content.text == "“The fares are too high,”"
