@@ -333,6 +333,8 @@ def _att_by_cue(reading: Reading, cue: str):
 def test_unquoted_aside_after_a_closing_quote_is_not_content():
     r = read("“The mill will close by spring,” the manager said, citing weak orders from abroad.")
     assert _att_by_cue(r, "said").content.text == "“The mill will close by spring,”"
+    r = read("“We owe her a lot,” the coach said of the retiring captain.")
+    assert _att_by_cue(r, "said of").content.text == "“We owe her a lot,”"
     r = read("“Never,” she replied when a neighbour asked about the fence.")
     assert _att_by_cue(r, "replied").content.text == "“Never,”"
 
@@ -346,3 +348,17 @@ def test_next_quotation_with_its_own_cue_is_not_joined():
     text = "“The fares are too high,” the rider said. “We cannot pay them,” she added."
     r = read(text)
     assert _att_by_cue(r, "said").content.text == "“The fares are too high,”"
+
+
+def test_mined_particles_decide_the_cue_edge():
+    r = read("The coach called for a new stadium.")
+    assert _att_by_cue(r, "called for").content.text.startswith("a new stadium")
+    r = read("The new bridge is expected to open in June.")
+    hedge = next(a for a in r.attributions if a.cue is not None and "expected" in a.cue.text)
+    assert hedge.cue.text == "is expected"
+
+
+def test_noun_cue_keeps_content_infinitive():
+    r = read("Mayor Ruth Kane repeated her promise to fix the roads.")
+    a = next(a for a in r.attributions if a.cue is not None and a.cue.text == "promise")
+    assert a.source.text == "her" and a.content.text == "to fix the roads"
