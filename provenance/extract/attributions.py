@@ -15,7 +15,7 @@ from provenance.extract.content import (
 )
 from provenance.extract.lexicon import Cue, Lexicon
 from provenance.extract.phrases import aux_start, np_forward, strip_adjunct, subject_before, tight_np
-from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end
+from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end, quote_at
 from provenance.extract.text import Tokens, is_close_quote, is_open_quote
 from provenance.models import CueType
 
@@ -163,6 +163,17 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
 # First words of the clause-level cue phrases of step 1 and of the decorations of step 2.
 _PHRASE_CUE_STARTS = frozenset(["according", "as", "in"])
 _DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing"])
+
+
+def _quotation_after(s: Sentence, t: Tokens, p: int) -> bool:
+    """Does a quotation of its own (not a quoted title: "on ABC’s “This Week”") open at or
+    after token ``p``?"""
+    for k in range(p, len(t)):
+        if is_open_quote(t.words[k]):
+            q = quote_at(s, t.starts[k])
+            if q is None or s.text.count(" ", q[0], q[1]) >= 4:
+                return True
+    return False
 
 
 def _cue_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, Cue] | None:
@@ -499,7 +510,7 @@ def _verb_attribution(
         # after a closing quotation is the narrator's, not the speaker's
         if aside:
             content, direction = back, "backward"
-            if not any(is_open_quote(w) for w in t.words[p:]):
+            if not _quotation_after(s, t, p):
                 q = next_quote(s)
                 if q:
                     content, direction = (content[0], q[1]), "around"  # "“A,” X said of Y. “B.”"
@@ -527,7 +538,7 @@ def _verb_attribution(
             )
         ):
             content, direction = back, "backward"  # "..., X said." / "“...,” X said."
-            if not any(is_open_quote(w) for w in t.words[p:]):
+            if not _quotation_after(s, t, p):
                 q = next_quote(s)
                 if q:
                     content, direction = (content[0], q[1]), "around"  # "“A,” X said. “B.”"

@@ -362,3 +362,10 @@ def test_noun_cue_keeps_content_infinitive():
     r = read("Mayor Ruth Kane repeated her promise to fix the roads.")
     a = next(a for a in r.attributions if a.cue is not None and a.cue.text == "promise")
     assert a.source.text == "her" and a.content.text == "to fix the roads"
+
+
+def test_act_verb_content_stops_before_a_reporting_clause():
+    r = read("The council blocked the plan because residents said the tower was too tall.")
+    a = _att_by_cue(r, "said")
+    assert a.source.text == "residents" and a.content.text == "the tower was too tall"
+    assert all("residents said" not in b.content.text for b in r.attributions)
