@@ -579,7 +579,12 @@ def _verb_attribution(
                     and not (
                         t.words[k] == ","
                         and k + 1 < n
-                        and t.lower[k + 1] in ("adding", "saying", "noting", "explaining", "according")
+                        and (
+                            t.lower[k + 1] in ("adding", "saying", "noting", "explaining", "according")
+                            or t.words[k + 1].endswith("ing")
+                            and t.words[k + 1].islower()
+                            and t.lower[k + 1] not in ("including", "managing")
+                        )
                     )
                 ):
                     k += 1

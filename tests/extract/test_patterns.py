@@ -369,3 +369,8 @@ def test_act_verb_content_stops_before_a_reporting_clause():
     a = _att_by_cue(r, "said")
     assert a.source.text == "residents" and a.content.text == "the tower was too tall"
     assert all("residents said" not in b.content.text for b in r.attributions)
+
+
+def test_inverted_source_stops_before_a_participle_clause():
+    r = read("“The dam is safe,” said Omar Reyes, the county engineer, pointing to the new gauges.")
+    assert _att_by_cue(r, "said").source.text == "Omar Reyes, the county engineer"
