@@ -372,5 +372,5 @@ def test_act_verb_content_stops_before_a_reporting_clause():
 
 
 def test_inverted_source_stops_before_a_participle_clause():
-    r = read("“The dam is safe,” said Omar Reyes, the county engineer, pointing to the new gauges.")
+    r = read("“The dam is safe,” said Omar Reyes, the county engineer, echoing the mayor.")
     assert _att_by_cue(r, "said").source.text == "Omar Reyes, the county engineer"
