@@ -15,7 +15,7 @@ from provenance.extract.content import (
 )
 from provenance.extract.lexicon import Cue, Lexicon
 from provenance.extract.phrases import aux_start, np_forward, strip_adjunct, subject_before, tight_np
-from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end
+from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end, quote_at
 from provenance.extract.text import Tokens, is_close_quote, is_open_quote
 from provenance.models import CueType
 
@@ -165,6 +165,17 @@ _PHRASE_CUE_STARTS = frozenset(["according", "as", "in"])
 _DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing"])
 
 
+def _quotation_after(s: Sentence, t: Tokens, p: int) -> bool:
+    """Does a quotation of its own (not a quoted title: "on ABC’s “This Week”") open at or
+    after token ``p``?"""
+    for k in range(p, len(t)):
+        if is_open_quote(t.words[k]):
+            q = quote_at(s, t.starts[k])
+            if q is None or s.text.count(" ", q[0], q[1]) >= 4:
+                return True
+    return False
+
+
 def _cue_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, Cue] | None:
     """A cue verb starting at token ``i``: (index after it, cue)."""
     low = t.lower[i]
@@ -275,7 +286,7 @@ def _noun_attributions(s: Sentence, t: Tokens, lex: Lexicon, taken: list[bool]) 
         p = i + 1
         cue_end = i
         if t.lower[p] in ("of", "on", "for", "to", "about", "against", "that"):
-            if t.lower[p] != "that":
+            if t.lower[p] != "that" and lex.particles.get((t.lower[i], t.lower[p]), True):
                 cue_end = p
                 p += 1
         else:
@@ -436,15 +447,17 @@ def _verb_attribution(
         p >= n or t.lower[p] in ("that", ":", ",", ".") or is_open_quote(t.words[p])
     ):
         return None  # "maintained control", "continues to": only "maintained that ...", "“…,” he continued"
-    if p + 1 < n and (
-        t.lower[p] in ("of", "about")
-        or cue.cls != "speech"
-        and t.lower[p] in ("against", "for", "on", "at", "with")
-    ):
-        cue_span = (cue_span[0], t.ends[p])  # "warned of", "called for", "said of"
-        p += 1
-    elif p + 1 < n and t.lower[p] == "to" and cue.lemma.split()[0] in g.TO_VERBS:
-        cue_span = (cue_span[0], t.ends[p])  # "responded to", "referring to"
+    keep = lex.particles.get((t.lower[after - 1], t.lower[p])) if p + 1 < n else False
+    if keep is None:
+        keep = p + 1 < n and (
+            t.lower[p] in ("of", "about")
+            or cue.cls != "speech"
+            and t.lower[p] in ("against", "for", "on", "at", "with")
+            or t.lower[p] == "to"
+            and cue.lemma.split()[0] in g.TO_VERBS
+        )
+    if keep:
+        cue_span = (cue_span[0], t.ends[p])  # "warned of", "called for", "responded to"
         p += 1
     if subj is not None and name is not None:
         src = (t.starts[subj[0]], t.ends[subj[1]])
@@ -485,7 +498,23 @@ def _verb_attribution(
             is_close_quote(before) or p < n and t.words[p] == "," and not (fwd_quoted and adjunct_prefix)
         )
         back = content_backward(s, t, subj[0]) if set_off else None
-        if fwd is not None and back is not None and interrupted:
+        aside = (
+            fwd is not None
+            and back is not None
+            and is_close_quote(before)
+            and not fwd_quoted
+            and (is_open_quote(s.text[back[0]]) or s.text.startswith("''", back[0]))
+            and s.text[back[0] : back[1]].rstrip("”\"'’ ")[-1:] in (",", "?", "!", "—")
+        )
+        # "“A,” McCain said, citing low growth" / "“A,” she said of X": an unquoted clause
+        # after a closing quotation is the narrator's, not the speaker's
+        if aside:
+            content, direction = back, "backward"
+            if not _quotation_after(s, t, p):
+                q = next_quote(s)
+                if q:
+                    content, direction = (content[0], q[1]), "around"  # "“A,” X said of Y. “B.”"
+        elif fwd is not None and back is not None and interrupted:
             content, direction = (back[0], fwd[1]), "around"  # "“A,” X said, “B.”"
         elif fwd is not None:
             content, direction = fwd, "forward"
@@ -509,7 +538,7 @@ def _verb_attribution(
             )
         ):
             content, direction = back, "backward"  # "..., X said." / "“...,” X said."
-            if not any(is_open_quote(w) for w in t.words[p:]):
+            if not _quotation_after(s, t, p):
                 q = next_quote(s)
                 if q:
                     content, direction = (content[0], q[1]), "around"  # "“A,” X said. “B.”"
@@ -550,7 +579,12 @@ def _verb_attribution(
                     and not (
                         t.words[k] == ","
                         and k + 1 < n
-                        and t.lower[k + 1] in ("adding", "saying", "noting", "explaining", "according")
+                        and (
+                            t.lower[k + 1] in ("adding", "saying", "noting", "explaining", "according")
+                            or t.words[k + 1].endswith("ing")
+                            and t.words[k + 1].islower()
+                            and t.lower[k + 1] not in ("including", "managing")
+                        )
                     )
                 ):
                     k += 1

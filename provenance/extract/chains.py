@@ -30,6 +30,7 @@ def settle_sentence(found: list[Found], text: str) -> None:
     ("the report found X, the official said"); an unpunctuated trailing "according to"
     takes its content from the clause it ends.
     """
+    _drop_clause_swallowers(found, text)
     for a in found:
         if a.direction != "forward":
             continue
@@ -59,6 +60,47 @@ def settle_sentence(found: list[Found], text: str) -> None:
             ):
                 b.content = (a.content[0], b.content[1])
                 break
+
+
+# Cue classes of acts and stances ("blocked", "filed", "booed") that do not report the
+# clause of someone else's statement they seem to reach over.
+_ACT_CLASSES = frozenset(["other", "stance", "intent"])
+
+
+def _drop_clause_swallowers(found: list[Found], text: str) -> None:
+    """Attributions whose spans reach across another one's subject and verb.
+
+    A source that holds another cue ("61 percent said they ... compared") or a cue inside
+    another source ("A court document filed Thursday says") is not one; an act or stance
+    verb whose content runs over a later "X said ..." clause ("blocked the bill because
+    they said ...") stops before that clause's subject, or goes when nothing is left.
+    """
+    if len(found) < 2:
+        return
+    drop = []
+    for a in found:
+        if a.cue is None or a.cue_type is CueType.hedge:
+            continue
+        for b in found:
+            if b is a or b.cue is None or b.cue_type is CueType.hedge:
+                continue
+            if (
+                a.cls in _ACT_CLASSES
+                and b.cls in ("speech", "belief")
+                and b.source is not None
+                and b.cue_type is CueType.verb
+                and a.cue[0] < b.source[0] < b.cue[0] < a.content[1]
+                and a.content[0] <= b.source[0]
+            ):
+                if a.direction == "forward":
+                    end = _before_clause(text, a.content[0], b.source[0])
+                    if len(text[a.content[0] : end].split()) >= 2:
+                        a.content = (a.content[0], end)
+                    continue  # "denounced what he called ...": one clause
+                drop.append(a)
+                break
+    if drop:
+        found[:] = [f for f in found if not any(f is d for d in drop)]
 
 
 _LEADS = ("when", "while", "after", "before", "if", "once", "and", "as")

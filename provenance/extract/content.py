@@ -101,6 +101,19 @@ STOP_AFTER_COMMA = frozenset(
 )
 
 
+def _new_clause(t: Tokens, k: int) -> bool:
+    """Does token ``k``, after a comma, open a trailing clause (", which", ", saying")?"""
+    low = t.lower[k]
+    return low in STOP_AFTER_COMMA or (
+        low.endswith("ing") and len(low) > 5 and t.words[k].islower() and low not in _NOT_PARTICIPLES
+    )
+
+
+_NOT_PARTICIPLES = frozenset(
+    "including according regarding during following excluding concerning".split()
+)
+
+
 def stop_in_clause(
     s: Sentence, t: Tokens, k0: int, end: int, subject_first: bool = False, lex: Lexicon | None = None
 ) -> int:
@@ -117,6 +130,8 @@ def stop_in_clause(
             continue
         if w in ("”", "''") or w == '"' and in_quote:
             in_quote = False
+            if k > k0 and t.words[k - 1] == "," and k + 1 < n and _new_clause(t, k + 1):
+                return t.starts[k - 1]  # 'has “expanded the party,” claiming ...'
             continue
         if in_quote:
             continue
@@ -215,11 +230,21 @@ def content_forward(
 
 
 def next_quote(s: Sentence) -> Pair | None:
-    """A quotation that opens the next sentence of the paragraph ("“B,” he said. “C.”")."""
+    """A quotation that opens the next sentence of the paragraph ("“B,” he said. “C.”").
+
+    Not one that closes on a comma ("“C,” she added."): it has its own attribution.
+    """
     k = s.end
     while k < len(s.text) and s.text[k] in " \t":
         k += 1
-    return quote_at(s, k)
+    q = quote_at(s, k)
+    if q is not None:
+        e = q[1] - 1
+        while e > q[0] and s.text[e - 1] in "”\"'’":
+            e -= 1
+        if s.text[e - 1 : e] == ",":
+            return None
+    return q
 
 
 def content_backward(s: Sentence, t: Tokens, left: int) -> tuple[int, int] | None:

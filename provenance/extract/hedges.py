@@ -77,6 +77,8 @@ def find_hedges(s: Sentence, lex: Lexicon) -> list[Pair]:
                 and t.lower[k + 1] in ("to", "that")
             ):
                 hit = (i, k + (1 if t.lower[k + 1] == "to" else 0))
+        if hit and t.lower[hit[1]] == "to" and lex.particles.get((t.lower[hit[1] - 1], "to")) is False:
+            hit = (hit[0], hit[1] - 1)  # "is expected [to ...]": the infinitive is content
         if hit:
             out.append((t.starts[hit[0]], t.ends[hit[1]]))
             nxt = hit[1] + 1

@@ -62,6 +62,9 @@ class Lexicon:
     max_outlet_words: int
     cue_starts: frozenset[str]  # first words of cue verbs, single or phrasal
     hedge_starts: frozenset[str]  # first words of listed hedges, and forms of "be"
+    # (cue word form, particle) -> does the cue keep the particle ("called for": True,
+    # "said of", "expected to": False); mined by scripts/mine_particles.py
+    particles: dict[tuple[str, str], bool]
 
 
 def _names(rows: list[list[str]], kind_col: int) -> dict[str, tuple[str, str]]:
@@ -149,4 +152,20 @@ def lexicon() -> Lexicon:
         max_outlet_words=max((len(k.split()) for k in outlets), default=1),
         cue_starts=frozenset(verbs) | frozenset(phrasal),
         hedge_starts=frozenset(by_first) | BE_FORMS,
+        particles=_particles(verbs, nouns),
     )
+
+
+def _particles(verbs: dict[str, Cue], nouns: dict[str, str]) -> dict[tuple[str, str], bool]:
+    """cue_particles.tsv (per lemma) spread over every word form of the lemma."""
+    by_lemma: dict[str, list[str]] = {}
+    for form, cue in verbs.items():
+        by_lemma.setdefault(cue.lemma.split()[0], []).append(form)
+    for form, lemma in nouns.items():
+        by_lemma.setdefault(lemma, []).append(form)
+    out: dict[tuple[str, str], bool] = {}
+    for row in _lines("cue_particles.tsv"):
+        lemma, particle, keep = row[0], row[1], row[2] == "keep"
+        for form in [lemma, *by_lemma.get(lemma, ())]:
+            out.setdefault((form, particle), keep)
+    return out

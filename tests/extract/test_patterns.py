@@ -321,3 +321,56 @@ def test_authors_take_the_affiliation_after_their_names():
     names = {e.name: e for e in r.entities}
     assert "Lena Ortiz" in names and "Tom Baker" in names
     assert names["Lena Ortiz"].affiliations == ["Institute for Fiscal Studies"]
+
+
+# --- content edges around quotations (issue 4) ---------------------------------------
+
+
+def _att_by_cue(reading: Reading, cue: str):
+    return next(a for a in reading.attributions if a.cue is not None and a.cue.text == cue and a.parent is None)
+
+
+def test_unquoted_aside_after_a_closing_quote_is_not_content():
+    r = read("“The mill will close by spring,” the manager said, citing weak orders from abroad.")
+    assert _att_by_cue(r, "said").content.text == "“The mill will close by spring,”"
+    r = read("“We owe her a lot,” the coach said of the retiring captain.")
+    assert _att_by_cue(r, "said of").content.text == "“We owe her a lot,”"
+    r = read("“Never,” she replied when a neighbour asked about the fence.")
+    assert _att_by_cue(r, "replied").content.text == "“Never,”"
+
+
+def test_quoted_phrase_then_participle_ends_the_content():
+    r = read("The mayor insisted that the plan had “saved the harbour,” drawing loud applause.")
+    assert _att_by_cue(r, "insisted").content.text.rstrip(",”") == "that the plan had “saved the harbour"
+
+
+def test_next_quotation_with_its_own_cue_is_not_joined():
+    text = "“The fares are too high,” the rider said. “We cannot pay them,” she added."
+    r = read(text)
+    assert _att_by_cue(r, "said").content.text == "“The fares are too high,”"
+
+
+def test_mined_particles_decide_the_cue_edge():
+    r = read("The coach called for a new stadium.")
+    assert _att_by_cue(r, "called for").content.text.startswith("a new stadium")
+    r = read("The new bridge is expected to open in June.")
+    hedge = next(a for a in r.attributions if a.cue is not None and "expected" in a.cue.text)
+    assert hedge.cue.text == "is expected"
+
+
+def test_noun_cue_keeps_content_infinitive():
+    r = read("Mayor Ruth Kane repeated her promise to fix the roads.")
+    a = next(a for a in r.attributions if a.cue is not None and a.cue.text == "promise")
+    assert a.source.text == "her" and a.content.text == "to fix the roads"
+
+
+def test_act_verb_content_stops_before_a_reporting_clause():
+    r = read("The council blocked the plan because residents said the tower was too tall.")
+    a = _att_by_cue(r, "said")
+    assert a.source.text == "residents" and a.content.text == "the tower was too tall"
+    assert all("residents said" not in b.content.text for b in r.attributions)
+
+
+def test_inverted_source_stops_before_a_participle_clause():
+    r = read("“The dam is safe,” said Omar Reyes, the county engineer, echoing the mayor.")
+    assert _att_by_cue(r, "said").source.text == "Omar Reyes, the county engineer"
