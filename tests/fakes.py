@@ -107,3 +107,15 @@ def fail_claims_containing(monkeypatch, marker: str) -> None:
         return real(conn, table, columns, rows)
 
     monkeypatch.setattr(writer, "_insert_with_ids", explode)
+
+
+def store_texts(engine, *pairs, cache=None):
+    """Store (text, path) pairs read by the fake extractor, in one batch; return the results."""
+    from provenance.readers import parse_text
+    from provenance.store.writer import store_batch
+
+    items = []
+    for body, path in pairs:
+        doc = parse_text(body).model_copy(update={"path": path})
+        items.append((doc, fake_extract(doc)))
+    return store_batch(engine, items, cache)

@@ -12,25 +12,16 @@ import sys
 import pytest
 from click.testing import CliRunner
 from conftest import ARTICLE_A, ARTICLE_B, EXAMPLES
-from fakes import fail_claims_containing, fake_extract
+from fakes import fail_claims_containing
+from fakes import store_texts as store
 from sqlalchemy import inspect, text
 
 from cli.main import cli
 from provenance import query
-from provenance.readers import parse_text
 from provenance.store import open_database, read_session, writer
 from provenance.store.migrations import MIGRATIONS, VIEWS, has_fts
-from provenance.store.writer import store_batch
 
 CLI = [sys.executable, "-m", "provenance"]
-
-
-def store(engine, *pairs):
-    items = []
-    for body, path in pairs:
-        doc = parse_text(body).model_copy(update={"path": path})
-        items.append((doc, fake_extract(doc)))
-    return store_batch(engine, items)
 
 
 def q(engine, sql, **params):

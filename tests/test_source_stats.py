@@ -7,28 +7,19 @@ import json
 import pytest
 from click.testing import CliRunner
 from conftest import ARTICLE_A, ARTICLE_B
-from fakes import fail_claims_containing, fake_extract
+from fakes import fail_claims_containing
+from fakes import store_texts as store
 from sqlalchemy import text
 
 from cli.main import cli
 from provenance import curation, query
-from provenance.readers import parse_text
 from provenance.store import begin_write, open_database, read_session, stats
-from provenance.store.writer import store_batch
 
 ARTICLE_C = """Third article
 
 Reuters said that the border was closed.
 Thomas Joscelyn said that the talks would resume.
 """
-
-
-def store(engine, *pairs):
-    items = []
-    for body, path in pairs:
-        doc = parse_text(body).model_copy(update={"path": path})
-        items.append((doc, fake_extract(doc)))
-    return store_batch(engine, items)
 
 
 def assert_exact(engine) -> dict:

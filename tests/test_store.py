@@ -2,7 +2,8 @@
 
 import pytest
 from conftest import ARTICLE_A, ARTICLE_B
-from fakes import fail_claims_containing, fake_extract
+from fakes import fail_claims_containing
+from fakes import store_texts as store
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
@@ -17,15 +18,6 @@ from provenance.store.writer import store_batch
 
 def doc_of(body: str, path: str) -> Document:
     return parse_text(body).model_copy(update={"path": path})
-
-
-def store(engine, *pairs):
-    """Store (text, path) pairs read by the fake extractor; return the results."""
-    items = []
-    for body, path in pairs:
-        doc = doc_of(body, path)
-        items.append((doc, fake_extract(doc)))
-    return store_batch(engine, items)
 
 
 def q(engine, sql, **params):
@@ -264,18 +256,13 @@ def test_readme_sql_runs_against_the_schema(db):
 # ---------------------------------------------------------------- the writer's source cache
 
 
-def _cached(engine, cache, *pairs):
-    items = [(doc_of(body, path), None) for body, path in pairs]
-    return store_batch(engine, [(d, fake_extract(d)) for d, _ in items], cache)
-
-
 def test_source_cache_is_kept_between_batches_of_one_writer(db):
     cache = writer.SourceCache()
-    _cached(db, cache, ("Reuters said that it rained.\n", "/1.txt"))
+    store(db, ("Reuters said that it rained.\n", "/1.txt"), cache=cache)
     with db.begin() as conn:
         kept = cache.resolver(conn)
         assert kept is cache.resolver(conn)  # nobody wrote in between: the same resolver
-    [res] = _cached(db, cache, ("Reuters said that it snowed.\n", "/2.txt"))
+    [res] = store(db, ("Reuters said that it snowed.\n", "/2.txt"), cache=cache)
     assert res.status == "added"
     assert q(db, "SELECT count(*) FROM source WHERE name = 'Reuters'") == [(1,)]
 
@@ -284,7 +271,7 @@ def test_source_cache_starts_afresh_after_another_writer_or_curation(db):
     from provenance.curation import merge
 
     cache = writer.SourceCache()
-    _cached(db, cache, ("Carl Lund said that it rained.\n\nMarta Skov said that it hailed.\n", "/1.txt"))
+    store(db, ("Carl Lund said that it rained.\n\nMarta Skov said that it hailed.\n", "/1.txt"), cache=cache)
     with db.begin() as conn:
         kept = cache.resolver(conn)
     store(db, ("Reuters said that it was cold.\n", "/other.txt"))  # another writer, no cache
@@ -292,12 +279,12 @@ def test_source_cache_starts_afresh_after_another_writer_or_curation(db):
         assert cache.resolver(conn) is not kept
     with db.begin() as conn:
         kept = cache.resolver(conn)
-    _cached(db, cache, ("Reuters said that it was warm.\n", "/2.txt"))
+    store(db, ("Reuters said that it was warm.\n", "/2.txt"), cache=cache)
     with db.begin() as conn:
         merge(conn, "Carl Lund", "Marta Skov")  # curation deletes a source the cache knew
     with db.begin() as conn:
         assert cache.resolver(conn) is not kept
-    [res] = _cached(db, cache, ("Marta Skov said that it cleared.\n", "/3.txt"))
+    [res] = store(db, ("Marta Skov said that it cleared.\n", "/3.txt"), cache=cache)
     assert res.status == "added"
     assert q(db, "SELECT count(*) FROM source WHERE name = 'Reuters'") == [(1,)]
     assert q(db, "SELECT s.name FROM claim c JOIN source s ON s.id = c.origin_source_id "
