@@ -2,13 +2,15 @@
 
 Resolution runs in the writer's transaction, over a whole batch at once:
 
-1. plan: each entity gets a type, a key and blocking keys from its names and its article
+1. plan (pure, ``plan_article``; the ingest workers run it next to the extraction): each
+   entity gets a type, a key and blocking keys from its names and its article
    (``provenance.names``). In-article rules come first: a surname alone takes the full
    name the article writes ("Trump" -> "Donald Trump") when only one first name goes with
    it; "the fund" is the one organization of the article with that head noun; a group
    ("Adrian Levy and Cathy Scott-Clarke") is keyed by its members.
 2. load: the stored sources the batch could match are fetched by key, alias and block in
-   a few ``IN (...)`` queries and kept for the transaction (never all sources, never all pairs).
+   a few ``IN (...)`` queries and kept (never all sources, never all pairs); the writer keeps
+   them across its batches while nobody else writes (``store.writer.SourceCache``).
 3. match, precision first: a curation pin (``provenance.curation``); the same key; a
    known alias; then type-aware fuzzy rules inside a block (persons: same or misspelt
    surname *and* compatible first names; organizations: the same words up to spelling;
@@ -26,7 +28,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
@@ -339,13 +341,19 @@ class Known:
             self.days.add(day)
             self._sorted = None
 
-    def seen_near(self, day: date, window: int) -> bool:
-        """Whether an article naming this source was published within ``window`` days of ``day``
+    def days_to(self, day: date) -> int | None:
+        """Days from ``day`` to the nearest article naming this source, None when none is dated
         (a bisection over its distinct days: the cost does not grow with its article count)."""
         if self._sorted is None:
             self._sorted = sorted(self.days)
-        i = bisect_left(self._sorted, day - timedelta(days=window))
-        return i < len(self._sorted) and self._sorted[i] <= day + timedelta(days=window)
+        i = bisect_left(self._sorted, day)
+        near = self._sorted[max(i - 1, 0):i + 1]
+        return min(abs((day - d).days) for d in near) if near else None
+
+    def seen_near(self, day: date, window: int) -> bool:
+        """Whether an article naming this source was published within ``window`` days of ``day``."""
+        days = self.days_to(day)
+        return days is not None and days <= window
 
 
 class Resolver:
@@ -353,6 +361,8 @@ class Resolver:
 
     ``db`` is a SQLAlchemy Connection (or Session) in a transaction. Everything loaded or
     decided is cached for the life of that transaction; call ``reset()`` after a rollback.
+    To keep the cache for the next transaction, call ``end_batch()`` after the commit and
+    ``rebind()`` with the new connection, only if nobody else wrote in between.
     """
 
     def __init__(self, db: Connection | Session):
@@ -545,8 +555,7 @@ class Resolver:
     def _days_from(self, sid: int, plan: Plan) -> int:
         """Days between the plan's article and the nearest article of a source (0 when unknown)."""
         mine = _day(plan.published) if plan.published else None
-        days = self._known[sid].days
-        return min((abs((mine - d).days) for d in days), default=0) if mine and days else 0
+        return (self._known[sid].days_to(mine) or 0) if mine else 0
 
     def _dates_fit(self, sid: int, plan: Plan) -> bool:
         """Documents: a source seen only in articles far from this one's date is another document."""
@@ -691,7 +700,7 @@ class Resolver:
 
     def _load(self, keys: Iterable[str] = (), norms: Iterable[str] = (), blocks: Iterable[str] = (),
               ids: Iterable[int] = ()) -> None:
-        """Fetch sources by key, alias norm, block or id into the cache (each value once per transaction)."""
+        """Fetch sources by key, alias norm, block or id into the cache (each value once while cached)."""
         new_ids: set[int] = {i for i in ids if i not in self._known}
         keys = sorted(set(keys) - self._loaded_keys)
         self._loaded_keys.update(keys)
