@@ -15,6 +15,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from provenance.extract import grammar as g
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
+from provenance.extract.speakers import agrees, could_be_person
 from provenance.extract.text import tokenize
 from provenance.models import SourceType
 
@@ -492,7 +493,9 @@ class EntityDraft:
     evidence: Pair | None = None  # where the publisher or affiliation was stated
 
 
-NamedBefore = Callable[[int, frozenset[SourceType]], tuple[int, NounPhrase] | None]
+NamedBefore = Callable[
+    [int, frozenset[SourceType], Callable[[NounPhrase], bool] | None], tuple[int, NounPhrase] | None
+]
 
 
 class Registry:
@@ -508,12 +511,15 @@ class Registry:
         self._named_before_of = named_before
 
     def _named_before(
-        self, pos: int, types: tuple[SourceType, ...] = (SourceType.person,)
+        self,
+        pos: int,
+        types: tuple[SourceType, ...] = (SourceType.person,),
+        ok: Callable[[NounPhrase], bool] | None = None,
     ) -> tuple[int, NounPhrase] | None:
-        """The nearest name of one of ``types`` that the text gives before ``pos``."""
+        """The nearest name of one of ``types`` (passing ``ok``) that the text gives before ``pos``."""
         if self._named_before_of is None:
             return None
-        return self._named_before_of(pos, frozenset(types))
+        return self._named_before_of(pos, frozenset(types), ok)
 
     def _adopt(self, named: tuple[int, NounPhrase]) -> EntityDraft:
         pos, np = named
@@ -527,6 +533,15 @@ class Registry:
     def add(self, np: NounPhrase, pos: int) -> int:
         """The entity ``np`` refers to (a new one if none fits); records the mention."""
         e = self._match(np, pos)
+        return self._record(np, pos, e)
+
+    def resolve(self, np: NounPhrase, pos: int) -> int | None:
+        """The known entity ``np`` refers to, recording the mention; None (and nothing
+        recorded) when none fits: a pronoun with no antecedent names nobody."""
+        e = self._match(np, pos)
+        return None if e is None else self._record(np, pos, e)
+
+    def _record(self, np: NounPhrase, pos: int, e: EntityDraft | None) -> int:
         if e is None:
             e = EntityDraft(
                 id=len(self.entities),
@@ -566,9 +581,17 @@ class Registry:
             p = np.pronoun
             if p in ("he", "she"):
                 best = self._recent(
-                    pos, lambda e: e.type == SourceType.person and not e.members and not e.plural and e.names
+                    pos,
+                    lambda e: (
+                        e.type == SourceType.person
+                        and not e.members
+                        and not e.plural
+                        and bool(e.names)
+                        and agrees(p, e.names)
+                        and could_be_person(e.names)
+                    ),
                 )
-                named = self._named_before(pos)
+                named = self._named_before(pos, (SourceType.person,), lambda n: _person_for(p, n))
                 if named is not None and (best is None or named[0] > best.last_pos):
                     return self._adopt(named)
                 return best
@@ -603,6 +626,11 @@ class Registry:
                 return self._adopt(named)
             return best
         return None
+
+
+def _person_for(pronoun: str, np: NounPhrase) -> bool:
+    """Can a name found in the text be the antecedent of "he"/"she"? (speakers.py)"""
+    return could_be_person(np.names) and agrees(pronoun, np.names)
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:

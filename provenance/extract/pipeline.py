@@ -12,6 +12,7 @@ from provenance.extract.hedges import hedge_attributions
 from provenance.extract.lexicon import Lexicon, lexicon, lookup
 from provenance.extract.mentions import NounPhrase, Registry, analyse
 from provenance.extract.sentence import Found, Sentence
+from provenance.extract.speakers import is_function_words
 from provenance.extract.tagger import Tagger, candidate, tag_tokens
 from provenance.extract.text import is_open_quote, paragraphs, quote_regions, sentences, trim
 from provenance.models import (
@@ -191,8 +192,10 @@ class _NamesInText:
         self.text, self.body, self.lex = text, body, lex
         self._candidates: dict[frozenset[SourceType], _Candidates] = {}
 
-    def before(self, pos: int, types: frozenset[SourceType]) -> tuple[int, NounPhrase] | None:
-        """The last name of one of ``types`` that starts before ``pos``, with its start."""
+    def before(
+        self, pos: int, types: frozenset[SourceType], ok: Callable[[NounPhrase], bool] | None = None
+    ) -> tuple[int, NounPhrase] | None:
+        """The last name of one of ``types`` (passing ``ok``) that starts before ``pos``, with its start."""
         found = self._candidates.get(types)
         if found is None:
             pattern = _PERSON if SourceType.person in types else _BODY_NAME
@@ -203,10 +206,10 @@ class _NamesInText:
             name = m.group()
             if name not in typed:
                 np = analyse(self.text, (m.start(), m.end()), self.lex)
-                ok = np.type in types and not (np.type == SourceType.person and np.members)
-                typed[name] = np if ok else None
+                fits = np.type in types and not (np.type == SourceType.person and np.members)
+                typed[name] = np if fits else None
             np = typed[name]
-            if np is not None:
+            if np is not None and (ok is None or ok(np)):
                 return m.start(), np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end()))
         return None
 
@@ -265,8 +268,23 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
     reg = Registry(_NamesInText(text, doc.body, lex).before)
     mentions: list[Mention] = []
 
-    def mention(span: tuple[int, int], extra: tuple[int, int] | None = None) -> tuple[int, NounPhrase]:
+    def speaker(span: tuple[int, int], extra: tuple[int, int] | None = None) -> int | None:
+        """The entity a source phrase names; None for a pronoun with no antecedent or a
+        phrase of function words ("who", "Had", "some some"): nobody to name."""
         np = analyse(text, span, lex, extra)
+        if np.pronoun:
+            eid = reg.resolve(np, span[0])
+            if eid is not None:
+                mentions.append(build(Mention, {"id": len(mentions), "span": span_of(*span), "entity": eid}))
+            return eid
+        if is_function_words(np.text) or is_function_words(np.name):
+            return None  # a broken span such as "He criticized Clinton's record": no name in it
+        return mention(span, extra, np)[0]
+
+    def mention(
+        span: tuple[int, int], extra: tuple[int, int] | None = None, np: NounPhrase | None = None
+    ) -> tuple[int, NounPhrase]:
+        np = np or analyse(text, span, lex, extra)
         eid = reg.add(np, span[0])
         mentions.append(build(Mention, {"id": len(mentions), "span": span_of(*span), "entity": eid}))
         ent = reg.entities[eid]
@@ -313,7 +331,7 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
             extra = None
             if name[1] < f.source[1] and text[name[1] : f.source[1]].strip(" ,"):
                 extra = (name[1], f.source[1])
-            eid, _np = mention(name, extra)  # the mention is the name; the source span stays as annotated
+            eid = speaker(name, extra)  # the mention is the name; the source span stays as annotated
         elif f.speaker_of is not None and 0 <= f.speaker_of < len(source_of):
             eid = source_of[f.speaker_of]
         source_of.append(eid)
@@ -341,8 +359,7 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
 
     # "I" and "we" inside a quotation are its speaker
     for i, f in enumerate(found):
-        eid = source_of[i]
-        if eid is None or f.source is None:
+        if f.source is None:
             continue
         if text[f.source[0] : f.source[1]].lower() in ("i", "we") and f.parent is not None:
             source_of[i] = source_of[f.parent]

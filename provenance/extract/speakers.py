@@ -1,0 +1,112 @@
+"""Who can be a speaker: small rules that keep pronouns, function words, places and bodies
+from being named as the person behind a quote.
+
+Used by coreference (``mentions.Registry``) and by the assembly of chains (``pipeline``):
+"he"/"she" take only a person whose given name does not contradict the pronoun (agreement,
+as in Hobbs 1978 and Lappin & Leass 1994), and a name with a place or body word in it
+("Douglas County", "Dixon Hall", "Vancouver Minor Hockey") is no person at all.
+"""
+
+from functools import cache
+from importlib import resources
+
+from provenance.extract import grammar as g
+
+# Closed-class words: a source name made only of these names nobody (DESIGN.md: a chain
+# link is never a pronoun left unresolved, a relative pronoun or a function word).
+FUNCTION_WORDS = (
+    g.PRONOUNS
+    | g.DETERMINERS
+    | g.AUXILIARIES
+    | g.PREPOSITIONS
+    | g.CLAUSE_WORDS
+    | g.CONJUNCTIONS
+    | g.ADVERBS
+    | g.DISCOURSE
+    | frozenset(
+        """me my mine us our ours your yours him his hers them their theirs its itself himself
+        herself themselves ourselves myself yourself there here very somehow nobody somebody
+        someone anyone anybody everyone everybody no-one none nothing something everything
+        perhaps maybe exactly indeed otherwise having ok okay yes only""".split()
+    )
+)
+
+# Words that make a capitalized phrase a place, a building, an event or a body, not a
+# person's name ("Douglas County", "Canadian Pacific Railways", "Vancouver Minor Hockey").
+NOT_PERSON_WORDS = frozenset(
+    """county city town township village province district region valley river mountains coast
+    avenue street road boulevard square airport station centre center building hospital clinic
+    school high college university academy museum library stadium arena hotel mall railway railways
+    airlines airways hockey football soccer baseball basketball cricket rugby league cup games
+    olympics festival awards parliament senate congress assembly legislature government ministry
+    department agency police army navy forces party democrats republicans liberals conservatives
+    tories labour greens company corporation inc ltd llc bank fund trust news times network
+    channel radio television tv project program programme report island islands""".split()
+)
+# Words that end both place names and surnames ("Dixon Hall", "Lena Park"): a place unless
+# the phrase opens with a known given name.
+PLACE_OR_SURNAME = frozenset("park hall house church court bridge tower lake hill temple market beach port".split())
+
+# Adjectives of nationality or region that open names of bodies, not of people.
+DEMONYMS = frozenset(
+    """american canadian british english scottish welsh irish french german italian spanish
+    portuguese dutch belgian swiss austrian swedish norwegian danish finnish polish russian
+    ukrainian chinese japanese korean indian pakistani afghan iranian iraqi syrian israeli
+    palestinian saudi egyptian turkish greek mexican brazilian argentine australian african
+    european asian arab muslim christian jewish catholic federal national provincial
+    municipal royal pacific atlantic northern southern eastern western north south east west
+    central united new""".split()
+)
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """Given names (lower case) and their usual gender: 'm', 'f' or 'u' (either).
+
+    The table is package data built by ``scripts/build_first_names.py``.
+    """
+    raw = resources.files("provenance.data").joinpath("first_names.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in raw.splitlines():
+        name, _, gender = line.partition("\t")
+        if name:
+            out[name] = gender or "u"
+    return out
+
+
+def is_function_words(name: str) -> bool:
+    """Is ``name`` made only of closed-class words ("who", "It", "some some", "Had")?"""
+    words = [w.strip(".,;:!?\"'“”‘’()").lower() for w in name.split()]
+    words = [w for w in words if w]
+    return not words or all(w in FUNCTION_WORDS for w in words)
+
+
+def gender_of(names: list[str]) -> str | None:
+    """The usual gender of a person's first name ('m', 'f', 'u'), None when unknown."""
+    if not names:
+        return None
+    return first_names().get(names[0].rstrip(".").lower())
+
+
+def agrees(pronoun: str, names: list[str]) -> bool:
+    """Can "he" or "she" refer to a person named ``names``? False only when the given
+    name is usually of the other gender ("she" and "Mark Duffy")."""
+    gender = gender_of(names)
+    if gender is None or gender == "u":
+        return True
+    return gender == ("m" if pronoun == "he" else "f")
+
+
+def could_be_person(names: list[str]) -> bool:
+    """Could a capitalized phrase be a person's name? Not when a word in it names a place,
+    a building or a body; nor, unless it opens with a known given name, when it opens with
+    a nationality ("Canadian Pacific") or ends like a place ("Dixon Hall")."""
+    folded = [w.strip(".,’'").lower() for w in names]
+    folded = [w[:-2] if w.endswith(("’s", "'s")) else w for w in folded]
+    if not folded or any(w in NOT_PERSON_WORDS for w in folded):
+        return False
+    if any(w.endswith(("’s", "'s")) for w in names[:-1]):
+        return False  # "Toronto's Out": a possessive inside is no personal name
+    if folded[0] in first_names():
+        return True
+    return folded[0] not in DEMONYMS and not any(w in PLACE_OR_SURNAME for w in folded)

@@ -1,0 +1,81 @@
+"""Who can be a speaker (provenance/extract/speakers.py), on sentences written for these tests."""
+
+import pytest
+
+from provenance.extract import extract
+from provenance.extract.speakers import agrees, could_be_person, is_function_words
+from provenance.models import Document, Reading
+
+
+def read(text: str) -> Reading:
+    return extract(Document(text=text))
+
+
+def speaker_of(reading: Reading, words: str) -> list[str]:
+    """The chain names of the claim that holds ``words``."""
+    for c in reading.claims:
+        if words in c.span.text:
+            return [link.name for link in c.chain]
+    raise AssertionError(f"no claim holds {words!r}: {[c.span.text for c in reading.claims]}")
+
+
+@pytest.mark.parametrize("name", ["who", "It", "some some", "Had", "he only", "Somehow", "very", "Nobody"])
+def test_function_words_name_nobody(name):
+    assert is_function_words(name)
+
+
+@pytest.mark.parametrize("name", ["Lena Park", "the union", "Reuters", "Ali", "officials"])
+def test_names_are_not_function_words(name):
+    assert not is_function_words(name)
+
+
+@pytest.mark.parametrize(
+    "pronoun, names, ok",
+    [("she", ["Mark", "Duffy"], False), ("he", ["Theresa", "May"], False), ("she", ["Theresa", "May"], True),
+     ("he", ["Jordan", "Lafond"], True), ("she", ["Zorblat", "Quux"], True), ("he", [], True)],
+)
+def test_pronoun_agrees_with_given_name(pronoun, names, ok):
+    assert agrees(pronoun, names) is ok
+
+
+@pytest.mark.parametrize(
+    "names, ok",
+    [(["Douglas", "County"], False), (["Canadian", "Pacific", "Railways"], False), (["Dixon", "Hall"], False),
+     (["Toronto's", "Out"], False), (["Vancouver", "Minor", "Hockey"], False), (["Lena", "Park"], True),
+     (["Christopher", "House"], True), (["Darian", "Lonechild"], True)],
+)
+def test_could_be_person(names, ok):
+    assert could_be_person(names) is ok
+
+
+def test_she_takes_the_person_not_the_school():
+    r = read('Lena Park runs the clinic at Eastside High. "We need more nurses," she said.')
+    assert speaker_of(r, "We need more nurses") == ["Lena Park"]
+
+
+def test_she_skips_a_man_named_nearer():
+    r = read(
+        "Darla Quint founded the shelter in 1999. Her deputy, Mark Oduya, runs it now. "
+        '"We turn nobody away," she said.'
+    )
+    assert speaker_of(r, "We turn nobody away") == ["Darla Quint"]
+
+
+def test_he_skips_a_county_named_nearer():
+    r = read(
+        "Ray Tolland has farmed for forty years. The flood reached Brandt County on Sunday. "
+        '"I have never seen water like this," he said.'
+    )
+    assert speaker_of(r, "never seen water") == ["Ray Tolland"]
+
+
+def test_unresolved_pronoun_is_no_source():
+    r = read('"The vote is close," he said.')
+    names = [e.name.lower() for e in r.entities]
+    assert "he" not in names
+    assert speaker_of(r, "The vote is close") == []
+
+
+def test_i_outside_a_quote_is_no_source():
+    r = read("I think the council will approve the plan next week.")
+    assert all(e.name.lower() != "i" for e in r.entities)
