@@ -580,17 +580,7 @@ class Registry:
         if np.pronoun:
             p = np.pronoun
             if p in ("he", "she"):
-                best = self._recent(
-                    pos,
-                    lambda e: (
-                        e.type == SourceType.person
-                        and not e.members
-                        and not e.plural
-                        and bool(e.names)
-                        and agrees(p, e.names)
-                        and could_be_person(e.names)
-                    ),
-                )
+                best = self._recent(pos, lambda e: _one_person(p, e))
                 named = self._named_before(pos, (SourceType.person,), lambda n: _person_for(p, n))
                 if named is not None and (best is None or named[0] > best.last_pos):
                     return self._adopt(named)
@@ -611,6 +601,11 @@ class Registry:
         for e in reversed(self.entities[-RECENT:]):
             if _same(np, e):
                 return e
+        if _role_description(np):
+            # "the mayor" after "Mayor Dan Reyes" or "Dan Reyes, the city's mayor": the named one
+            named = self._recent(pos, lambda e: _holds_role(e, np.head))
+            if named is not None:
+                return named
         if np.type == SourceType.document and not np.indefinite:
             return self._recent(
                 pos,
@@ -626,6 +621,30 @@ class Registry:
                 return self._adopt(named)
             return best
         return None
+
+
+def _one_person(pronoun: str, e: EntityDraft) -> bool:
+    """Can "he"/"she" refer to source ``e``: one named person whose name agrees? (Letting
+    it take an unnamed "the father" too measured 1.5 points worse on quote speakers.)"""
+    if e.plural or e.members:
+        return False
+    return e.type == SourceType.person and bool(e.names) and agrees(pronoun, e.names) and could_be_person(e.names)
+
+
+def _role_description(np: NounPhrase) -> bool:
+    """Is ``np`` a definite description by role ("the mayor", "the company's spokesman")?"""
+    lex = lexicon()
+    return np.definite and not np.plural and not np.names and (np.head in lex.roles or np.head in lex.offices)
+
+
+def _holds_role(e: EntityDraft, head: str) -> bool:
+    """Was named person ``e`` given the role ``head`` ("Mayor Dan Reyes", "Reyes, the mayor")?"""
+    if e.type != SourceType.person or not e.names or e.plural or e.members:
+        return False
+    words = set((e.role or "").lower().replace(",", " ").split())
+    for alias in e.aliases:
+        words.update(alias.lower().split())
+    return head in words
 
 
 def _person_for(pronoun: str, np: NounPhrase) -> bool:

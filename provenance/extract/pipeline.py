@@ -38,11 +38,16 @@ _DATELINE_LEAD = re.compile(
     r"\s*(?:\([^()]{2,40}\))?\s*(?:—|–|--|-)\s+"
 )
 # Person-like names anywhere in the text, for pronouns whose antecedent is no source:
-# two or three capitalized words, optionally after a title.
+# a title and one to three name words ("Mr. Scheer"), or two or three name words; a name
+# word may have an inner capital ("McFadden", "O'Brien", "DeSantis") or a hyphen.
+_NAME_WORD = r"(?:Mc|Mac|O[’']|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _PERSON = re.compile(
-    r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|bin|de|van|von)[- ])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b"
+    rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+    rf"|{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|bin|de|van|von)[- ])?{_NAME_WORD}){{1,2}})\b"
 )
+# Words before a name that make it an oblique ("at Eastside High", "of Peace By Chocolate"):
+# less salient than a subject, so no antecedent for "he"/"she" (Lappin & Leass 1994).
+_OBLIQUE = re.compile(r"\b(?:at|of|in|from|for|with|by|on|near|into|to|and)\s+(?:the\s+)?$", re.IGNORECASE)
 # Capitalized names with inner particles: "the International Monetary Fund", "Reuters".
 _BODY_NAME = re.compile(
     r"(?:\b[Tt]he\s+)?[A-Z][\w’'&.-]*[A-Za-z](?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w’'&.-]*[A-Za-z])*"
@@ -221,6 +226,7 @@ class _Candidates:
     def __init__(self, pattern: re.Pattern, text: str, body: tuple[int, int]) -> None:
         self._rest: Iterator[re.Match] | None = pattern.finditer(text, *body)
         self._person = pattern is _PERSON
+        self._text = text
         self.matches: list[re.Match] = []
         self.starts: list[int] = []
         self.typed: dict[str, NounPhrase | None] = {}
@@ -231,7 +237,13 @@ class _Candidates:
             m = next(self._rest, None)
             if m is None:
                 self._rest = None
-            elif not (self._person and m.group().split()[0].rstrip(".") in _NOT_FIRST_NAMES):
+            elif not (
+                self._person
+                and (
+                    m.group().split()[0].rstrip(".") in _NOT_FIRST_NAMES
+                    or _OBLIQUE.search(self._text, max(0, m.start() - 12), m.start())
+                )
+            ):
                 self.matches.append(m)
                 self.starts.append(m.start())
         return bisect_left(self.starts, pos)

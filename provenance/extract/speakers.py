@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 
 from provenance.extract import grammar as g
+from provenance.extract.lexicon import lexicon
 
 # Closed-class words: a source name made only of these names nobody (DESIGN.md: a chain
 # link is never a pronoun left unresolved, a relative pronoun or a function word).
@@ -41,7 +42,8 @@ NOT_PERSON_WORDS = frozenset(
     olympics festival awards parliament senate congress assembly legislature government ministry
     department agency police army navy forces party democrats republicans liberals conservatives
     tories labour greens company corporation inc ltd llc bank fund trust news times network
-    channel radio television tv project program programme report island islands""".split()
+    channel radio television tv project program programme report island islands affairs services
+    health energy resources development""".split()
 )
 # Words that end both place names and surnames ("Dixon Hall", "Lena Park"): a place unless
 # the phrase opens with a known given name.
@@ -107,6 +109,12 @@ def could_be_person(names: list[str]) -> bool:
         return False
     if any(w.endswith(("’s", "'s")) for w in names[:-1]):
         return False  # "Toronto's Out": a possessive inside is no personal name
+    if folded[0] in FUNCTION_WORDS:
+        return False  # "Unlike Al Turkmani": a sentence opener, not a given name
     if folded[0] in first_names():
         return True
-    return folded[0] not in DEMONYMS and not any(w in PLACE_OR_SURNAME for w in folded)
+    places = lexicon().places
+    return (
+        folded[0] not in DEMONYMS
+        and not any(w in PLACE_OR_SURNAME or w in places for w in folded)
+    )
