@@ -7,7 +7,7 @@ The gold format is one article a JSON line::
                  "speaker_span": {"start","end"} | null, "cue"}]}
 
 with offsets into ``text``; ``speaker`` is the annotators' resolved name of the immediate
-speaker ("Doug McCallum" where the text says "he"), ``speaker_span`` is null when the
+speaker ("Leila Ortiz" where the text says "she"), ``speaker_span`` is null when the
 speaker is only implied (a quote continuing the previous speaker's). :func:`evaluate_quotes`
 runs an extractor over every article and counts:
 
@@ -174,9 +174,9 @@ class ScoredClaim(BaseModel):
 def source_names(reading: Reading) -> dict[int, Link]:
     """Each entity's name and aliases as the stored source would show them.
 
-    The database resolves the entities of an article before storing them ("Hannah"
-    becomes the "Alabama Hannah" the article names in full, "the company" the one
-    company it names): an entity takes the name planned for the entity it is linked to,
+    The database resolves the entities of an article before storing them ("Ortiz"
+    becomes the "Leila Ortiz" the article names in full, "the fund" the one fund it
+    names): an entity takes the name planned for the entity it is linked to,
     and the names of every entity so joined as aliases. The in-article plans are pure
     (:func:`provenance.resolve.plan_article`); only cross-article merges are left out.
     """
@@ -320,7 +320,7 @@ class QuoteReport(BaseModel):
 # --------------------------------------------------------------------------- scoring
 
 
-class _Judged(BaseModel):
+class JudgedQuote(BaseModel):
     """How one gold quote fared: its claim (if found) and the candidates around it."""
 
     quote: GoldQuote
@@ -340,13 +340,13 @@ def _candidates(claims: list[ScoredClaim], start: int, end: int) -> list[tuple[i
     return cands
 
 
-def judge_quote(text: str, quote: GoldQuote, claims: list[ScoredClaim]) -> _Judged:
+def judge_quote(text: str, quote: GoldQuote, claims: list[ScoredClaim]) -> JudgedQuote:
     """Find the claim of one gold quote and check its speaker (module docstring)."""
     gs, ge = quote.content.start, quote.content.end
     glen = max(1, ge - gs)
     cands = _candidates(claims, gs, ge)
     enough = [(ov, c) for ov, c in cands if ov >= MIN_COVER * glen]
-    j = _Judged(quote=quote, direct=text[gs:ge].lstrip()[:1] in QUOTE_OPENERS, overlapping=cands)
+    j = JudgedQuote(quote=quote, direct=text[gs:ge].lstrip()[:1] in QUOTE_OPENERS, overlapping=cands)
     if not enough:
         return j
     ov, claim = enough[0]
@@ -360,7 +360,7 @@ def judge_quote(text: str, quote: GoldQuote, claims: list[ScoredClaim]) -> _Judg
     return j
 
 
-def _count(counts: QuoteCounts, j: _Judged) -> None:
+def _count(counts: QuoteCounts, j: JudgedQuote) -> None:
     counts.quotes += 1
     if j.claim is None:
         return
@@ -372,7 +372,7 @@ def _count(counts: QuoteCounts, j: _Judged) -> None:
         counts.speaker_right_origin += bool(j.origin_right)
 
 
-def _splits_of(j: _Judged) -> tuple[str, str]:
+def _splits_of(j: JudgedQuote) -> tuple[str, str]:
     return ("direct" if j.direct else "indirect",
             "speaker_mentioned" if j.quote.speaker_span else "speaker_implied")
 
@@ -394,7 +394,7 @@ def _shown(claim: ScoredClaim, coverage: float) -> ClaimShown:
                       coverage=round(coverage, 3))
 
 
-def _miss(article: QuoteArticle, j: _Judged, claims: list[ScoredClaim]) -> QuoteMiss:
+def _miss(article: QuoteArticle, j: JudgedQuote, claims: list[ScoredClaim]) -> QuoteMiss:
     """A listing row for a missed quote or a wrong speaker."""
     q, text = j.quote, article.text
     gs, ge = q.content.start, q.content.end
