@@ -12,7 +12,7 @@ from provenance.extract.hedges import hedge_attributions
 from provenance.extract.lexicon import Lexicon, lexicon, lookup
 from provenance.extract.mentions import NounPhrase, Registry, analyse
 from provenance.extract.sentence import Found, Sentence
-from provenance.extract.speakers import is_function_words
+from provenance.extract.speakers import is_function_words, states
 from provenance.extract.tagger import Tagger, candidate, tag_tokens
 from provenance.extract.text import is_open_quote, paragraphs, quote_regions, sentences, trim
 from provenance.models import (
@@ -523,7 +523,7 @@ def _chain(
         f = found[node]
         for uid, ev in upstream_of[node]:
             add(uid, "citing", ev)
-        eid = source_of[node]
+        eid = source_of[node] if states(text, f) else None
         if eid is not None:
             ev_f = f
             if f.source is None and f.speaker_of is not None:

@@ -11,6 +11,8 @@ from functools import cache
 from importlib import resources
 
 from provenance.extract import grammar as g
+from provenance.extract.sentence import Found
+from provenance.models import CueType
 from provenance.extract.lexicon import lexicon
 
 # Closed-class words: a source name made only of these names nobody (DESIGN.md: a chain
@@ -117,4 +119,44 @@ def could_be_person(names: list[str]) -> bool:
     return (
         folded[0] not in DEMONYMS
         and not any(w in PLACE_OR_SURNAME or w in places for w in folded)
+    )
+
+
+# Cue classes whose content is what the source says or holds true, whatever its shape.
+_STATING = frozenset(("speech", "finding", "belief"))
+# Stance verbs that are acts of saying: their content is said even without a clause
+# ("the report warned of cholera", "she urged calm").
+SPEECH_ACTS = frozenset(
+    """warn argue claim insist allege assert stress emphasize emphasise caution maintain deny
+    accuse urge recommend predict demand charge contend complain concede acknowledge admit
+    question dispute""".split()
+)
+
+
+def states(text: str, f: Found) -> bool:
+    """Does attribution ``f`` give a statement of its source, so the source belongs in the
+    claim's chain? Speech, findings and beliefs do; an act, a stance or an intent does only
+    with a proposition for content (a that-clause, a quotation, or content before the cue:
+    "X, she warned"). "McCallum didn't correct himself", "the program aims to help" and
+    "Ruiz opposed the pipeline" are the article's own report of what someone did or wants
+    (PARC 3.0 likewise keeps attributions of statements apart from reports of acts;
+    Pareti 2016)."""
+    if f.cls in _STATING or f.cue is None or (f.lemma or "").partition(" ")[0] in SPEECH_ACTS:
+        return True
+    cs = f.content[0]
+    if cs < f.cue[0]:
+        return True
+    head = text[cs : cs + 5].lower()
+    if head.startswith("that ") or text[cs : cs + 1] in "\"“‘'«":
+        return True
+    return has_finite_verb(text[cs : f.content[1]])
+
+
+def has_finite_verb(content: str, reach: int = 10) -> bool:
+    """Does ``content`` open with a clause ("there were fewer than 1,000", "the city's debt
+    is higher") rather than an object ("the pipeline", "himself")? An auxiliary, or a word
+    in -ed after the first, within the first ``reach`` words."""
+    words = content.lower().split()[:reach]
+    return any(w.strip(",.;:") in g.AUXILIARIES for w in words) or any(
+        w.strip(",.;:").endswith("ed") for w in words[1:]
     )

@@ -3,7 +3,7 @@
 import pytest
 
 from provenance.extract import extract
-from provenance.extract.speakers import agrees, could_be_person, is_function_words
+from provenance.extract.speakers import agrees, could_be_person, has_finite_verb, is_function_words
 from provenance.models import Document, Reading
 
 
@@ -79,3 +79,27 @@ def test_unresolved_pronoun_is_no_source():
 def test_i_outside_a_quote_is_no_source():
     r = read("I think the council will approve the plan next week.")
     assert all(e.name.lower() != "i" for e in r.entities)
+
+
+@pytest.mark.parametrize(
+    "content, clause",
+    [("there were fewer than 1,000 militants left", True), ("the city's debt is higher than reported", True),
+     ("the pipeline", False), ("himself", False), ("Trump lied about the deal", True)],
+)
+def test_has_finite_verb(content, clause):
+    assert has_finite_verb(content) is clause
+
+
+def test_an_act_is_the_articles_own_report():
+    r = read("Councillor Dana Whitby opposed the new stadium on Tuesday.")
+    assert speaker_of(r, "stadium") == []
+
+
+def test_a_stance_with_a_clause_is_a_claim():
+    r = read("The coalition claimed last December there were fewer than 900 fighters left.")
+    assert speaker_of(r, "fewer than 900") == ["coalition"] or speaker_of(r, "fewer than 900")[0].endswith("coalition")
+
+
+def test_an_intent_inside_a_report_is_the_speakers_claim():
+    r = read("Erin Kwan says the six-month program aims to help people eat better.")
+    assert speaker_of(r, "help people eat better") == ["Erin Kwan"]
