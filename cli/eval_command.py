@@ -55,12 +55,21 @@ def _with_tagger(doc: Document) -> Reading:
                    "shipped tagger was trained on PolNeAR train: score it on held-out text.")
 def eval_cmd(gold: str, fmt: str, show_misses: int, predictions_out: str | None,
              limit: int | None, tagger: bool) -> None:
-    """Measure extraction against GOLD.jsonl (annotated attributions).
+    """Measure extraction against GOLD.jsonl (annotated attributions, or the chain suite).
 
     Reports precision, recall and F1 for source, cue and content spans (exact after
     trimming whitespace and punctuation, and token overlap), attribution-level figures
-    and a breakdown by cue type. Figures are fractions between 0 and 1.
+    and a breakdown by cue type. Figures are fractions between 0 and 1. A chain suite
+    (records with ``claims`` carrying ``chain`` lists, tests/data/chains) is scored by
+    provenance.evaluate_chains: claims found with the right chain and kind.
     """
+    from provenance.evaluate_chains import is_chain_suite
+
+    if is_chain_suite(gold):  # the chain suite (tests/data/chains): its own scorer
+        from cli.eval_chains import eval_chains
+
+        eval_chains(gold, fmt, show_misses, limit)
+        return
     from provenance.evaluate import evaluate
 
     report = evaluate(gold, extractor=_with_tagger if tagger else None, show_misses=show_misses,
