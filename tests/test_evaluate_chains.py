@@ -27,7 +27,7 @@ SUITE = Path(__file__).resolve().parent / "data" / "chains"
 # Scores of today's extractor, measured at the commit that added this test (rules-only
 # extraction, `provenance eval tests/data/chains/<part>.jsonl`); also in
 # tests/data/chains/README.md. The floors are these minus 0.05: they catch regressions.
-DEV_MEASURED = 0.561  # 92 of 164 expected claims
+DEV_MEASURED = 0.564  # 93 of 165 expected claims
 TEST_MEASURED = 0.551  # 49 of 89 expected claims
 MARGIN = 0.05
 
