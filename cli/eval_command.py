@@ -61,7 +61,8 @@ def _with_tagger(doc: Document) -> Reading:
                    "shipped tagger was trained on PolNeAR train: score it on held-out text.")
 def eval_cmd(gold: str, gold_format: str, fmt: str, show_misses: int, predictions_out: str | None,
              limit: int | None, tagger: bool) -> None:
-    """Measure extraction against GOLD.jsonl (annotated attributions, or quotes and speakers).
+    """Measure extraction against GOLD.jsonl: annotated attributions, quotes and speakers,
+    or the chain suite.
 
     Attribution gold: precision, recall and F1 for source, cue and content spans (exact
     after trimming whitespace and punctuation, and token overlap), attribution-level
@@ -71,9 +72,18 @@ def eval_cmd(gold: str, gold_format: str, fmt: str, show_misses: int, prediction
     chain's origin or immediate source names the annotated speaker) and the share of
     sourced claims that lie on a gold quote, split direct/indirect and speaker
     mentioned/implied.
+
+    Chain suite (records whose ``claims`` carry ``chain`` lists): claims found with the
+    right chain and kind.
     """
+    from provenance.evaluate_chains import is_chain_suite
     from provenance.evaluate_quotes import detect_gold_format
 
+    if gold_format == "auto" and is_chain_suite(gold):
+        from cli.eval_chains import eval_chains
+
+        eval_chains(gold, fmt, show_misses, limit)
+        return
     if gold_format == "auto":
         try:
             gold_format = detect_gold_format(gold)
