@@ -103,3 +103,13 @@ def test_a_stance_with_a_clause_is_a_claim():
 def test_an_intent_inside_a_report_is_the_speakers_claim():
     r = read("Erin Kwan says the six-month program aims to help people eat better.")
     assert speaker_of(r, "help people eat better") == ["Erin Kwan"]
+
+
+def test_a_quote_after_a_quoted_statement_continues_its_speaker():
+    r = read('"We are close," said Ana Ruiz, a spokeswoman for the union. "Nobody wants a strike."')
+    assert speaker_of(r, "Nobody wants a strike") == ["Ana Ruiz"]
+
+
+def test_a_role_before_the_name_gives_the_name():
+    r = read('Her attorney, Benjamin Okafor, said the charges would be dropped.')
+    assert speaker_of(r, "charges would be dropped") == ["Benjamin Okafor"]
