@@ -14,7 +14,7 @@ from provenance.extract.mentions import NounPhrase, Registry, analyse
 from provenance.extract.sentence import Found, Sentence
 from provenance.extract.speakers import is_function_words, states
 from provenance.extract.tagger import Tagger, candidate, tag_tokens
-from provenance.extract.text import is_open_quote, paragraphs, quote_regions, sentences, trim
+from provenance.extract.text import double_single_quotes, is_open_quote, paragraphs, quote_regions, sentences, trim
 from provenance.models import (
     Attribution,
     ChainLink,
@@ -78,9 +78,11 @@ def extract(doc: Document, use_tagger: bool | None = None, tagger: Tagger | None
     if use_tagger is None:
         use_tagger = os.environ.get("PROVENANCE_TAGGER", "") not in ("", "0")
     lex = lexicon()
-    text = doc.text
     b0, b1 = doc.body
-    reading = Reading(text=text, words=len(_WORD.findall(text, b0, b1)))
+    reading = Reading(text=doc.text, words=len(_WORD.findall(doc.text, b0, b1)))
+    # the rules read single-quoted quotations as double-quoted ones; offsets are the same,
+    # and the Reading's spans are cut from the original text (_assemble)
+    text = double_single_quotes(doc.text)
     found: list[Found] = []
     sents: list[tuple[int, int]] = []
     prev_para_quoted: Found | None = None

@@ -160,3 +160,32 @@ def trim(text: str, start: int, end: int, chars: str = " \t\n,;:.—–-") -> tu
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+# A quotation in single quotes (British style): an opening mark at the start of a word, a
+# closing mark after a letter or punctuation and before a space or punctuation, with
+# punctuation on one side of the closing mark so that "the boys' toys" is no quotation.
+_SINGLE_QUOTED = re.compile(
+    r"(?<![\w'‘’])['‘](?=[A-Za-z0-9])"  # opening
+    r"[^'‘’\n]*(?:['’][a-z][^'‘’\n]*)*?"  # body; apostrophes inside words ("it's") allowed
+    r"(?:[.,!?;:]['’](?![\w])|(?<=[\w])['’](?=[.,;:!?)]|\s*[—–]))"  # closing
+)
+_DOUBLE_MARKS = re.compile(r"[\"“”«»]")
+
+
+def double_single_quotes(text: str) -> str:
+    """``text`` with quotations in single quotes written with curly double quotes, in
+    paragraphs that have no double quotes of their own: the same length, so every offset
+    still holds. The rules read quotations by their double marks; British and Australian
+    news quote with single ones ('We were second to everything,' Hartley said)."""
+    if "'" not in text and "‘" not in text:
+        return text
+    out = list(text)
+    pos = 0
+    for para in text.split("\n"):
+        if not _DOUBLE_MARKS.search(para):
+            for m in _SINGLE_QUOTED.finditer(para):
+                out[pos + m.start()] = "“"
+                out[pos + m.end() - 1] = "”"
+        pos += len(para) + 1
+    return "".join(out)

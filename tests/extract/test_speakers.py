@@ -113,3 +113,10 @@ def test_a_quote_after_a_quoted_statement_continues_its_speaker():
 def test_a_role_before_the_name_gives_the_name():
     r = read('Her attorney, Benjamin Okafor, said the charges would be dropped.')
     assert speaker_of(r, "charges would be dropped") == ["Benjamin Okafor"]
+
+
+def test_single_quoted_quotations_are_quotations():
+    r = read("'Whether it lasts depends on Beijing,' said Hamish Crowe, an analyst. 'It is early days.'")
+    assert speaker_of(r, "Whether it lasts") == ["Hamish Crowe"]
+    assert speaker_of(r, "It is early days") == ["Hamish Crowe"]
+    assert all(c.span.text == r.text[c.span.start : c.span.end] for c in r.claims)
