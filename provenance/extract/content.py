@@ -43,6 +43,10 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
             ):
                 p = k + 1
                 continue
+        medium = _medium_end(t, p, n)
+        if medium is not None:
+            p = medium  # "said in his New Year's speech he was ready": the speech is how
+            continue
         if low in g.TIME_LEAD and p + 1 < n:
             # a short phrase ending in a time word, or "in a statement/interview/letter"
             k = p + 1
@@ -69,6 +73,44 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
                 continue
         break
     return p
+
+
+# Nouns of the medium a statement was made in: "in a statement", "in his speech".
+MEDIUM_NOUNS = frozenset(
+    """statement statements interview interviews speech address letter email e-mail post tweet
+    tweets video release conference briefing message note memo op-ed column blog podcast
+    broadcast testimony filing affidavit submission report session hearing meeting call""".split()
+)
+
+
+def _medium_end(t: Tokens, p: int, n: int) -> int | None:
+    """After "in/during/at/on/via <a short noun phrase ending in a medium noun>" (at most
+    six words, no comma or clause word inside), the index after it; else None."""
+    if t.lower[p] not in ("in", "during", "at", "on", "via", "through") or p + 1 >= n:
+        return None
+    for k in range(p + 1, min(n, p + 7)):
+        low = t.lower[k]
+        if low in MEDIUM_NOUNS:
+            nxt = t.lower[k + 1] if k + 1 < n else ""
+            if nxt in g.PREPOSITIONS or nxt.endswith("ed"):
+                # "in a statement posted on its website that ...": the phrase goes on to "that"
+                return _to_that(t, k + 1, n)
+            return k + 1
+        if low in ("that", ",", ":", "“", '"') or low in g.CLAUSE_WORDS or low in g.AUXILIARIES - {"'s", "’s"}:
+            return None
+    return None
+
+
+def _to_that(t: Tokens, p: int, n: int) -> int | None:
+    """The index of a "that" within six words of ``p`` with no comma or clause word before
+    it, else None."""
+    for k in range(p, min(n, p + 7)):
+        low = t.lower[k]
+        if low == "that":
+            return k
+        if low in (",", ":", "“", '"') or low in g.CLAUSE_WORDS:
+            return None
+    return None
 
 
 CONTENT_STARTERS = frozenset(

@@ -103,6 +103,12 @@ def strip_adjunct(t: Tokens, s: int, j: int) -> int:
     return s
 
 
+def _name_word(t: Tokens, s: int, j: int) -> bool:
+    """Is token j a capitalized word after another ("Theresa May", "Ms. May"), so a name,
+    not the modal "may"?"""
+    return j > s and t.words[j][:1].isupper() and t.words[j - 1][:1].isupper()
+
+
 def valid_subject(t: Tokens, s: int, j: int) -> bool:
     """Could tokens s..j be a subject noun phrase?"""
     if s > j or j - s > 40:
@@ -110,7 +116,7 @@ def valid_subject(t: Tokens, s: int, j: int) -> bool:
     last = t.lower[j]
     if (
         last in g.PREPOSITIONS
-        or last in g.AUXILIARIES
+        or last in g.AUXILIARIES and not _name_word(t, s, j)
         or last in g.DETERMINERS - {"two", "three", "both", "all", "many", "some", "several", "others"}
     ):
         return False

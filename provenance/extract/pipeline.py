@@ -127,7 +127,7 @@ def extract(doc: Document, use_tagger: bool | None = None, tagger: Tagger | None
                 cue=None, cue_type=CueType.quote, source=None, content=(ps, quotes[0][1]), direction="forward"
             )
             para_found = [f for f in para_found if not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]
-        para_found = continued_quotes(quotes, drop_quoted_cues(quotes, para_found))
+        para_found = continued_quotes(quotes, drop_quoted_cues(quotes, drop_cue_in_source(para_found)))
         found.extend(para_found)
         last = para_found[-1] if para_found else None
         if last is not None and (
@@ -180,6 +180,20 @@ def continued_quotes(quotes: list[tuple[int, int]], para_found: list[Found]) -> 
         out = [f for f in out if f not in inside]
         out.append(Found(cue=None, cue_type=CueType.quote, source=None, content=(q0, q1), direction="forward"))
     return out
+
+
+def drop_cue_in_source(para_found: list[Found]) -> list[Found]:
+    """``para_found`` without attributions whose source holds another one's subject and cue:
+    in "The ministry said in a statement posted online that ...", "The ministry said in a
+    statement" is no source of "posted"; the ministry's own "said" carries the content."""
+    def swallows(f: Found, g: Found) -> bool:
+        return (
+            g is not f and g.cue is not None and g.source is not None and f.source is not None
+            and g.source[0] == f.source[0] and f.source[0] <= g.cue[0] and g.cue[1] <= f.source[1]
+        )
+
+    keep = [f for f in para_found if not any(swallows(f, g) for g in para_found)]
+    return keep if len(keep) < len(para_found) else para_found
 
 
 def drop_quoted_cues(quotes: list[tuple[int, int]], para_found: list[Found]) -> list[Found]:
