@@ -160,3 +160,26 @@ def has_finite_verb(content: str, reach: int = 10) -> bool:
     return any(w.strip(",.;:") in g.AUXILIARIES for w in words) or any(
         w.strip(",.;:").endswith("ed") for w in words[1:]
     )
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    """Common nouns that head sources in annotated news ("officials", "spokesman", "poll"),
+    mined by ``scripts/mine_source_nouns.py`` into package data."""
+    raw = resources.files("provenance.data").joinpath("source_nouns.tsv").read_text(encoding="utf-8")
+    return frozenset(line.partition("\t")[0] for line in raw.splitlines() if line)
+
+
+def names_a_source(head: str) -> bool:
+    """Can an unnamed phrase headed by ``head`` be a source: people ("officials", "the
+    father"), a role, a document or a poll? Not a thing or an event ("the rising line",
+    "the image", "the copy", "the March visit")."""
+    lex = lexicon()
+    if head in lex.vague or head in lex.roles or head in lex.documents or head in source_nouns():
+        return True
+    return head.endswith(_AGENT_ENDINGS)  # "forecasters", "a citizen", "the professional"
+
+
+# Endings of English agent and person nouns (forecaster, investor, economist, civilian,
+# resident, professional, citizen), singular and plural.
+_AGENT_ENDINGS = tuple(e + s for e in ("er", "or", "ist", "ian", "ant", "ent", "al", "zen", "ee") for s in ("", "s"))

@@ -120,3 +120,22 @@ def test_single_quoted_quotations_are_quotations():
     assert speaker_of(r, "Whether it lasts") == ["Hamish Crowe"]
     assert speaker_of(r, "It is early days") == ["Hamish Crowe"]
     assert all(c.span.text == r.text[c.span.start : c.span.end] for c in r.claims)
+
+
+@pytest.mark.parametrize("head", ["officials", "spokesman", "forecasters", "citizen", "report", "information"])
+def test_people_roles_and_documents_name_sources(head):
+    from provenance.extract.speakers import names_a_source
+
+    assert names_a_source(head)
+
+
+@pytest.mark.parametrize("head", ["line", "image", "chart", "visit", "trope"])
+def test_things_and_events_name_no_source(head):
+    from provenance.extract.speakers import names_a_source
+
+    assert not names_a_source(head)
+
+
+def test_a_thing_is_no_source():
+    r = read("The rising line on the chart indicates that interest rates will fall.")
+    assert speaker_of(r, "interest rates will fall") == []
