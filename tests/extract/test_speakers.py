@@ -129,7 +129,7 @@ def test_people_roles_and_documents_name_sources(head):
     assert names_a_source(head)
 
 
-@pytest.mark.parametrize("head", ["line", "visit", "trope", "weather", "bridge"])
+@pytest.mark.parametrize("head", ["line", "visit", "trope", "rainfall", "bridge"])
 def test_things_and_events_name_no_source(head):
     from provenance.extract.speakers import names_a_source
 
