@@ -47,7 +47,14 @@ _PERSON = re.compile(
 )
 # Words before a name that make it an oblique ("at Eastside High", "of Peace By Chocolate"):
 # less salient than a subject, so no antecedent for "he"/"she" (Lappin & Leass 1994).
-_OBLIQUE = re.compile(r"\b(?:at|of|in|from|for|with|by|on|near|into|to|and)\s+(?:the\s+)?$", re.IGNORECASE)
+# A name after "the" or a figure is no person ("the Starlight Tours", "$44.5 million
+# Cloverdale Sport"); one in parentheses or before a slash is a photo credit
+# ("(Muriel Draaisma/CBC)", "Chris Young/The Canadian Press"), page furniture.
+_OBLIQUE = re.compile(
+    r"(?:\b(?:at|of|in|from|for|with|by|on|near|into|to|and|the)\s+(?:the\s+)?|\(\s*|\d\s*(?:million|billion)?\s+)$",
+    re.IGNORECASE,
+)
+_CREDIT_AFTER = re.compile(r"\s*/")
 # Capitalized names with inner particles: "the International Monetary Fund", "Reuters".
 _BODY_NAME = re.compile(
     r"(?:\b[Tt]he\s+)?[A-Z][\w’'&.-]*[A-Za-z](?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w’'&.-]*[A-Za-z])*"
@@ -309,6 +316,7 @@ class _Candidates:
                 and (
                     m.group().split()[0].rstrip(".") in _NOT_FIRST_NAMES
                     or _OBLIQUE.search(self._text, max(0, m.start() - 12), m.start())
+                    or _CREDIT_AFTER.match(self._text, m.end())
                 )
             ):
                 self.matches.append(m)
@@ -344,7 +352,7 @@ def _spans(text: str) -> Callable[[int, int], Span]:
 def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon) -> Reading:
     text = doc.text
     span_of = _spans(text)
-    reg = Registry(_NamesInText(text, doc.body, lex).before)
+    reg = Registry(_NamesInText(text, doc.body, lex).before, text)
     mentions: list[Mention] = []
 
     def speaker(span: tuple[int, int], extra: tuple[int, int] | None = None) -> int | None:

@@ -7,6 +7,7 @@ as in Hobbs 1978 and Lappin & Leass 1994), and a name with a place or body word 
 ("Douglas County", "Dixon Hall", "Vancouver Minor Hockey") is no person at all.
 """
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -183,3 +184,58 @@ def names_a_source(head: str) -> bool:
 # Endings of English agent and person nouns (forecaster, investor, economist, civilian,
 # resident, professional, citizen), singular and plural.
 _AGENT_ENDINGS = tuple(e + s for e in ("er", "or", "ist", "ian", "ant", "ent", "al", "zen", "ee") for s in ("", "s"))
+
+
+_HE = frozenset("he him his himself".split())
+_SHE = frozenset("she her hers herself".split())
+_WORDS = re.compile(r"[A-Za-z]+|[.!?]")
+
+
+class TextGender:
+    """The gender an article's own pronouns give a name: after "Jayme told police she",
+    Jayme is a she, whatever a list of given names knows. Reads the few words after each
+    of the name's first occurrences (a bounded look, cached per name)."""
+
+    LOOK = 80  # characters after a mention
+    OCCURRENCES = 12
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, str | None] = {}
+
+    def of(self, names: list[str]) -> str | None:
+        """'m' or 'f' when the pronouns after the name's last word agree, else None."""
+        if not names:
+            return None
+        last = names[-1]
+        if last not in self._known:
+            self._known[last] = self._read(last)
+        return self._known[last]
+
+    def _read(self, word: str) -> str | None:
+        he = she = 0
+        for k, m in enumerate(re.finditer(r"\b" + re.escape(word) + r"\b", self._text)):
+            if k >= self.OCCURRENCES:
+                break
+            for w in _WORDS.findall(self._text, m.end(), m.end() + self.LOOK):
+                if w in ".!?":
+                    break
+                low = w.lower()
+                he += low in _HE
+                she += low in _SHE
+        if he > 2 * she:
+            return "m"
+        if she > 2 * he:
+            return "f"
+        return None
+
+
+def agrees_in(pronoun: str, names: list[str], told: TextGender | None) -> bool:
+    """``agrees``, with the article's own pronouns deciding names the list does not know
+    or gives both genders ("Jordan", "Jayme")."""
+    gender = gender_of(names)
+    if (gender is None or gender == "u") and told is not None:
+        gender = told.of(names)
+    if gender is None or gender == "u":
+        return True
+    return gender == ("m" if pronoun == "he" else "f")

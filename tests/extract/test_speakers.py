@@ -139,3 +139,19 @@ def test_things_and_events_name_no_source(head):
 def test_a_thing_is_no_source():
     r = read("The rising line on the chart indicates that interest rates will fall.")
     assert speaker_of(r, "interest rates will fall") == []
+
+
+def test_the_articles_own_pronouns_give_a_name_its_gender():
+    from provenance.extract.speakers import TextGender
+
+    told = TextGender("Jayme Oakes said she would return. Later Jayme Oakes told her mother.")
+    assert told.of(["Jayme", "Oakes"]) == "f"
+    assert TextGender("Quill Ander waved.").of(["Quill", "Ander"]) is None
+
+
+def test_a_photo_credit_is_no_antecedent():
+    r = read(
+        "Ray Tolland has farmed for forty years. (Mira Castel/The Daily Post) "
+        '"I have never seen water like this," he said.'
+    )
+    assert speaker_of(r, "never seen water") == ["Ray Tolland"]
