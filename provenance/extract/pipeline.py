@@ -30,8 +30,15 @@ from provenance.models import (
     build,
 )
 
-# "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -": a wire credit in the dateline.
-_DATELINE = re.compile(r"\(([A-Z][\w .&'’-]{1,40})\)\s*[—–-]{1,2}")
+# "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -", "Chennai, Nov 20 (PTI) The ...": a
+# wire credit in the dateline (Indian wires write no dash after it).
+_DATELINE = re.compile(r"\(([A-Z][\w .&'’-]{1,40})\)(?:\s*[—–-]{1,2}|\s+(?=[A-Z“\"‘']))")
+# "- AAP", "(Reuters)" alone on the last line: a wire credit closing the story.
+_CLOSING_CREDIT = re.compile(r"(?:[—–-]{1,2}\s*([A-Z][\w .&'’-]{1,40}?)|\(([A-Z][\w .&'’-]{1,40})\))\s*$")
+# "Nirmalpur, March 4 (PTI) ": a dateline in the Indian style, place and date before the credit.
+_DATELINE_CREDIT_LEAD = re.compile(
+    r"[A-Z][\w.'’ -]{1,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Z][\w .&'’-]{1,40}\)\s*(?:[—–-]{1,2}\s*)?"
+)
 _WORD = re.compile(r"\w+")
 _DATELINE_LEAD = re.compile(
     r"[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?(?:\s+[A-Z][A-Za-z.]{1,12})?)?(?:,?\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
@@ -96,7 +103,7 @@ def extract(doc: Document, use_tagger: bool | None = None, tagger: Tagger | None
     paras = paragraphs(text, b0, b1)
     for pi, (ps, pe) in enumerate(paras):
         if pi < 3:
-            m = _DATELINE_LEAD.match(text, ps, pe)
+            m = _DATELINE_LEAD.match(text, ps, pe) or _DATELINE_CREDIT_LEAD.match(text, ps, pe)
             if m:
                 ps = m.end()  # "WASHINGTON (Reuters) - ": a dateline, not part of the first sentence
         quotes = quote_regions(text, ps, pe)
@@ -324,14 +331,28 @@ class _Candidates:
         return bisect_left(self.starts, pos)
 
 
-def _wire(text: str, b0: int, lex: Lexicon) -> tuple[str, tuple[int, int]] | None:
-    m = _DATELINE.search(text, b0, min(len(text), b0 + 300))
-    if not m:
+def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A wire service's credit in the dateline or on the story's last line: the span of its
+    name and of the whole credit. None when there is none, or when the credit is the
+    article's own outlet (a Reuters dateline in a Reuters story relays nothing)."""
+    text = doc.text
+    b0, b1 = doc.body
+    m = _DATELINE.search(text, b0, min(b1, b0 + 300))
+    name = (m.start(1), m.end(1)) if m else None
+    if m is None:
+        last = text.rfind("\n", b0, b1) + 1 or b0
+        m = _CLOSING_CREDIT.match(text, last, b1) if b1 - last < 60 else None
+        g = 1 if m is not None and m.group(1) else 2
+        name = (m.start(g), m.end(g)) if m else None
+    if m is None or name is None:
         return None
-    hit = lookup(lex.outlets, m.group(1).split())
+    hit = lookup(lex.outlets, text[name[0] : name[1]].split())
     if hit is None:
         return None
-    return hit[0], (m.start(), m.end())
+    own = lookup(lex.outlets, doc.outlet.split()) if doc.outlet else None
+    if own is not None and own[0] == hit[0]:
+        return None
+    return name, (m.start(), m.end())
 
 
 def _spans(text: str) -> Callable[[int, int], Span]:
@@ -402,12 +423,10 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
                 ent.evidence = ent.evidence or span
         return eid, np
 
-    wire = _wire(text, doc.body[0], lex)
+    wire = _wire(doc, lex)
     wire_id = None
     if wire is not None:
-        name, span = wire
-        m = _DATELINE.search(text, span[0], span[1])
-        wire_id, _ = mention((m.start(1), m.end(1)))
+        wire_id, _ = mention(wire[0])
         reading.wire = wire_id
 
     source_of: list[int | None] = []

@@ -1,0 +1,33 @@
+"""Wire credits as relays (DESIGN.md, "chain"), on articles written for these tests."""
+
+from provenance.extract import extract
+from provenance.models import Document
+
+
+def chains(text: str, outlet: str | None = None) -> dict[str, list[str]]:
+    """Each sourced claim's text and chain names."""
+    r = extract(Document(text=text, outlet=outlet))
+    return {c.span.text: [link.name for link in c.chain] for c in r.claims if c.chain}
+
+
+def chain_of(text: str, words: str, outlet: str | None = None) -> list[str]:
+    for claim, chain in chains(text, outlet).items():
+        if words in claim:
+            return chain
+    raise AssertionError(f"no sourced claim holds {words!r}: {chains(text, outlet)}")
+
+
+def test_an_indian_dateline_without_a_dash_credits_the_wire():
+    text = "Pune, Jan 9 (PTI) The state's water minister, Anil Desai, said on Monday the dam would open in May."
+    assert chain_of(text, "the dam would open") == ["Anil Desai", "Press Trust of India"]
+
+
+def test_a_closing_credit_line_credits_the_wire():
+    text = "Judge Mara Kell said the coach had betrayed the club's trust.\n\n- AAP"
+    assert chain_of(text, "betrayed the club") == ["Mara Kell", "Australian Associated Press"]
+
+
+def test_a_wire_story_does_not_relay_itself():
+    text = "LONDON (Reuters) - The minister, Joan Pike, said the tax would rise."
+    assert chain_of(text, "tax would rise") == ["Joan Pike", "Reuters"]
+    assert chain_of(text, "tax would rise", outlet="Reuters") == ["Joan Pike"]
