@@ -41,7 +41,9 @@ ORG_HEADS = frozenset(
     """firm company fund agency ministry department group organization organisation
     campaign committee bank party government administration council commission
     institute foundation center centre union association court coalition alliance
-    office bureau board authority movement club league team army police""".split()
+    office bureau board authority movement club league team army police airline carrier
+    trust university college hospital school district utility insurer lender retailer
+    manufacturer automaker startup operator regulator watchdog charity network""".split()
 )
 PERSON_PARTICLES = frozenset("and de del della di da du la le van von der bin al el ibn abu y".split())
 PUBLISH_WORDS = frozenset(

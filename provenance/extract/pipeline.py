@@ -604,6 +604,15 @@ def _named_first(
     return name, extra
 
 
+_FORMER = re.compile(r"\b(?:former|ex-|retired|onetime|one-time|then-)", re.IGNORECASE)
+
+
+def _former(role: str | None) -> bool:
+    """Does a role describe a past tie ("a former editor at the Daily News")? A former
+    outlet carries none of what its ex-journalist says now, so it is no relay."""
+    return bool(role) and _FORMER.search(role) is not None
+
+
 def _clausal(text: str, start: int) -> bool:
     """Does content starting at ``start`` open with a complementizer or a quotation?"""
     return text.startswith("that ", start) or is_open_quote(text[start]) or text[start] in "‘'"
@@ -649,7 +658,8 @@ def _chain(
             ev = (min(p[0] for p in parts), max(p[1] for p in parts)) if parts else f.content
             add(eid, text[f.cue[0] : f.cue[1]] if f.cue else None, ev)
             draft = reg.entities[eid]
-            for x in draft.publisher_ids + draft.affiliation_ids:
+            affiliations = [] if _former(draft.role) else draft.affiliation_ids
+            for x in draft.publisher_ids + affiliations:
                 if reg.entities[x].type == SourceType.outlet:
                     add(x, "published in" if x in draft.publisher_ids else "writes for", draft.evidence or ev)
         for rid, ev, cue in relays_of[node]:

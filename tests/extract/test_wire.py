@@ -31,3 +31,19 @@ def test_a_wire_story_does_not_relay_itself():
     text = "LONDON (Reuters) - The minister, Joan Pike, said the tax would rise."
     assert chain_of(text, "tax would rise") == ["Joan Pike", "Reuters"]
     assert chain_of(text, "tax would rise", outlet="Reuters") == ["Joan Pike"]
+
+
+def test_a_former_outlet_is_no_relay():
+    text = (
+        "Harold Obi, a former editor at the Daily News, told The New York Times "
+        "that the newsroom had halved."
+    )
+    assert chain_of(text, "newsroom had halved") == ["Harold Obi", "The New York Times"]
+
+
+def test_the_airline_is_the_named_airline():
+    text = (
+        "Coastline Air cancelled 200 flights on Monday. "
+        "The airline said a software failure was to blame."
+    )
+    assert chain_of(text, "software failure") == ["Coastline Air"]
