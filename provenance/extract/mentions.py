@@ -508,9 +508,15 @@ class Registry:
     can find a person the article introduced before quoting him.
     """
 
-    def __init__(self, named_before: NamedBefore | None = None, text: str = "") -> None:
+    def __init__(
+        self,
+        named_before: NamedBefore | None = None,
+        text: str = "",
+        titled: Callable[[str, int], tuple[int, NounPhrase] | None] | None = None,
+    ) -> None:
         self.entities: list[EntityDraft] = []
         self._named_before_of = named_before
+        self._titled = titled
         self._told = TextGender(text)
 
     def _named_before(
@@ -610,6 +616,9 @@ class Registry:
             named = self._recent(pos, lambda e: _holds_role(e, np.head))
             if named is not None:
                 return named
+            titled = self._titled(np.text, pos) if self._titled is not None else None
+            if titled is not None:
+                return self._adopt(titled)
         if np.type == SourceType.document and not np.indefinite:
             return self._recent(
                 pos,

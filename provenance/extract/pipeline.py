@@ -300,6 +300,40 @@ class _NamesInText:
         return None
 
 
+class _TitledNames:
+    """The person an article names with a title, so that "the mayor" or "the prime
+    minister" reaches "Mayor Doug McCallum" or "Prime Minister Justin Trudeau": the last
+    such name before the description, else the first after it (news names an office
+    holder in full once, then by office)."""
+
+    def __init__(self, text: str, body: tuple[int, int], lex: Lexicon) -> None:
+        self.text, self.body, self.lex = text, body, lex
+        self._found: dict[str, list[tuple[int, int]]] = {}
+
+    def find(self, description: str, pos: int) -> tuple[int, NounPhrase] | None:
+        """The titled person for ``description`` ("The prime minister") around ``pos``."""
+        words = description.split()
+        while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+            words = words[1:]
+        if not words or len(words) > 3 or any("’" in w or "'" in w for w in words):
+            return None
+        title = " ".join(w.lower() for w in words)
+        spans = self._found.get(title)
+        if spans is None:
+            pattern = r"\b" + r"\s+".join(re.escape(w) for w in words) + rf"\.?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+            spans = [m.span(1) for m in re.finditer(pattern, self.text[: self.body[1]], re.IGNORECASE)
+                     if m.group(1)[:1].isupper() and m.start() >= self.body[0]][:50]
+            self._found[title] = spans
+        if not spans:
+            return None
+        before = [sp for sp in spans if sp[0] < pos]
+        start, end = before[-1] if before else spans[0]
+        np = analyse(self.text, (start, end), self.lex)
+        if np.type is not SourceType.person or not np.names:
+            return None
+        return start, np
+
+
 class _Candidates:
     """The matches of one name pattern in a body, read on demand, and what each distinct
     name was typed as (None: not a name of the types asked for)."""
@@ -373,7 +407,7 @@ def _spans(text: str) -> Callable[[int, int], Span]:
 def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon) -> Reading:
     text = doc.text
     span_of = _spans(text)
-    reg = Registry(_NamesInText(text, doc.body, lex).before, text)
+    reg = Registry(_NamesInText(text, doc.body, lex).before, text, _TitledNames(text, doc.body, lex).find)
     mentions: list[Mention] = []
 
     def speaker(span: tuple[int, int], extra: tuple[int, int] | None = None) -> int | None:

@@ -155,3 +155,11 @@ def test_a_photo_credit_is_no_antecedent():
         '"I have never seen water like this," he said.'
     )
     assert speaker_of(r, "never seen water") == ["Ray Tolland"]
+
+
+def test_the_office_reaches_the_person_named_with_its_title():
+    r = read(
+        "Prime Minister Dana Holt visited the plant on Monday. Workers lined the road. "
+        "The prime minister said the jobs would stay."
+    )
+    assert speaker_of(r, "jobs would stay") == ["Dana Holt"]
