@@ -14,7 +14,8 @@ The rule. A text is a *name* when none of its lowercase words is
    "report", "the governing alliance", "member states"; a few unambiguous "-s" forms are
    listed in ``S_VERBS``), unless it is a known noun or adjective of names ("leaked",
    "published") or stands right after a determiner ("a detailed report"),
-4. a past form in "-ed" right after a capitalized word ("Joe Biden joined"),
+4. a past form in "-ed" right after a capitalized word ("Joe Biden joined") or right before
+   "by" ("records compiled by the Center"; "a study by" stays),
 5. "to" before a lowercase word that is no determiner or number (an infinitive: "an attempt
    to run the army"),
 
@@ -22,9 +23,10 @@ and no boundary punctuation (" - ", "—", ";", ":", "(") splits it; and when it
 most ``MAX_LOWER_WORDS`` lowercase words that are not function words (descriptions such
 as "a senior official familiar with the talks" are roles, not names).
 
-A text that is not a name is cut before its first clause word, and the words before it
-are kept when they are a name that shares a word with the source's own name; otherwise
-the alias is dropped.
+A text that is not a name is split at its clause words and boundary punctuation: an
+alias keeps the first stretch that is a name and shares a word with the source's own
+name, or is dropped; a source's own name keeps the stretch before the clause, else the
+last stretch that is a name (``clean_name``).
 """
 
 import re
@@ -52,6 +54,11 @@ CLAUSE_OPENERS = frozenset("""who whom whose which where when while because alth
 S_VERBS = frozenset("""says tells argues insists believes thinks explains suggests adds warns seems appears
     contends maintains acknowledges admits""".split())
 DETERMINERS = frozenset("a an the this that these those its his her their our my your".split())
+# words a name can start with after the extractor's span ran too far left ("a poll", "two officials")
+_NP_START = DETERMINERS | frozenset("some many several few both all most two three four five six seven eight nine "
+                                    "ten dozens hundreds thousands".split())
+# words before a name that belong to the sentence, not the name ("But Trump", "that Trump")
+_LEADING = frozenset("but and or so yet that whatever whoever also even then".split())
 MAX_LOWER_WORDS = 3
 _BOUNDARY = re.compile(r"\s[-–—]+\s|[—–;:()\[\]]|\s--\s")
 _EDGE = ",.;:'\"“”‘’!?"
@@ -79,8 +86,8 @@ def verb_forms() -> frozenset[str]:
 
 
 def _word(token: str) -> str:
-    """A token without the punctuation around it."""
-    return token.strip(_EDGE)
+    """A token without the punctuation around it, apostrophes straight ("won’t" -> "won't")."""
+    return token.strip(_EDGE).replace("\u2019", "'")
 
 
 def _is_lower(word: str) -> bool:
@@ -100,7 +107,9 @@ def clause_word_at(tokens: list[str]) -> int | None:
         prev = _word(tokens[i - 1]) if i else ""
         if w in verbs and prev.lower() not in DETERMINERS:
             return i
-        if w.endswith("ed") and "-" not in w and i and prev[:1].isupper() and w not in _not_verbs():
+        after_name = i and prev[:1].isupper() and prev.lower() not in DETERMINERS
+        if w.endswith("ed") and "-" not in w and (after_name or (
+                w not in _not_verbs() and i + 1 < len(tokens) and _word(tokens[i + 1]) == "by")):
             return i
         if w == "to" and i + 1 < len(tokens) and _is_lower(nxt := _word(tokens[i + 1])) and nxt not in DETERMINERS:
             return i
@@ -122,40 +131,73 @@ def is_name(text: str) -> bool:
             and clause_word_at(text.split()) is None and lower_words(text) <= MAX_LOWER_WORDS)
 
 
-@lru_cache(maxsize=1 << 15)
-def name_part(text: str) -> str:
-    """The words of ``text`` before its first clause word or boundary punctuation, trimmed
-    ("The coast guard had rescued 1,240 people" -> "The coast guard"); "" when none."""
-    text = _BOUNDARY.split(f" {text} ")[0].strip()
-    tokens = text.split()
-    cut = clause_word_at(tokens)
-    if cut is not None:
-        tokens = tokens[:cut]
-    while tokens and (_word(tokens[-1]).lower() in FUNCTION_WORDS | {"and", "or", "but"} or not _word(tokens[-1])):
+_TRAILING = FUNCTION_WORDS | {"and", "or", "but"}
+
+
+def _trim(tokens: list[str]) -> str:
+    """Tokens joined, without function words or bare punctuation at either end."""
+    while tokens and (_word(tokens[-1]).lower() in _TRAILING or not _word(tokens[-1])):
         tokens = tokens[:-1]
-    return " ".join(tokens).strip(" ,;:") if tokens else ""
+    while tokens and not _word(tokens[0]):
+        tokens = tokens[1:]
+    return " ".join(tokens).strip(" ,;:")
+
+
+@lru_cache(maxsize=1 << 15)
+def name_parts(text: str) -> tuple[str, ...]:
+    """The stretches of ``text`` between its clause words and boundary punctuation, trimmed, in
+    order ("The coast guard had rescued 1,240 people" -> ("The coast guard", "rescued 1,240 people"))."""
+    parts = []
+    for piece in _BOUNDARY.split(f" {text} "):
+        tokens = piece.split()
+        while tokens:
+            cut = clause_word_at(tokens)
+            head, tokens = (tokens, []) if cut is None else (tokens[:cut], tokens[cut + 1:])
+            if part := _trim(head):
+                parts.append(part)
+    return tuple(parts)
+
+
+def _capitalized(text: str) -> bool:
+    """Whether some word of ``text`` is capitalized (a proper name in it)."""
+    return any(_word(t)[:1].isupper() for t in text.split())
+
+
+def _without_leading(text: str) -> str:
+    """``text`` without the conjunctions and complementizers the span took from the sentence."""
+    tokens = text.split()
+    while len(tokens) > 1 and _word(tokens[0]).lower() in _LEADING:
+        tokens = tokens[1:]
+    return " ".join(tokens)
 
 
 def clean_name(name: str) -> str:
-    """A source's own name without the clause the extractor let into it; the name as given when
-    no name is left before the clause (better a long name than none)."""
+    """A source's own name without the clause the extractor let into it: the stretch before the
+    clause when it is a name, else the last stretch that is a name, one with a capitalized word
+    first (spans run long to the left: "said the inquiry", "... seems improbable ... Georgia
+    businessman Bruce LeVell"); the name as given when no stretch is a name."""
+    name = _without_leading(name.strip())
     if is_name(name):
-        return name.strip()
-    part = name_part(name)
-    return part if part and is_name(part) else name.strip()
+        return name
+    parts = [p for p in name_parts(name) if is_name(p)]
+    named = [p for p in parts if _capitalized(p)]
+    first = parts[0] if parts and name.startswith(parts[0]) else ""
+    if first and (_capitalized(first) or not named or _word(first.split()[0]).lower() in _NP_START):
+        return first
+    return (named or parts or [name])[-1]
 
 
 def clean_alias(alias: str, name: str) -> str | None:
-    """``alias`` as a name of the source called ``name``: itself when it is one; else the
-    words before its clause when they are a name sharing a word with ``name``; else None."""
-    alias = alias.strip()
+    """``alias`` as a name of the source called ``name``: itself when it is one; else the first
+    stretch of it that is a name sharing a word with ``name``; else None (dropped)."""
+    alias = _without_leading(alias.strip())
     if is_name(alias):
         return alias
-    part = name_part(alias)
-    if not part or not is_name(part):
-        return None
     own = set(name_words(name)) - FUNCTION_WORDS
-    return part if own & set(name_words(part)) else None
+    for part in name_parts(alias):
+        if is_name(part) and own & set(name_words(part)):
+            return part
+    return None
 
 
 def split_description(text: str) -> tuple[str, str | None]:
