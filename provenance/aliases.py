@@ -171,6 +171,7 @@ def _without_leading(text: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=1 << 15)  # names recur across articles; planning runs per entity
 def clean_name(name: str) -> str:
     """A source's own name without the clause the extractor let into it: the stretch before the
     clause when it is a name, else the last stretch that is a name, one with a capitalized word
@@ -187,6 +188,7 @@ def clean_name(name: str) -> str:
     return (named or parts or [name])[-1]
 
 
+@lru_cache(maxsize=1 << 15)
 def clean_alias(alias: str, name: str) -> str | None:
     """``alias`` as a name of the source called ``name``: itself when it is one; else the first
     stretch of it that is a name sharing a word with ``name``; else None (dropped)."""
@@ -200,6 +202,7 @@ def clean_alias(alias: str, name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 15)
 def split_description(text: str) -> tuple[str, str | None]:
     """A person's name and the lowercase description written before it ("Georgia businessman
     Bruce LeVell" -> ("Bruce LeVell", "Georgia businessman")); (text, None) when there is none."""
