@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from provenance.aliases import is_name
 from provenance.ingest import ingest
+from provenance.names import normalize_name
 from provenance.query import as_id, find_sources
 from provenance.store import open_database, read_session
 
@@ -82,11 +83,16 @@ def test_every_source_is_found_by_its_name_and_each_alias(built):
     among the sources its shown name, and each of its aliases, finds. (A name of digits, such
     as the extractor's "449", is an id first: NAME_OR_ID; it is left out.)"""
     engine = open_database(built, create=False)
-    missed = []
+    missed, found = [], {}  # found: normalized name -> ids (find_sources reads only that of a name)
     with read_session(engine) as session:
         for sid, (name, aliases) in _names(built).items():
             for n in dict.fromkeys([name, *aliases]):
-                if n.strip() and as_id(n) is None and sid not in find_sources(session, n):
+                if not n.strip() or as_id(n) is not None:
+                    continue
+                norm = normalize_name(n)
+                if norm not in found:
+                    found[norm] = set(find_sources(session, n))
+                if sid not in found[norm]:
                     missed.append((sid, name, n))
     engine.dispose()
     assert not missed, f"{len(missed)} names do not find their source, e.g. {missed[:10]}"
