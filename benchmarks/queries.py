@@ -52,7 +52,13 @@ def main(argv: list[str] | None = None) -> int:
 
     def record(name: str, fn, arglist: list, reps: int = args.repeats) -> None:
         with read_session(engine) as session:
-            stats, sizes = _time_calls(lambda a: fn(session, a), arglist, reps)
+            stats, sizes, errors = _time_calls(lambda a: fn(session, a), arglist, reps)
+        if errors:
+            stats.update(errors=len(errors), error_examples=errors[:5])
+            print(f"{name:48s} {len(errors)} call(s) refused, e.g. {errors[0]}", flush=True)
+        if not sizes:
+            results["queries"].append({"query": name, "skipped": "every call refused", **stats})
+            return
         stats.update(query=name, rows_median=statistics.median(sizes), rows_max=max(sizes))
         results["queries"].append(stats)
         print(f"{name:48s} p50 {stats['p50_ms']:8.1f} ms  p95 {stats['p95_ms']:8.1f} ms  "

@@ -319,17 +319,27 @@ def _pcts(samples: list[float]) -> dict:
             "mean_ms": statistics.fmean(s) * 1000}
 
 
-def _time_calls(fn, args_list: list, repeats: int) -> tuple[dict, list[int]]:
-    """Call ``fn(arg)`` for ``repeats`` arguments cycled from ``args_list``, after one warm-up."""
-    fn(args_list[0])
-    samples, sizes = [], []
-    for i in range(repeats):
-        arg = args_list[i % len(args_list)]
+def _time_calls(fn, args_list: list, repeats: int) -> tuple[dict, list[int], list[str]]:
+    """Call ``fn(arg)`` for ``repeats`` arguments cycled from ``args_list``, after one warm-up.
+
+    A call the library refuses (a name that finds no source, or several for ``source``) is
+    not timed: it is returned as an error, so one bad pick never ends a run of many minutes.
+    """
+    from provenance.errors import ProvenanceError
+
+    samples, sizes, errors = [], [], []
+    for i in range(-1, repeats):  # -1: the warm-up
+        arg = args_list[max(i, 0) % len(args_list)]
         t0 = time.perf_counter()
-        n = fn(arg)
-        samples.append(time.perf_counter() - t0)
-        sizes.append(n)
-    return _pcts(samples), sizes
+        try:
+            n = fn(arg)
+        except ProvenanceError as exc:
+            errors.append(f"{arg!r}: {exc}")
+            continue
+        if i >= 0:
+            samples.append(time.perf_counter() - t0)
+            sizes.append(n)
+    return (_pcts(samples) if samples else {"n": 0}), sizes, errors
 
 
 def pick_arguments(db: Path, rng: random.Random, n: int) -> dict:
@@ -372,7 +382,14 @@ def bench_queries(db: Path, repeats: int, seed: int, cli: bool = True) -> dict:
             out["queries"].append({"query": name, "skipped": "no arguments"})
             return
         with read_session(engine) as session:
-            stats, sizes = _time_calls(lambda a: fn(session, a), arglist, reps)
+            stats, sizes, errors = _time_calls(lambda a: fn(session, a), arglist, reps)
+        if errors:
+            stats["errors"] = len(errors)
+            stats["error_examples"] = errors[:5]
+            print(f"  {name}: {len(errors)} call(s) refused, e.g. {errors[0]}", file=sys.stderr)
+        if not sizes:
+            out["queries"].append({"query": name, "skipped": "every call refused", **stats})
+            return
         stats.update(query=name, rows_median=statistics.median(sizes), rows_max=max(sizes))
         out["queries"].append(stats)
         print(f"  {name}: p50 {stats['p50_ms']:.1f} ms, p95 {stats['p95_ms']:.1f} ms", file=sys.stderr)
@@ -505,8 +522,9 @@ def show(results: dict) -> None:
             if "skipped" in r:
                 t.add_row(r["query"], "", "", "", "", f"skipped: {r['skipped']}")
                 continue
+            refused = f" ({r['errors']} refused)" if r.get("errors") else ""
             t.add_row(r["query"], str(r["n"]), f"{r['p50_ms']:.1f}", f"{r['p95_ms']:.1f}", f"{r['max_ms']:.1f}",
-                      f"{r['rows_median']:,.0f} / {r['rows_max']:,}")
+                      f"{r['rows_median']:,.0f} / {r['rows_max']:,}{refused}")
         con.print(t)
         if not q["cli"]:
             continue

@@ -224,6 +224,9 @@ def _target_for(conn: Connection, alias: str, typ: str, old_key: str, old_id: in
     shown = person_display(alias) if typ == "person" else alias.strip()
     new_id = conn.execute(insert(Source.__table__).values(name=shown, type=typ, key=key)
                           .returning(Source.id)).scalar_one()
+    # found by the name it is shown under, like every source (issue 15)
+    conn.execute(insert(SourceAlias.__table__).values(source_id=new_id, alias=shown, norm=normalize_name(shown),
+                                                      reason="curated", score=1.0))
     blocks = blocks_of(alias, typ)
     if blocks:
         conn.execute(insert_ignore(conn, SourceBlock, ["block", "source_id"]),

@@ -58,10 +58,8 @@ PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "thei
 FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "at", "to", "a", "an", "&", "de", "du", "des"}
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
-_PUNCT = re.compile(r"[^\w\s]+")
+_POSSESSIVE = re.compile(r"(?<=[\w.])'s\b|(?<=s)'(?=\s|$)")  # "U.N.'s" too
 _NAME_PUNCT = re.compile(r"[^\w\s'-]+")
-_SPACES = re.compile(r"\s+")
 
 
 def _strip_accents(s: str) -> str:
@@ -74,16 +72,13 @@ def _strip_accents(s: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
-    """The plain key of a name: "The U.N.'s  Report" -> "un report", "Dr. José Ruiz" -> "jose ruiz"."""
-    s = _strip_accents(name.translate(_QUOTES)).casefold()
-    s = _POSSESSIVE.sub("", s)
-    s = s.replace(".", "")  # U.N. -> un, Dr. -> dr
-    s = _SPACES.sub(" ", _PUNCT.sub(" ", s)).strip()
-    words = s.split(" ")
+    """The one plain form of a name, for alias norms, curation pins and look-ups alike: the words of
+    ``name_words`` without a leading "the" or honorific ("The U.N.'s  Report" -> "u n report",
+    "Dr. José Ruiz" -> "jose ruiz"), so that a name is looked up as it was stored (issue 15)."""
+    words = name_words(name)
     while len(words) > 1 and (words[0] == "the" or words[0] in HONORIFICS):
         words = words[1:]
-    key = " ".join(words)
-    return key or name.casefold().strip()
+    return " ".join(words) or name.casefold().strip()
 
 
 def name_words(name: str) -> list[str]:
@@ -285,7 +280,7 @@ def _middles_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Middle names fit when either is absent or they agree initial by initial (W vs H.W. do not)."""
     if not a or not b:
         return True
-    return all(x[0] == y[0] for x, y in zip(a, b)) and len(a) == len(b)
+    return all(x[0] == y[0] for x, y in zip(a, b, strict=False)) and len(a) == len(b)
 
 
 def person_match(a: PersonName, b: PersonName) -> tuple[float, str]:

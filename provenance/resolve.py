@@ -33,6 +33,7 @@ from datetime import date
 from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from provenance.aliases import clean_alias, clean_name, split_description
 from provenance.models import Entity, SourceType
 from provenance.names import (
     GENERIC,
@@ -154,8 +155,25 @@ def _scoped(eid: int, etype: str, name: str, ref: ArticleRef) -> Plan:
     return Plan(eid, etype, key, name, "exact-normalized", scoped=True)
 
 
+def named_entity(entity: Entity) -> Entity:
+    """The entity with a name and aliases that are names, not clauses (``provenance.aliases``):
+    clause words cut off, aliases that name nothing dropped; the mentions keep the text as written."""
+    name = clean_name(entity.name)
+    aliases = list(dict.fromkeys(a for a in (clean_alias(x, name) for x in entity.aliases) if a))
+    if name == entity.name.strip() and aliases == [a.strip() for a in entity.aliases]:
+        return entity
+    return entity.model_copy(update={"name": name, "aliases": aliases})
+
+
+def _stored_name(name: str, etype: str) -> tuple[str, str | None]:
+    """The alias stored for a name, and the description split off it (persons: "Georgia
+    businessman Bruce LeVell" is stored as "Bruce LeVell", the rest is the role)."""
+    return split_description(name) if etype == "person" else (name, None)
+
+
 def plan_entity(entity: Entity, ref: ArticleRef) -> Plan:
     """The plan of one entity, from its own names (in-article rules come after, in plan_article)."""
+    entity = named_entity(entity)
     etype, name = _etype(entity), entity.name.strip()
     norm = normalize_name(name)
     if etype == "anonymous" or not norm or norm in PRONOUNS or not any(c.isalpha() for c in norm):
@@ -166,12 +184,14 @@ def plan_entity(entity: Entity, ref: ArticleRef) -> Plan:
         plan = _plan_person(entity, ref, name, norm)
     else:
         plan = _plan_org(entity, ref, name, norm, etype)
-    plan.role, plan.written = entity.role, name
+    shown, described = _stored_name(name, etype)
+    plan.role, plan.written = entity.role or described, name
     plan.related = tuple(n for n in (*entity.affiliations, *entity.publishers, *entity.authors) if n.strip())
-    plan.names.setdefault(name, ("", 1.0))  # the reason is the match's, decided later
+    plan.names.setdefault(shown, ("", 1.0))  # the reason is the match's, decided later
     for alias in entity.aliases:
-        if alias.strip() and not is_pronoun(alias):
-            plan.names.setdefault(alias.strip(), (IN_ARTICLE, 1.0))
+        alias = _stored_name(alias, etype)[0]
+        if alias and not is_pronoun(alias):
+            plan.names.setdefault(alias, (IN_ARTICLE, 1.0))
     return plan
 
 
@@ -228,7 +248,7 @@ def _plan_document(entity: Entity, ref: ArticleRef, name: str, norm: str) -> Pla
 
 def plan_article(entities: Iterable[Entity], ref: ArticleRef) -> dict[int, Plan]:
     """Plans for every entity of one article, with the in-article rules applied."""
-    entities = list(entities)
+    entities = [named_entity(e) for e in entities]
     plans = {e.id: plan_entity(e, ref) for e in entities}
     _key_groups(entities, plans, ref)
     _link_surnames(entities, plans, ref)
@@ -431,11 +451,11 @@ class Resolver:
         """
         refs = [_ref(a) for _, a in items]
         todo: dict[str, tuple[ArticleRef, list[Entity]]] = {}
-        for (entity, _), ref in zip(items, refs):
+        for (entity, _), ref in zip(items, refs, strict=True):
             if (ref.key, entity.id) not in self._resolved:
                 todo.setdefault(ref.key, (ref, []))[1].append(entity)
         self.resolve_plans([(ref.key, plan_article(ents, ref)) for ref, ents in todo.values()])
-        return [self._resolved[(ref.key, e.id)] for (e, _), ref in zip(items, refs)]
+        return [self._resolved[(ref.key, e.id)] for (e, _), ref in zip(items, refs, strict=True)]
 
     def resolve_plans(self, planned: list[tuple[str, dict[int, Plan]]]) -> dict[tuple[str, int], int]:
         """Source ids for articles already planned (``plan_article``, e.g. in a worker process):
@@ -621,6 +641,7 @@ class Resolver:
     def _flush(self, decided: list[tuple[Plan, int, str, float]]) -> None:
         """Write new sources, then the aliases, blocks and roles of everything decided."""
         remap: dict[int, int] = {}
+        created = list(self._pending)
         if self._pending:
             rows = [{"name": k.name, "type": k.type, "key": k.key, "role": None} for k in self._pending]
             self.db.execute(insert_ignore(self.db, Source, ["type", "key"]), rows)
@@ -634,7 +655,7 @@ class Resolver:
                         remap[wanted[(typ, key)].id] = sid
             self._pending = []
             self._apply_remap(remap)
-        alias_rows, block_rows, role_rows = [], [], []
+        alias_rows, block_rows, role_rows = self._own_names(created, remap), [], []
         for plan, sid, reason, score in decided:
             sid = remap.get(sid, sid)
             for alias, (why, s) in plan.names.items():
@@ -666,6 +687,19 @@ class Resolver:
         if role_rows:
             self.db.execute(update(Source.__table__).where(Source.id == bindparam("sid"), Source.role.is_(None))
                             .values(role=bindparam("role")), role_rows)
+
+    def _own_names(self, created: list[Known], remap: dict[int, int]) -> list[dict]:
+        """Alias rows for the names new sources are shown under, so that a source is always found
+        by the name the tool shows (a lexicon's canonical name, a person's name without titles),
+        pronouns included: a source called "he" is found as "he", and is no one else's alias."""
+        rows = []
+        for known in created:
+            sid = remap.get(known.id, known.id)
+            if sid > 0 and (sid, known.name) not in self._aliases:
+                self._aliases.add((sid, known.name))
+                rows.append({"source_id": sid, "alias": known.name, "norm": normalize_name(known.name),
+                             "reason": FIRST_SEEN, "score": 1.0})
+        return rows
 
     def _apply_remap(self, remap: dict[int, int]) -> None:
         """Replace temporary ids by the ids the database gave."""
@@ -807,7 +841,7 @@ def _words_fit(a: str, b: str) -> float:
     from rapidfuzz.distance import Indel
 
     total, equal = 0.0, 0
-    for x, y in zip(wa, wb):
+    for x, y in zip(wa, wb, strict=True):
         if x == y:
             total, equal = total + 1.0, equal + 1
             continue

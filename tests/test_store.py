@@ -226,12 +226,23 @@ def test_hand_built_reading_with_relations_and_roles(db):
 
 
 @pytest.mark.parametrize("a,b", [
-    ("Thomas Joscelyn", "Mr. Thomas Joscelyn"), ("U.N.", "UN"), ("The Sunday Times", "Sunday Times"),
+    ("Thomas Joscelyn", "Mr. Thomas Joscelyn"), ("U.N.", "U. N."), ("The Sunday Times", "Sunday Times"),
     ("José Ruiz", "Jose Ruiz"), ("the UN experts' report", "UN experts report"), ("Reuters's", "Reuters"),
-    ("Dr Jane  Doe", "jane doe"),
+    ("Dr Jane  Doe", "jane doe"), ("The U.N.'s report", "u n report"),
 ])
 def test_names_that_normalize_alike(a, b):
     assert normalize_name(a) == normalize_name(b)
+
+
+@pytest.mark.parametrize("name", ["U.S. Coast Guard", "Cathy Scott-Clarke", "Martin O'Malley", "George H.W. Bush",
+                                  "The Sunday Times", "José Ruiz"])
+def test_one_normalization_for_keys_and_lookups(name):
+    """Issue 15: the plain form of a name is the words resolution keys are made of (periods,
+    hyphens and apostrophes alike), so a source is looked up under the form it was stored in."""
+    from provenance.names import name_words
+
+    words = name_words(name)
+    assert normalize_name(name) == " ".join(words[1:] if words[0] == "the" else words)
 
 
 @pytest.mark.parametrize("a,b", [("Bill Clinton", "Hillary Clinton"), ("UN", "United Nations"), ("The Times", "Times of India")])

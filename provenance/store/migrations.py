@@ -80,6 +80,14 @@ def _drop_low_value_indexes(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
 
 
+def _one_name_normalization(conn: Connection) -> None:
+    """Version 6: alias norms, article-scoped keys and pins in the one normalization of names
+    (frozen in provenance.store.migration_names, which imports no name code)."""
+    from provenance.store import migration_names
+
+    migration_names.upgrade(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "tables article, source, source_alias, source_relation, source_article, "
                  "mention, claim, citation; views; claim_fts", _initial),
@@ -89,6 +97,8 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "table source_stats (reach of each source over current articles, widest first)", _source_stats),
     Migration(5, "drop indexes ix_claim_kind, ix_claim_cue_type, ix_citation_role, ix_citation_claim_id, "
                  "ix_article_is_current", _drop_low_value_indexes),
+    Migration(6, "source_alias.norm, article-scoped source keys and curation pins in one normalization of "
+                 "names; every source has an alias row for its shown name", _one_name_normalization),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -1,0 +1,34 @@
+"""benchmarks/run.py end to end at a small size, so the documented benchmark cannot rot
+(issue 15: the 10k run died on a source name it had picked itself)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = 200
+
+
+@pytest.mark.slow
+def test_benchmark_runs_to_the_end_at_a_small_size(tmp_path):
+    """Generate, ingest, index overlaps, time every query and the CLI: exit 0, and no lookup
+    the benchmark chose is refused."""
+    out = tmp_path / "results.json"
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", str(ARTICLES), "--workers", "2",
+           "--seed", "1", "--workdir", str(tmp_path / "work"), "--extract-articles", "40",
+           "--polnear", str(tmp_path / "absent.jsonl"), "--repeats", "4", "--json", str(out)]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr[-3000:]
+    results = json.loads(out.read_text())
+    (ingested,) = results["ingest"]
+    assert ingested["articles"] == ARTICLES and ingested["exit"] == 0
+    (queries,) = results["queries"]
+    assert queries["arguments"]["sources"], "the benchmark picked no source names"
+    refused = {q["query"]: q["error_examples"] for q in queries["queries"] if q.get("errors")}
+    assert not refused, refused
+    assert not [q for q in queries["queries"] if "skipped" in q and q["skipped"] != "no arguments"]
+    failed = [c for c in queries["cli"] if c.get("exit")]
+    assert not failed, failed
