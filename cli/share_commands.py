@@ -49,4 +49,22 @@ def export_cmd(ctx: click.Context, fmt: str, claim, article, source, out) -> Non
         sys.stdout.flush()
 
 
-SHARE_COMMANDS = [export_cmd]
+@click.command("report")
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the site into (created if needed; pages in it are replaced).")
+@click.option("--article", "-a", "articles", multiple=True, metavar="A",
+              help="Only this article (id, path, file name, external id); repeat for more. Default: all.")
+@click.pass_context
+def report_cmd(ctx: click.Context, out: str, articles: tuple[str, ...]) -> None:
+    """Write a static, offline HTML report: articles with claims highlighted by kind, each
+    claim's chain and evidence on hover or click, and the recurring sources. Open OUT/index.html."""
+    from provenance.report import build_report
+    from provenance.store import read_session
+
+    with read_session(state(ctx).engine()) as session:
+        summary = build_report(session, out, list(articles) or None)
+    click.echo(f"{summary.articles} article page(s), {summary.claims} claims, {summary.sources} recurring "
+               f"source(s): open {summary.out / 'index.html'}", err=True)
+
+
+SHARE_COMMANDS = [export_cmd, report_cmd]
