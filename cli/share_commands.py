@@ -67,4 +67,28 @@ def report_cmd(ctx: click.Context, out: str, articles: tuple[str, ...]) -> None:
                f"source(s): open {summary.out / 'index.html'}", err=True)
 
 
-SHARE_COMMANDS = [export_cmd, report_cmd]
+@click.command("datasette-metadata")
+@click.option("--name", metavar="NAME",
+              help="The database's name in Datasette [default: the --db file name without .db].")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
+@click.pass_context
+def datasette_metadata_cmd(ctx: click.Context, name: str | None, out: str | None) -> None:
+    """Print a Datasette metadata file: table and column descriptions, label columns, canned queries.
+
+    \b
+    provenance datasette-metadata > metadata.json
+    datasette provenance.db -m metadata.json     # pip install -e ".[web]"
+    """
+    import json
+
+    from provenance.datasette import database_name, metadata
+
+    text = json.dumps(metadata(name or database_name(state(ctx).db)), indent=2, ensure_ascii=False) + "\n"
+    if out:
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+SHARE_COMMANDS = [export_cmd, report_cmd, datasette_metadata_cmd]
