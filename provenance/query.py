@@ -1,6 +1,6 @@
 """Questions asked of the database, answered as JSON-ready dicts (no printing here).
 
-Shapes follow DESIGN.md: a claim is ``{id, article: {id, path, title, outlet}, text, start,
+Shapes follow README.md and docs/vocabulary.md: a claim is ``{id, article: {id, path, title, outlet}, text, start,
 end, cue, kind, hops, chain: [{source_id, name, type, aliases, cue, evidence: {start, end,
 text}}]}``, origin first. Chains and aliases for a page of claims are fetched with one query
 each (no query per claim). Every user input reaches SQL as a bound parameter.
