@@ -109,26 +109,28 @@ def claim_block(claim: Row, color: bool) -> list:
     if not claim["chain"]:
         body.append(Padding(Text("no source", style="italic"), (0, 0, 0, 4), expand=False))
     for i, link in enumerate(claim["chain"]):
-        body.append(Padding(link_text(i, link, color), (0, 0, 0, 4), expand=False))
+        body += link_lines(i, link, color)
     return body
 
 
-def link_text(position: int, link: Row, color: bool):
-    """One link of a chain: origin or relay, the source and its type, cue, evidence with offsets."""
+def link_lines(position: int, link: Row, color: bool) -> list:
+    """One link of a chain: origin or relay, the source and its type, then its cue and its
+    evidence with offsets, each indented under the link so wrapped lines stay in place."""
+    from rich.padding import Padding
     from rich.text import Text
 
     role = "origin" if position == 0 else "relay "
-    out = Text(f"{position + 1}. {role} ", style=("bold cyan" if position == 0 else "bold magenta") if color else "")
-    out.append(visible(link["name"]), style="bold" if color else "")
-    out.append(f" ({link['type']})")
+    head = Text(f"{position + 1}. {role} ", style=("bold cyan" if position == 0 else "bold magenta") if color else "")
+    head.append(visible(link["name"]), style="bold" if color else "")
+    head.append(f" ({link['type']})")
     if link.get("aliases"):
-        out.append("  aka " + visible(", ".join(link["aliases"][:5])), style="dim" if color else "")
-        if len(link["aliases"]) > 5:
-            out.append(f" (+{len(link['aliases']) - 5} more)", style="dim" if color else "")
-    out.append("\n   cue: " + (visible(link["cue"]) or "-"))
+        more = f" (+{len(link['aliases']) - 5} more)" if len(link["aliases"]) > 5 else ""
+        head.append("  aka " + visible(", ".join(link["aliases"][:5])) + more, style="dim" if color else "")
     ev = link["evidence"]
-    out.append(f"\n   evidence [{ev['start']}:{ev['end']}]: “{visible(ev['text'])}”")
-    return out
+    cue = Text("cue: " + (visible(link["cue"]) or "-"))
+    evidence = Text(f"evidence [{ev['start']}:{ev['end']}]: “{visible(ev['text'])}”")
+    return [Padding(head, (0, 0, 0, 4), expand=False), Padding(cue, (0, 0, 0, 7), expand=False),
+            Padding(evidence, (0, 0, 0, 7), expand=False)]
 
 
 def render_view(view: Row, *, width: int, color: bool) -> str:
