@@ -157,6 +157,8 @@ ARTICLE_COLUMNS = [
     Column("path", lambda r: short_path(r["path"]), max_width=40),
     Column("title", lambda r: r["title"], max_width=50),
     Column("outlet", lambda r: r["outlet"]),
+    Column("date", lambda r: r["published"]),
+    Column("url", lambda r: r["url"], max_width=40),
     Column("words", lambda r: r["words"], justify="right"),
     Column("claims", lambda r: r["claim_count"], justify="right"),
     *[Column(k, lambda r, k=k: r[k], justify="right") for k in KINDS],
@@ -190,16 +192,21 @@ def _few(items: list[str], n: int = 4) -> str:
 
 
 @cli.command()
+@click.option("--outlet", metavar="NAME", help="Only this outlet's articles (case ignored).")
+@click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many articles.")
 @format_option
 @pass_state
-def articles(state: State, limit, fmt: str) -> None:
-    """List articles with their counts of claims by kind."""
+def articles(state: State, outlet, since, limit, fmt: str) -> None:
+    """List articles with their date, URL and counts of claims by kind."""
     from provenance import query
     from provenance.store import read_session
 
     with read_session(state.engine()) as session:
-        render(query.list_articles(session, limit=limit), fmt, ARTICLE_COLUMNS)
+        render(query.list_articles(session, limit=limit, outlet=outlet, since=since), fmt, ARTICLE_COLUMNS)
+
+
+TABLE_CLAIMS = 100  # claims a table shows without --limit (the rest are counted, not drawn)
 
 
 @cli.command()
@@ -208,18 +215,26 @@ def articles(state: State, limit, fmt: str) -> None:
 @click.option("--kind", "-k", type=click.Choice(KINDS), help="Only claims of this kind.")
 @click.option("--secondhand", is_flag=True, help="Only secondhand claims (same as --kind secondhand).")
 @click.option("--search", metavar="TEXT", help="Full-text search in the claim text (FTS5 syntax allowed).")
-@click.option("--limit", type=click.IntRange(min=0), help="At most this many claims.")
+@click.option("--limit", type=click.IntRange(min=0),
+              help=f"At most this many claims [default: all; a table shows {TABLE_CLAIMS} and says how many more].")
+@click.option("--all", "all_", is_flag=True, help="A table shows every claim, however many.")
 @format_option
 @pass_state
-def claims(state: State, article, source, kind, secondhand, search, limit, fmt: str) -> None:
+def claims(state: State, article, source, kind, secondhand, search, limit, all_: bool, fmt: str) -> None:
     """List claims with their chains of sources, origin first."""
     from provenance import query
     from provenance.store import read_session
 
+    filters = dict(article=article, source=source, kind=kind, secondhand=secondhand, search=search)
+    cut = fmt == "table" and limit is None and not all_
     with read_session(state.engine()) as session:
-        rows = query.iter_claims(session, article=article, source=source, kind=kind,
-                                 secondhand=secondhand, search=search, limit=limit)
-        render(rows, fmt, CLAIM_COLUMNS)
+        rows = query.iter_claims(session, **filters, limit=TABLE_CLAIMS if cut else limit)
+        shown = render(rows, fmt, CLAIM_COLUMNS)
+        if cut and shown == TABLE_CLAIMS:
+            left = query.count_claims(session, **filters) - shown
+            if left:
+                click.echo(f"{shown} claims shown, {left} more left out: --limit N or --all to see them, "
+                           "--format jsonl to process them all", err=True)
 
 
 @cli.command()
@@ -293,11 +308,16 @@ def main() -> None:
 
 
 from cli.overlaps_command import overlaps_cmd  # noqa: E402 (commands in their own modules)
+from cli.share_commands import SHARE_COMMANDS  # noqa: E402
+from cli.show_command import show_cmd  # noqa: E402
 from cli.sources_command import SUBCOMMANDS  # noqa: E402
 
 for _sub in SUBCOMMANDS:
     sources.add_command(_sub)
 cli.add_command(overlaps_cmd, "overlaps")
+cli.add_command(show_cmd, "show")
+for _share in SHARE_COMMANDS:  # export, report, datasette-metadata
+    cli.add_command(_share)
 
 try:  # the eval command lives in its own module, written separately
     from cli.eval_command import eval_cmd

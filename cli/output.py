@@ -90,7 +90,7 @@ def render(rows: Iterable[Row], fmt: str, columns: list[Column], *, title: str |
 
         table = Table(title=title, show_lines=False, expand=False)
         for col in columns:
-            table.add_column(col.header, max_width=col.max_width, justify=col.justify, overflow="fold")
+            table.add_column(col.header, max_width=col.max_width, justify=col.justify, overflow="ellipsis")
         for row in rows:
             table.add_row(*(cell(col.get(row)) for col in columns))
             n += 1
@@ -156,6 +156,12 @@ def show_source(src: Row) -> None:
         c.print(f"role: {src['role']}")
     c.print(f"in {src['article_count']} article(s), {src['claim_count']} claim(s): "
             f"origin {src['origin_count']}×, relay {src['relay_count']}×, mentioned {src['mention_count']}×")
+    if src.get("other_matches"):
+        shown = src["other_matches"]
+        more = src["match_count"] - 1 - len(shown)
+        c.print(Text(f"{src['match_count'] - 1} other source(s) of that name, widest first (show one with its id): "
+                     + "; ".join(f"{o['id']} {o['name']} ({o['type']}, {o['article_count']} art.)" for o in shown)
+                     + (f"; and {more} more" if more > 0 else ""), style="dim"))
     if src["aliases"]:
         c.print("aliases: " + "; ".join(src["aliases"]))
     for rel in ("affiliations", "publishers", "authors"):

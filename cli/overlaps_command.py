@@ -20,16 +20,20 @@ OVERLAP_COLUMNS = [
 
 
 @click.command("overlaps")
-@click.option("--independent/--dependent", "independent", default=None,
-              help="Only groups that rest on two or more different origins / on one (or none named).")
+@click.option("--independent", is_flag=True, help="Only groups that rest on two or more different origins.")
+@click.option("--dependent", is_flag=True, help="Only groups that rest on one origin (or none named).")
 @click.option("--source", "-s", metavar="S", help="Only groups with a claim whose origin is this source.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many groups.")
 @click.option("--rebuild", is_flag=True, help="Rebuild the overlap index from scratch first.")
 @format_option
 @click.pass_context
-def overlaps_cmd(ctx: click.Context, independent, source, limit, rebuild: bool, fmt: str) -> None:
+def overlaps_cmd(ctx: click.Context, independent: bool, dependent: bool, source, limit, rebuild: bool,
+                 fmt: str) -> None:
     """Claims in different articles that state the same thing, with their origins; independent
     is false unless they rest on two or more different named origins."""
+    if independent and dependent:
+        raise click.UsageError("--independent and --dependent exclude each other: give one, or neither for all")
+    independent = True if independent else (False if dependent else None)
     from provenance import query
     from provenance.store import read_session
     from provenance.store.overlap_index import ensure_fresh

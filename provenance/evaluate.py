@@ -1,4 +1,4 @@
-"""Measure extraction against annotated gold (DESIGN.md, "Gold data and quality").
+"""Measure extraction against annotated gold (docs/gold-format.md).
 
 The gold format is one JSON object a line::
 

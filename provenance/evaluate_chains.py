@@ -53,7 +53,7 @@ HONORIFICS = frozenset(
     "cllr rev fr sen rep gov".split()
 )
 ARTICLES = frozenset({"the", "a", "an"})
-# Closed-class words: a chain link made only of these is not a source (DESIGN.md, "chain").
+# Closed-class words: a chain link made only of these is not a source (docs/vocabulary.md, "chain").
 CLOSED_CLASS = frozenset("""
 i me my mine myself you your yours yourself yourselves he him his himself she her hers herself
 it its itself we us our ours ourselves they them their theirs themselves one ones

@@ -1,4 +1,4 @@
-"""Score quotes and their speakers against quote/speaker gold (DESIGN.md, "Who said it").
+"""Score quotes and their speakers against quote/speaker gold (docs/gold-format.md, "Quote gold").
 
 The gold format is one article a JSON line::
 

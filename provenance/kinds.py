@@ -7,7 +7,7 @@ from enum import Enum
 
 
 class SourceType(str, Enum):
-    """What kind of origin a source is (DESIGN.md, "source")."""
+    """What kind of origin a source is (docs/vocabulary.md, "source")."""
 
     person = "person"
     organization = "organization"
@@ -17,7 +17,7 @@ class SourceType(str, Enum):
 
 
 class ClaimKind(str, Enum):
-    """How a claim reached the page (DESIGN.md, "kind")."""
+    """How a claim reached the page (docs/vocabulary.md, "kind")."""
 
     direct = "direct"
     secondhand = "secondhand"

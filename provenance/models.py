@@ -95,7 +95,7 @@ class Mention(BaseModel):
 
 
 class Attribution(BaseModel):
-    """A cue, a source mention and a content span (DESIGN.md, "attribution").
+    """A cue, a source mention and a content span (docs/vocabulary.md, "attribution").
 
     ``parent`` is the attribution whose content contains this one ("According to the AP,
     [the report reveals that X]"): the inner one has the outer one as parent.

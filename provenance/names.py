@@ -1,7 +1,7 @@
 """Pure name analysis for source resolution: keys, person names, acronyms, document producers.
 
 No database here: ``provenance.resolve`` asks these functions what a name is and whether
-two names can denote one source (DESIGN.md, "source"). The rules are type-aware and
+two names can denote one source (docs/vocabulary.md, "source"). The rules are type-aware and
 precision first: two persons are one only with the same (or a misspelt) surname *and*
 compatible first names ("Bill Clinton" is never "Hillary Clinton"); organizations and
 outlets are one through the lexicon, an acronym, or a spelling variant of every word.

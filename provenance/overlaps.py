@@ -255,7 +255,7 @@ def independence(origins: list[Origin]) -> tuple[bool, Origin | None]:
     Named origins are one when they are the same source or tied by a relation (the UN report
     and the United Nations, its author). Vague origins ("experts", "officials") and claims
     with no source cannot show independence: a group with one named origin, or none, is not
-    independent (DESIGN.md, "overlap"): nothing in the text shows two separate origins.
+    independent (docs/vocabulary.md, "overlap"): nothing in the text shows two separate origins.
     """
     named = [o for o in origins if o.named and o.source_id is not None]
     clusters: list[list[Origin]] = []

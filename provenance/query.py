@@ -1,6 +1,6 @@
 """Questions asked of the database, answered as JSON-ready dicts (no printing here).
 
-Shapes follow DESIGN.md: a claim is ``{id, article: {id, path, title, outlet}, text, start,
+Shapes follow README.md and docs/vocabulary.md: a claim is ``{id, article: {id, path, title, outlet}, text, start,
 end, cue, kind, hops, chain: [{source_id, name, type, aliases, cue, evidence: {start, end,
 text}}]}``, origin first. Chains and aliases for a page of claims are fetched with one query
 each (no query per claim). Every user input reaches SQL as a bound parameter.
@@ -49,11 +49,17 @@ def as_id(ref: object) -> int | None:
 # ---------------------------------------------------------------- articles
 
 
-def list_articles(session: Session, *, limit: int | None = None) -> list[Row]:
-    """Current articles with their number of claims, in all and by kind."""
+def list_articles(session: Session, *, limit: int | None = None, outlet: str | None = None,
+                  since: str | None = None) -> list[Row]:
+    """Current articles with their number of claims, in all and by kind; ``outlet`` keeps one
+    outlet's (case ignored), ``since`` those published on or after an ISO date (undated ones drop out)."""
     stmt = (select(Article.id, Article.path, Article.external_id, Article.title, Article.outlet,
                    Article.url, Article.published, Article.words, Article.version)
             .where(Article.is_current.is_(True)).order_by(Article.id))
+    if outlet:
+        stmt = stmt.where(func.lower(Article.outlet) == outlet.strip().lower())
+    if since:
+        stmt = stmt.where(Article.published >= since.strip())
     if limit is not None:
         stmt = stmt.limit(min(limit, _MAX_INT))
     rows = [dict(r._mapping) for r in session.execute(stmt)]
@@ -111,6 +117,21 @@ def iter_claims(
     raised here, before any row is produced); ``search`` is full-text (FTS5 syntax
     allowed; anything else is searched as plain words).
     """
+    conds = claim_conditions(session, article=article, source=source, kind=kind, secondhand=secondhand,
+                             search=search)
+    return _pages(session, conds, limit)
+
+
+def count_claims(session: Session, **filters: Any) -> int:
+    """How many claims the filters of ``iter_claims`` (but ``limit``) match: what a short listing left out."""
+    conds = claim_conditions(session, **filters)
+    stmt = select(func.count(Claim.id)).join(Article, Article.id == Claim.article_id).where(and_(*conds))
+    return int(session.execute(stmt).scalar() or 0)
+
+
+def claim_conditions(session: Session, *, article: str | int | None = None, source: str | int | None = None,
+                     kind: str | None = None, secondhand: bool = False, search: str | None = None) -> list:
+    """The WHERE conditions of a claim listing (on ``claim`` joined to ``article``)."""
     conds = []
     if article is not None:
         ids = find_articles(session, article)
@@ -135,7 +156,7 @@ def iter_claims(
         conds.append(Claim.kind == ClaimKind.secondhand.value)
     if search is not None and search.strip():
         conds.append(_search_condition(session, search))
-    return _pages(session, conds, limit)
+    return conds
 
 
 def _pages(session: Session, conds: list, limit: int | None) -> Iterator[Row]:
@@ -258,7 +279,7 @@ def _pg_search_condition(query: str):
         elif bare:
             valid = False
     ops = [k == "op" for k, _ in tokens]
-    if not tokens or ops[0] or ops[-1] or any(a and b for a, b in zip(ops, ops[1:])):
+    if not tokens or ops[0] or ops[-1] or any(a and b for a, b in zip(ops, ops[1:], strict=False)):
         valid = False
     if not valid:  # plain words, each as written (a word with punctuation is a phrase of its parts)
         terms = [func.phraseto_tsquery(config, w) for w in query.split()]
@@ -301,13 +322,19 @@ def _pg_search_condition(query: str):
 
 def find_sources(session: Session, ref: str | int) -> list[int]:
     """Ids of the sources ``ref`` names: an id, a name or alias (normalized), else a part of one."""
+    return match_sources(session, ref)[0]
+
+
+def match_sources(session: Session, ref: str | int) -> tuple[list[int], bool]:
+    """``(ids, exact)``: the sources ``ref`` names by id, name or alias (``exact``), else those with
+    a name containing it; a name of one character is never looked for inside other names."""
     ref = str(ref).strip()
     if not ref:
-        return []
+        return [], True
     if (sid := as_id(ref)) is not None:
         found = session.execute(select(Source.id).where(Source.id == sid)).scalars().all()
         if found:
-            return list(found)
+            return list(found), True
     from provenance.names import normalize_name  # loads the name lexicons: only when a name is asked for
 
     norm = normalize_name(ref)
@@ -316,13 +343,28 @@ def find_sources(session: Session, ref: str | int) -> list[int]:
         Source.id.in_(select(SourceAlias.source_id).where(SourceAlias.norm == norm)),
     ))
     ids = list(session.execute(exact.order_by(Source.id)).scalars())
-    if ids:
-        return ids
+    if ids or len(norm) < 2:
+        return ids, True
     # part of a name the source was seen under (not of its key: "united nations report" is the
     # key of "UN report", and "it" must not find it)
     partial = select(Source.id).where(
         Source.id.in_(select(SourceAlias.source_id).where(SourceAlias.norm.contains(norm, autoescape=True))))
-    return list(session.execute(partial.order_by(Source.id)).scalars())
+    return list(session.execute(partial.order_by(Source.id)).scalars()), False
+
+
+def by_reach(session: Session, ids: list[int]) -> list[Row]:
+    """``{id, name, type, article_count}`` of the sources ``ids``, widest reach first (then most claims, lowest id)."""
+    rows = []
+    for chunk in _chunked(ids):
+        rows += session.execute(
+            select(Source.id, Source.name, Source.type, func.coalesce(SourceStats.article_count, 0).label("articles"),
+                   func.coalesce(SourceStats.claim_count, 0).label("claims"))
+            .outerjoin(SourceStats, SourceStats.source_id == Source.id).where(Source.id.in_(chunk))).all()
+    rows.sort(key=lambda r: (-r.articles, -r.claims, r.id))
+    return [{"id": r.id, "name": r.name, "type": r.type, "article_count": int(r.articles)} for r in rows]
+
+
+OTHER_MATCHES = 20  # other sources of the same name listed by ``get_source``
 
 
 ARTICLES_PER_SOURCE = 100  # articles listed per source in ``list_sources`` (``article_count`` has them all)
@@ -394,16 +436,20 @@ def _first_articles(session: Session, sources: list[tuple[int, int]], n: int) ->
 
 
 def get_source(session: Session, ref: str | int) -> Row:
-    """One source in full: aliases (with reasons), affiliations, articles, claims, chain positions."""
-    ids = find_sources(session, ref)
+    """One source in full: aliases (with reasons), affiliations, articles, claims, chain positions.
+
+    A name several sources carry answers with the widest of them (most articles) and lists the
+    others in ``other_matches`` (``match_count`` counts all); a part of names that matches
+    several sources and names none of them is an error listing them."""
+    ids, exact = match_sources(session, ref)
     if not ids:
         raise NotFoundError(f"no source matches {str(ref)!r}")
-    if len(ids) > 1:
-        names = session.execute(select(Source.id, Source.name, Source.type).where(Source.id.in_(ids[:10])))
-        listed = "; ".join(f"{i} {n} ({t})" for i, n, t in names)
+    ranked = by_reach(session, ids) if len(ids) > 1 else [{"id": ids[0]}]
+    if len(ids) > 1 and not exact:  # only parts of names: no source is called that
+        listed = "; ".join(f"{r['id']} {r['name']} ({r['type']})" for r in ranked[:10])
         more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
         raise ProvenanceError(f"{str(ref)!r} matches {len(ids)} sources: {listed}{more}; give an id")
-    sid = ids[0]
+    sid = ranked[0]["id"]
     stat = session.execute(_source_stats().where(Source.id == sid)).first()
     if stat is None:  # a source in no article (any more)
         src = session.execute(select(Source.id, Source.name, Source.type, Source.role)
@@ -434,6 +480,8 @@ def get_source(session: Session, ref: str | int) -> Row:
             .where(SourceRelation.related_source_id == sid).order_by(Source.id))
     ]
     row["articles"] = _source_articles(session, [sid]).get(sid, [])
+    row["other_matches"] = ranked[1:1 + OTHER_MATCHES]  # other sources of that name, widest first
+    row["match_count"] = len(ids)
     claims = session.execute(
         select(Claim.id, Claim.article_id, Claim.text, Claim.kind, Claim.hops, Claim.chain_text,
                Citation.position, Citation.role, Citation.cue)

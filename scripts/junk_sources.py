@@ -2,7 +2,7 @@
 
     python scripts/junk_sources.py GOLD.jsonl   # any JSONL with a "text" field a line
 
-A chain link must be a real source (DESIGN.md): never "he" left unresolved, "who", "It",
+A chain link must be a real source (docs/vocabulary.md): never "he" left unresolved, "who", "It",
 "of", "some some". The word list here is written apart from the extractor's own
 (provenance/extract/speakers.py), so the count does not grade the rule by itself.
 """

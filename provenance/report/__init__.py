@@ -1,0 +1,150 @@
+"""``provenance report``: a static, offline HTML site of the database (or of a few articles):
+an index of articles, one page per article with its claims highlighted by kind and their
+chains on demand, and a page of recurring sources. The pages need no server, no network and
+no framework: open ``index.html`` in a browser, or copy the folder anywhere.
+"""
+
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from provenance import query
+from provenance.report import pages
+from provenance.store.tables import Article, Citation, Claim, Source, SourceAlias, SourceArticle, SourceStats
+from provenance.views import article_view, resolve_article
+
+Row = dict[str, Any]
+STATIC = Path(__file__).parent
+CLAIMS_PER_SOURCE = 50  # claims listed under a source on the sources page (the rest are counted)
+
+
+@dataclass
+class ReportSummary:
+    """What ``build_report`` wrote: where, how many article pages, how many sources."""
+
+    out: Path
+    articles: int
+    sources: int
+    claims: int
+
+
+def build_report(session: Session, out: str | Path, articles: list[str] | None = None,
+                 claims_per_source: int = CLAIMS_PER_SOURCE) -> ReportSummary:
+    """Write the site into ``out`` (created if needed): every current article, or the ones named."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    listed = select_articles(session, articles)
+    in_report = {a["id"] for a in listed}
+    recurring = recurring_sources(session, in_report if articles else None)
+    on_sources_page = {s["id"] for s in recurring}
+    for name in ("report.css", "report.js"):
+        shutil.copyfile(STATIC / name, out / name)
+    claims = 0
+    for a in listed:
+        view = article_view(session, a["id"])
+        claims += len(view["claims"])
+        write(out / pages.article_file(a["id"]), pages.article_page(view, on_sources_page))
+    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    write(out / "index.html", pages.index_page(listed, generated))
+    write(out / "sources.html", pages.sources_page(recurring, in_report, claims_per_source))
+    return ReportSummary(out=out, articles=len(listed), sources=len(recurring), claims=claims)
+
+
+def write(path: Path, text: str) -> None:
+    """Write one page as UTF-8."""
+    path.write_text(text, encoding="utf-8")
+
+
+def select_articles(session: Session, refs: list[str] | None) -> list[Row]:
+    """Rows of ``query.list_articles`` for the articles named (each must name one), or all current ones."""
+    rows = query.list_articles(session)
+    if not refs:
+        return rows
+    wanted = list(dict.fromkeys(resolve_article(session, ref) for ref in refs))
+    by_id = {r["id"]: r for r in rows}
+    missing = [aid for aid in wanted if aid not in by_id]  # an older version, asked for by id
+    if missing:
+        by_id.update({r["id"]: r for r in article_rows(session, missing)})
+    return [by_id[aid] for aid in wanted]
+
+
+def article_rows(session: Session, ids: list[int]) -> list[Row]:
+    """Index rows for articles that are not current (asked for by id): counts by kind included."""
+    out = []
+    for aid in ids:
+        view = article_view(session, aid)
+        row = {k: view[k] for k in ("id", "path", "title", "outlet", "url", "published")}
+        row.update(view["counts"], claim_count=len(view["claims"]))
+        out.append(row)
+    return out
+
+
+def recurring_sources(session: Session, articles: set[int] | None) -> list[Row]:
+    """Sources in two or more current articles, widest reach first, with aliases, articles and
+    the claims that cite them; only those cited in ``articles`` (and only their claims) when given."""
+    stmt = (select(Source.id, Source.name, Source.type, SourceStats.article_count, SourceStats.claim_count,
+                   SourceStats.origin_count, SourceStats.relay_count)
+            .join(SourceStats, SourceStats.source_id == Source.id).where(SourceStats.article_count >= 2)
+            .order_by(SourceStats.article_count.desc(), SourceStats.claim_count.desc(), Source.id))
+    rows = [dict(r._mapping) for r in session.execute(stmt)]
+    ids = [r["id"] for r in rows]
+    cites = source_claims(session, ids, articles)
+    if articles is not None:
+        rows = [r for r in rows if cites.get(r["id"])]
+        ids = [r["id"] for r in rows]
+    aliases = source_aliases(session, ids)
+    arts = source_articles(session, ids)
+    for r in rows:
+        r["aliases"] = [a for a in aliases.get(r["id"], []) if a != r["name"]]
+        r["articles"] = arts.get(r["id"], [])
+        r["claims"] = cites.get(r["id"], [])
+    return rows
+
+
+def source_claims(session: Session, ids: list[int], articles: set[int] | None) -> dict[int, list[Row]]:
+    """The claims of current articles whose chains cite each source: ``{source id: [claim]}``."""
+    out: dict[int, list[Row]] = defaultdict(list)
+    for chunk in chunks(ids):
+        stmt = (select(Citation.source_id, Citation.role, Claim.id, Claim.article_id, Claim.kind, Claim.text)
+                .join(Claim, Claim.id == Citation.claim_id)
+                .join(Article, and_(Article.id == Claim.article_id, Article.is_current.is_(True)))
+                .where(Citation.source_id.in_(chunk)).order_by(Citation.source_id, Claim.id))
+        for r in session.execute(stmt):
+            if articles is None or r.article_id in articles:
+                out[r.source_id].append({"id": r.id, "article_id": r.article_id, "kind": r.kind,
+                                         "text": r.text, "role": r.role})
+    return out
+
+
+def source_aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    """The names each source was seen under, first seen first."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for chunk in chunks(ids):
+        for sid, alias in session.execute(select(SourceAlias.source_id, SourceAlias.alias)
+                                          .where(SourceAlias.source_id.in_(chunk)).order_by(SourceAlias.id)):
+            out[sid].append(alias)
+    return out
+
+
+def source_articles(session: Session, ids: list[int]) -> dict[int, list[Row]]:
+    """The current articles each source is seen in: ``{source id: [{id, path, title, outlet}]}``."""
+    out: dict[int, list[Row]] = defaultdict(list)
+    for chunk in chunks(ids):
+        for sid, aid, path, title, outlet in session.execute(
+            select(SourceArticle.source_id, Article.id, Article.path, Article.title, Article.outlet)
+            .join(Article, and_(Article.id == SourceArticle.article_id, Article.is_current.is_(True)))
+            .where(SourceArticle.source_id.in_(chunk)).order_by(SourceArticle.source_id, Article.id)
+        ):
+            out[sid].append({"id": aid, "path": path, "title": title, "outlet": outlet})
+    return out
+
+
+def chunks(ids: list[int], size: int = 900) -> list[list[int]]:
+    """``ids`` in lists short enough for one IN (...)."""
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
