@@ -494,11 +494,10 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
     # fix continuation speakers that were recorded before sorting
     for i, f in enumerate(found):
         if f.cue_type == CueType.quote and source_of[i] is None:
-            for j in range(i - 1, -1, -1):
-                if source_of[j] is not None and found[j].cue_type != CueType.hedge:
-                    source_of[i] = source_of[j]
-                    f.speaker_of = j
-                    break
+            j = _last_speaker(text, found, source_of, i)
+            if j is not None:
+                source_of[i] = source_of[j]
+                f.speaker_of = j
 
     # "I" and "we" inside a quotation are its speaker
     for i, f in enumerate(found):
@@ -616,6 +615,23 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         c.id = n
     reading.claims = claims
     return reading
+
+
+def _last_speaker(text: str, found: list[Found], source_of: list[int | None], i: int) -> int | None:
+    """The attribution a cue-less quotation ``i`` continues: the last earlier one that
+    quoted someone (a speech cue and a quotation in its content), else the last earlier
+    one with a source. A relative clause in between ("..., who writes about food policy")
+    does not take the quote from the speaker."""
+    fallback = None
+    for j in range(i - 1, max(-1, i - 40), -1):
+        g = found[j]
+        if source_of[j] is None or g.cue_type is CueType.hedge:
+            continue
+        if g.cls == "speech" and any(c in text[g.content[0] : g.content[1]] for c in "“\""):
+            return j
+        if fallback is None:
+            fallback = j
+    return fallback
 
 
 def _named_first(

@@ -163,3 +163,11 @@ def test_the_office_reaches_the_person_named_with_its_title():
         "The prime minister said the jobs would stay."
     )
     assert speaker_of(r, "jobs would stay") == ["Dana Holt"]
+
+
+def test_a_relative_clause_does_not_take_the_quote_from_the_speaker():
+    r = read(
+        '"This will change school menus," said Ama Ruddock, director of the Halden Institute, '
+        'who writes about food policy on her blog. "Parents will notice."'
+    )
+    assert speaker_of(r, "Parents will notice") == ["Ama Ruddock"]
