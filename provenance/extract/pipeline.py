@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from provenance.extract.attributions import find
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
+from provenance.extract.furniture import blank_furniture
 from provenance.extract.hedges import hedge_attributions
 from provenance.extract.lexicon import Lexicon, lexicon, lookup
 from provenance.extract.mentions import NounPhrase, Registry, analyse
@@ -96,7 +97,7 @@ def extract(doc: Document, use_tagger: bool | None = None, tagger: Tagger | None
     reading = Reading(text=doc.text, words=len(_WORD.findall(doc.text, b0, b1)))
     # the rules read single-quoted quotations as double-quoted ones; offsets are the same,
     # and the Reading's spans are cut from the original text (_assemble)
-    text = double_single_quotes(doc.text)
+    text = double_single_quotes(blank_furniture(doc.text))
     found: list[Found] = []
     sents: list[tuple[int, int]] = []
     prev_para_quoted: Found | None = None
@@ -167,7 +168,7 @@ def extract(doc: Document, use_tagger: bool | None = None, tagger: Tagger | None
     if dropped:
         found = [f for i, f in enumerate(found) if i not in dropped]
         assign_parents(found)
-    return _assemble(doc, reading, found, sents, lex)
+    return _assemble(doc, reading, found, sents, lex, text)
 
 
 def continued_quotes(quotes: list[tuple[int, int]], para_found: list[Found]) -> list[Found]:
@@ -404,10 +405,12 @@ def _spans(text: str) -> Callable[[int, int], Span]:
     return span
 
 
-def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon) -> Reading:
+def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon, seen: str) -> Reading:
+    """The Reading: sources resolved, attributions, claims and chains; spans are cut from
+    the document's text, names looked for in ``seen`` (the text as the rules read it)."""
     text = doc.text
     span_of = _spans(text)
-    reg = Registry(_NamesInText(text, doc.body, lex).before, text, _TitledNames(text, doc.body, lex).find)
+    reg = Registry(_NamesInText(seen, doc.body, lex).before, seen, _TitledNames(seen, doc.body, lex).find)
     mentions: list[Mention] = []
 
     def speaker(span: tuple[int, int], extra: tuple[int, int] | None = None) -> int | None:
