@@ -13,7 +13,7 @@ from provenance.extract.hedges import hedge_attributions
 from provenance.extract.lexicon import Lexicon, lexicon, lookup
 from provenance.extract.mentions import NounPhrase, Registry, analyse
 from provenance.extract.sentence import Found, Sentence
-from provenance.extract.speakers import is_function_words, names_a_source, states
+from provenance.extract.speakers import could_be_person, is_function_words, names_a_source, states
 from provenance.extract.tagger import Tagger, candidate, tag_tokens
 from provenance.extract.text import double_single_quotes, is_open_quote, paragraphs, quote_regions, sentences, trim
 from provenance.models import (
@@ -143,6 +143,7 @@ def extract(doc: Document, use_tagger: bool | None = None, tagger: Tagger | None
             )
             para_found = [f for f in para_found if not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]
         para_found = continued_quotes(quotes, drop_quoted_cues(quotes, drop_cue_in_source(para_found)))
+        para_found.extend(introduced_quotes(text, para_sentences, quotes, para_found, lex))
         found.extend(para_found)
         last = para_found[-1] if para_found else None
         if last is not None and (
@@ -194,6 +195,34 @@ def continued_quotes(quotes: list[tuple[int, int]], para_found: list[Found]) -> 
             continue
         out = [f for f in out if f not in inside]
         out.append(Found(cue=None, cue_type=CueType.quote, source=None, content=(q0, q1), direction="forward"))
+    return out
+
+
+_SUBJECT_NAME = re.compile(rf"(?:(?:And|But|Then|So)\s+)?((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b")
+
+
+def introduced_quotes(
+    text: str, para: list[Sentence], quotes: list[tuple[int, int]], para_found: list[Found], lex: Lexicon
+) -> list[Found]:
+    """Quotations with no cue that follow a sentence whose subject is a named person, in a
+    paragraph where nobody is quoted before them: "Durning did not need much coaxing.
+    “I'm thankful for the invitation.”" is Durning's (news features introduce a speaker
+    this way; the Gender Gap Tracker's annotators count such quotes)."""
+    out: list[Found] = []
+    for k, s in enumerate(para[1:], start=1):
+        q = next((q for q in quotes if q[0] == s.start and q[1] - q[0] >= 12), None)
+        if q is None or any(f.content[0] < q[1] and q[0] < f.content[1] for f in para_found):
+            continue
+        if any(f.content[0] < q[0] and f.cue_type is not CueType.hedge for f in para_found):
+            break  # someone is quoted before: continued_quotes decides
+        prev = para[k - 1]
+        m = _SUBJECT_NAME.match(text, prev.start, prev.end)
+        if m is None or any(q0 <= prev.start < q1 for q0, q1 in quotes):
+            continue
+        np = analyse(text, m.span(1), lex)
+        if np.type is SourceType.person and np.names and could_be_person(np.names):
+            out.append(Found(cue=None, cue_type=CueType.quote, source=m.span(1), content=q,
+                             direction="forward", name=m.span(1)))
     return out
 
 

@@ -171,3 +171,8 @@ def test_a_relative_clause_does_not_take_the_quote_from_the_speaker():
         'who writes about food policy on her blog. "Parents will notice."'
     )
     assert speaker_of(r, "Parents will notice") == ["Ama Ruddock"]
+
+
+def test_a_quote_after_a_sentence_about_a_named_person_is_theirs():
+    r = read('Mara Quist did not need much persuading. "I am thankful for the invitation."')
+    assert speaker_of(r, "thankful for the invitation") == ["Mara Quist"]
