@@ -18,15 +18,18 @@ _LINE = re.compile(
 _LEAD = re.compile(r"open this photo in gallery\b", re.IGNORECASE)
 
 
+SHORT = 250  # furniture lines are short; longer lines are not looked at
+
+
 def blank_furniture(text: str) -> str:
     """``text`` with every furniture line (and gallery caption) replaced by spaces."""
-    if not _LINE.search(text) and not _LEAD.search(text):
+    lines = text.split("\n")
+    hits = [
+        k for k, line in enumerate(lines)
+        if line and (len(line) <= SHORT and _LINE.fullmatch(line.strip()) or _LEAD.match(line.lstrip()))
+    ]
+    if not hits:
         return text
-    out = []
-    for line in text.split("\n"):
-        body = line.strip()
-        if body and (_LINE.fullmatch(body) or _LEAD.match(body)):
-            out.append(" " * len(line))
-        else:
-            out.append(line)
-    return "\n".join(out)
+    for k in hits:
+        lines[k] = " " * len(lines[k])
+    return "\n".join(lines)

@@ -189,6 +189,7 @@ _AGENT_ENDINGS = tuple(e + s for e in ("er", "or", "ist", "ian", "ant", "ent", "
 _HE = frozenset("he him his himself".split())
 _SHE = frozenset("she her hers herself".split())
 _WORDS = re.compile(r"[A-Za-z]+|[.!?]")
+_CAPITALIZED_WORD = re.compile(r"\b[A-Z][\w’'-]*\b")
 
 
 class TextGender:
@@ -202,6 +203,7 @@ class TextGender:
     def __init__(self, text: str) -> None:
         self._text = text
         self._known: dict[str, str | None] = {}
+        self._ends: dict[str, list[int]] | None = None  # capitalized word -> where it ends
 
     def of(self, names: list[str]) -> str | None:
         """'m' or 'f' when the pronouns after the name's last word agree, else None."""
@@ -213,11 +215,13 @@ class TextGender:
         return self._known[last]
 
     def _read(self, word: str) -> str | None:
+        if self._ends is None:  # one pass over the text, whatever the number of names
+            self._ends = {}
+            for m in _CAPITALIZED_WORD.finditer(self._text):
+                self._ends.setdefault(m.group(), []).append(m.end())
         he = she = 0
-        for k, m in enumerate(re.finditer(r"\b" + re.escape(word) + r"\b", self._text)):
-            if k >= self.OCCURRENCES:
-                break
-            for w in _WORDS.findall(self._text, m.end(), m.end() + self.LOOK):
+        for end in self._ends.get(word, [])[: self.OCCURRENCES]:
+            for w in _WORDS.findall(self._text, end, end + self.LOOK):
                 if w in ".!?":
                     break
                 low = w.lower()
