@@ -52,6 +52,9 @@ NOT_PERSON_WORDS = frozenset(
 # the phrase opens with a known given name.
 PLACE_OR_SURNAME = frozenset("park hall house church court bridge tower lake hill temple market beach port".split())
 
+# Particles inside personal names ("Ludwig van Beethoven", "Osama bin Laden").
+_NAME_PARTICLES = frozenset("de del della di da du la le van von der bin al el ibn abu y st".split())
+
 # Adjectives of nationality or region that open names of bodies, not of people.
 DEMONYMS = frozenset(
     """american canadian british english scottish welsh irish french german italian spanish
@@ -104,8 +107,9 @@ def agrees(pronoun: str, names: list[str]) -> bool:
 
 def could_be_person(names: list[str]) -> bool:
     """Could a capitalized phrase be a person's name? Not when a word in it names a place,
-    a building or a body; nor, unless it opens with a known given name, when it opens with
-    a nationality ("Canadian Pacific") or ends like a place ("Dixon Hall")."""
+    a building or a body, or a capitalized function word sits inside; nor, unless it opens
+    with a known given name, when a nationality ("Canadian Pacific", "Covington Catholic")
+    or a place word ("Dixon Hall") is in it."""
     folded = [w.strip(".,’'").lower() for w in names]
     folded = [w[:-2] if w.endswith(("’s", "'s")) else w for w in folded]
     if not folded or any(w in NOT_PERSON_WORDS for w in folded):
@@ -114,13 +118,12 @@ def could_be_person(names: list[str]) -> bool:
         return False  # "Toronto's Out": a possessive inside is no personal name
     if folded[0] in FUNCTION_WORDS:
         return False  # "Unlike Al Turkmani": a sentence opener, not a given name
+    if any(w in FUNCTION_WORDS and w not in _NAME_PARTICLES for w in folded[1:]):
+        return False  # "Peace By Chocolate": a capitalized function word inside is a title
     if folded[0] in first_names():
         return True
     places = lexicon().places
-    return (
-        folded[0] not in DEMONYMS
-        and not any(w in PLACE_OR_SURNAME or w in places for w in folded)
-    )
+    return not any(w in DEMONYMS or w in PLACE_OR_SURNAME or w in places for w in folded)
 
 
 # Cue classes whose content is what the source says or holds true, whatever its shape.

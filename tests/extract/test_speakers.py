@@ -42,6 +42,7 @@ def test_pronoun_agrees_with_given_name(pronoun, names, ok):
     "names, ok",
     [(["Douglas", "County"], False), (["Canadian", "Pacific", "Railways"], False), (["Dixon", "Hall"], False),
      (["Toronto's", "Out"], False), (["Vancouver", "Minor", "Hockey"], False), (["Lena", "Park"], True),
+     (["Peace", "By", "Chocolate"], False), (["Covington", "Catholic"], False), (["Ludwig", "van", "Beethoven"], True),
      (["Christopher", "House"], True), (["Darian", "Lonechild"], True)],
 )
 def test_could_be_person(names, ok):
