@@ -317,8 +317,11 @@ class _NamesInText:
             pattern = _PERSON if SourceType.person in types else _BODY_NAME
             found = self._candidates[types] = _Candidates(pattern, self.text, self.body)
         typed = found.typed
+        nearest: tuple[int, NounPhrase] | None = None
         for k in range(found.count_before(pos) - 1, -1, -1):
             m = found.matches[k]
+            if nearest is not None and m.start() < nearest[0] - SUBJECT_REACH:
+                break
             name = m.group()
             if name not in typed:
                 np = analyse(self.text, (m.start(), m.end()), self.lex)
@@ -326,8 +329,23 @@ class _NamesInText:
                 typed[name] = np if fits else None
             np = typed[name]
             if np is not None and (ok is None or ok(np)):
-                return m.start(), np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end()))
-        return None
+                hit = m.start(), np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end()))
+                if _opens_sentence(self.text, m.start()):
+                    return hit
+                nearest = nearest or hit
+        return nearest
+
+
+# How far before the nearest name a subject may stand and still be preferred to it.
+SUBJECT_REACH = 200
+_SENTENCE_EDGE = re.compile(r"(?:^|[.!?:;”\"]\s+|\n\s*)(?:[A-Z][a-z]*\b[^.!?\n”\"]{0,30}?,\s+)?(?:(?:And|But|Then|So)\s+)?$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Does the name at ``start`` open its sentence (after at most a short opener such as
+    "In an interview Monday,")? A subject is the likelier antecedent of "he" or "she" than
+    a name in an object or a clause (Lappin & Leass 1994's salience)."""
+    return _SENTENCE_EDGE.search(text, max(0, start - 60), start) is not None
 
 
 class _TitledNames:

@@ -177,3 +177,11 @@ def test_a_relative_clause_does_not_take_the_quote_from_the_speaker():
 def test_a_quote_after_a_sentence_about_a_named_person_is_theirs():
     r = read('Mara Quist did not need much persuading. "I am thankful for the invitation."')
     assert speaker_of(r, "thankful for the invitation") == ["Mara Quist"]
+
+
+def test_a_subject_is_preferred_to_a_nearer_name_in_a_clause():
+    r = read(
+        "Dora Vance has worked with famous chefs, among them the great Julia Moss. "
+        '"I was always a home cook," she says.'
+    )
+    assert speaker_of(r, "always a home cook") == ["Dora Vance"]
