@@ -13,7 +13,7 @@ from provenance.extract.hedges import hedge_attributions
 from provenance.extract.lexicon import Lexicon, lexicon, lookup
 from provenance.extract.mentions import NounPhrase, Registry, analyse
 from provenance.extract.sentence import Found, Sentence
-from provenance.extract.speakers import could_be_person, is_function_words, names_a_source, states
+from provenance.extract.speakers import could_be_person, is_function_words, names_a_source, partitive_head, states
 from provenance.extract.tagger import Tagger, candidate, tag_tokens
 from provenance.extract.text import double_single_quotes, is_open_quote, paragraphs, quote_regions, sentences, trim
 from provenance.models import (
@@ -471,7 +471,7 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
             return eid
         if is_function_words(np.text) or is_function_words(np.name):
             return None  # a broken span such as "He criticized Clinton's record": no name in it
-        if np.type is SourceType.anonymous and not names_a_source(np.head):
+        if np.type is SourceType.anonymous and not names_a_source(partitive_head(np.text) or np.head):
             return None  # "the rising line indicates ...": a thing, not a source
         return mention(span, extra, np)[0]
 

@@ -181,7 +181,22 @@ def names_a_source(head: str) -> bool:
     lex = lexicon()
     if head in lex.vague or head in lex.roles or head in lex.documents or head in source_nouns():
         return True
-    return head.endswith(_AGENT_ENDINGS)  # "forecasters", "a citizen", "the professional"
+    # "forecasters", "a citizen", "the professional"; "my two-year-old", "a 32-year-old"
+    return head.endswith(_AGENT_ENDINGS) or head.endswith("-old")
+
+
+_PARTITIVE = re.compile(
+    r"(?:one|some|many|most|all|several|each|none|both|few|two|three|four|five|dozens|hundreds)\s+of\s+"
+    r"(?:the|their|its|his|her|our|these|those)?\s*((?:[a-z-]+\s+){0,2}?[a-z-]+?)(?=\s+(?:in|at|on|of|from|for|with|who)\b|[\s,.]*$)",
+    re.IGNORECASE,
+)
+
+
+def partitive_head(phrase: str) -> str | None:
+    """The noun a partitive counts ("one of the players in the video" -> "players"), the
+    head that says whether it names people; None for any other phrase."""
+    m = _PARTITIVE.match(phrase.strip())
+    return m.group(1).split()[-1].lower() if m else None
 
 
 # Endings of English agent and person nouns (forecaster, investor, economist, civilian,

@@ -185,3 +185,18 @@ def test_a_subject_is_preferred_to_a_nearer_name_in_a_clause():
         '"I was always a home cook," she says.'
     )
     assert speaker_of(r, "always a home cook") == ["Dora Vance"]
+
+
+@pytest.mark.parametrize(
+    "phrase, head",
+    [("one of the players in the video", "players"), ("some of the residents", "residents"), ("the players", None)],
+)
+def test_partitive_head(phrase, head):
+    from provenance.extract.speakers import partitive_head
+
+    assert partitive_head(phrase) == head
+
+
+def test_a_partitive_of_people_is_a_source():
+    r = read('"He might not be able to coach," says one of the players in the video.')
+    assert speaker_of(r, "might not be able to coach")[0].startswith("one of the players")
