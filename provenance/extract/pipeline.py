@@ -10,7 +10,7 @@ from provenance.extract.attributions import find
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
 from provenance.extract.furniture import blank_furniture
 from provenance.extract.hedges import hedge_attributions
-from provenance.extract.lexicon import Lexicon, lexicon, lookup
+from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
 from provenance.extract.mentions import NounPhrase, Registry, analyse
 from provenance.extract.sentence import Found, Sentence
 from provenance.extract.speakers import could_be_person, is_function_words, names_a_source, partitive_head, states
@@ -469,9 +469,12 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
             if eid is not None:
                 mentions.append(build(Mention, {"id": len(mentions), "span": span_of(*span), "entity": eid}))
             return eid
-        if is_function_words(np.text) or is_function_words(np.name):
+        counted = partitive_head(np.text)
+        if counted is not None:  # "one of the players": named by the whole phrase, judged by "players"
+            np = replace(np, name=np.text.strip(" ,"), key=fold(np.text.strip(" ,")), head=counted)
+        elif is_function_words(np.text) or is_function_words(np.name):
             return None  # a broken span such as "He criticized Clinton's record": no name in it
-        if np.type is SourceType.anonymous and not names_a_source(partitive_head(np.text) or np.head):
+        if np.type is SourceType.anonymous and not names_a_source(np.head):
             return None  # "the rising line indicates ...": a thing, not a source
         return mention(span, extra, np)[0]
 
@@ -520,6 +523,8 @@ def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: L
         eid = None
         if f.source is not None:
             name = f.name or f.source
+            if partitive_head(text[f.source[0] : f.source[1]]):
+                name = f.source  # "one of the players": the whole partitive names them
             extra = None
             if name[1] < f.source[1] and text[name[1] : f.source[1]].strip(" ,"):
                 extra = (name[1], f.source[1])
