@@ -1,0 +1,168 @@
+"""Hostile input, round two (issue 11): nothing stops an ingest, nothing rewrites text, nothing
+reaches the terminal. One test (or a few) per case of the issue, named in its closing note;
+case 2 (extraction linearity) lives with the extractor, case 12 in the files it fixes.
+"""
+
+import json
+import sqlite3
+import unicodedata
+
+from click.testing import CliRunner
+
+from cli.main import cli
+from provenance.readers import ReadError, ReadNote, read_paths
+
+GOOD = "A good title\n\nReuters reported that prices rose.\n"
+
+
+def run(db, *args, input=None):
+    """The CLI in process; never a traceback, whatever happens."""
+    result = CliRunner().invoke(cli, ["--db", str(db), *args], input=input)
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def error_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+
+
+def rows(db, sql, *params):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def record(i: int, **extra) -> str:
+    return json.dumps({"id": f"r{i}", "text": f"Lund said that it rained {i} times.", **extra})
+
+
+# ---------------------------------------------------------------- case 1: deep nesting
+
+
+def test_case1_deeply_nested_jsonl_field_fails_only_its_line(tmp_path, fake):
+    deep = '{"id": "deep", "text": "Lund said so.", "extra": ' + "[" * 1000 + "]" * 1000 + "}"
+    (tmp_path / "feed.jsonl").write_text("\n".join([record(1), deep, record(3), record(4)]) + "\n")
+    db = tmp_path / "n.db"
+    result = run(db, "ingest", str(tmp_path / "feed.jsonl"), "--workers", "1")
+    assert result.exit_code == 1
+    assert error_lines(result) == [f"error: {tmp_path / 'feed.jsonl'}:2: malformed JSON: nested too deeply"]
+    assert rows(db, "SELECT count(*) FROM article") == [(3,)]
+
+
+def test_case1_deeply_nested_json_file_beside_good_files(tmp_path, fake):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "deep.json").write_text("[" * 5000 + "]" * 5000)
+    for i in range(3):
+        (folder / f"good{i}.txt").write_text(GOOD.replace("prices", f"prices {i}"))
+    db = tmp_path / "n.db"
+    result = run(db, "ingest", str(folder), "--workers", "1")
+    assert result.exit_code == 1
+    assert error_lines(result) == [f"error: {folder / 'deep.json'}: malformed JSON: nested too deeply"]
+    assert rows(db, "SELECT count(*) FROM article") == [(3,)]
+
+
+def test_case1_deep_json_on_stdin(tmp_path, fake):
+    deep = '{"text": ' + "[" * 3000 + "]" * 3000 + "}"
+    result = run(tmp_path / "s.db", "ingest", "-", input=deep + "\n" + record(2) + "\n")
+    assert result.exit_code == 1 and error_lines(result) == ["error: <stdin>:1: malformed JSON: nested too deeply"]
+    assert rows(tmp_path / "s.db", "SELECT count(*) FROM article") == [(1,)]
+
+
+def test_case1_any_failure_reading_a_record_names_it_and_the_rest_go_in(tmp_path, monkeypatch):
+    from provenance import readers
+
+    real = readers.parse_record
+
+    def flaky(obj, label, line, **kw):
+        if isinstance(obj, dict) and obj.get("id") == "r2":
+            raise MemoryError("simulated")
+        return real(obj, label, line, **kw)
+
+    monkeypatch.setattr(readers, "parse_record", flaky)
+    (tmp_path / "f.jsonl").write_text("\n".join(record(i) for i in range(1, 4)) + "\n")
+    (tmp_path / "g.json").write_text("[" + ",".join(record(i) for i in range(1, 4)) + "]")
+    items = list(read_paths([tmp_path / "f.jsonl", tmp_path / "g.json"]))
+    errors = [str(x) for x in items if isinstance(x, ReadError)]
+    assert errors == [f"{tmp_path / 'f.jsonl'}:2: cannot read record: MemoryError: simulated",
+                      f"{tmp_path / 'g.json'}:2: cannot read record: MemoryError: simulated"]
+    assert sum(1 for x in items if not isinstance(x, ReadError)) == 4
+
+
+# ---------------------------------------------------------------- case 5: each JSONL line decoded on its own
+
+
+def test_case5_one_cp1252_line_does_not_change_later_lines(tmp_path, fake):
+    lines = [json.dumps({"id": "a", "text": "Café one said so."}, ensure_ascii=False).encode(),
+             b'{"id": "b", "text": "caf\xe9 \x93two\x94 said so."}',
+             json.dumps({"id": "c", "text": "Café three said so."}, ensure_ascii=False).encode()]
+    (tmp_path / "mixed.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    items = list(read_paths([tmp_path / "mixed.jsonl"]))
+    notes = [x for x in items if isinstance(x, ReadNote)]
+    assert [n.message for n in notes] == ["line 2 is not UTF-8: read as cp1252"]
+    texts = [x.text for x in items if not isinstance(x, (ReadNote, ReadError))]
+    assert texts == ["Café one said so.", "café “two” said so.", "Café three said so."]
+    db = tmp_path / "m.db"
+    result = run(db, "ingest", str(tmp_path / "mixed.jsonl"), "--workers", "1")
+    assert result.exit_code == 0 and "note: " in result.stderr and "line 2 is not UTF-8" in result.stderr
+    assert rows(db, "SELECT text FROM article WHERE path LIKE '%#c'") == [("Café three said so.",)]
+
+
+# ---------------------------------------------------------------- case 6: one name, one source
+
+
+def test_case6_text_is_stored_nfc_with_offsets_true_to_it(tmp_path, fake):
+    nfd = unicodedata.normalize("NFD", "T\n\nJosé Álvarez said that prices rose.\n")
+    (tmp_path / "nfd.txt").write_text(nfd)
+    (tmp_path / "nfd.jsonl").write_text(json.dumps({"id": "x", "text": nfd[3:], "title": nfd[:1]}) + "\n")
+    db = tmp_path / "u.db"
+    result = run(db, "ingest", str(tmp_path), "--workers", "1")
+    assert result.exit_code == 0, result.stderr
+    for (text,) in rows(db, "SELECT text FROM article"):
+        assert text == unicodedata.normalize("NFC", text)
+    for text, start, end, claim in rows(db, 'SELECT a.text, c.start, c."end", c.text FROM claim c '
+                                            "JOIN article a ON a.id = c.article_id"):
+        assert text[start:end] == claim
+    assert rows(db, "SELECT DISTINCT name FROM source") == [("José Álvarez",)]
+
+
+def test_case6_nfd_and_zero_width_spellings_are_one_source(tmp_path):
+    """The real extractor: NFD "José Álvarez" and one with a zero-width space are one person."""
+    spellings = ["José Álvarez", unicodedata.normalize("NFD", "José Álvarez"), "Jos\u200bé Álvarez",
+                 "José\u2060 Álvarez", "\u202aJosé Álvarez\u202c"]
+    for i, name in enumerate(spellings):
+        (tmp_path / f"a{i}.txt").write_text(f"Story {i}\n\n{name} said that the plan {i} would fail.\n")
+    db = tmp_path / "z.db"
+    result = run(db, "ingest", str(tmp_path), "--workers", "1")
+    assert result.exit_code == 0, result.stderr
+    assert rows(db, "SELECT name, type FROM source") == [("José Álvarez", "person")]
+    assert rows(db, "SELECT DISTINCT alias FROM source_alias") == [("José Álvarez",)]
+    for args in (["source", "Jos\u200bé Álvarez"], ["source", unicodedata.normalize("NFD", "José Álvarez")]):
+        assert json.loads(run(db, *args, "--format", "json").stdout)["name"] == "José Álvarez"
+
+
+# ---------------------------------------------------------------- case 4: no control characters stored as names
+
+
+HOSTILE_TEXT = ("Breaking\x1b]0;owned\x07 news\n\n\x1b]0;HACKED\x1b\\The minister said that the plan would fail. "
+                "\x1b[8mHidden Person said that taxes rise.\x1b[0m \x1b[2J\x9b31mThe mayor said that roads close.\n")
+
+
+def test_case4_terminal_sequences_never_reach_names_or_stored_text(tmp_path):
+    (tmp_path / "esc.txt").write_text(HOSTILE_TEXT)
+    (tmp_path / "esc.jsonl").write_text(json.dumps({"id": "e", "title": "T\x1b[2J", "outlet": "Out\x1b]8;;x\x07let",
+                                                    "text": HOSTILE_TEXT.replace("minister", "governor")}) + "\n")
+    db = tmp_path / "c.db"
+    result = run(db, "ingest", str(tmp_path), "--workers", "1")
+    assert result.exit_code == 0, result.stderr
+    stored = rows(db, "SELECT text, title, coalesce(outlet, '') FROM article")
+    assert stored and all(c.isprintable() or c in "\n" for row in stored for v in row for c in v), stored
+    names = [n for (n,) in rows(db, "SELECT name FROM source UNION ALL SELECT alias FROM source_alias")]
+    assert names and not any("HACKED" in n or "owned" in n or not n.isprintable() for n in names), names
+    for text, start, end, claim in rows(db, 'SELECT a.text, c.start, c."end", c.text FROM claim c '
+                                            "JOIN article a ON a.id = c.article_id"):
+        assert text[start:end] == claim
+    assert ("T", "Outlet") in [(t, o) for _, t, o in stored]
