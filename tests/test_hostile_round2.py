@@ -7,6 +7,7 @@ import json
 import sqlite3
 import unicodedata
 
+import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
@@ -166,3 +167,81 @@ def test_case4_terminal_sequences_never_reach_names_or_stored_text(tmp_path):
                                             "JOIN article a ON a.id = c.article_id"):
         assert text[start:end] == claim
     assert ("T", "Outlet") in [(t, o) for _, t, o in stored]
+
+
+# ---------------------------------------------------------------- case 3: article text is never markup
+
+
+MARKUP = ("Lund said that [the state] will pay [sic] [/] and [citation needed] "
+          "[link=https://evil]click[/link] [bold red]now[/] :thumbs_up:.")
+
+
+@pytest.fixture
+def markup_db(tmp_path, fake):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "[bold]odd[red].txt").write_text(f"Title [/] [red]x[/red]\n\n{MARKUP}\nSource » [blink]Out[/]\n")
+    db = tmp_path / "m.db"
+    assert run(db, "ingest", str(folder), "--workers", "1").exit_code == 0
+    return db
+
+
+def test_case3_article_text_names_and_paths_are_shown_literally(markup_db):
+    outputs = {}
+    for args in (["claims"], ["articles"], ["source", "Lund"], ["chain", "1"], ["sources"]):
+        result = run(markup_db, *args)
+        assert result.exit_code == 0, (args, result.stderr)
+        outputs[args[0]] = result.stdout
+    pieces = ("[the state]", "[sic] [/]", "[citation needed]", "[link=https://evil]click[/link]", "[bold red]now[/]", ":thumbs_up:")
+    for name in ("claims", "source"):  # table cells wrap at spaces: every word is there as written
+        for word in " ".join(pieces).split():
+            assert word in outputs[name], (name, word, outputs[name])
+    chain = " ".join(outputs["chain"].split())  # a tree: its lines wrap at spaces
+    for piece in pieces:
+        assert piece in chain, (piece, chain)
+    assert "\x1b]8;" not in "".join(outputs.values())  # no hyperlink escape was made
+    for word in ("[bold]odd[red].txt", "[/]", "[red]x[/red]", "[blink]Out[/]"):
+        assert word in outputs["articles"], (word, outputs["articles"])
+
+
+# ---------------------------------------------------------------- case 4: nothing reaches the terminal
+
+
+def test_case4_controls_and_bidi_are_visible_in_tables_and_exact_in_json_and_csv(markup_db):
+    con = sqlite3.connect(markup_db)
+    con.execute("UPDATE claim SET text = ?, chain_text = ?", ("pay \x1b]0;HACKED\x1b\\ \x1b[2J\u202eevil", "Lu\x1b[8mnd"))
+    con.execute("UPDATE source SET name = ?", ("Lu\x1b[8mnd\u2067",))
+    con.execute("UPDATE article SET title = ?, path = ?", ("Ti\x9b2Jtle\x07", "/x/a\x1b[31m.txt"))
+    con.commit()
+    con.close()
+    for args in (["claims"], ["articles"], ["source", "1"], ["chain", "1"], ["sources"]):
+        out = run(markup_db, *args).stdout
+        assert not any(c in out for c in "\x1b\x07\x9b\u202e\u2067"), (args, out)
+    shown = run(markup_db, "chain", "1").stdout
+    assert "\\x1b]0;HACKED\\x1b\\" in shown and "\\u202eevil" in shown and "Lu\\x1b[8mnd\\u2067" in shown
+    claims = json.loads(run(markup_db, "claims", "--format", "json").stdout)
+    assert {c["text"] for c in claims} == {"pay \x1b]0;HACKED\x1b\\ \x1b[2J\u202eevil"}  # JSON stays exact
+    assert "\x1b]0;HACKED" in run(markup_db, "claims", "--format", "csv").stdout  # CSV too
+
+
+# ---------------------------------------------------------------- case 8: CSV formula injection
+
+
+def test_case8_csv_cells_that_start_a_formula_get_a_leading_apostrophe(tmp_path, fake):
+    import csv
+    import io
+
+    (tmp_path / "f.txt").write_text('T\n\nLund said that =HYPERLINK("http://evil","click").\n'
+                                    "Lund said that +1 rose. Lund said that -2 fell. Lund said that @SUM(1) won.\n")
+    db = tmp_path / "f.db"
+    run(db, "ingest", str(tmp_path / "f.txt"), "--workers", "1")
+    for args in (["claims"], ["chain", "1"], ["source", "Lund"]):
+        got = list(csv.DictReader(io.StringIO(run(db, *args, "--format", "csv").stdout)))
+        texts = [r.get("text") or r.get("claim") for r in got]
+        assert texts[0] == "'=HYPERLINK(\"http://evil\",\"click\")", (args, texts)
+        if args[0] != "chain":
+            assert texts[1:] == ["'+1 rose", "'-2 fell", "'@SUM(1) won"]
+    as_json = json.loads(run(db, "claims", "--format", "json").stdout)
+    assert as_json[0]["text"] == '=HYPERLINK("http://evil","click")'  # JSON stays exact
+    numbers = list(csv.DictReader(io.StringIO(run(db, "claims", "--format", "csv").stdout)))
+    assert numbers[0]["id"] == "1" and numbers[0]["start"].isdigit()
