@@ -65,6 +65,9 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> Engine:
     url = to_url(target)
     shown = describe_url(url)
     is_sqlite = url.get_backend_name() == "sqlite"
+    if is_sqlite and not url.database and str(target).strip() not in (":memory:", "sqlite://"):
+        raise DatabaseError(f"{str(target)!r} names no database file (SQLite would use a temporary in-memory "
+                            "database and lose everything); give a file, e.g. sqlite:///file:PATH?mode=ro&uri=true")
     file = sqlite_file(url) if is_sqlite else None
     if file is not None:
         _check_sqlite_path(file, create)
