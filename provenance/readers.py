@@ -14,6 +14,7 @@ megabyte of text; such a file is a dump of many) but streamed in parts of at mos
 """
 
 import codecs
+import email.utils
 import hashlib
 import io
 import json
@@ -21,10 +22,12 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from provenance.models import Document
 from provenance.printable import printable
@@ -684,6 +687,9 @@ def parse_record(
         path = f"{label}#L{line}"
     else:
         path = label
+    problem = _field_problem(obj, ext_id)
+    if problem:
+        return ReadError(label, line, problem, size)
     title = _opt_str(obj.get("title"))
     if title is None:
         first = next((ln for ln in text.split("\n") if ln.strip()), "")
@@ -693,6 +699,9 @@ def parse_record(
                                meta.get("published")) if _opt_str(v)),
         None,
     )
+    if published is not None and not is_date(published):
+        return ReadError(label, line, f"'published' is not a date: {_quoted(published[:200])} "
+                                      "(use ISO 8601, e.g. 2024-03-01)", size)
     return Document(
         text=text,
         title=title,
@@ -727,12 +736,29 @@ def _read_html(data: bytes, label: str, *, stdin: bool = False) -> Document | Re
     return Document(
         text="\n\n".join(paragraphs),
         title=_opt_str(info.get("title")),
-        outlet=_opt_str(info.get("sitename")) or _opt_str(info.get("hostname")),
-        url=_opt_str(info.get("url")),
-        published=_opt_str(info.get("date")),
+        outlet=_site_name(info.get("sitename")) or _site_name(info.get("hostname")),
+        url=_if(is_web_url, _opt_str(info.get("url"))),
+        published=_if(is_date, _opt_str(info.get("date"))),
         path=None if stdin else label,
         meta={"size": size},
     )
+
+
+_MARKUP = re.compile(r"[<>\[\]{}]|&[#\w]+;")
+
+
+def _site_name(value: object) -> str | None:
+    """A page's site name as an outlet, unless it holds markup (tags, entities, brackets) or is
+    too long to be a name: a page's metadata is no more trusted than its text."""
+    name = _opt_str(value)
+    if name is None or _MARKUP.search(name) or len(name) > 80 or len(name.split()) > 8:
+        return None
+    return name
+
+
+def _if(test: Callable[[str], bool], value: str | None) -> str | None:
+    """``value`` when it passes ``test``, else None (page metadata that is not what it claims)."""
+    return value if value is not None and test(value) else None
 
 
 # ---------------------------------------------------------------- decoding
@@ -783,6 +809,51 @@ def _check_not_binary(data: bytes) -> None:
         controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
         if controls / len(head) > 0.05:
             raise BinaryInputError("binary file, not text (it is mostly control characters)")
+
+
+MAX_ID_CHARS = 256  # an external id is a name for a record, not a payload
+
+
+def _field_problem(obj: dict, ext_id: str | None) -> str | None:
+    """Why a record's ``id``, ``url`` or ``published`` cannot be taken as they are, if they cannot."""
+    raw_id = obj.get("id")
+    if raw_id is not None and (isinstance(raw_id, (bool, float, dict, list)) or not isinstance(raw_id, (str, int))):
+        return f"'id' must be a string or an integer, not {_quoted(json.dumps(raw_id))[:80]}"
+    if ext_id is not None and len(ext_id) > MAX_ID_CHARS:
+        return f"'id' is longer than {MAX_ID_CHARS} characters"
+    url = _opt_str(obj.get("url"))
+    if url is not None and not is_web_url(url):
+        return f"'url' is not an http(s) URL: {_quoted(url[:200])}"
+    return None
+
+
+_YEAR_MONTH = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
+
+
+def is_date(value: str) -> bool:
+    """Whether ``value`` is a publication date: ISO 8601 (``2024-03-01``, ``2024-03-01T09:30:00Z``)
+    or the RFC 2822 form of feeds (``Fri, 01 Mar 2024 09:30:00 GMT``)."""
+    s = value.strip()
+    if _YEAR_MONTH.fullmatch(s):
+        return True
+    try:
+        datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s)
+        return True
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(s) is not None
+    except (TypeError, ValueError, IndexError):
+        return False
+
+
+def is_web_url(value: str) -> bool:
+    """Whether ``value`` is an absolute http or https URL with a host."""
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and value.isprintable()
 
 
 def _opt_str(value: object) -> str | None:
