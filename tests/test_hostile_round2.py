@@ -245,3 +245,122 @@ def test_case8_csv_cells_that_start_a_formula_get_a_leading_apostrophe(tmp_path,
     assert as_json[0]["text"] == '=HYPERLINK("http://evil","click")'  # JSON stays exact
     numbers = list(csv.DictReader(io.StringIO(run(db, "claims", "--format", "csv").stdout)))
     assert numbers[0]["id"] == "1" and numbers[0]["start"].isdigit()
+
+
+# ---------------------------------------------------------------- case 11: smaller ones
+
+
+def test_case11_a_newline_in_a_file_name_cannot_forge_an_error_line(tmp_path, fake):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "x\nerror: forged.txt").write_bytes(b"")
+    (folder / "\x1b]0;title\x07.txt").write_bytes(b"")
+    result = run(tmp_path / "n.db", "ingest", str(folder), "--workers", "1")
+    assert result.exit_code == 1
+    assert sorted(result.stderr.splitlines()[:2]) == [f"error: {folder}/\\x1b]0;title\\x07.txt: empty file",
+                                                      f"error: {folder}/x\\nerror: forged.txt: empty file"]
+
+
+@pytest.mark.parametrize("url", ["sqlite:///?mode=ro", "sqlite:///?mode=ro&uri=true", "sqlite:///"])
+def test_case11_a_sqlite_url_without_a_file_is_refused(tmp_path, corpus, url):
+    result = run(url, "ingest", str(corpus))
+    assert result.exit_code == 1 and result.stderr.startswith(f"Error: {url!r} names no database file")
+
+
+@pytest.mark.parametrize("option,value", [("--published", "yesterday"), ("--published", "2024-13-45"),
+                                          ("--url", "javascript:alert(1)"), ("--url", "example.com/a")])
+def test_case11_published_and_url_options_are_validated(tmp_path, corpus, option, value):
+    result = run(tmp_path / "o.db", "ingest", str(corpus), option, value)
+    assert result.exit_code == 2 and f"Invalid value for '{option}'" in result.stderr
+
+
+def test_case11_good_published_and_url_options_are_taken(tmp_path, corpus, fake):
+    db = tmp_path / "o.db"
+    result = run(db, "ingest", str(corpus), "--published", "2024-03-01", "--url", "https://example.com/a",
+                 "--workers", "1")
+    assert result.exit_code == 0, result.stderr
+    assert set(rows(db, "SELECT published, url FROM article")) == {("2024-03-01", "https://example.com/a")}
+
+
+def test_case11_bad_record_fields_name_their_line(tmp_path, fake):
+    digits = "9" * 5000
+    lines = [record(1, published="2024-03-01T09:30:00Z", url="https://example.com/1"),
+             record(2, published="next Tuesday"), record(3, url="javascript:alert(1)"),
+             json.dumps({"id": True, "text": "Lund said that it rained."}),
+             '{"id": NaN, "text": "Lund said that it snowed."}', '{"id": 1e999, "text": "Lund said that it hailed."}',
+             '{"id": ' + digits + ', "text": "Lund said that it froze."}',
+             json.dumps({"id": "x" * 300, "text": "Lund said that it thawed."}),
+             record(9, published="Fri, 01 Mar 2024 09:30:00 GMT"), record(10, date="2016"),
+             json.dumps({"id": "r1", "text": "Another text under the same id."}), record(1)]
+    (tmp_path / "f.jsonl").write_text("\n".join(lines) + "\n")
+    db = tmp_path / "f.db"
+    result = run(db, "ingest", str(tmp_path / "f.jsonl"), "--workers", "1")
+    assert result.exit_code == 1
+    errors = [line.split(".jsonl:", 1)[1] for line in error_lines(result)]
+    assert [e.split(":", 1)[0] for e in errors] == [str(n) for n in (2, 3, 4, 5, 6, 7, 8, 11)], errors
+    assert "'published' is not a date: 'next Tuesday'" in errors[0]
+    assert "'url' is not an http(s) URL" in errors[1]
+    assert all("'id' must be a string or an integer" in e for e in errors[2:5]), errors
+    assert "integer" in errors[5] and "digits" in errors[5] and len(errors[5]) < 200
+    assert "'id' is longer than 256 characters" in errors[6]
+    assert "id 'r1' is used by line 1 with another text" in errors[7]
+    assert rows(db, "SELECT count(*) FROM article") == [(3,)]  # lines 1, 9, 10 (12 repeats line 1)
+    assert rows(db, "SELECT count(*) FROM article WHERE version > 1") == [(0,)]
+
+
+def test_case11_a_database_failure_mid_ingest_says_what_was_committed(tmp_path, fake, monkeypatch):
+    from provenance import ingest as ingest_module
+    from provenance.errors import DatabaseError
+
+    real = ingest_module.store_batch
+    calls = []
+
+    def full_after_one(engine, batch, cache=None):
+        calls.append(len(batch))
+        if len(calls) > 1:
+            raise DatabaseError("cannot write to database x.db: database or disk is full")
+        return real(engine, batch, cache)
+
+    monkeypatch.setattr(ingest_module, "store_batch", full_after_one)
+    monkeypatch.setattr(ingest_module, "BATCH_SIZE", 2)
+    (tmp_path / "f.jsonl").write_text("\n".join(record(i) for i in range(5)) + "\n")
+    db = tmp_path / "d.db"
+    from provenance.ingest import ingest
+    from provenance.store import open_database
+
+    engine = open_database(db)
+    with pytest.raises(DatabaseError) as info:
+        ingest([str(tmp_path / "f.jsonl")], engine, workers=1, batch_size=2)
+    engine.dispose()
+    assert str(info.value) == ("cannot write to database x.db: database or disk is full; this run committed "
+                               "2 new article(s) before it stopped: they are kept, and running it again adds the rest")
+    assert rows(db, "SELECT count(*) FROM article") == [(2,)]
+
+
+def test_case11_an_html_site_name_with_markup_is_not_the_outlet(tmp_path, fake):
+    body = "".join(f"<p>Lund said that the plan number {i} would fail, and everyone agreed with him.</p>"
+                   for i in range(6))
+    page = ('<html><head><title>T</title><meta property="og:site_name" content="{}">'
+            '<meta property="og:url" content="https://news.example.com/a"></head>'
+            f"<body><article>{body}</article></body></html>")
+    (tmp_path / "a.html").write_text(page.format("&lt;b&gt;[bold red]Evil[/]&lt;/b&gt;"))
+    (tmp_path / "b.html").write_text(page.format("Daily News").replace("plan", "scheme"))
+    items = [x for x in read_paths([tmp_path]) if not isinstance(x, ReadNote)]
+    assert [(x.path.rsplit("/", 1)[1], x.outlet) for x in items] == [("a.html", "example.com"),
+                                                                     ("b.html", "Daily News")]
+
+
+@pytest.mark.parametrize("ref", ["9" * 5000, "0" * 30 + "1"])
+def test_case11_ids_of_thousands_of_digits_are_no_crash(tmp_path, corpus, fake, ref):
+    db = tmp_path / "i.db"
+    run(db, "ingest", str(corpus), "--workers", "1")
+    for args, message in ((["source", ref], "no source matches"), (["claims", "--source", ref], "no source matches"),
+                          (["claims", "--article", ref], "no article matches")):
+        result = run(db, *args)
+        if ref.startswith("0"):  # an id with leading zeros is still that id
+            assert result.exit_code in (0, 1) and "ValueError" not in result.stderr
+            continue
+        assert result.exit_code == 1 and result.stderr.startswith(f"Error: {message} "), (args, result.stderr[:200])
+    for args in (["chain", "9" * 5000], ["chain", "NaN"], ["chain", "1e999"], ["chain", "True"]):
+        result = run(db, *args)
+        assert result.exit_code == 2 and "is not a valid integer" in result.stderr, (args, result.stderr[:200])
