@@ -364,3 +364,55 @@ def test_case11_ids_of_thousands_of_digits_are_no_crash(tmp_path, corpus, fake, 
     for args in (["chain", "9" * 5000], ["chain", "NaN"], ["chain", "1e999"], ["chain", "True"]):
         result = run(db, *args)
         assert result.exit_code == 2 and "is not a valid integer" in result.stderr, (args, result.stderr[:200])
+
+
+# ---------------------------------------------------------------- case 10: a server that never answers
+
+
+@pytest.fixture
+def silent_server():
+    """A TCP port that accepts connections and never says a word (a hung PostgreSQL)."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    held = []
+    done = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not done.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    done.set()
+    thread.join(5)
+    for conn in held:
+        conn.close()
+    listener.close()
+
+
+def test_case10_a_server_that_never_answers_times_out_saying_what_it_waited_for(silent_server, monkeypatch):
+    import time
+
+    pytest.importorskip("psycopg")
+    from provenance.store import db as store_db
+
+    monkeypatch.setattr(store_db, "PG_CONNECT_TIMEOUT_S", 1)  # the default (10 s), shortened for the test
+    for url in (f"postgresql://u@127.0.0.1:{silent_server}/news",
+                f"postgresql://u@127.0.0.1:{silent_server}/news?connect_timeout=2"):  # the URL's own wins
+        started = time.monotonic()
+        result = run(url, "claims")
+        took = time.monotonic() - started
+        wait = 2 if "connect_timeout=2" in url else 1
+        assert result.exit_code == 1 and took < wait + 8, took
+        assert result.stderr.startswith(f"Error: cannot open database {url}: no answer from the PostgreSQL "
+                                        f"server at 127.0.0.1:{silent_server} within {wait} s"), result.stderr
+        assert result.stderr.count("\n") == 1
