@@ -416,3 +416,48 @@ def test_case10_a_server_that_never_answers_times_out_saying_what_it_waited_for(
         assert result.stderr.startswith(f"Error: cannot open database {url}: no answer from the PostgreSQL "
                                         f"server at 127.0.0.1:{silent_server} within {wait} s"), result.stderr
         assert result.stderr.count("\n") == 1
+
+
+# ---------------------------------------------------------------- case 9: eval on a malformed gold file
+
+
+def _att(start=0, end=4, parent=None):
+    return {"source": {"start": 0, "end": 4}, "cue": {"start": 5, "end": 9},
+            "content": {"start": start, "end": end}, "parent": parent}
+
+
+SPAN_OK = {"id": "a", "text": "Lund said it rained.", "attributions": [_att(10, 19)]}
+QUOTE_OK = {"id": "q", "text": "Lund said it rained.", "quotes": [{"content": {"start": 10, "end": 19}}]}
+
+
+@pytest.mark.parametrize("bad,problem", [
+    ({**SPAN_OK, "attributions": [_att(10, 99)]}, "attributions.0.content: offsets 10:99 outside the text"),
+    ({**SPAN_OK, "attributions": [_att(15, 10)]}, "attributions.0.content: offsets reversed (15 > 10)"),
+    ({**SPAN_OK, "attributions": [_att(-3, 10)]}, "attributions.0.content: offsets -3:10 outside the text"),
+    ({**SPAN_OK, "attributions": [_att(10, 19, parent=0)]}, "attributions.0.parent 0 points at itself"),
+    ({**SPAN_OK, "attributions": [_att(10, 19, parent=7)]}, "attributions.0.parent 7 is out of range"),
+    ({**SPAN_OK, "attributions": [{"content": {"start": "x", "end": 3}}]}, "attributions.0.content.start: Input should"),
+    ({"text": "no id", "attributions": []}, "id: Field required"),
+    ({**QUOTE_OK, "quotes": [{"content": {"start": 3, "end": 500}}]}, "quotes.0.content: offsets 3:500 outside"),
+    ({**QUOTE_OK, "quotes": [{"content": {"start": 9, "end": 2}}]}, "quotes.0.content: offsets reversed"),
+    ('{"id": "x", "text": "cut', "malformed JSON: "),
+    (b'{"id": "x", "text": "caf\xe9", "attributions": []}', "invalid UTF-8 (byte 0xe9 at column 25)"),
+])
+def test_case9_a_malformed_gold_file_is_one_line_naming_file_and_line(tmp_path, bad, problem):
+    good = SPAN_OK if (isinstance(bad, dict) and "attributions" in bad) or not isinstance(bad, dict) else QUOTE_OK
+    line = bad if isinstance(bad, bytes) else (bad if isinstance(bad, str) else json.dumps(bad)).encode()
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(json.dumps(good).encode() + b"\n\n" + line + b"\n")
+    result = run(tmp_path / "unused.db", "eval", str(gold))
+    assert result.exit_code == 1, (result.exit_code, result.stderr)
+    assert result.stderr.startswith(f"Error: {gold}:3: {problem}"), result.stderr
+    assert result.stderr.count("\n") == 1 and "validation error" not in result.stderr
+
+
+def test_case9_a_malformed_chain_suite_line_too(tmp_path):
+    gold = tmp_path / "suite.jsonl"
+    good = {"id": "s", "text": "Lund said it rained.", "claims": [{"content": "it rained", "kind": "direct", "chain": ["Lund"]}]}
+    gold.write_text(json.dumps(good) + "\n" + json.dumps({"id": "t", "claims": [{"chain": ["x"]}]}) + "\n")
+    result = run(tmp_path / "unused.db", "eval", str(gold))
+    assert result.exit_code == 1 and result.stderr.startswith(f"Error: {gold}:2: "), result.stderr
+    assert result.stderr.count("\n") == 1
