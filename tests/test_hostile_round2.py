@@ -461,3 +461,55 @@ def test_case9_a_malformed_chain_suite_line_too(tmp_path):
     result = run(tmp_path / "unused.db", "eval", str(gold))
     assert result.exit_code == 1 and result.stderr.startswith(f"Error: {gold}:2: "), result.stderr
     assert result.stderr.count("\n") == 1
+
+
+# ---------------------------------------------------------------- case 7: curation across types
+
+
+def test_case7_alias_add_refuses_other_types_names_of_nothing_and_the_own_name(tmp_path, fake):
+    (tmp_path / "a.txt").write_text("T\n\nKestrel Lane said that prices rose.\n")
+    (tmp_path / "b.txt").write_text("U\n\nReuters reported that it snowed.\n")
+    db = tmp_path / "c.db"
+    run(db, "ingest", str(tmp_path), "--workers", "1")
+    assert sorted(rows(db, "SELECT name, type FROM source")) == [("Kestrel Lane", "person"), ("Reuters", "outlet")]
+    for alias, words in (("Kestrel Lane", "of type person, and source 2 'Reuters' is of type outlet: set the type first"),
+                         ("...", "has no letters or digits"), ("Reuters", "is already the name of source"),
+                         ("reuters", "is already the name of source")):
+        result = run(db, "sources", "alias", "add", "Reuters", alias)
+        assert result.exit_code == 1 and words in result.stderr, (alias, result.stderr)
+    assert rows(db, "SELECT count(*) FROM source_curation") == [(0,)]  # nothing pinned
+    assert sorted(rows(db, "SELECT name, type FROM source")) == [("Kestrel Lane", "person"), ("Reuters", "outlet")]
+
+
+def test_case7_sources_type_retypes_a_source_for_good(tmp_path, fake):
+    (tmp_path / "a.txt").write_text("T\n\nKestrel Lane said that prices rose.\n")
+    (tmp_path / "b.txt").write_text("U\n\nReuters reported that it snowed.\n")
+    db = tmp_path / "c.db"
+    run(db, "ingest", str(tmp_path), "--workers", "1")
+    result = run(db, "sources", "type", "Kestrel Lane", "outlet")
+    assert result.exit_code == 0 and "type set to outlet" in result.stderr, result.stderr
+    assert sorted(rows(db, "SELECT name, type FROM source")) == [("Kestrel Lane", "outlet"), ("Reuters", "outlet")]
+    (tmp_path / "c.txt").write_text("V\n\nKestrel Lane said that rents fell.\n")  # the extractor says person again
+    run(db, "ingest", str(tmp_path / "c.txt"), "--workers", "1")
+    assert sorted(rows(db, "SELECT name, type FROM source")) == [("Kestrel Lane", "outlet"), ("Reuters", "outlet")]
+    assert run(db, "sources", "type", "Kestrel Lane", "outlet").exit_code == 1  # already one
+    added = run(db, "sources", "alias", "add", "Reuters", "Kestrel Lane")  # now of one type: merged
+    assert added.exit_code == 0 and "merged Kestrel Lane" in added.stderr, added.stderr
+    assert json.loads(run(db, "source", "Kestrel Lane", "--format", "json").stdout)["name"] == "Reuters"
+    assert run(db, "sources", "type", "nobody", "outlet").exit_code == 1
+    assert run(db, "sources", "type", "Reuters", "planet").exit_code == 2
+
+
+def test_case7_split_leaves_the_original_name_to_the_original_source(tmp_path):
+    """The real extractor and lexicon: "Bloomberg" is keyed like "Bloomberg News"."""
+    (tmp_path / "a.txt").write_text("One\n\nAccording to Bloomberg News, prices rose sharply in March.\n")
+    (tmp_path / "b.txt").write_text("Two\n\nBloomberg reported that the bank cut rates.\n")
+    db = tmp_path / "b.db"
+    run(db, "ingest", str(tmp_path), "--workers", "1")
+    assert run(db, "sources", "split", "Bloomberg News", "Bloomberg").exit_code == 0
+    (tmp_path / "c.txt").write_text("Three\n\nAccording to Bloomberg News, oil fell.\n")
+    run(db, "ingest", str(tmp_path), "--workers", "1")
+    chains = {c["text"]: c["chain_text"] for c in json.loads(run(db, "claims", "--format", "json").stdout)}
+    assert chains["oil fell"] == "Bloomberg News", chains
+    assert rows(db, "SELECT norm FROM source_curation") == [("bloomberg",)]  # not the key 'bloomberg news'
+
