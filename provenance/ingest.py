@@ -228,8 +228,19 @@ def extract_all(
             while pending:
                 yield from _finish(*pending.popleft())
         except BaseException:  # Ctrl-C, or the caller stopped (e.g. the database failed): drop queued work
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_pool(pool)
             raise
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Drop queued work, end the workers (they ignore Ctrl-C) and wait for the pool's manager
+    thread. ``shutdown(wait=False)`` left that thread running into interpreter exit, where
+    it raced CPython's exit hook on a closed pipe ("OSError: [Errno 9] Bad file descriptor"
+    after "Interrupted.", issue 11)."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_chunk(docs: list[Document]) -> list[PreparedArticle | str]:

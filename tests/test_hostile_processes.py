@@ -220,7 +220,7 @@ def test_ctrl_c_mid_ingest_stops_cleanly(tmp_path):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.stdin.close()
         proc.stderr.close()
-    assert proc.returncode == 130 and err.strip().splitlines()[-1] == "Interrupted." and "Traceback" not in err
+    assert proc.returncode == 130 and err.strip().splitlines()[-1] == "Interrupted." and "Traceback" not in err, err
     if Path("/proc").is_dir():
         wait_for(lambda: not session_processes(proc.pid), 10, "the workers to exit")
     assert_sound(db)
