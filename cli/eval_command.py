@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from cli.output import literal
+
 if TYPE_CHECKING:  # imported by the command itself: --help stays light
     from provenance.evaluate import EvalReport
     from provenance.evaluate_quotes import QuoteCounts, QuoteMiss, QuoteReport
@@ -176,7 +178,7 @@ def _print_table(report: EvalReport, show_misses: int) -> None:
                 content = " ".join(m.content.split())
                 if len(content) > 200:
                     content = content[:199] + "…"
-                m_t.add_row(m.article, m.cue_type, m.source or "—", m.cue or "—", content)
+                m_t.add_row(*map(literal, (m.article, m.cue_type, m.source or "—", m.cue or "—", content)))
             if rows:
                 console.print(m_t)
             else:
@@ -245,7 +247,7 @@ def _print_quote_misses(console, title: str, misses: list[QuoteMiss]) -> None:
             f"{' → '.join(c.chain) if c.chain else 'no chain'}"
             for c in m.claims
         ) or "nothing near"
-        t.add_row(m.article, gold, speaker, tool)
+        t.add_row(*map(literal, (m.article, gold, speaker, tool)))
     console.print(t)
 
 

@@ -113,8 +113,10 @@ pass_state = click.make_pass_decorator(State)
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--outlet", help="Outlet of every article read (overrides the files).")
-@click.option("--url", help="URL of every article read (overrides the files).")
-@click.option("--published", metavar="DATE", help="Publication date of every article read.")
+@click.option("--url", callback=lambda c, p, v: _checked(v, "is_web_url", "an http(s) URL"),
+              help="URL of every article read (overrides the files).")
+@click.option("--published", metavar="DATE", callback=lambda c, p, v: _checked(v, "is_date", "a date (2024-03-01)"),
+              help="Publication date of every article read (ISO 8601).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes [default: number of CPUs].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors only.")
@@ -147,6 +149,17 @@ def ingest(state: State, paths: tuple[str, ...], outlet, url, published, workers
         )
     if report.failed:
         sys.exit(1)
+
+
+def _checked(value: str | None, test: str, what: str) -> str | None:
+    """An option's value when ``provenance.readers.<test>`` accepts it, else a usage error (exit 2)."""
+    if value is None:
+        return None
+    from provenance import readers
+
+    if not getattr(readers, test)(value):
+        raise click.BadParameter(f"{value!r} is not {what}")
+    return value
 
 
 # ---------------------------------------------------------------- listings

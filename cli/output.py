@@ -3,6 +3,11 @@
 ``table`` is for people (rich), ``json`` prints an array (or one object for single-item
 commands), ``jsonl`` one object a line, ``csv`` flattened columns. JSON and JSONL stream
 row by row, so a large listing never waits for the whole result.
+
+Text from articles is data everywhere (issue 11): people's output shows it literally (rich
+``Text``, a console without markup or emoji codes) with control and bidi characters made
+visible (``provenance.printable``); JSON and CSV keep it exact, except that a CSV cell that
+a spreadsheet would run as a formula gets OWASP's leading apostrophe.
 """
 
 import csv
@@ -11,9 +16,14 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+from provenance.printable import printable
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 # rich is imported where a table or tree is drawn, not here: json/jsonl/csv output, --help and
 # --version never load it
@@ -59,7 +69,8 @@ def console(err: bool = False):
 
     stream = sys.stderr if err else sys.stdout
     width = None if stream.isatty() else 160
-    return Console(file=stream, width=width, highlight=False, soft_wrap=False)
+    # no markup and no :emoji: codes: strings printed here may hold article text ("[sic]", "[/]")
+    return Console(file=stream, width=width, highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 def render(rows: Iterable[Row], fmt: str, columns: list[Column], *, title: str | None = None) -> int:
@@ -83,7 +94,7 @@ def render(rows: Iterable[Row], fmt: str, columns: list[Column], *, title: str |
             if writer is None:
                 writer = csv.DictWriter(out, fieldnames=list(flat), extrasaction="ignore", lineterminator="\n")
                 writer.writeheader()
-            writer.writerow(flat)
+            writer.writerow({k: spreadsheet_safe(v) for k, v in flat.items()})
             n += 1
     else:
         from rich.table import Table
@@ -92,7 +103,7 @@ def render(rows: Iterable[Row], fmt: str, columns: list[Column], *, title: str |
         for col in columns:
             table.add_column(col.header, max_width=col.max_width, justify=col.justify, overflow="ellipsis")
         for row in rows:
-            table.add_row(*(cell(col.get(row)) for col in columns))
+            table.add_row(*(literal(cell(col.get(row))) for col in columns))
             n += 1
         if n:
             console().print(table)
@@ -126,8 +137,9 @@ def show_chain(claim: Row) -> None:
     head.append(f"claim {claim['id']}", style="bold")
     head.append(f"  {claim['kind']}, {claim['hops']} hop{'s' if claim['hops'] != 1 else ''}")
     head.append(f"  [{claim['start']}:{claim['end']}]", style="dim")
-    head.append(f"\narticle {art['id']}: {art.get('title') or ''} ({short_path(art.get('path'))})", style="dim")
-    head.append(f"\n“{claim['text']}”")
+    head.append(f"\narticle {art['id']}: {_shown(art.get('title') or '')} ({_shown(short_path(art.get('path')))})",
+                style="dim")
+    head.append(f"\n“{printable(claim['text'], keep_lines=True)}”")
     tree = Tree(head)
     node = tree
     if not claim["chain"]:
@@ -137,11 +149,11 @@ def show_chain(claim: Row) -> None:
         ev = link["evidence"]
         label = Text()
         label.append("origin" if i == 0 else "relay", style="bold cyan" if i == 0 else "bold magenta")
-        label.append(f": {link['name']} ({link['type']})", style="bold")
+        label.append(f": {_shown(link['name'])} ({link['type']})", style="bold")
         if link.get("aliases"):
-            label.append(f"  aka {', '.join(link['aliases'])}", style="dim")
-        label.append(f"\ncue: {link['cue'] or '-'}")
-        label.append(f"\nevidence [{ev['start']}:{ev['end']}]: “{ev['text']}”")
+            label.append(f"  aka {_shown(', '.join(link['aliases']))}", style="dim")
+        label.append(f"\ncue: {_shown(link['cue'] or '-')}")
+        label.append(f"\nevidence [{ev['start']}:{ev['end']}]: “{printable(ev['text'] or '', keep_lines=True)}”")
         node = node.add(label)
     console().print(tree)
 
@@ -151,24 +163,24 @@ def show_source(src: Row) -> None:
     from rich.text import Text
 
     c = console()
-    c.print(Text(f"source {src['id']}: {src['name']} ({src['type']})", style="bold"))
+    c.print(Text(f"source {src['id']}: {_shown(src['name'])} ({src['type']})", style="bold"))
     if src.get("role"):
-        c.print(f"role: {src['role']}")
-    c.print(f"in {src['article_count']} article(s), {src['claim_count']} claim(s): "
-            f"origin {src['origin_count']}×, relay {src['relay_count']}×, mentioned {src['mention_count']}×")
+        c.print(Text(f"role: {_shown(src['role'])}"))
+    c.print(Text(f"in {src['article_count']} article(s), {src['claim_count']} claim(s): "
+                 f"origin {src['origin_count']}×, relay {src['relay_count']}×, mentioned {src['mention_count']}×"))
     if src.get("other_matches"):
         shown = src["other_matches"]
         more = src["match_count"] - 1 - len(shown)
         c.print(Text(f"{src['match_count'] - 1} other source(s) of that name, widest first (show one with its id): "
-                     + "; ".join(f"{o['id']} {o['name']} ({o['type']}, {o['article_count']} art.)" for o in shown)
+                     + "; ".join(f"{o['id']} {_shown(o['name'])} ({o['type']}, {o['article_count']} art.)" for o in shown)
                      + (f"; and {more} more" if more > 0 else ""), style="dim"))
     if src["aliases"]:
-        c.print("aliases: " + "; ".join(src["aliases"]))
+        c.print(Text("aliases: " + _shown("; ".join(src["aliases"]))))
     for rel in ("affiliations", "publishers", "authors"):
         if src.get(rel):
-            c.print(f"{rel}: " + "; ".join(r["name"] for r in src[rel]))
+            c.print(Text(f"{rel}: " + _shown("; ".join(r["name"] for r in src[rel]))))
     if src.get("related"):
-        c.print("related: " + "; ".join(f"{r['name']} ({r['relation']})" for r in src["related"]))
+        c.print(Text("related: " + _shown("; ".join(f"{r['name']} ({r['relation']})" for r in src["related"]))))
     if src["articles"]:
         render(src["articles"], "table", [Column("id", lambda r: r["id"], justify="right"),
                                           Column("path", lambda r: short_path(r["path"])),
@@ -204,6 +216,31 @@ def flatten(row: Row, prefix: str = "") -> Row:
         else:
             flat[name] = value
     return flat
+
+
+# OWASP's CSV injection rule: a cell starting with one of these is a formula to a spreadsheet
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula: text starting with = + - @ (or a tab or
+    carriage return) gets a leading apostrophe, as OWASP advises; numbers and other text as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def literal(text: str) -> "Text":
+    """Text from the data for a rich table: shown as written (never markup), controls and bidi
+    characters made visible, line breaks kept."""
+    from rich.text import Text
+
+    return Text(printable(text, keep_lines=True))
+
+
+def _shown(text: str) -> str:
+    """A name or path for one line of people's output: controls and bidi characters made visible."""
+    return printable(str(text))
 
 
 def cell(value: Any) -> str:

@@ -8,6 +8,7 @@ database (``source_curation``) and applied again by every later ingest.
 import click
 
 from cli.output import Column, format_option, render
+from provenance.kinds import SourceType
 
 
 def _engine(ctx: click.Context):
@@ -65,6 +66,18 @@ def alias_add_cmd(ctx: click.Context, source: str, alias: str) -> None:
     _curate(ctx, curation.add_alias, source, alias)
 
 
+@click.command("type")
+@click.argument("source")
+@click.argument("new_type", metavar="TYPE", type=click.Choice([t.value for t in SourceType]))
+@click.pass_context
+def type_cmd(ctx: click.Context, source: str, new_type: str) -> None:
+    """Change the type of a wrongly typed SOURCE (a source of TYPE with the same name is merged
+    into it); kept for every later ingest."""
+    from provenance import curation
+
+    _curate(ctx, curation.set_type, source, new_type)
+
+
 MERGE_COLUMNS = [
     Column("source", lambda r: r["source_id"], justify="right"),
     Column("name", lambda r: r["name"], max_width=36),
@@ -111,4 +124,4 @@ def curation_cmd(ctx: click.Context, fmt: str) -> None:
         render(curation.list_curation(session.connection()), fmt, CURATION_COLUMNS)
 
 
-SUBCOMMANDS = [merge_cmd, split_cmd, alias_group, merges_cmd, curation_cmd]
+SUBCOMMANDS = [merge_cmd, split_cmd, alias_group, type_cmd, merges_cmd, curation_cmd]

@@ -10,13 +10,13 @@ anonymous "two officials") is pinned by its article-scoped key only, never by it
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, case, delete, func, insert, select, update
+from sqlalchemy import Connection, case, delete, func, insert, or_, select, update
 
 from provenance.errors import NotFoundError, ProvenanceError
 from provenance.models import Entity
 from provenance.names import is_pronoun, normalize_name, person_display
 from provenance.query import find_sources
-from provenance.resolve import ArticleRef, blocks_of, plan_entity
+from provenance.resolve import ORG_LIKE, ArticleRef, blocks_of, plan_entity
 from provenance.store.stats import refresh_source_stats
 from provenance.store.tables import (
     Citation,
@@ -172,7 +172,11 @@ def split(conn: Connection, source_ref: str | int, alias: str) -> Outcome:
         raise ProvenanceError(f"{alias!r} is the name of source {sid}; split one of its other names out, "
                               f"or merge the source into another")
     new_id, created = _target_for(conn, alias, typ, key, sid)
-    keys = [_key_of(conn, new_id)] if " @" in key else _pin_keys(alias, typ)  # one article's source: its key only
+    if " @" in key:  # one article's source: its key only
+        keys = [_key_of(conn, new_id)]
+    else:  # never the source's own key or name: "Bloomberg" out of "Bloomberg News" leaves it "bloomberg news"
+        own = {key, *_pin_keys(name, typ)}
+        keys = [k for k in _pin_keys(alias, typ) if k not in own]
     # splitting out a name that a curated merge brought in undoes that merge: all its names move
     undone = conn.execute(select(SourceCuration.note).where(
         SourceCuration.source_id == sid, SourceCuration.action == "merge", SourceCuration.norm.in_(keys))).scalars().all()
@@ -279,8 +283,7 @@ def add_alias(conn: Connection, source_ref: str | int, alias: str) -> Outcome:
     """Make ``alias`` a name of the source from now on; a source already known by exactly that
     name (same type) is merged into it."""
     sid, name, typ, key = one_source(conn, source_ref)
-    if not alias.strip():
-        raise ProvenanceError("the alias is empty")
+    _check_alias(conn, (sid, name, typ, key), alias)
     outcome = Outcome("alias added", sid, name)
     conn.execute(insert_ignore(conn, SourceAlias, ["source_id", "alias"]),
                  [{"source_id": sid, "alias": alias.strip(), "norm": normalize_name(alias), "reason": "curated",
@@ -300,6 +303,67 @@ def add_alias(conn: Connection, source_ref: str | int, alias: str) -> Outcome:
         for table, n in _move_source(conn, other[0], sid).items():
             outcome.moved[table] = outcome.moved.get(table, 0) + n
         outcome.merged.append(f"{other[1]} ({other[0]})")
+    return outcome
+
+
+def _check_alias(conn: Connection, src: tuple[int, str, str, str], alias: str) -> None:
+    """Refuse an alias that names nothing (empty, punctuation only), the source's own name, or a
+    source of another type: pinned under this type it would merge nothing and leave the name
+    naming two sources (issue 11)."""
+    sid, name, typ, key = src
+    norm = normalize_name(alias)
+    if not any(c.isalnum() for c in norm):
+        raise ProvenanceError(f"the alias {alias.strip()!r} has no letters or digits: it names nothing")
+    if norm == normalize_name(name) or norm == key:
+        raise ProvenanceError(f"{alias.strip()!r} is already the name of source {sid} {name!r}")
+    keys = _pin_keys(alias, typ)
+    for oid, oname, otype, _ in conn.execute(select(Source.id, Source.name, Source.type, Source.key).where(
+            Source.id != sid, or_(Source.key.in_(keys), Source.id.in_(
+                select(SourceAlias.source_id).where(SourceAlias.norm == norm)))).order_by(Source.id)).all():
+        if otype != typ and {otype, typ} - set(ORG_LIKE):
+            raise ProvenanceError(
+                f"{alias.strip()!r} names source {oid} {oname!r}, of type {otype}, and source {sid} {name!r} is of type {typ}: "
+                f"set the type first ('provenance sources type {oid} {typ}'), then merge or add the alias")
+
+
+# ---------------------------------------------------------------- type
+
+
+def set_type(conn: Connection, source_ref: str | int, new_type: str) -> Outcome:
+    """Change the type of a wrongly typed source; a source of that type with the same key is
+    merged into it. Its names are pinned for every type, so later ingests that type the
+    name wrongly again still reach it."""
+    sid, name, typ, key = one_source(conn, source_ref)
+    if new_type == typ:
+        raise ProvenanceError(f"source {sid} {name!r} is already of type {typ}")
+    plan = _plan(name, new_type)
+    new_key = key if " @" in key or plan is None or plan.scoped else plan.key
+    clash = conn.execute(select(Source.id, Source.name, Source.type, Source.key).where(
+        Source.id != sid, Source.type == new_type, Source.key == new_key)).first()
+    target = sid
+    outcome = Outcome(f"type set to {new_type}", sid, name)
+    if clash is not None:  # the source it should have been: one source from now on
+        target = clash[0]
+        outcome = Outcome(f"type set to {new_type}, merged", target, clash[1], merged=[f"{name} ({sid})"])
+        outcome.pins = _pin_names_of(conn, (sid, name, typ, key), target, "merge")
+        outcome.moved = _move_source(conn, sid, target)
+    else:
+        conn.execute(update(Source.__table__).where(Source.id == sid).values(type=new_type, key=new_key))
+        blocks = blocks_of(name, new_type)
+        if blocks:
+            conn.execute(insert_ignore(conn, SourceBlock, ["block", "source_id"]),
+                         [{"block": b, "source_id": sid} for b in blocks])
+    conn.execute(update(SourceCuration.__table__).where(SourceCuration.source_id == target).values(type=None))
+    norms = dict.fromkeys([normalize_name(name), key, new_key])
+    if " @" not in key:
+        conn.execute(delete(SourceCuration.__table__).where(SourceCuration.norm.in_(list(norms)),
+                                                            SourceCuration.source_id != target))
+        conn.execute(insert(SourceCuration.__table__), [
+            {"action": "alias", "source_id": target, "alias": name, "norm": n, "type": None,
+             "note": f"{name!r} (source {sid}) retyped from {typ} to {new_type}"} for n in norms])
+        outcome.pins += len(norms)
+    claim_ids = list(conn.execute(select(Citation.claim_id).where(Citation.source_id == target)).scalars())
+    refresh_chain_text(conn, claim_ids)
     return outcome
 
 

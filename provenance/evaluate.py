@@ -70,6 +70,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from provenance.gold import GoldError, check_span, gold_lines, model_line
 from provenance.models import CueType, Document, Reading
 
 ROLES = ("source", "cue", "content")
@@ -127,10 +128,25 @@ class GoldArticle(BaseModel):
 
 def load_gold(path: str | Path) -> Iterator[GoldArticle]:
     """Stream the articles of a gold JSONL file, one at a time (blank lines skipped)."""
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield GoldArticle.model_validate_json(line)
+    for lineno, line in gold_lines(path):
+        article = model_line(GoldArticle, path, lineno, line)
+        _check_article(article, path, lineno)
+        yield article
+
+
+def _check_article(article: GoldArticle, path: str | Path, lineno: int) -> None:
+    """A GoldError for offsets outside the text or reversed, or a parent that is no other attribution."""
+    size, n = len(article.text), len(article.attributions)
+    for i, att in enumerate(article.attributions):
+        for role in ("source", "cue", "content"):
+            span = getattr(att, role)
+            if span is not None:
+                check_span(path, lineno, f"attributions.{i}.{role}", span.start, span.end, size)
+                for j, (a, b) in enumerate(span.pieces or []):
+                    check_span(path, lineno, f"attributions.{i}.{role}.pieces.{j}", a, b, size)
+        if att.parent is not None and (att.parent == i or not 0 <= att.parent < n):
+            why = "points at itself" if att.parent == i else f"is out of range (the article has {n} attributions)"
+            raise GoldError(path, lineno, f"attributions.{i}.parent {att.parent} {why}")
 
 
 def gold_has_nesting(path: str | Path) -> bool:
@@ -452,8 +468,8 @@ def _context(text: str, start: int, end: int, limit: int = 400) -> str:
     break) on either side, looking at most ``limit // 2`` characters out, on one line."""
     lo = max(0, start - limit // 2)
     left = None
-    for left in _SENT_END.finditer(text, lo, start):
-        pass
+    for match in _SENT_END.finditer(text, lo, start):
+        left = match  # the last sentence end before the span
     if left is not None:
         lo = left.end()
     elif lo and text[lo - 1] != "\n":

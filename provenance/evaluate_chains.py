@@ -34,7 +34,6 @@ whose kind may be secondhand).
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 import time
@@ -44,6 +43,8 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
+
+from provenance.gold import GoldError, gold_lines, json_line, model_line
 
 Kind = Literal["direct", "secondhand", "vague", "unattributed"]
 MIN_COVER = 0.5  # share of ``content`` a predicted claim must cover to count as found
@@ -212,24 +213,20 @@ class ChainReport(BaseModel):
 
 def is_chain_suite(path: str | Path) -> bool:
     """True when the first record of a JSONL file has ``claims`` carrying ``chain`` lists."""
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except ValueError:
-                return False
-            claims = obj.get("claims") if isinstance(obj, dict) else None
-            return (isinstance(claims, list) and bool(claims)
-                    and all(isinstance(c, dict) and isinstance(c.get("chain"), list) for c in claims))
+    for lineno, line in gold_lines(path):
+        try:
+            obj = json_line(path, lineno, line)
+        except GoldError:
+            return False
+        claims = obj.get("claims") if isinstance(obj, dict) else None
+        return (isinstance(claims, list) and bool(claims)
+                and all(isinstance(c, dict) and isinstance(c.get("chain"), list) for c in claims))
     return False
 
 
 def load_suite(path: str | Path) -> list[SuiteArticle]:
     """The articles of a suite file, validated."""
-    with open(path, encoding="utf-8") as fh:
-        return [SuiteArticle.model_validate_json(line) for line in fh if line.strip()]
+    return [model_line(SuiteArticle, path, lineno, line) for lineno, line in gold_lines(path)]
 
 
 # ---------------------------------------------------------------- names

@@ -44,7 +44,6 @@ corpus where they rename many sources the figures may drift from the CLI's by a 
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import time
@@ -55,6 +54,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from provenance.gold import check_span, gold_lines, json_line, model_line
 from provenance.models import Document, Reading
 
 #: A gold content opening with one of these (after whitespace) is a direct quote.
@@ -110,24 +110,25 @@ class QuoteArticle(BaseModel):
 
 def load_quote_gold(path: str | Path) -> Iterator[QuoteArticle]:
     """Stream the articles of a quote/speaker gold file (blank lines skipped)."""
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield QuoteArticle.model_validate_json(line)
+    for lineno, line in gold_lines(path):
+        article = model_line(QuoteArticle, path, lineno, line)
+        for i, quote in enumerate(article.quotes):
+            for role in ("content", "speaker_span"):
+                span = getattr(quote, role)
+                if span is not None:
+                    check_span(path, lineno, f"quotes.{i}.{role}", span.start, span.end, len(article.text))
+        yield article
 
 
 def detect_gold_format(path: str | Path) -> Literal["spans", "quotes"]:
     """``quotes`` or ``spans`` (PolNeAR-style attributions), from the first line that has a
     ``quotes`` or ``attributions`` key; ValueError when no line has either."""
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            obj = json.loads(line)
-            if isinstance(obj, dict) and "quotes" in obj:
-                return "quotes"
-            if isinstance(obj, dict) and "attributions" in obj:
-                return "spans"
+    for lineno, line in gold_lines(path):
+        obj = json_line(path, lineno, line)
+        if isinstance(obj, dict) and "quotes" in obj:
+            return "quotes"
+        if isinstance(obj, dict) and "attributions" in obj:
+            return "spans"
     raise ValueError(f"{path}: no line has a 'quotes' or 'attributions' key")
 
 

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
+from provenance.errors import DatabaseError, ProvenanceError
 from provenance.extract import extract
 from provenance.models import Document, Reading
 from provenance.readers import STDIN_LABEL, ReadError, ReadNote, path_label, read_paths
@@ -136,29 +138,47 @@ def ingest(
         if progress:
             progress(report, done)
 
-    for item, result in extract_all(items, workers, ahead=batch_size // CHUNK_SIZE + workers * AHEAD):
-        if isinstance(item, ReadNote):
-            report.notes.append(item)
-            if on_note:
-                on_note(item)
-            continue
-        if isinstance(item, ReadError):
-            fail(item)
-            if progress:
-                progress(report, item.size)
-            continue
-        if isinstance(result, str):
-            fail(ReadError(item.path or STDIN_LABEL, item.meta.get("line"), result))
-            if progress:
-                progress(report, item.meta.get("size", 0))
-            continue
-        batch.append((item, result))
-        batch_bytes += len(item.text)
-        if len(batch) >= batch_size or batch_bytes >= BATCH_BYTES:
-            flush()
-    flush()
+    try:
+        for item, result in extract_all(items, workers, ahead=batch_size // CHUNK_SIZE + workers * AHEAD):
+            if isinstance(item, ReadNote):
+                report.notes.append(item)
+                if on_note:
+                    on_note(item)
+                continue
+            if isinstance(item, ReadError):
+                fail(item)
+                if progress:
+                    progress(report, item.size)
+                continue
+            if isinstance(result, str):
+                fail(ReadError(item.path or STDIN_LABEL, item.meta.get("line"), result))
+                if progress:
+                    progress(report, item.meta.get("size", 0))
+                continue
+            batch.append((item, result))
+            batch_bytes += len(item.text)
+            if len(batch) >= batch_size or batch_bytes >= BATCH_BYTES:
+                flush()
+        flush()
+    except (DatabaseError, OSError, MemoryError, SQLAlchemyError) as exc:
+        raise _stopped(exc, report) from exc
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _stopped(exc: BaseException, report: IngestReport) -> DatabaseError:
+    """The error that stopped an ingest (disk full, a file-size or open-files limit, a lost
+    database), saying how many articles this run committed before it: they are safe, and
+    running the same command again adds only the rest."""
+    if isinstance(exc, ProvenanceError):
+        why = str(exc)
+    elif isinstance(exc, OSError):
+        why = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+    else:
+        why = f"{exc.__class__.__name__}: {exc}"
+    done = report.added + report.versions
+    return DatabaseError(f"{why}; this run committed {done} new article(s) before it stopped: "
+                         "they are kept, and running it again adds the rest")
 
 
 def extract_all(
@@ -208,8 +228,19 @@ def extract_all(
             while pending:
                 yield from _finish(*pending.popleft())
         except BaseException:  # Ctrl-C, or the caller stopped (e.g. the database failed): drop queued work
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_pool(pool)
             raise
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Drop queued work, end the workers (they ignore Ctrl-C) and wait for the pool's manager
+    thread. ``shutdown(wait=False)`` left that thread running into interpreter exit, where
+    it raced CPython's exit hook on a closed pipe ("OSError: [Errno 9] Bad file descriptor"
+    after "Interrupted.", issue 11)."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_chunk(docs: list[Document]) -> list[PreparedArticle | str]:

@@ -60,6 +60,21 @@ FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "at", "to", "a", "an", 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 _POSSESSIVE = re.compile(r"(?<=[\w.])'s\b|(?<=s)'(?=\s|$)")  # "U.N.'s" too
 _NAME_PUNCT = re.compile(r"[^\w\s'-]+")
+# In a name, invisible characters are no part of it (issue 11): zero-width spaces and joiners,
+# word joiner, BOM, soft hyphen and the bidi marks, embeddings, overrides and isolates vanish;
+# control characters (newline, tab, ESC ...) separate words like a space.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def visible_name(name: str) -> str:
+    """``name`` as it may be stored and shown: NFC, invisible characters dropped, control
+    characters as spaces ("Jos\u200bé" and "José" typed with a combining accent are "José")."""
+    if name.isascii() and name.isprintable():
+        return name
+    s = unicodedata.normalize("NFC", _CONTROLS.sub(" ", _INVISIBLE.sub("", name)))
+    return s if s.strip() == name.strip() else " ".join(s.split())
 
 
 def _strip_accents(s: str) -> str:
@@ -89,7 +104,7 @@ def name_words(name: str) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def _name_words(name: str) -> tuple[str, ...]:
     """name_words, cached."""
-    s = _strip_accents(name.translate(_QUOTES)).casefold()
+    s = _strip_accents(visible_name(name).translate(_QUOTES)).casefold()
     s = _POSSESSIVE.sub("", s).replace(".", " ")
     words = [w.strip("'-") for w in _NAME_PUNCT.sub(" ", s).split()]
     return tuple(w for w in words if w)

@@ -41,7 +41,8 @@ _MAX_INT = 2**63 - 1  # SQLite's largest integer: a larger id matches nothing, a
 def as_id(ref: object) -> int | None:
     """``ref`` as a row id when it is one (ASCII digits within SQLite's integer range), else None."""
     s = str(ref).strip()
-    if s.isascii() and s.isdigit() and int(s) <= _MAX_INT:
+    # at most 19 digits before int(): 5,000 digits would hit Python's int-conversion limit
+    if s.isascii() and s.isdigit() and len(s.lstrip("0")) <= 19 and int(s) <= _MAX_INT:
         return int(s)
     return None
 

@@ -14,17 +14,23 @@ megabyte of text; such a file is a dump of many) but streamed in parts of at mos
 """
 
 import codecs
+import email.utils
+import hashlib
 import io
 import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from provenance.models import Document
+from provenance.printable import printable
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -40,6 +46,19 @@ _SOURCE_LINE = re.compile(
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
 _SNIFF_BYTES = 8192
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Terminal control sequences (CSI, OSC, DCS/SOS/PM/APC strings, two-character escapes, and their
+# 8-bit C1 forms), then any other C0/C1 control but tab, newline, carriage return and form feed:
+# never article text, and a hazard on a terminal (an OSC payload even read as a name).
+_TERMINAL_CONTROLS = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])(?:[^\x07\x1b\x9c\n]{0,1024}(?:\x07|\x1b\\|\x9c))?"
+    r"|\x1b[ -/]*[0-~]?"
+    r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
+    # invisible characters that split a word for the extractor ("Jos\u200bé"): zero-width space,
+    # word joiner, zero-width no-break space (a BOM inside the text), soft hyphen
+    "|[\u200b\u2060\ufeff\u00ad]"
+)
+_NOT_UTF8_NOTES = 3  # lines of a JSONL file named when they are not UTF-8; then one count at the end
 
 LARGE_TEXT_BYTES = 1 << 20  # a plain-text input larger than this is read in parts ...
 TEXT_PART_BYTES = 256 << 10  # ... of at most this many bytes (extraction cost grows faster than length)
@@ -62,9 +81,10 @@ class ReadError:
     size: int = 0
 
     def __str__(self) -> str:
-        """``path:line: message``, the form compilers use, so editors can jump to it."""
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        """``path:line: message``, the form compilers use, so editors can jump to it; on one line,
+        whatever the file name holds (a newline in it cannot forge a second error line)."""
+        where = f"{printable(self.path)}:{self.line}" if self.line else printable(self.path)
+        return f"{where}: {printable(self.message)}"
 
 
 @dataclass(frozen=True)
@@ -75,7 +95,8 @@ class ReadNote:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        """``path: message`` on one line (controls in either made visible)."""
+        return f"{printable(self.path)}: {printable(self.message)}"
 
 
 class BinaryInputError(ValueError):
@@ -202,7 +223,21 @@ def _read_tree(root: Path, skip: frozenset[str] = frozenset()) -> Iterator[Docum
         if isinstance(item, ReadError):
             yield item
         else:
-            yield from read_file(item)
+            yield from _guarded(read_file(item), path_label(item))
+
+
+def _guarded(items: Iterator[Document | ReadError | ReadNote], label: str) -> Iterator[Document | ReadError | ReadNote]:
+    """``items``, and a ReadError naming ``label`` instead of any exception they raise: a fault
+    in reading one input (a bug, a parser's limit) never stops the inputs after it."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 (whatever it is, it belongs to this input only)
+        yield ReadError(label, None, f"cannot read: {_exc_text(exc)}; the rest of this input is skipped")
+
+
+def _exc_text(exc: BaseException) -> str:
+    """An exception as ``Kind: message`` on one line."""
+    return f"{exc.__class__.__name__}: {' '.join(str(exc).split())}".rstrip(": ")
 
 
 def read_file(path: Path) -> Iterator[Document | ReadError | ReadNote]:
@@ -230,9 +265,9 @@ def read_stream(stream: BinaryIO, label: str = STDIN_LABEL) -> Iterator[Document
                 break
         first = head.lstrip(b"\xef\xbb\xbf \t\r\n")
         if first.startswith(b"{") and _is_json_object(first):
-            yield from _read_jsonl(_Chain(head, stream), label, stdin=True)
+            yield from _guarded(_read_jsonl(_Chain(head, stream), label, stdin=True), label)
             return
-        yield from _read_binary(_Chain(head, stream), label, "", stdin=True)
+        yield from _guarded(_read_binary(_Chain(head, stream), label, "", stdin=True), label)
     except OSError as exc:
         yield ReadError(label, None, _os_message(exc))
 
@@ -339,6 +374,8 @@ def _is_json_object(line: bytes) -> bool:
         return isinstance(json.loads(line), dict)
     except ValueError:
         return False
+    except RecursionError:  # nested too deeply to parse here: an object all the same (it starts with "{")
+        return line.lstrip().startswith(b"{")
 
 
 def _read_text(data: bytes, label: str, *, markdown: bool, stdin: bool = False) -> Document | ReadError:
@@ -348,7 +385,7 @@ def _read_text(data: bytes, label: str, *, markdown: bool, stdin: bool = False) 
         text = decode(data)
     except BinaryInputError as exc:
         return ReadError(label, None, str(exc), size)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         return ReadError(label, None, "empty file" if not text else "file holds only whitespace", size)
     return parse_text(text, path=None if stdin else label, size=size)
@@ -357,9 +394,10 @@ def _read_text(data: bytes, label: str, *, markdown: bool, stdin: bool = False) 
 def parse_text(text: str, *, path: str | None = None, size: int = 0) -> Document:
     """Title from the first non-empty line, outlet from a closing ``Source » X`` line.
 
-    ``text`` is kept exactly as given; the source line stays in it but ``body_end`` stops
-    before it so it is not analysed.
+    ``text`` is kept as given once cleaned (``clean_text``: NFC, no control characters);
+    the source line stays in it but ``body_end`` stops before it so it is not analysed.
     """
+    text = clean_text(text)
     first = re.search(r"[^\n]*\S[^\n]*", text)
     title = _MD_HEADING.sub("", first.group().strip()).strip() or None if first else None
     outlet, body_end = None, None
@@ -491,9 +529,16 @@ def _mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
-def _read_jsonl(stream: Iterable[bytes], label: str, *, stdin: bool = False) -> Iterator[Document | ReadError]:
-    """One article per line; a bad line is reported with its number and the rest go on."""
-    encoding = None
+def _read_jsonl(
+    stream: Iterable[bytes], label: str, *, stdin: bool = False
+) -> Iterator[Document | ReadError | ReadNote]:
+    """One article per line; a bad line is reported with its number and the rest go on.
+
+    Each line is decoded on its own, UTF-8 first (one cp1252 line never changes how the
+    lines after it read), and a line that is not UTF-8 is named in a note.
+    """
+    fallbacks = 0
+    seen: dict[str, tuple[int, bytes]] = {}  # external id -> (line, digest of its text)
     for lineno, raw in enumerate(stream, start=1):
         size = len(raw)
         if lineno == 1:
@@ -508,11 +553,32 @@ def _read_jsonl(stream: Iterable[bytes], label: str, *, stdin: bool = False) -> 
         if not raw.strip():
             continue
         try:
-            line, encoding = _decode_line(raw, encoding)
+            line, encoding = _decode_line(raw)
         except BinaryInputError as exc:
             yield ReadError(label, lineno, str(exc), size)
             continue
-        yield _parse_json_line(line, label, lineno, size, stdin)
+        if encoding != "utf-8":
+            fallbacks += 1
+            if fallbacks <= _NOT_UTF8_NOTES:
+                yield ReadNote(label, f"line {lineno} is not UTF-8: read as {encoding}")
+        yield _unique_id(_parse_json_line(line, label, lineno, size, stdin), seen, label, lineno, size)
+    if fallbacks > _NOT_UTF8_NOTES:
+        yield ReadNote(label, f"{fallbacks} lines in all are not UTF-8 (read as cp1252 or latin-1)")
+
+
+def _unique_id(
+    item: Document | ReadError, seen: dict[str, tuple[int, bytes]], label: str, lineno: int, size: int
+) -> Document | ReadError:
+    """The record, or an error when an earlier line of the same file gave its ``id`` to another
+    text (two articles under one id would silently become versions of one another)."""
+    if not isinstance(item, Document) or item.external_id is None:
+        return item
+    digest = hashlib.blake2b(item.text.encode("utf-8", "surrogatepass"), digest_size=12).digest()
+    first = seen.setdefault(item.external_id, (lineno, digest))
+    if first[1] != digest:
+        return ReadError(label, lineno, f"id {_quoted(item.external_id)} is used by line {first[0]} "
+                                        "with another text; skipped (give each article its own id)", size)
+    return item
 
 
 def _read_jsonl_utf16(
@@ -530,10 +596,12 @@ def _read_jsonl_utf16(
         yield buf + decoder.decode(b"", final=True)
 
     lineno = 0
+    seen: dict[str, tuple[int, bytes]] = {}
     try:
         for lineno, line in enumerate(lines(), start=1):
             if line.strip():
-                yield _parse_json_line(line.lstrip("\ufeff"), label, lineno, len(line) * 2, stdin)
+                item = _parse_json_line(line.lstrip("\ufeff"), label, lineno, len(line) * 2, stdin)
+                yield _unique_id(item, seen, label, lineno, len(line) * 2)
     except UnicodeDecodeError as exc:
         yield ReadError(label, lineno + 1, f"invalid UTF-16: {exc.reason}; the rest is skipped")
 
@@ -551,7 +619,12 @@ def _parse_json_line(line: str, label: str, lineno: int, size: int, stdin: bool)
         return ReadError(label, lineno, f"malformed JSON: {exc.msg} (column {exc.colno})", size)
     except ValueError as exc:
         return ReadError(label, lineno, f"malformed JSON: {exc}", size)
-    return parse_record(obj, label, lineno, size=size, stdin=stdin)
+    except RecursionError:
+        return ReadError(label, lineno, _TOO_DEEP, size)
+    return _record(obj, label, lineno, size=size, stdin=stdin)
+
+
+_TOO_DEEP = "malformed JSON: nested too deeply"
 
 
 def _read_json(data: bytes, label: str, *, stdin: bool = False) -> Iterator[Document | ReadError]:
@@ -567,12 +640,25 @@ def _read_json(data: bytes, label: str, *, stdin: bool = False) -> Iterator[Docu
     except ValueError as exc:
         yield ReadError(label, None, f"malformed JSON: {exc}", len(data))
         return
+    except RecursionError:
+        yield ReadError(label, None, _TOO_DEEP, len(data))
+        return
     records = obj if isinstance(obj, list) else [obj]
     if not records:
         yield ReadError(label, None, "empty JSON list", len(data))
     size = len(data) // max(1, len(records))
+    seen: dict[str, tuple[int, bytes]] = {}
     for i, rec in enumerate(records, start=1):
-        yield parse_record(rec, label, i if isinstance(obj, list) else None, size=size, stdin=stdin)
+        item = _record(rec, label, i if isinstance(obj, list) else None, size=size, stdin=stdin)
+        yield _unique_id(item, seen, label, i, size)
+
+
+def _record(obj: object, label: str, line: int | None, *, size: int, stdin: bool) -> Document | ReadError:
+    """``parse_record``, with any failure reported as this record's error (FILE:LINE), not raised."""
+    try:
+        return parse_record(obj, label, line, size=size, stdin=stdin)
+    except Exception as exc:  # noqa: BLE001 (one record's fault must not stop the others)
+        return ReadError(label, line, f"cannot read record: {_exc_text(exc)}", size)
 
 
 def parse_record(
@@ -580,7 +666,8 @@ def parse_record(
 ) -> Document | ReadError:
     """A JSON article record: ``text`` plus optional ``title``, ``outlet``, ``url``, ``published``, ``id``.
 
-    The text is kept byte-for-byte (annotated corpora index into it). The stored path is
+    The text is kept as written once cleaned (``clean_text``: NFC, no control characters;
+    an annotated corpus is scored by ``provenance eval``, which reads it as is). The stored path is
     ``FILE#id`` (or ``FILE#L<line>`` without an id) so each record has its own identity.
     """
     if not isinstance(obj, dict):
@@ -589,7 +676,9 @@ def parse_record(
     if not isinstance(text, str) or not text.strip():
         why = "record has no 'text'" if text is None else "record's 'text' is empty or not a string"
         return ReadError(label, line, why, size)
-    text = _no_surrogates(text)
+    text = clean_text(text)
+    if not text.strip():
+        return ReadError(label, line, "record's 'text' holds only control characters", size)
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
     ext_id = _opt_str(obj.get("id"))
     if ext_id is not None:
@@ -598,6 +687,9 @@ def parse_record(
         path = f"{label}#L{line}"
     else:
         path = label
+    problem = _field_problem(obj, ext_id)
+    if problem:
+        return ReadError(label, line, problem, size)
     title = _opt_str(obj.get("title"))
     if title is None:
         first = next((ln for ln in text.split("\n") if ln.strip()), "")
@@ -607,6 +699,9 @@ def parse_record(
                                meta.get("published")) if _opt_str(v)),
         None,
     )
+    if published is not None and not is_date(published):
+        return ReadError(label, line, f"'published' is not a date: {_quoted(published[:200])} "
+                                      "(use ISO 8601, e.g. 2024-03-01)", size)
     return Document(
         text=text,
         title=title,
@@ -634,19 +729,36 @@ def _read_html(data: bytes, label: str, *, stdin: bool = False) -> Document | Re
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken pages
         return ReadError(label, None, f"cannot parse HTML: {exc}", size)
     info = result.as_dict() if hasattr(result, "as_dict") else (result or {})
-    body = info.get("text") or ""
+    body = clean_text(info.get("text") or "")
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     if not paragraphs:
         return ReadError(label, None, "no article text found in the HTML page", size)
     return Document(
         text="\n\n".join(paragraphs),
         title=_opt_str(info.get("title")),
-        outlet=_opt_str(info.get("sitename")) or _opt_str(info.get("hostname")),
-        url=_opt_str(info.get("url")),
-        published=_opt_str(info.get("date")),
+        outlet=_site_name(info.get("sitename")) or _site_name(info.get("hostname")),
+        url=_if(is_web_url, _opt_str(info.get("url"))),
+        published=_if(is_date, _opt_str(info.get("date"))),
         path=None if stdin else label,
         meta={"size": size},
     )
+
+
+_MARKUP = re.compile(r"[<>\[\]{}]|&[#\w]+;")
+
+
+def _site_name(value: object) -> str | None:
+    """A page's site name as an outlet, unless it holds markup (tags, entities, brackets) or is
+    too long to be a name: a page's metadata is no more trusted than its text."""
+    name = _opt_str(value)
+    if name is None or _MARKUP.search(name) or len(name) > 80 or len(name.split()) > 8:
+        return None
+    return name
+
+
+def _if(test: Callable[[str], bool], value: str | None) -> str | None:
+    """``value`` when it passes ``test``, else None (page metadata that is not what it claims)."""
+    return value if value is not None and test(value) else None
 
 
 # ---------------------------------------------------------------- decoding
@@ -676,16 +788,16 @@ def decode(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def _decode_line(raw: bytes, encoding: str | None) -> tuple[str, str]:
-    """Decode one line, sticking to the encoding the file has shown so far."""
+def _decode_line(raw: bytes) -> tuple[str, str]:
+    """Decode one line on its own: UTF-8, else cp1252, else latin-1 (which decodes anything)."""
     if b"\x00" in raw:
         raise BinaryInputError("line holds binary data (NUL bytes)")
-    for enc in ([encoding] if encoding and encoding != "utf-8" else []) + ["utf-8", "cp1252", "latin-1"]:
+    for enc in ("utf-8", "cp1252"):
         try:
             return raw.decode(enc), enc
         except UnicodeDecodeError:
             continue
-    raise BinaryInputError("cannot decode line")  # unreachable: latin-1 decodes anything
+    return raw.decode("latin-1"), "latin-1"
 
 
 def _check_not_binary(data: bytes) -> None:
@@ -699,12 +811,76 @@ def _check_not_binary(data: bytes) -> None:
             raise BinaryInputError("binary file, not text (it is mostly control characters)")
 
 
+MAX_ID_CHARS = 256  # an external id is a name for a record, not a payload
+
+
+def _field_problem(obj: dict, ext_id: str | None) -> str | None:
+    """Why a record's ``id``, ``url`` or ``published`` cannot be taken as they are, if they cannot."""
+    raw_id = obj.get("id")
+    if raw_id is not None and (isinstance(raw_id, (bool, float, dict, list)) or not isinstance(raw_id, (str, int))):
+        return f"'id' must be a string or an integer, not {_quoted(json.dumps(raw_id))[:80]}"
+    if ext_id is not None and len(ext_id) > MAX_ID_CHARS:
+        return f"'id' is longer than {MAX_ID_CHARS} characters"
+    url = _opt_str(obj.get("url"))
+    if url is not None and not is_web_url(url):
+        return f"'url' is not an http(s) URL: {_quoted(url[:200])}"
+    return None
+
+
+_YEAR_MONTH = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
+
+
+def is_date(value: str) -> bool:
+    """Whether ``value`` is a publication date: ISO 8601 (``2024-03-01``, ``2024-03-01T09:30:00Z``)
+    or the RFC 2822 form of feeds (``Fri, 01 Mar 2024 09:30:00 GMT``)."""
+    s = value.strip()
+    if _YEAR_MONTH.fullmatch(s):
+        return True
+    try:
+        datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s)
+        return True
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(s) is not None
+    except (TypeError, ValueError, IndexError):
+        return False
+
+
+def is_web_url(value: str) -> bool:
+    """Whether ``value`` is an absolute http or https URL with a host."""
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and value.isprintable()
+
+
 def _opt_str(value: object) -> str | None:
-    """A JSON value as a stripped string, or None when absent or empty."""
+    """A JSON value as a stripped, clean string (``clean_text``), or None when absent or empty."""
     if value is None or isinstance(value, (dict, list)):
         return None
-    s = _no_surrogates(str(value).strip())
+    s = clean_text(str(value)).strip()
     return s or None
+
+
+def clean_text(s: str) -> str:
+    """Text as it is stored and analysed: lone surrogates replaced (``_no_surrogates``),
+    terminal control sequences, other control characters (tab, newline, carriage return and
+    form feed stay) and zero-width spaces removed, and Unicode in NFC, so that "José" typed
+    with a combining accent or a zero-width space is the same name as "José" (issue 11).
+    Every offset is into this text."""
+    s = _no_surrogates(s)
+    if not s.isascii() or _TERMINAL_CONTROLS.search(s):
+        s = _TERMINAL_CONTROLS.sub("", s)
+        if not unicodedata.is_normalized("NFC", s):
+            s = unicodedata.normalize("NFC", s)
+    return s
+
+
+def _quoted(s: str) -> str:
+    """A value from a file quoted for a message, controls made visible."""
+    return "'" + printable(s) + "'"
 
 
 def _no_surrogates(s: str) -> str:

@@ -57,6 +57,7 @@ from provenance.names import (
     spelling_variant,
     split_group,
     surnames_score,
+    visible_name,
 )
 from provenance.overlaps import STOPWORDS, stem
 from provenance.store.tables import Article, Source, SourceAlias, SourceArticle, SourceBlock, SourceCuration
@@ -158,8 +159,8 @@ def _scoped(eid: int, etype: str, name: str, ref: ArticleRef) -> Plan:
 def named_entity(entity: Entity) -> Entity:
     """The entity with a name and aliases that are names, not clauses (``provenance.aliases``):
     clause words cut off, aliases that name nothing dropped; the mentions keep the text as written."""
-    name = clean_name(entity.name)
-    aliases = list(dict.fromkeys(a for a in (clean_alias(x, name) for x in entity.aliases) if a))
+    name = clean_name(visible_name(entity.name))
+    aliases = list(dict.fromkeys(a for a in (clean_alias(visible_name(x), name) for x in entity.aliases) if a))
     if name == entity.name.strip() and aliases == [a.strip() for a in entity.aliases]:
         return entity
     return entity.model_copy(update={"name": name, "aliases": aliases})

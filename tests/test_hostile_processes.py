@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -185,20 +186,41 @@ def test_kill_9_mid_ingest_leaves_a_sound_database_and_a_rerun_completes_it(tmp_
 
 
 def test_ctrl_c_mid_ingest_stops_cleanly(tmp_path):
-    src = tmp_path / "big.jsonl"
-    write_jsonl(src, range(10 * BATCH_SIZE))  # interrupted after the first: far from done
+    """The ingest reads stdin from a pipe that stays open: once a batch is stored it waits for
+    more input, so it cannot finish before Ctrl-C arrives (with a file it sometimes did,
+    and exited 0: issue 11, case 12)."""
     db = tmp_path / "c.db"
-    proc = subprocess.Popen(FAKE_CLI + ["--db", str(db), "ingest", str(src), "--workers", "2"], cwd=tmp_path,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(FAKE_CLI + ["--db", str(db), "ingest", "-", "--workers", "2"], cwd=tmp_path,
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    stop = threading.Event()
+
+    def feed() -> None:  # articles until a batch is stored; then the pipe stays open and silent
+        try:
+            i = 0
+            while not stop.is_set():
+                proc.stdin.write((json.dumps({"id": f"s{i}", "text": fake_article(i)}) + "\n").encode())
+                proc.stdin.flush()
+                i += 1
+        except (BrokenPipeError, OSError):
+            pass
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
     try:
         wait_for(lambda: count_articles(db) >= BATCH_SIZE or proc.poll() is not None, 120, "a batch")
-        assert proc.poll() is None, "the ingest finished before it could be interrupted"
+        stop.set()
+        feeder.join(30)
+        assert proc.poll() is None, "the ingest stopped before it was interrupted: " + proc.stderr.read().decode()
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole process group
-        err = proc.communicate(timeout=60)[1]
+        proc.wait(60)
+        err = proc.stderr.read().decode()
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
-    assert proc.returncode == 130 and err.strip().splitlines()[-1] == "Interrupted." and "Traceback" not in err
+        proc.stdin.close()
+        proc.stderr.close()
+    assert proc.returncode == 130 and err.strip().splitlines()[-1] == "Interrupted." and "Traceback" not in err, err
     if Path("/proc").is_dir():
         wait_for(lambda: not session_processes(proc.pid), 10, "the workers to exit")
     assert_sound(db)

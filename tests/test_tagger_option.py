@@ -11,10 +11,12 @@ from provenance.models import Document
 
 def test_extract_leaves_the_tagger_off_unless_asked(monkeypatch):
     monkeypatch.delenv("PROVENANCE_TAGGER", raising=False)
-    text = "The senator lashed out at the plan, calling it reckless."
-    assert extract(Document(text=text)) == extract(Document(text=text), use_tagger=False)
+    text = "Residents fear the factory will close."  # a sentence the tagger reads, the rules do not
+    off, on = extract(Document(text=text), use_tagger=False), extract(Document(text=text), use_tagger=True)
+    assert off != on  # else this test could not tell whether the switch works (issue 11, case 12)
+    assert extract(Document(text=text)) == off
     monkeypatch.setenv("PROVENANCE_TAGGER", "1")
-    assert extract(Document(text=text)) == extract(Document(text=text), use_tagger=True)
+    assert extract(Document(text=text)) == on
 
 
 def test_ingest_tagger_flag(tmp_path, monkeypatch):

@@ -36,6 +36,7 @@ from provenance.errors import DatabaseError, SchemaTooNewError
 from provenance.store import migrations
 
 BUSY_TIMEOUT_MS = 30_000
+PG_CONNECT_TIMEOUT_S = 10  # a PostgreSQL server that accepts and never answers: give up after this (URL may override)
 CACHE_KIB = 32 * 1024  # SQLite page cache per connection
 _WRITE = "provenance_write"
 PG_WRITE_LOCK = 0x70726F76  # "prov": the advisory lock every PostgreSQL write transaction takes first
@@ -65,6 +66,9 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> Engine:
     url = to_url(target)
     shown = describe_url(url)
     is_sqlite = url.get_backend_name() == "sqlite"
+    if is_sqlite and not url.database and str(target).strip() not in (":memory:", "sqlite://"):
+        raise DatabaseError(f"{str(target)!r} names no database file (SQLite would use a temporary in-memory "
+                            "database and lose everything); give a file, e.g. sqlite:///file:PATH?mode=ro&uri=true")
     file = sqlite_file(url) if is_sqlite else None
     if file is not None:
         _check_sqlite_path(file, create)
@@ -81,7 +85,8 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> Engine:
         else:
             url = _with_driver(url)
             engine = create_engine(url, pool_pre_ping=True,
-                                   **({"isolation_level": "READ COMMITTED"} if _is_pg(url) else {}))
+                                   **({"isolation_level": "READ COMMITTED",
+                                       "connect_args": _pg_connect_args(url)} if _is_pg(url) else {}))
             if _is_pg(url):
                 # bulk inserts without RETURNING as multi-row INSERT ... VALUES statements, as with
                 # RETURNING, rather than psycopg's one statement a row (stores PolNeAR ~1.5x faster)
@@ -101,7 +106,7 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> Engine:
         engine.dispose()
         if file is not None and not create and _can_reopen_immutable(e, url, file):
             return open_database(_immutable_url(file), create=False)
-        raise DatabaseError(f"cannot open database {shown}: {explain(e)}") from e
+        raise DatabaseError(f"cannot open database {shown}: {_pg_timeout(e, url) or explain(e)}") from e
     return engine
 
 
@@ -141,6 +146,22 @@ def is_transient(e: BaseException) -> bool:
 
 def _is_pg(url: URL) -> bool:
     return url.get_backend_name() in ("postgresql", "postgres")
+
+
+def _pg_connect_args(url: URL) -> dict:
+    """psycopg's ``connect_timeout``: ``PG_CONNECT_TIMEOUT_S`` unless the URL sets its own."""
+    return {} if "connect_timeout" in url.query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+
+
+def _pg_timeout(e: exc.SQLAlchemyError, url: URL) -> str | None:
+    """What a PostgreSQL connection that timed out was waiting for, in words; else None."""
+    said = str(getattr(e, "orig", "") or "").lower()
+    if not _is_pg(url) or "timeout" not in said:
+        return None
+    wait = url.query.get("connect_timeout", PG_CONNECT_TIMEOUT_S)
+    where = f"{url.host or 'localhost'}:{url.port or 5432}"
+    return (f"no answer from the PostgreSQL server at {where} within {wait} s (connect_timeout; set another "
+            "with ?connect_timeout=N in the URL): is it running, and is that its port?")
 
 
 def _with_driver(url: URL) -> URL:
