@@ -62,8 +62,9 @@ def test_hostile_text_survives_every_format(stored):
     doc = read_back(written(stored, "prov-xml", article="hostile.txt"), "prov-xml")
     values = [v for r in doc.get_records() for _, v in r.attributes if isinstance(v, str)]
     assert any("<script>alert('x')</script>" in v for v in values)
-    assert any("\ufffd[31mred" in v for v in values), "ESC is not XML: it becomes U+FFFD"
-    assert any("\u202eevil" in v for v in values)
+    # the readers drop terminal controls on input (issue 11), so none reaches the export
+    assert any("[31mred" in v for v in values) and not any("\x1b" in v for v in values)
+    assert any("evil" in v for v in values)
 
 
 def test_selection_must_be_exactly_one(stored):
