@@ -1,6 +1,5 @@
 """extract(): a Document in, a Reading out. Pure: no database, no files, no globals written."""
 
-import os
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -11,10 +10,18 @@ from provenance.extract.chains import assign_parents, kind_of, settle_sentence
 from provenance.extract.hedges import hedge_attributions
 from provenance.extract.lexicon import Lexicon, lexicon, lookup
 from provenance.extract.mentions import NounPhrase, Registry, analyse
+from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.extract.sentence import Found, Sentence
 from provenance.extract.speakers import is_function_words, states
 from provenance.extract.tagger import Tagger, candidate, tag_tokens
-from provenance.extract.text import double_single_quotes, is_open_quote, paragraphs, quote_regions, sentences, trim
+from provenance.extract.text import (
+    double_single_quotes,
+    is_open_quote,
+    paragraphs,
+    quote_regions,
+    sentences,
+    trim,
+)
 from provenance.models import (
     Attribution,
     ChainLink,
@@ -65,18 +72,14 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
-def extract(doc: Document, use_tagger: bool | None = None, tagger: Tagger | None = None) -> Reading:
+def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tagger | None = None) -> Reading:
     """Find attributions, sources, claims and chains in one document.
 
-    The rules read every sentence; the CRF tagger (``tagger.py``) then reads the
-    sentences the rules left open that hold a cue word, for the long tail of cues no
-    rule covers. The tagger is off unless ``use_tagger`` (or, when that is None, the
-    environment variable ``PROVENANCE_TAGGER=1``) asks for it: it adds about 2.5 points
-    of attribution F1 held out but costs about 20 % of the speed, which takes the rules'
-    ~105k words/s per core below the 100k target. ``tagger`` replaces the shipped model.
+    The rules read every sentence; with ``options.tagger`` the CRF tagger (``tagger.py``)
+    then reads the sentences the rules left open that hold a cue word, for the long tail
+    of cues no rule covers (see ``ExtractOptions``). ``model`` replaces the shipped
+    tagger model.
     """
-    if use_tagger is None:
-        use_tagger = os.environ.get("PROVENANCE_TAGGER", "") not in ("", "0")
     lex = lexicon()
     b0, b1 = doc.body
     reading = Reading(text=doc.text, words=len(_WORD.findall(doc.text, b0, b1)))
@@ -112,8 +115,8 @@ def extract(doc: Document, use_tagger: bool | None = None, tagger: Tagger | None
                     for f in fs
                 )
             )
-        if use_tagger:
-            para_found.extend(_tagged(para_sentences, para_found, tagger))
+        if options.tagger:
+            para_found.extend(_tagged(para_sentences, para_found, model))
         if (
             prev_para_quoted is not None
             and prev_para_quoted.content[1] < pe
