@@ -8,8 +8,9 @@ from dataclasses import replace
 from provenance.extract.attributions import find
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
 from provenance.extract.hedges import hedge_attributions
+from provenance.extract.intervals import Cover
 from provenance.extract.lexicon import Lexicon, lexicon, lookup
-from provenance.extract.mentions import NounPhrase, Registry, analyse
+from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.extract.sentence import Found, Sentence
 from provenance.extract.speakers import is_function_words, states
@@ -107,14 +108,10 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
             fs = find(s, lex)
             settle_sentence(fs, text)
             para_found.extend(fs)
-            para_found.extend(
-                h
-                for h in hedge_attributions(s, lex)
-                if not any(
-                    f.content[0] <= h.cue[0] < f.content[1] or f.cue and f.cue[0] <= h.cue[0] < f.cue[1]
-                    for f in fs
-                )
-            )
+            hedges = hedge_attributions(s, lex)
+            if hedges:  # a hedge inside another attribution's content or cue is none of its own
+                used = Cover([f.content for f in fs] + [f.cue for f in fs if f.cue])
+                para_found.extend(h for h in hedges if h.cue[0] not in used)
         if options.tagger:
             para_found.extend(_tagged(para_sentences, para_found, model))
         if (
@@ -147,12 +144,10 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     found.sort(key=lambda f: (f.content[0], f.cue[0] if f.cue else 0))
     assign_parents(found)
     # a hedge inside someone's statement is part of what they said, not a claim of its own
-    spoken = [f.content for f in found if f.cue_type is not CueType.hedge]
-    dropped = {
-        i
-        for i, f in enumerate(found)
-        if f.cue_type is CueType.hedge and (f.parent is not None or any(a <= f.cue[0] < b for a, b in spoken))
-    }
+    # (sorted intervals: linear in a long document, issue 11)
+    hedges = [i for i, f in enumerate(found) if f.cue_type is CueType.hedge]
+    spoken = Cover(f.content for f in found if f.cue_type is not CueType.hedge) if hedges else None
+    dropped = {i for i in hedges if found[i].parent is not None or found[i].cue[0] in spoken}
     if dropped:
         found = [f for i, f in enumerate(found) if i not in dropped]
         assign_parents(found)
@@ -262,15 +257,23 @@ class _NamesInText:
             pattern = _PERSON if SourceType.person in types else _BODY_NAME
             found = self._candidates[types] = _Candidates(pattern, self.text, self.body)
         typed = found.typed
-        for k in range(found.count_before(pos) - 1, -1, -1):
+        last = found.count_before(pos) - 1
+        # only the latest RECENT names, as the Registry: antecedents are near, and a
+        # pronoun that fits none must not walk back over the whole text (issue 11)
+        refused: set[str] = set()  # names ``ok`` turned down in this call: asked once each
+        for k in range(last, max(-1, last - RECENT), -1):
             m = found.matches[k]
             name = m.group()
+            if name in refused:
+                continue
             if name not in typed:
                 np = analyse(self.text, (m.start(), m.end()), self.lex)
                 fits = np.type in types and not (np.type == SourceType.person and np.members)
                 typed[name] = np if fits else None
             np = typed[name]
-            if np is not None and (ok is None or ok(np)):
+            if np is not None and ok is not None and not ok(np):
+                refused.add(name)
+            elif np is not None:
                 return m.start(), np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end()))
         return None
 
