@@ -14,11 +14,13 @@ linear extractor doubles its time per doubling of the text (ratio 2.0); the targ
 - ``line``: one long line of ordinary words with no punctuation;
 - ``according``: "according to the report " repeated;
 - ``news``: ordinary generated news articles glued into one document (paragraphs kept);
+- ``oneline``: the same news on a single line (a page scraped without line breaks: one
+  paragraph holding every quotation);
 - ``pronoun``: "Tom Vale met the board. She said the pier held." repeated: a pronoun no
   name in the text fits (found with a profiler, not in the issue).
 
-``--unit`` defaults to 4,000 words for every shape but ``news``, which has 130,000 words
-(about 0.8 MB, so 8x is about 6 MB) at 1x; ``--news-unit`` sets the latter.
+``--unit`` defaults to 4,000 words (``oneline`` twice that); ``news`` has 130,000 words
+(about 0.8 MB, so 8x is about 6 MB) at 1x, set by ``--news-unit``.
 """
 
 from __future__ import annotations
@@ -64,6 +66,11 @@ def according_text(words: int) -> str:
     return "according to the report " * (words // 4)
 
 
+def oneline_text(words: int) -> str:
+    """The news of ``news_text`` with every line break made a space."""
+    return " ".join(news_text(words).split("\n"))
+
+
 def pronoun_text(words: int) -> str:
     """A paragraph per pair of sentences whose "she" agrees with no name before it."""
     return "\n".join(islice(cycle(["Tom Vale met the board. She said the pier held."]), words // 10))
@@ -87,6 +94,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "line": line_text,
     "according": according_text,
     "news": news_text,
+    "oneline": oneline_text,
     "pronoun": pronoun_text,
 }
 
@@ -113,7 +121,7 @@ def main() -> None:
     extract(Document(text="The report said the economy grew."))  # warm-up: lexicons
     worst = 0.0
     for name in args.shape or list(SHAPES):
-        unit = args.news_unit if name == "news" else args.unit
+        unit = args.news_unit if name == "news" else args.unit * 2 if name == "oneline" else args.unit
         full = SHAPES[name](unit * factors[-1])
         prev = None
         for f in factors:

@@ -17,7 +17,7 @@ from provenance.extract.content import (
 )
 from provenance.extract.lexicon import Cue, Lexicon
 from provenance.extract.phrases import aux_start, np_forward, strip_adjunct, subject_before, tight_np
-from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end, quote_at
+from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end, quote_at, quotes_within
 from provenance.extract.text import Tokens, is_close_quote, is_open_quote
 from provenance.models import CueType
 
@@ -369,7 +369,7 @@ def _add_verb_attributions(
     attributions of the article; short scare quotes do not count), each with the
     decorations near it. Appends to ``out``, which the participial and "when asked"
     forms read for the speaker of the main clause."""
-    long_quotes = [q for q in s.quotes if s.text.count(" ", q[0], q[1]) >= 6]
+    long_quotes = [q for q in quotes_within(s) if s.text.count(" ", q[0], q[1]) >= 6]
     cue_starts = lex.cue_starts
     nxt = 0  # the first token after the last cue that made an attribution
     for i in [k for k, low in enumerate(t.lower) if low in cue_starts]:

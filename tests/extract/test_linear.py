@@ -89,3 +89,16 @@ def test_hostile_shapes_extract(text):
     """The shapes of the linearity benchmark go through extraction whole."""
     reading = extract(Document(text=text))
     assert reading.words == len(text.split())
+
+
+def test_quotes_are_found_by_bisection():
+    from provenance.extract.sentence import Sentence, quote_at, quote_ending, quotes_within
+    from provenance.extract.text import quote_regions
+
+    text = "“A,” she said. “B c d.” He left. “E.”"
+    quotes = quote_regions(text, 0, len(text))
+    s = Sentence.of(text, 15, 32, quotes)  # "“B c d.” He left."
+    for q in quotes:
+        assert quote_at(s, q[0]) == q and quote_ending(s, q[1]) == q
+    assert quote_at(s, 1) is None and quote_ending(s, 5) is None
+    assert quotes_within(s) == [quotes[1]]
