@@ -63,6 +63,8 @@ def clause_start(t: Tokens, j: int) -> int:
     cost linear time in all, not quadratic (issue 11, case 2).
     """
     known = t.clause_starts
+    if known is None:  # made on first use: most phrases' tokens never ask
+        known = t.clause_starts = {}
     k = j
     while k >= 0:
         hit = known.get(k)

@@ -260,11 +260,11 @@ class _NamesInText:
         last = found.count_before(pos) - 1
         # only the latest RECENT names, as the Registry: antecedents are near, and a
         # pronoun that fits none must not walk back over the whole text (issue 11)
-        refused: set[str] = set()  # names ``ok`` turned down in this call: asked once each
+        refused: set[str] | None = None  # names ``ok`` turned down in this call: asked once each
         for k in range(last, max(-1, last - RECENT), -1):
             m = found.matches[k]
             name = m.group()
-            if name in refused:
+            if refused is not None and name in refused:
                 continue
             if name not in typed:
                 np = analyse(self.text, (m.start(), m.end()), self.lex)
@@ -272,6 +272,7 @@ class _NamesInText:
                 typed[name] = np if fits else None
             np = typed[name]
             if np is not None and ok is not None and not ok(np):
+                refused = refused or set()
                 refused.add(name)
             elif np is not None:
                 return m.start(), np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end()))

@@ -129,7 +129,7 @@ class Tokens:
     lower: list[str] = field(default_factory=list)
     # phrases.clause_start's answers so far (token -> first token of its clause), so that
     # the cues of a long clause do not each walk back to its start
-    clause_starts: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+    clause_starts: dict[int, int] | None = field(default=None, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.words)
