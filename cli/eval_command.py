@@ -37,9 +37,9 @@ _JSON_KEYS = (
 
 def _with_tagger(doc: Document) -> Reading:
     """The extractor with its learned tagger."""
-    from provenance.extract import extract
+    from provenance.extract import ExtractOptions, extract
 
-    return extract(doc, use_tagger=True)
+    return extract(doc, options=ExtractOptions(tagger=True))
 
 
 @click.command("eval")

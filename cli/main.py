@@ -127,16 +127,15 @@ pass_state = click.make_pass_decorator(State)
 def ingest(state: State, paths: tuple[str, ...], outlet, url, published, workers, quiet, tagger) -> None:
     """Read files, folders (recursively) or - (stdin) into the database."""
     from cli.progress import ingest_with_progress
+    from provenance.extract.options import ExtractOptions
     from provenance.store.db import check_writable
-
-    if tagger:
-        os.environ["PROVENANCE_TAGGER"] = "1"  # read by extract() here and in the workers
 
     engine = state.engine(create=True)
     check_writable(engine)  # a read-only database fails now, not after extracting the first batch
     report = ingest_with_progress(
         paths, engine, outlet=outlet, url=url, published=published, workers=workers,
         show_bar=not quiet and sys.stderr.isatty(), notes=not quiet,
+        extract_options=ExtractOptions(tagger=tagger),
     )
     if not quiet:
         click.echo(

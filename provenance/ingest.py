@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from provenance.errors import DatabaseError, ProvenanceError
 from provenance.extract import extract
+from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.models import Document, Reading
 from provenance.readers import STDIN_LABEL, ReadError, ReadNote, path_label, read_paths
 from provenance.store.db import sqlite_file
@@ -94,10 +95,12 @@ def ingest(
     on_error: OnError | None = None,
     on_note: OnNote | None = None,
     stdin=None,
+    extract_options: ExtractOptions = DEFAULT_OPTIONS,
 ) -> IngestReport:
     """Read, extract and store every article under ``paths``; never raises for a bad input.
 
     ``workers`` defaults to the number of CPUs; 1 extracts in this process.
+    ``extract_options`` go to ``extract()`` in every process (``ingest --tagger``).
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -139,7 +142,8 @@ def ingest(
             progress(report, done)
 
     try:
-        for item, result in extract_all(items, workers, ahead=batch_size // CHUNK_SIZE + workers * AHEAD):
+        for item, result in extract_all(items, workers, ahead=batch_size // CHUNK_SIZE + workers * AHEAD,
+                                        options=extract_options):
             if isinstance(item, ReadNote):
                 report.notes.append(item)
                 if on_note:
@@ -182,13 +186,15 @@ def _stopped(exc: BaseException, report: IngestReport) -> DatabaseError:
 
 
 def extract_all(
-    items: Iterable[Document | ReadError], workers: int, ahead: int | None = None
+    items: Iterable[Document | ReadError], workers: int, ahead: int | None = None,
+    options: ExtractOptions = DEFAULT_OPTIONS,
 ) -> Iterator[tuple[Document | ReadError, PreparedArticle | str | None]]:
     """Pair each item with its prepared rows (or an error message), in input order.
 
     With several workers, chunks of documents go to a process pool, at most ``ahead``
     chunks (and ``AHEAD_BYTES`` of text) at a time (a plain ``Pool.imap`` would read the
-    whole input ahead of the pool).
+    whole input ahead of the pool). ``options`` travel with every chunk, so the workers
+    extract as this process would.
     Inputs that fit in one chunk are extracted here: a pool is not worth starting.
     """
     chunks = _chunks(items, CHUNK_SIZE)
@@ -198,9 +204,9 @@ def extract_all(
     second = next(chunks, None)
     if workers == 1 or second is None:
         for chunk in [first] if second is None else [first, second]:
-            yield from _pair(chunk, extract_chunk(_docs(chunk)))
+            yield from _pair(chunk, extract_chunk(_docs(chunk), options))
         for chunk in chunks:
-            yield from _pair(chunk, extract_chunk(_docs(chunk)))
+            yield from _pair(chunk, extract_chunk(_docs(chunk), options))
         return
     ahead = ahead or workers * AHEAD
     pending: deque[tuple[list, Future]] = deque()
@@ -213,7 +219,7 @@ def extract_all(
                              initargs=(os.getpid(),)) as pool:
         def submit(chunk: list) -> None:
             nonlocal in_flight
-            pending.append((chunk, pool.submit(extract_chunk, _docs(chunk))))
+            pending.append((chunk, pool.submit(extract_chunk, _docs(chunk), options)))
             in_flight += text_size(chunk)
 
         try:
@@ -243,7 +249,7 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-def extract_chunk(docs: list[Document]) -> list[PreparedArticle | str]:
+def extract_chunk(docs: list[Document], options: ExtractOptions = DEFAULT_OPTIONS) -> list[PreparedArticle | str]:
     """Extract each document and prepare its rows for the writer (``provenance.store.rows``);
     a failure becomes its message. Runs in worker processes.
 
@@ -257,7 +263,7 @@ def extract_chunk(docs: list[Document]) -> list[PreparedArticle | str]:
             out.append(prepare(doc, Reading(text=doc.text)))
             continue
         try:
-            out.append(prepare(doc, extract(doc)))
+            out.append(prepare(doc, extract(doc, options)))
         except Exception as exc:  # one bad article must not stop the batch
             out.append(f"extraction failed: {exc.__class__.__name__}: {exc}")
     return out

@@ -131,7 +131,7 @@ def report(test: list[dict], model: Path, unit: str) -> None:
     import tempfile
 
     from provenance.evaluate import evaluate
-    from provenance.extract import extract
+    from provenance.extract import ExtractOptions, extract
     from provenance.extract.tagger import Tagger, extract_hybrid, extract_tagged
 
     tagger = Tagger(model)
@@ -139,9 +139,9 @@ def report(test: list[dict], model: Path, unit: str) -> None:
         for art in test:
             f.write(json.dumps(art, ensure_ascii=False) + "\n")
     variants = {
-        "rules": lambda d: extract(d, use_tagger=False),
+        "rules": lambda d: extract(d),
         f"crf only ({unit}s)": lambda d: extract_tagged(d, unit, tagger),
-        f"hybrid, as shipped in extract() ({unit}s)": lambda d: extract(d, use_tagger=True, tagger=tagger),
+        f"hybrid, as shipped in extract() ({unit}s)": lambda d: extract(d, ExtractOptions(tagger=True), model=tagger),
         f"hybrid, added after the rules ({unit}s)": lambda d: extract_hybrid(d, unit, tagger),
     }
     print(f"held-out: {len(test)} articles\n")
@@ -163,7 +163,7 @@ def speed(articles: list[dict], reps: int) -> None:
     call), for ``reps`` alternating rounds."""
     import os
 
-    from provenance.extract import pipeline
+    from provenance.extract import ExtractOptions, pipeline
     from provenance.extract.tagger import default_tagger
     from provenance.models import Document
 
@@ -184,14 +184,14 @@ def speed(articles: list[dict], reps: int) -> None:
     for r in range(reps):
         t = time.process_time()
         for d in docs:
-            pipeline.extract(d, use_tagger=False)
+            pipeline.extract(d)
         rules = time.process_time() - t
         spent[0] = 0.0
         pipeline._tagged = timed
         try:
             t = time.process_time()
             for d in docs:
-                pipeline.extract(d, use_tagger=True)
+                pipeline.extract(d, ExtractOptions(tagger=True))
             both = time.process_time() - t
         finally:
             pipeline._tagged = inner

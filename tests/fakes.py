@@ -9,6 +9,7 @@ makes the extractor raise (to test failure handling).
 
 import re
 
+from provenance.extract.options import ExtractOptions
 from provenance.models import (
     Attribution,
     ChainLink,
@@ -43,8 +44,9 @@ def _type(name: str) -> SourceType:
     return SourceType.person
 
 
-def fake_extract(doc: Document) -> Reading:
-    """Extract claims with chains from the simple sentence shapes above."""
+def fake_extract(doc: Document, options: ExtractOptions | None = None) -> Reading:
+    """Extract claims with chains from the simple sentence shapes above (``options``, as
+    ingest passes them, change nothing here)."""
     text = doc.text
     if "EXPLODE" in text:
         raise RuntimeError("the fake extractor was told to fail")

@@ -22,6 +22,7 @@ from provenance.evaluate_quotes import (
     name_tokens,
     names_match,
 )
+from provenance.extract import ExtractOptions
 from provenance.models import ChainLink, Claim, ClaimKind, Document, Entity, Reading, SourceType, Span
 
 # --------------------------------------------------------------------------- the articles
@@ -366,7 +367,7 @@ def test_cli_show_misses_and_tagger(gold_file, fixed):
     assert res.exit_code == 0, res.output
     assert "Missed quotes" in res.output and "Wrong speakers" in res.output
     assert "Sam Reyes" in res.output and "Tom Baker" in res.output
-    assert fixed == [{"use_tagger": True}] * 3
+    assert fixed == [{"options": ExtractOptions(tagger=True)}] * 3
 
 
 def test_cli_gold_format_option(gold_file, tmp_path, fixed):

@@ -101,7 +101,7 @@ def test_reingest_does_not_extract_again(tmp_path, fake, db, monkeypatch):
     write_jsonl(src, 20)
     first = ingest([str(src)], db, workers=1)
 
-    def must_not_run(doc):
+    def must_not_run(doc, options=None):
         raise AssertionError("extracted an article that is already stored")
 
     monkeypatch.setattr(ingest_mod, "extract", must_not_run)

@@ -7,6 +7,7 @@
 [('direct', ['report'])]
 """
 
+from provenance.extract.options import ExtractOptions
 from provenance.extract.pipeline import extract
 
-__all__ = ["extract"]
+__all__ = ["ExtractOptions", "extract"]

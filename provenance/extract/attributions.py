@@ -6,6 +6,8 @@ it ("X said", "said X", quote-first forms), "according to X" and kin, told/speak
 outlet as a relay, "citing X" as an upstream source, and hedges with no source at all.
 """
 
+from dataclasses import dataclass
+
 from provenance.extract import grammar as g
 from provenance.extract.content import (
     content_backward,
@@ -15,178 +17,138 @@ from provenance.extract.content import (
 )
 from provenance.extract.lexicon import Cue, Lexicon
 from provenance.extract.phrases import aux_start, np_forward, strip_adjunct, subject_before, tight_np
-from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end, quote_at
+from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end, quote_at, quotes_within
 from provenance.extract.text import Tokens, is_close_quote, is_open_quote
 from provenance.models import CueType
 
 
 def find(s: Sentence, lex: Lexicon) -> list[Found]:
-    """All attributions of one sentence, outermost and innermost alike."""
+    """All attributions of one sentence, outermost and innermost alike.
+
+    The steps run in order, and each marks the tokens it used as a cue or source in
+    ``taken`` so that later steps leave them alone: clause-level phrase cues ("according
+    to X"), a headline or document label ("Trump: ...", "In a new poll, ..."), noun cues
+    with a possessor ("his view that ..."), the hearers and cited sources that decorate a
+    verb ("speaking to X", "citing X"), and last the reporting verbs themselves.
+    """
     t = s.toks
+    taken = [False] * len(t)  # tokens already used as a cue or source
+    out = _phrase_attributions(s, t, taken)
+    if len(t) > 2 and not out:
+        out.extend(_label_attributions(s, t, lex, taken))
+    out.extend(_noun_attributions(s, t, lex, taken))
+    relays, upstream = _decorations(t, taken)
+    _add_verb_attributions(s, t, lex, taken, relays, upstream, out)
+    return out
+
+
+def _mark(taken: list[bool], a: int, b: int) -> None:
+    """Mark tokens ``a..b`` (inclusive) as used by an attribution."""
+    for x in range(a, b + 1):
+        taken[x] = True
+
+
+# --- step 1: clause-level phrase cues ---------------------------------------------
+
+# First words of the clause-level cue phrases of step 1 and of the decorations of step 4.
+_PHRASE_CUE_STARTS = frozenset(["according", "as", "in"])
+_DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing"])
+
+
+def _phrase_cue_end(t: Tokens, i: int) -> int:
+    """Last token of a phrase cue at ``i`` ("according to", "as reported by", "in the
+    words of": PARC 3.0's prepositional cues), or -1 when none starts there."""
+    n = len(t)
+    low = t.lower[i]
+    if low == "according" and i + 1 < n and t.lower[i + 1] == "to":
+        return i + 1
+    if (
+        low == "as"
+        and i + 2 < n
+        and t.lower[i + 1] in ("reported", "quoted", "told", "cited")
+        and t.lower[i + 2] in ("by", "to", "in")
+    ):
+        return i + 2
+    if (
+        low == "in"
+        and i + 3 < n
+        and t.lower[i + 1] == "the"
+        and t.lower[i + 2] in ("words", "view", "opinion")
+        and t.lower[i + 3] == "of"
+    ):
+        return i + 3
+    return -1
+
+
+def _phrase_content(s: Sentence, t: Tokens, i: int, np_end: int) -> tuple[Pair, str] | None:
+    """Content and direction of the phrase cue at ``i`` whose source ends before
+    ``np_end``: the clause before it, the clause after it, or the whole sentence when it
+    sits in the middle (PolNeAR: the content is what the source is credited with)."""
+    n = len(t)
+    after = np_end + 1 if np_end < n and t.words[np_end] == "," else np_end
+    has_after = after < n and t.words[after] not in (".", "!", "?")
+    has_before = i > 0 and t.starts[i] - s.start > 3
+    if has_before and not has_after:
+        e = t.starts[i]
+        while e > s.start and s.text[e - 1] in " ,":
+            e -= 1
+        # set off by a comma it scopes over the sentence, else over the clause it ends
+        return (s.start, e), "backward" if t.words[i - 1] == "," else "backward-local"
+    if has_after and not has_before:
+        c = content_forward(s, t, after, "speech", lenient=True)
+        return None if c is None else (c, "forward")
+    if has_after and has_before:
+        return (s.start, content_end(s)), "around"
+    return None
+
+
+def _phrase_attributions(s: Sentence, t: Tokens, taken: list[bool]) -> list[Found]:
+    """Step 1: "according to X", "as reported by X", "in the words of X" with their source
+    (a wide noun phrase: "a poll by Gallup of likely voters") and content."""
     n = len(t)
     out: list[Found] = []
-    taken = [False] * n  # tokens already used as a cue or source
-
-    def mark(a: int, b: int) -> None:
-        for x in range(a, b + 1):
-            taken[x] = True
-
-    # 1. "according to X", "as reported by X", "citing X" at clause level
     nxt = 0  # the first token after the last phrase found
     for i in [k for k, low in enumerate(t.lower) if low in _PHRASE_CUE_STARTS]:
         if i < nxt:
             continue
-        low = t.lower[i]
-        cue_end = -1
-        if low == "according" and i + 1 < n and t.lower[i + 1] == "to":
-            cue_end = i + 1
-        elif (
-            low == "as"
-            and i + 2 < n
-            and t.lower[i + 1] in ("reported", "quoted", "told", "cited")
-            and t.lower[i + 2] in ("by", "to", "in")
-        ):
-            cue_end = i + 2
-        elif (
-            low == "in"
-            and i + 3 < n
-            and t.lower[i + 1] == "the"
-            and t.lower[i + 2] in ("words", "view", "opinion")
-            and t.lower[i + 3] == "of"
-        ):
-            cue_end = i + 3
+        cue_end = _phrase_cue_end(t, i)
         if cue_end < 0:
             continue
         np_end = np_forward(t, cue_end + 1, n, wide=True)
         if np_end <= cue_end + 1:
             continue
-        src = (t.starts[cue_end + 1], t.ends[np_end - 1])
-        cue = (t.starts[i], t.ends[cue_end])
-        before_comma = i > 0 and t.words[i - 1] == ","
-        left_start = s.start
-        # content: before the phrase, after it, or both
-        after = np_end
-        if after < n and t.words[after] == ",":
-            after += 1
-        has_after = after < n and t.words[after] not in (".", "!", "?")
-        has_before = i > 0 and t.starts[i] - s.start > 3
-        if has_before and not has_after:
-            e = t.starts[i]
-            while e > left_start and s.text[e - 1] in " ,":
-                e -= 1
-            content = (left_start, e)
-            direction = "backward" if before_comma else "backward-local"
-        elif has_after and not has_before:
-            c = content_forward(s, t, after, "speech", lenient=True)
-            if c is None:
-                continue
-            content, direction = c, "forward"
-        elif has_after and has_before:
-            content, direction = (left_start, content_end(s)), "around"
-        else:
+        placed = _phrase_content(s, t, i, np_end)
+        if placed is None:
             continue
+        src = (t.starts[cue_end + 1], t.ends[np_end - 1])
         out.append(
             Found(
-                cue=cue,
+                cue=(t.starts[i], t.ends[cue_end]),
                 cue_type=CueType.according_to,
                 source=src,
-                content=content,
-                direction=direction,
+                content=placed[0],
+                direction=placed[1],
                 lemma="according to",
                 name=src,
             )
         )
-        mark(i, np_end - 1)
+        _mark(taken, i, np_end - 1)
         nxt = np_end
-
-    # 1b. "Name: statement" (headlines, transcripts) and "In a new poll, ..."
-    if n > 2 and not out:
-        f = _colon_attribution(s, t, lex) or _in_document_attribution(s, t, lex)
-        if f is not None:
-            out.append(f)
-            hi = max(x for x in range(n) if t.starts[x] < max(f.cue[1], f.source[1] if f.source else 0))
-            mark(0, hi)
-
-    # 1c. noun cues with a possessive source: "Trump’s criticism of X", "his view that ..."
-    for f in _noun_attributions(s, t, lex, taken):
-        out.append(f)
-
-    # 2. hearers and upstream sources that decorate a verb attribution
-    relay_spans: list[tuple[int, Pair, Pair]] = []  # (token index, hearer, evidence)
-    upstream_spans: list[tuple[int, Pair, Pair]] = []
-    for i in [k for k, low in enumerate(t.lower) if low in _DECORATION_STARTS]:
-        low = t.lower[i]
-        if low in ("speaking", "talking") and i + 1 < n and t.lower[i + 1] in ("to", "with"):
-            e = np_forward(t, i + 2, n)
-            if e > i + 2:
-                relay_spans.append((i, (t.starts[i + 2], t.ends[e - 1]), (t.starts[i], t.ends[e - 1])))
-                mark(i, e - 1)
-        elif low == "interview" and i + 1 < n and t.lower[i + 1] == "with":
-            e = np_forward(t, i + 2, n)
-            if e > i + 2:
-                lead = i - 2 if i >= 2 and t.lower[i - 2] == "in" else i
-                relay_spans.append((i, (t.starts[i + 2], t.ends[e - 1]), (t.starts[lead], t.ends[e - 1])))
-                mark(i, e - 1)
-        elif low == "citing" and i + 1 < n:
-            e = np_forward(t, i + 1, n, wide=True)
-            if e > i + 1:
-                upstream_spans.append((i, (t.starts[i + 1], t.ends[e - 1]), (t.starts[i], t.ends[e - 1])))
-                mark(i, e - 1)
-
-    # 3. reporting verbs, outside long quotations (a speaker's own words are not
-    # attributions of the article; short scare quotes do not count)
-    long_quotes = [q for q in s.quotes if s.text.count(" ", q[0], q[1]) >= 6]
-    cue_starts = lex.cue_starts
-    nxt = 0  # the first token after the last cue that made an attribution
-    for i in [k for k, low in enumerate(t.lower) if low in cue_starts]:
-        if i < nxt or taken[i] or any(q[0] < t.starts[i] < q[1] for q in long_quotes):
-            continue
-        hit = _cue_at(t, i, lex)
-        if hit is None:
-            continue
-        after, cue = hit
-        f = _verb_attribution(s, t, i, after, cue, lex, taken, out)
-        if f is None:
-            continue
-        # decorations: relays and citing phrases in this clause
-        for ti, hearer, ev in relay_spans:
-            if abs(ti - i) < 25:
-                f.relays.append((hearer, ev))
-        for ti, cited, ev in upstream_spans:
-            if abs(ti - i) < 25:
-                f.upstream.append((cited, ev))
-        out.append(f)
-        nxt = after
     return out
 
 
-# First words of the clause-level cue phrases of step 1 and of the decorations of step 2.
-_PHRASE_CUE_STARTS = frozenset(["according", "as", "in"])
-_DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing"])
+# --- step 2: labels: "Name: statement" and "In a new poll, ..." -------------------------
 
 
-def _quotation_after(s: Sentence, t: Tokens, p: int) -> bool:
-    """Does a quotation of its own (not a quoted title: "on ABC’s “This Week”") open at or
-    after token ``p``?"""
-    for k in range(p, len(t)):
-        if is_open_quote(t.words[k]):
-            q = quote_at(s, t.starts[k])
-            if q is None or s.text.count(" ", q[0], q[1]) >= 4:
-                return True
-    return False
-
-
-def _cue_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, Cue] | None:
-    """A cue verb starting at token ``i``: (index after it, cue)."""
-    low = t.lower[i]
-    for words, cue in lex.phrasal.get(low, ()):
-        k = len(words)
-        if tuple(t.lower[i : i + k]) == words:
-            return i + k, cue
-    cue = lex.verbs.get(low)
-    if cue is None:
-        return None
-    return i + 1, cue
+def _label_attributions(s: Sentence, t: Tokens, lex: Lexicon, taken: list[bool]) -> list[Found]:
+    """Step 2, for a sentence with no phrase cue: a speaker's label before a colon or a
+    document named by the opening phrase; the tokens up to its cue and source are taken."""
+    f = _colon_attribution(s, t, lex) or _in_document_attribution(s, t, lex)
+    if f is None:
+        return []
+    reach = max(f.cue[1], f.source[1] if f.source else 0)
+    _mark(taken, 0, max(x for x in range(len(t)) if t.starts[x] < reach))
+    return [f]
 
 
 _NOT_SPEAKERS = frozenset(
@@ -198,21 +160,34 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
-def _colon_attribution(s: Sentence, t: Tokens, lex: Lexicon) -> Found | None:
-    """ "Trump: I will win" / "SANDERS: ...": a name, a colon, and what the name says."""
+def _label_colon(t: Tokens) -> int:
+    """The colon after a capitalized label of one to three words that opens the sentence
+    ("Trump:", "Secretary of State:"), or -1."""
     k = 0
     while k < len(t) and k < 6 and t.words[k] != ":":
-        w = t.words[k]
-        if not (cap(w) or t.lower[k] in ("’s", "'s", "of", "the", "and") and k > 0):
-            return None
+        if not (cap(t.words[k]) or t.lower[k] in ("’s", "'s", "of", "the", "and") and k > 0):
+            return -1
         k += 1
     if k == 0 or k > 3 or k >= len(t) - 1 or t.words[k] != ":":
-        return None
+        return -1
+    return k
+
+
+def _label_names_speaker(t: Tokens, k: int, lex: Lexicon) -> bool:
+    """Do the label words before the colon at ``k`` name someone, rather than a page
+    section ("A:", "BYLINE:", "Update:") or a document ("Report:")?"""
     if any(len(w) < 2 or w.isupper() and len(w) > 3 for w in t.words[:k]):
-        return None  # "A:", "BYLINE:", "BUSTED:": labels, not speakers
+        return False
     if t.lower[0].rstrip(".") in _NOT_SPEAKERS or t.lower[k - 1] in _NOT_SPEAKERS:
-        return None
-    if t.lower[0] in lex.documents or t.lower[k - 1] in lex.documents:
+        return False
+    return t.lower[0] not in lex.documents and t.lower[k - 1] not in lex.documents
+
+
+def _colon_attribution(s: Sentence, t: Tokens, lex: Lexicon) -> Found | None:
+    """ "Trump: I will win" / "SANDERS: ...": a name, a colon, and what the name says
+    (headlines and transcripts)."""
+    k = _label_colon(t)
+    if k < 0 or not _label_names_speaker(t, k, lex):
         return None
     content = content_forward(s, t, k + 1, "speech")
     if content is None:
@@ -242,8 +217,7 @@ def _in_document_attribution(s: Sentence, t: Tokens, lex: Lexicon) -> Found | No
     comma = next((x for x in range(1, min(len(t), 15)) if t.words[x] == ","), -1)
     if comma < 3 or t.lower[1] not in g.DETERMINERS:
         return None
-    heads = [x for x in range(2, comma) if t.lower[x] in _POLL_HEADS]
-    if not heads:
+    if not any(t.lower[x] in _POLL_HEADS for x in range(2, comma)):
         return None
     content = content_forward(s, t, comma + 1, "speech")
     if content is None:
@@ -261,36 +235,50 @@ def _in_document_attribution(s: Sentence, t: Tokens, lex: Lexicon) -> Found | No
     )
 
 
+# --- step 3: noun cues with a possessor -------------------------------------------------
+
 _POSSESSIVES = frozenset("his her their its my our".split())
 
 
+def _possessor(t: Tokens, i: int, taken: list[bool]) -> Pair | None:
+    """Tokens of the possessor before the noun at ``i``: a possessive pronoun ("his
+    view") or a capitalized name with 's ("Trump’s criticism"), or None."""
+    prev = t.lower[i - 1]
+    if prev in _POSSESSIVES:
+        return (i - 1, i - 1)
+    if prev in ("’s", "'s") and i >= 2 and cap(t.words[i - 2]):
+        k = i - 2
+        while k - 1 >= 0 and cap(t.words[k - 1]) and not taken[k - 1]:
+            k -= 1
+        return (k, i - 2)
+    return None
+
+
+def _noun_cue_end(t: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """(last cue token, first content token) of the noun cue at ``i``: the noun takes its
+    preposition ("criticism of", "view on") unless the lexicon says the pair is loose;
+    "that" starts the content. None when no complement follows."""
+    p = i + 1
+    if t.lower[p] not in ("of", "on", "for", "to", "about", "against", "that"):
+        return None
+    if t.lower[p] != "that" and lex.particles.get((t.lower[i], t.lower[p]), True):
+        return p, p + 1
+    return i, p
+
+
 def _noun_attributions(s: Sentence, t: Tokens, lex: Lexicon, taken: list[bool]) -> list[Found]:
-    """Nominal cues after a possessor, who is the source (PolNeAR's convention): the cue is
-    the noun and its preposition, the content its complement."""
+    """Step 3: nominal cues after a possessor, who is the source (PolNeAR's convention):
+    the cue is the noun and its preposition, the content its complement."""
     out = []
-    n = len(t)
     nouns = lex.nouns
-    for i in [k for k in range(1, n - 2) if t.lower[k] in nouns]:
+    for i in [k for k in range(1, len(t) - 2) if t.lower[k] in nouns]:
         if taken[i]:
             continue
-        prev = t.lower[i - 1]
-        if prev in _POSSESSIVES:
-            src = (i - 1, i - 1)
-        elif prev in ("’s", "'s") and i >= 2 and cap(t.words[i - 2]):
-            k = i - 2
-            while k - 1 >= 0 and cap(t.words[k - 1]) and not taken[k - 1]:
-                k -= 1
-            src = (k, i - 2)
-        else:
+        src = _possessor(t, i, taken)
+        ends = _noun_cue_end(t, i, lex) if src is not None else None
+        if src is None or ends is None:
             continue
-        p = i + 1
-        cue_end = i
-        if t.lower[p] in ("of", "on", "for", "to", "about", "against", "that"):
-            if t.lower[p] != "that" and lex.particles.get((t.lower[i], t.lower[p]), True):
-                cue_end = p
-                p += 1
-        else:
-            continue
+        cue_end, p = ends
         content = content_forward(s, t, p, "speech", lex=lex)
         if content is None:
             continue
@@ -302,14 +290,131 @@ def _noun_attributions(s: Sentence, t: Tokens, lex: Lexicon, taken: list[bool]) 
                 source=span,
                 content=content,
                 direction="forward",
-                lemma=lex.nouns[t.lower[i]],
+                lemma=nouns[t.lower[i]],
                 cls="stance",
                 name=span,
             )
         )
-        for x in range(src[0], cue_end + 1):
-            taken[x] = True
+        _mark(taken, src[0], cue_end)
     return out
+
+
+# --- step 4: decorations of a verb: hearers and cited sources --------------------------
+
+# (token index, the hearer or cited source, the whole phrase as evidence)
+Decoration = tuple[int, Pair, Pair]
+
+
+def _speaking_to(t: Tokens, i: int) -> tuple[int, int, int] | None:
+    """ "speaking to X", "talking with X": (evidence start, X start, X end) as tokens; X
+    heard the statement and may be the outlet that relays it (PARC 3.0's hearer)."""
+    if t.lower[i] in ("speaking", "talking") and i + 1 < len(t) and t.lower[i + 1] in ("to", "with"):
+        e = np_forward(t, i + 2, len(t))
+        if e > i + 2:
+            return i, i + 2, e
+    return None
+
+
+def _interview_with(t: Tokens, i: int) -> tuple[int, int, int] | None:
+    """ "(in an) interview with X": (evidence start, X start, X end) as tokens; X, the
+    interviewer, relays what was said."""
+    if t.lower[i] == "interview" and i + 1 < len(t) and t.lower[i + 1] == "with":
+        e = np_forward(t, i + 2, len(t))
+        if e > i + 2:
+            return (i - 2 if i >= 2 and t.lower[i - 2] == "in" else i), i + 2, e
+    return None
+
+
+def _citing(t: Tokens, i: int) -> tuple[int, int, int] | None:
+    """ "citing X": (evidence start, X start, X end) as tokens; X is the upstream source of
+    what the verb's source says."""
+    if t.lower[i] == "citing" and i + 1 < len(t):
+        e = np_forward(t, i + 1, len(t), wide=True)
+        if e > i + 1:
+            return i, i + 1, e
+    return None
+
+
+def _decorations(t: Tokens, taken: list[bool]) -> tuple[list[Decoration], list[Decoration]]:
+    """Step 4: the hearers ("speaking to X", "in an interview with X") and the cited
+    sources ("citing X") of the sentence, which step 5 hangs on nearby verbs."""
+    relays: list[Decoration] = []
+    upstream: list[Decoration] = []
+    for i in [k for k, low in enumerate(t.lower) if low in _DECORATION_STARTS]:
+        for pattern, into in ((_speaking_to, relays), (_interview_with, relays), (_citing, upstream)):
+            hit = pattern(t, i)
+            if hit is not None:
+                lead, x, e = hit
+                into.append((i, (t.starts[x], t.ends[e - 1]), (t.starts[lead], t.ends[e - 1])))
+                _mark(taken, i, e - 1)
+                break
+    return relays, upstream
+
+
+# --- step 5: reporting verbs ----------------------------------------------------------
+
+_DECORATION_REACH = 25  # tokens between a verb and a decoration that belongs to it
+
+
+def _add_verb_attributions(
+    s: Sentence,
+    t: Tokens,
+    lex: Lexicon,
+    taken: list[bool],
+    relays: list[Decoration],
+    upstream: list[Decoration],
+    out: list[Found],
+) -> None:
+    """Step 5: reporting verbs outside long quotations (a speaker's own words are not
+    attributions of the article; short scare quotes do not count), each with the
+    decorations near it. Appends to ``out``, which the participial and "when asked"
+    forms read for the speaker of the main clause."""
+    long_quotes = [q for q in quotes_within(s) if s.text.count(" ", q[0], q[1]) >= 6]
+    cue_starts = lex.cue_starts
+    nxt = 0  # the first token after the last cue that made an attribution
+    for i in [k for k, low in enumerate(t.lower) if low in cue_starts]:
+        if i < nxt or taken[i] or any(q[0] < t.starts[i] < q[1] for q in long_quotes):
+            continue
+        hit = _cue_at(t, i, lex)
+        if hit is None:
+            continue
+        after, cue = hit
+        f = _verb_attribution(s, t, i, after, cue, lex, taken, out)
+        if f is None:
+            continue
+        f.relays.extend((hearer, ev) for ti, hearer, ev in relays if abs(ti - i) < _DECORATION_REACH)
+        f.upstream.extend((cited, ev) for ti, cited, ev in upstream if abs(ti - i) < _DECORATION_REACH)
+        out.append(f)
+        nxt = after
+
+
+def _quotation_after(s: Sentence, t: Tokens, p: int) -> bool:
+    """Does a quotation of its own (not a quoted title: "on ABC’s “This Week”") open at or
+    after token ``p``?"""
+    for k in range(p, len(t)):
+        if is_open_quote(t.words[k]):
+            q = quote_at(s, t.starts[k])
+            if q is None or s.text.count(" ", q[0], q[1]) >= 4:
+                return True
+    return False
+
+
+def _cue_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, Cue] | None:
+    """A cue verb starting at token ``i``: (index after it, cue)."""
+    low = t.lower[i]
+    for words, cue in lex.phrasal.get(low, ()):
+        k = len(words)
+        if tuple(t.lower[i : i + k]) == words:
+            return i + k, cue
+    cue = lex.verbs.get(low)
+    if cue is None:
+        return None
+    return i + 1, cue
+
+
+# -- is the cue word a finite verb here?
+
+_AFTER_COMMA_OR_LEAD = (",", "and", "—", "–", "by", "while", "when", "after", "before", "without")
 
 
 def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) -> bool:
@@ -322,36 +427,73 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if " " in lemma:
         return True
     if low.endswith("ing"):
-        return a < v or prev in (",", "and", "—", "–", "by", "while", "when", "after", "before", "without")
+        return a < v or prev in _AFTER_COMMA_OR_LEAD
     if a < v:
         return True
-    nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     if lemma in g.NOUNISH_VERBS and low == lemma:
         # "the UN report", "a vote": a noun unless a plural pronoun leads ("they report")
         return prev in ("they", "we", "i", "you", "who", "which", "that")
     if lemma in g.NOUNISH_VERBS and low in (lemma + "s", lemma + "es"):
-        # "terror attacks", "the votes": a noun unless a pronoun or a name leads
-        return prev in ("he", "she", "it", "who", "which", "that") or (
-            v > 0 and cap(t.words[v - 1]) and t.words[v - 1] not in ("The", "A", "An")
-        )
-    if (low == lemma.split()[0] or low.endswith("s")) and nxt.endswith("ed") and nxt.isalpha():
+        return _nounish_s_form_ok(t, v, prev)
+    nxt = t.lower[v + 1] if v + 1 < len(t) else ""
+    if (low == lemma or low.endswith("s")) and nxt.endswith("ed") and nxt.isalpha():
         return False  # "A United Nations report mentioned": a noun before the real verb
-    if low == lemma.split()[0]:
-        if low in g.RARELY_NOUNS:
-            return (
-                prev.isalpha()
-                and prev not in g.PREPOSITIONS
-                and prev not in g.DETERMINERS
-                and prev not in g.CONJUNCTIONS
-            )
-        return prev in ("i", "we", "they", "you", "who") or (
-            prev.endswith("s") and not prev.endswith(("ss", "’s", "'s")) and prev.isalpha()
-        )
+    if low == lemma:
+        return _base_form_ok(low, prev)
     if low.endswith("s") and low != lemma and not low.endswith("ss"):
-        return prev != "or" and not (
-            prev.islower() and prev.endswith(("al", "ive", "ary", "ed", "ful", "ous", "ic", "ent", "ant"))
-        )
+        return _s_form_ok(prev)
     return True
+
+
+def _nounish_s_form_ok(t: Tokens, v: int, prev: str) -> bool:
+    """ "terror attacks", "the votes": a noun unless a singular pronoun or a name leads."""
+    return prev in ("he", "she", "it", "who", "which", "that") or (
+        v > 0 and cap(t.words[v - 1]) and t.words[v - 1] not in ("The", "A", "An")
+    )
+
+
+def _base_form_ok(low: str, prev: str) -> bool:
+    """A base form ("say", "report") is a verb after a plural or pronoun subject; one that is
+    rarely a noun ("believe") after any word but a preposition, determiner or conjunction."""
+    if low in g.RARELY_NOUNS:
+        return (
+            prev.isalpha()
+            and prev not in g.PREPOSITIONS
+            and prev not in g.DETERMINERS
+            and prev not in g.CONJUNCTIONS
+        )
+    return prev in ("i", "we", "they", "you", "who") or (
+        prev.endswith("s") and not prev.endswith(("ss", "’s", "'s")) and prev.isalpha()
+    )
+
+
+_ADJECTIVE_ENDINGS = ("al", "ive", "ary", "ed", "ful", "ous", "ic", "ent", "ant")
+
+
+def _s_form_ok(prev: str) -> bool:
+    """An -s form ("notes", "reports") is a verb unless "or" or an adjective-like word
+    ("legal notes", "annual reports") comes before it."""
+    return prev != "or" and not (prev.islower() and prev.endswith(_ADJECTIVE_ENDINGS))
+
+
+def _not_a_verb_here(s: Sentence, t: Tokens, v: int) -> bool:
+    """Is the cue word at ``v`` a name or a noun by its left context: capitalized
+    mid-sentence ("The Islamic State"), after a determiner ("the report"), a possessive
+    ("Trump’s claims") or "to" ("to say")?"""
+    if v == 0:
+        return False
+    if not t.words[v].islower() and not is_open_quote(t.words[v - 1]) and not s.title_case:
+        return True
+    prev = t.lower[v - 1]
+    if prev in g.DETERMINERS:
+        return True
+    if prev in ("’s", "'s") and (v < 2 or t.lower[v - 2] not in g.PRONOUNS):
+        return True
+    return prev == "to"
+
+
+_PARTICIPLE_LEADS = (",", "by", "while", "when", "after", "before", "without", "—", "–")
+_ASKED_LEADS = ("when", "if", "after", "before", "while", "once")
 
 
 def _verb_attribution(
@@ -364,260 +506,303 @@ def _verb_attribution(
     taken: list[bool],
     earlier: list[Found],
 ) -> Found | None:
-    """An attribution around the reporting verb at token ``v``, or None if it is not one."""
+    """An attribution around the reporting verb at token ``v``, or None if it is not one.
+
+    In order: is the word a finite verb here; a participle (", saying") or "when asked",
+    whose speaker is the main clause's; passives, left to the hedges; then the verb's
+    hearer and particle, and its source before it (subject first) or after it (inverted).
+    """
     n = len(t)
     low = t.lower[v]
     prev = t.lower[v - 1] if v > 0 else ""
-    if v > 0 and not t.words[v].islower() and not is_open_quote(t.words[v - 1]) and not s.title_case:
-        return None  # "The Islamic State": a capitalized word mid-sentence is a name
-    # a verb form that is really a noun or an infinitive: "the report", "to say"
-    if prev in g.DETERMINERS:
-        return None
-    if prev in ("’s", "'s") and (v < 2 or t.lower[v - 2] not in g.PRONOUNS):
-        return None  # "Trump’s claims": a possessive before a noun
-    if prev == "to":
+    if _not_a_verb_here(s, t, v):
         return None
     a, be_before = aux_start(t, v)
     if not _verb_form_ok(t, v, low, cue.lemma, prev, a):
         return None
-    if (
-        low.endswith("ing")
-        and prev in (",", "by", "while", "when", "after", "before", "without", "—", "–")
-        and a == v
-    ):
+    if low.endswith("ing") and prev in _PARTICIPLE_LEADS and a == v:
         # ", saying ...": the speaker is the subject of the main clause
         return _participle_attribution(s, t, v, after, cue, earlier)
-    if cue.lemma == "ask" and (v == 0 or prev in ("when", "if", "after", "before", "while", "once")):
+    if cue.lemma == "ask" and (v == 0 or prev in _ASKED_LEADS):
         return _asked_attribution(s, t, v, after, cue, earlier)
     if after < n and t.lower[after] == "by":
         return None  # a participle: "documents published by the CIA"
     if be_before and not low.endswith("ing") and cue.lemma != "ask":
         return None  # a passive: "is believed to", handled as a hedge
-    cue_span = (t.starts[a], t.ends[after - 1])
-    found_subj = subject_before(t, a)
-    subj = name = None
-    if found_subj:
-        subj, name = found_subj
-        if any(taken[x] for x in range(name[0], name[1] + 1)):
-            subj = name = None
-    # hearer of a verb of telling: "told the Financial Times that ..."
-    relays: list[tuple[Pair, Pair]] = []
-    p = after
-    nxt = t.lower[p + 1] if p + 1 < n else ""
-    if p < n and (
-        t.lower[p] in ("him", "them", "me", "us", "you")
-        or t.lower[p] == "her"
-        and (nxt in ("that", "to", "not", ":") or nxt in g.PRONOUNS)
-    ):
-        p += 1  # "told him she worries", "urged them not to": the addressee is in no span
-    elif cue.lemma in g.TELL_LEMMAS and p < n and t.lower[p] not in ("that", ":", ",", "“", '"'):
-        e = np_forward(t, p, n)
-        if e > p and (
-            e >= n
-            or t.lower[e]
-            in (
-                "that",
-                ":",
-                ",",
-                "“",
-                '"',
-                "''",
-                "about",
-                "of",
-                "in",
-                "on",
-                "last",
-                "this",
-                ".",
-                "whether",
-                "if",
-                "why",
-                "how",
-                "what",
-                "when",
-                "to",
-            )
-            or t.lower[e] in g.TIME_WORDS
-            or t.lower[e] in g.PRONOUNS
-        ):
-            relays.append(((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1])))
-            p = e
+    subject = _free_subject(t, a, taken)
+    relays, p = _hearer(t, a, after, cue)
     p = skip_adjuncts(t, p, n)
-    if cue.lemma in g.WEAK_CUES and not (
-        p >= n or t.lower[p] in ("that", ":", ",", ".") or is_open_quote(t.words[p])
-    ):
+    if _weak_cue_without_content(t, p, cue):
         return None  # "maintained control", "continues to": only "maintained that ...", "“…,” he continued"
-    keep = lex.particles.get((t.lower[after - 1], t.lower[p])) if p + 1 < n else False
-    if keep is None:
-        keep = p + 1 < n and (
-            t.lower[p] in ("of", "about")
-            or cue.cls != "speech"
-            and t.lower[p] in ("against", "for", "on", "at", "with")
-            or t.lower[p] == "to"
-            and cue.lemma.split()[0] in g.TO_VERBS
-        )
-    if keep:
-        cue_span = (cue_span[0], t.ends[p])  # "warned of", "called for", "responded to"
-        p += 1
-    if subj is not None and name is not None:
-        src = (t.starts[subj[0]], t.ends[subj[1]])
-        name_span = (t.starts[name[0]], t.ends[name[1]])
-        fwd = content_forward(s, t, p, cue.cls, lex=lex)
-        before = t.words[subj[0] - 1] if subj[0] > 0 else ""
-        if cue.lemma in g.EVIDENTIALS and fwd is not None:
-            # "[The court] seemed [to send a signal]": no source, the content spans the subject
-            return Found(
-                cue=cue_span,
-                cue_type=CueType.hedge,
-                source=None,
-                content=(src[0], fwd[1]),
-                direction="around",
-                lemma=cue.lemma,
-                cls="hedge",
-            )
-        if before == "as" and (p >= n or t.words[p] in (",", ".")):
-            # "..., as Western Journalism reported, ...": the whole sentence is the content
-            e = content_end(s)
-            return Found(
-                cue=cue_span,
-                cue_type=CueType.verb,
-                source=src,
-                content=(s.start, e),
-                direction="around",
-                lemma=cue.lemma,
-                cls=cue.cls,
-                relays=relays,
-                name=name_span,
-            )
-        set_off = before == "," or is_close_quote(before)
-        fwd_quoted = fwd is not None and (is_open_quote(s.text[fwd[0]]) or s.text.startswith("''", fwd[0]))
-        adjunct_prefix = (
-            t.lower[0] in g.PREPOSITIONS or t.lower[0] in g.CLAUSE_WORDS or t.lower[0].endswith("ing")
-        )
-        interrupted = set_off and (
-            is_close_quote(before) or p < n and t.words[p] == "," and not (fwd_quoted and adjunct_prefix)
-        )
-        back = content_backward(s, t, subj[0]) if set_off else None
-        aside = (
-            fwd is not None
-            and back is not None
-            and is_close_quote(before)
-            and not fwd_quoted
-            and (is_open_quote(s.text[back[0]]) or s.text.startswith("''", back[0]))
-            and s.text[back[0] : back[1]].rstrip("”\"'’ ")[-1:] in (",", "?", "!", "—")
-        )
-        # "“A,” McCain said, citing low growth" / "“A,” she said of X": an unquoted clause
-        # after a closing quotation is the narrator's, not the speaker's
-        if aside:
-            content, direction = back, "backward"
-            if not _quotation_after(s, t, p):
-                q = next_quote(s)
-                if q:
-                    content, direction = (content[0], q[1]), "around"  # "“A,” X said of Y. “B.”"
-        elif fwd is not None and back is not None and interrupted:
-            content, direction = (back[0], fwd[1]), "around"  # "“A,” X said, “B.”"
-        elif fwd is not None:
-            content, direction = fwd, "forward"
-        elif back is not None and (
-            p >= n
-            or t.words[p] in (".", "!", "?", ",")
-            or t.lower[p]
-            in (
-                "adding",
-                "noting",
-                "explaining",
-                "according",
-                "after",
-                "before",
-                "in",
-                "at",
-                "during",
-                "when",
-                "while",
-                "as",
-            )
-        ):
-            content, direction = back, "backward"  # "..., X said." / "“...,” X said."
-            if not _quotation_after(s, t, p):
-                q = next_quote(s)
-                if q:
-                    content, direction = (content[0], q[1]), "around"  # "“A,” X said. “B.”"
-        else:
-            return None
+    cue_span, p = _with_particle(t, a, after, p, cue, lex)
+    clause = _VerbClause(s, t, cue, cue_span, p, relays)
+    if subject is not None:
+        return _subject_first(clause, subject, lex)
+    if a == 0 or t.words[a - 1] == "," or is_close_quote(t.words[a - 1]):
+        return _inverted(clause, a)
+    return None
+
+
+def _free_subject(t: Tokens, a: int, taken: list[bool]) -> tuple[Pair, Pair] | None:
+    """The subject before the verb group at ``a`` (source as annotated, naming part), unless
+    an earlier step used its name as a cue or source."""
+    found = subject_before(t, a)
+    if found is None or any(taken[x] for x in range(found[1][0], found[1][1] + 1)):
+        return None
+    return found
+
+
+# -- after the verb: hearer, adjuncts, particle
+
+_OBJECT_PRONOUNS = ("him", "them", "me", "us", "you")
+# What may follow the hearer of a verb of telling: "told the Financial Times that/last week/..."
+_AFTER_HEARER = frozenset(
+    """that : , “ " '' about of in on last this . whether if why how what when to""".split()
+)
+
+
+def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, Pair]], int]:
+    """The hearer after a verb of telling, as (hearer, evidence) relays, and the token after
+    it: "told the Financial Times that ..." relays through the Times (PARC 3.0's hearer
+    role); an object pronoun ("told him she worries") is skipped and in no span."""
+    n = len(t)
+    p = after
+    if p >= n:
+        return [], p
+    low = t.lower[p]
+    nxt = t.lower[p + 1] if p + 1 < n else ""
+    if low in _OBJECT_PRONOUNS or low == "her" and (nxt in ("that", "to", "not", ":") or nxt in g.PRONOUNS):
+        return [], p + 1
+    if cue.lemma in g.TELL_LEMMAS and low not in ("that", ":", ",", "“", '"'):
+        e = np_forward(t, p, n)
+        if e > p and (e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS):
+            return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
+    return [], p
+
+
+def _weak_cue_without_content(t: Tokens, p: int, cue: Cue) -> bool:
+    """Is a weak cue ("maintain", "see", "continue") not followed by "that", a colon, a
+    comma, a full stop or a quotation, so that it reports nothing?"""
+    if cue.lemma not in g.WEAK_CUES:
+        return False
+    return not (p >= len(t) or t.lower[p] in ("that", ":", ",", ".") or is_open_quote(t.words[p]))
+
+
+def _with_particle(t: Tokens, a: int, after: int, p: int, cue: Cue, lex: Lexicon) -> tuple[Pair, int]:
+    """The cue span from the verb group at ``a``, with the preposition at ``p`` when it
+    belongs to the verb ("warned of", "called for", "responded to"), and the first token
+    of the content."""
+    cue_span = (t.starts[a], t.ends[after - 1])
+    if _keeps_particle(t, after, p, cue, lex):
+        return (cue_span[0], t.ends[p]), p + 1
+    return cue_span, p
+
+
+def _keeps_particle(t: Tokens, after: int, p: int, cue: Cue, lex: Lexicon) -> bool:
+    """Does the preposition at ``p`` belong to the cue verb before ``after``? The lexicon
+    decides listed pairs; otherwise "of"/"about" always, "against/for/on/at/with" after a
+    cue that is not speech, "to" after a verb of responding or referring."""
+    if p + 1 >= len(t):
+        return False
+    keep = lex.particles.get((t.lower[after - 1], t.lower[p]))
+    if keep is not None:
+        return bool(keep)
+    low = t.lower[p]
+    return (
+        low in ("of", "about")
+        or cue.cls != "speech"
+        and low in ("against", "for", "on", "at", "with")
+        or low == "to"
+        and cue.lemma.split()[0] in g.TO_VERBS
+    )
+
+
+# -- the source and the content around the verb
+
+
+@dataclass(slots=True)
+class _VerbClause:
+    """A reporting verb being read: its sentence, cue, cue span, the first token after
+    the verb group (and its particle), and the hearers found after it."""
+
+    s: Sentence
+    t: Tokens
+    cue: Cue
+    cue_span: Pair
+    p: int
+    relays: list[tuple[Pair, Pair]]
+
+    def found(self, source: Pair, content: Pair, direction: str, name: Pair) -> Found:
+        """The verb attribution with this source and content."""
         return Found(
-            cue=cue_span,
+            cue=self.cue_span,
             cue_type=CueType.verb,
-            source=src,
+            source=source,
             content=content,
             direction=direction,
-            lemma=cue.lemma,
-            cls=cue.cls,
-            relays=relays,
-            name=name_span,
+            lemma=self.cue.lemma,
+            cls=self.cue.cls,
+            relays=self.relays,
+            name=name,
         )
-    # inverted: "“...,” said X." / "..., said the official."
-    if a > 0 and (t.words[a - 1] == "," or is_close_quote(t.words[a - 1])) or a == 0:
-        e = np_forward(t, p, n)
-        if e > p:
-            src = (t.starts[p], t.ends[e - 1])
-            name_src = src
-            if (
-                e + 1 < n
-                and t.words[e] == ","
-                and (
-                    t.lower[e + 1] in ("a", "an", "the", "who", "whose")
-                    or t.lower[e + 1].isdigit()
-                    or t.lower[e + 1] in g.ADVERBS
-                )
-            ):
-                # "said Simon Rosenberg, president of NDN, a policy group.": the appositive too
-                k = e + 1
-                while (
-                    k < n
-                    and not is_open_quote(t.words[k])
-                    and t.words[k] not in (".", "!", "?", ";")
-                    and not (
-                        t.words[k] == ","
-                        and k + 1 < n
-                        and (
-                            t.lower[k + 1] in ("adding", "saying", "noting", "explaining", "according")
-                            or t.words[k + 1].endswith("ing")
-                            and t.words[k + 1].islower()
-                            and t.lower[k + 1] not in ("including", "managing")
-                        )
-                    )
-                ):
-                    k += 1
-                src = (t.starts[p], t.ends[k - 1])
-                e_app = k
-            else:
-                e_app = e
-            content = content_backward(s, t, a) if a > 0 else None
-            direction = "backward"
-            if content is None and a == 0 and e_app < n and t.words[e_app] in (",", ":"):
-                content, direction = content_forward(s, t, e_app + 1, "speech"), "forward"
-            if content is None:
-                return None
-            if e_app < n and t.words[e_app] == ",":
-                c2 = content_forward(s, t, e_app + 1, "speech")
-                if c2 is not None and (is_open_quote(s.text[c2[0]]) or s.text.startswith("''", c2[0])):
-                    content, direction = (content[0], c2[1]), "around"
-            elif e_app >= n or t.words[e_app] in (".", "!", "?"):
-                q = next_quote(s)
-                if q:
-                    content, direction = (content[0], q[1]), "around"
-            return Found(
-                cue=cue_span,
-                cue_type=CueType.verb,
-                source=src,
-                content=content,
-                direction=direction,
-                lemma=cue.lemma,
-                cls=cue.cls,
-                relays=relays,
-                name=name_src,
-            )
+
+
+def _opens_quote(s: Sentence, pos: int) -> bool:
+    """Does a quotation mark (or '') open at character ``pos``?"""
+    return is_open_quote(s.text[pos]) or s.text.startswith("''", pos)
+
+
+def _subject_first(clause: _VerbClause, subject: tuple[Pair, Pair], lex: Lexicon) -> Found | None:
+    """ "X said ...", "..., X said.", "“A,” X said, “B.”": the source stands before the verb;
+    "[The court] seemed [to ...]" is a hedge whose content spans the subject."""
+    s, t, p = clause.s, clause.t, clause.p
+    subj, name = subject
+    src = (t.starts[subj[0]], t.ends[subj[1]])
+    name_span = (t.starts[name[0]], t.ends[name[1]])
+    fwd = content_forward(s, t, p, clause.cue.cls, lex=lex)
+    before = t.words[subj[0] - 1] if subj[0] > 0 else ""
+    if clause.cue.lemma in g.EVIDENTIALS and fwd is not None:
+        return Found(
+            cue=clause.cue_span,
+            cue_type=CueType.hedge,
+            source=None,
+            content=(src[0], fwd[1]),
+            direction="around",
+            lemma=clause.cue.lemma,
+            cls="hedge",
+        )
+    if before == "as" and (p >= len(t) or t.words[p] in (",", ".")):
+        # "..., as Western Journalism reported, ...": the whole sentence is the content
+        return clause.found(src, (s.start, content_end(s)), "around", name_span)
+    placed = _content_around_subject(s, t, subj[0], before, p, fwd)
+    return None if placed is None else clause.found(src, placed[0], placed[1], name_span)
+
+
+# Words after a clause-final "X said" that leave the content before it: "..., X said in ..."
+_AFTER_FINAL_CUE = frozenset(
+    "adding noting explaining according after before in at during when while as".split()
+)
+
+
+def _content_around_subject(
+    s: Sentence, t: Tokens, left: int, before: str, p: int, fwd: Pair | None
+) -> tuple[Pair, str] | None:
+    """Content and direction of a subject-first verb whose subject starts at token ``left``
+    (``before`` is the word before it) and whose content would start at token ``p``
+    (``fwd``): after the verb, before a comma or quotation that sets off the subject, or
+    both sides of an interrupted quotation."""
+    set_off = before == "," or is_close_quote(before)
+    back = content_backward(s, t, left) if set_off else None
+    if fwd is not None and back is not None:
+        if _aside_after_quote(s, before, fwd, back):
+            # "“A,” McCain said, citing low growth" / "“A,” she said of X": an unquoted
+            # clause after a closing quotation is the narrator's, not the speaker's
+            return _running_on(s, t, p, back)
+        if _interrupted(s, t, before, p, fwd):
+            return (back[0], fwd[1]), "around"  # "“A,” X said, “B.”"
+    if fwd is not None:
+        return fwd, "forward"
+    if back is not None and (
+        p >= len(t) or t.words[p] in (".", "!", "?", ",") or t.lower[p] in _AFTER_FINAL_CUE
+    ):
+        return _running_on(s, t, p, back)  # "..., X said." / "“...,” X said."
     return None
+
+
+def _aside_after_quote(s: Sentence, before: str, fwd: Pair, back: Pair) -> bool:
+    """Is the text after "“A,” X said" an unquoted aside, the quotation before the subject
+    ending on a comma, question mark, exclamation or dash?"""
+    return (
+        is_close_quote(before)
+        and not _opens_quote(s, fwd[0])
+        and _opens_quote(s, back[0])
+        and s.text[back[0] : back[1]].rstrip("”\"'’ ")[-1:] in (",", "?", "!", "—")
+    )
+
+
+def _interrupted(s: Sentence, t: Tokens, before: str, p: int, fwd: Pair) -> bool:
+    """Does the verb interrupt one statement ("“A,” X said, “B.”", "A, X said, B"), rather
+    than close one with an adjunct opening the sentence and a quotation after it?"""
+    if is_close_quote(before):
+        return True
+    adjunct_prefix = t.lower[0] in g.PREPOSITIONS or t.lower[0] in g.CLAUSE_WORDS or t.lower[0].endswith("ing")
+    return p < len(t) and t.words[p] == "," and not (_opens_quote(s, fwd[0]) and adjunct_prefix)
+
+
+def _running_on(s: Sentence, t: Tokens, p: int, back: Pair) -> tuple[Pair, str]:
+    """Backward content ``back`` that runs on over a quotation opening the next sentence
+    when no quotation of its own follows the cue ("“A,” X said. “B.”")."""
+    if not _quotation_after(s, t, p):
+        q = next_quote(s)
+        if q:
+            return (back[0], q[1]), "around"
+    return back, "backward"
+
+
+def _inverted(clause: _VerbClause, a: int) -> Found | None:
+    """Inverted order: "“...,” said X." / "..., said the official, a spokesman for Y.":
+    the source after the verb, with its appositive, and the content before it."""
+    s, t, p = clause.s, clause.t, clause.p
+    e = np_forward(t, p, len(t))
+    if e <= p:
+        return None
+    e_app = _appositive_end(t, e)
+    placed = _inverted_content(s, t, a, e_app)
+    if placed is None:
+        return None
+    return clause.found((t.starts[p], t.ends[e_app - 1]), placed[0], placed[1], (t.starts[p], t.ends[e - 1]))
+
+
+def _appositive_end(t: Tokens, e: int) -> int:
+    """The end of an appositive after a source ending before token ``e`` ("said Simon
+    Rosenberg, president of NDN, a policy group."), or ``e`` when none follows."""
+    n = len(t)
+    if not (
+        e + 1 < n
+        and t.words[e] == ","
+        and (t.lower[e + 1] in ("a", "an", "the", "who", "whose") or t.lower[e + 1].isdigit() or t.lower[e + 1] in g.ADVERBS)
+    ):
+        return e
+    k = e + 1
+    while k < n and not is_open_quote(t.words[k]) and t.words[k] not in (".", "!", "?", ";") and not _new_participle(t, k):
+        k += 1
+    return k
+
+
+def _new_participle(t: Tokens, k: int) -> bool:
+    """Does a comma at ``k`` open a participial clause (", adding ...", ", saying ...")
+    that ends an appositive?"""
+    if t.words[k] != "," or k + 1 >= len(t):
+        return False
+    nxt = t.lower[k + 1]
+    if nxt in ("adding", "saying", "noting", "explaining", "according"):
+        return True
+    return t.words[k + 1].endswith("ing") and t.words[k + 1].islower() and nxt not in ("including", "managing")
+
+
+def _inverted_content(s: Sentence, t: Tokens, a: int, e_app: int) -> tuple[Pair, str] | None:
+    """Content of an inverted cue at ``a`` whose source ends before ``e_app``: the text
+    before the cue, or after it when the cue opens the sentence ("Said X: ..."), running
+    on over a quotation that follows ("..., said X, “B.”" / "said X. “B.”")."""
+    n = len(t)
+    content = content_backward(s, t, a) if a > 0 else None
+    direction = "backward"
+    if content is None and a == 0 and e_app < n and t.words[e_app] in (",", ":"):
+        content, direction = content_forward(s, t, e_app + 1, "speech"), "forward"
+    if content is None:
+        return None
+    if e_app < n and t.words[e_app] == ",":
+        c2 = content_forward(s, t, e_app + 1, "speech")
+        if c2 is not None and _opens_quote(s, c2[0]):
+            return (content[0], c2[1]), "around"
+    elif e_app >= n or t.words[e_app] in (".", "!", "?"):
+        q = next_quote(s)
+        if q:
+            return (content[0], q[1]), "around"
+    return content, direction
+
+
+# -- participles and questions: the speaker of the main clause
 
 
 def _asked_attribution(

@@ -16,7 +16,7 @@ from rapidfuzz.distance import JaroWinkler
 from provenance.extract import grammar as g
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
 from provenance.extract.speakers import TextGender, agrees_in, could_be_person
-from provenance.extract.text import tokenize
+from provenance.extract.text import Tokens, tokenize
 from provenance.models import SourceType
 
 Pair = tuple[int, int]
@@ -175,181 +175,228 @@ def _cached_phrase(phrase: str) -> _Phrase:
 
 
 def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
-    """Type and name the noun phrase ``text`` (the whole string), as ``analyse`` does."""
-    span = (0, len(text))
+    """Type and name the noun phrase ``text`` (the whole string), as ``analyse`` does.
+
+    A chunk in the sense of Abney (1991): determiners, a core up to the first preposition,
+    participle, comma or relative pronoun, then the credits after it ("published in X",
+    "by A and B of Y", "a fellow at Z"). The core decides the type and the name.
+    """
     t = tokenize(text, 0, len(text))
     words, lower = t.words, t.lower
-    raw = text
-    if len(words) == 1 and (lower[0] in g.PRONOUNS or lower[0] in POSSESSIVE_PRONOUNS):
-        p = POSSESSIVE_PRONOUNS.get(lower[0], lower[0])  # "her claim": resolved as "she"
-        typ = SourceType.person if p in ("he", "she", "i") else SourceType.anonymous
-        return _Phrase(
-            NounPhrase(span, raw, typ, raw, p, p, pronoun=p, plural=p in ("they", "we")), None, None
-        )
-    i = 0
-    indefinite = False
-    the = False
-    while i < len(words) and lower[i] in g.DETERMINERS:
-        indefinite = indefinite or lower[i] in g.INDEFINITE
-        the = the or lower[i] == "the"
-        i += 1
-    # the core: up to a preposition, participle, comma or relative pronoun, but letting
-    # particles sit inside capitalized names ("Foundation for Defense of Democracies")
-    j = i
-    while j < len(words):
-        w, low = words[j], lower[j]
-        if low in g.BOUNDARY_PUNCT or low in ("who", "which", "that", "whose"):
-            break
-        if (
-            low in NAME_PARTICLES
-            and j > i
-            and _cap(words[j - 1])
-            and j + 1 < len(words)
-            and (_cap(words[j + 1]) or lower[j + 1] == "the")
-        ):
-            j += 1
-            continue
-        if low in g.PREPOSITIONS or low in g.AUXILIARIES:
-            break
-        if (
-            j > i
-            and w.islower()
-            and (low.endswith("ed") or low in PUBLISH_WORDS)
-            and low not in lex.documents
-        ):
-            break  # "report published in ...", "a letter seen by ..."
-        j += 1
+    pronoun = _pronoun_phrase(text, lower)
+    if pronoun is not None:
+        return pronoun
+    i, indefinite, the = _determiners(lower)
+    j = _core_end(words, lower, i, lex)
     if j == i and words:
         j = min(i + 1, len(words))
     core = words[i:j] or words[:1]
     core_lower = [c.lower() for c in core]
-    core_text = text[t.starts[i] : t.ends[j - 1]] if j > i else raw
-    rest_start = j
-    # possessive opening: "CNN’s Jake Tapper", "Trump’s campaign"
-    affiliation: Pair | None = None
-    if len(core) > 2 and core_lower[1] in ("’s", "'s"):
-        if _lookup(lex.outlets, core[:1]) or _lookup(lex.organizations, core[:1]):
-            affiliation = (t.starts[i], t.ends[i])
+    core_text = text[t.starts[i] : t.ends[j - 1]] if j > i else text
     head = core_lower[-1] if core_lower else ""
     caps = [w for w in core if _cap(w)]
     honorific_free = [w for w in caps if fold(w).rstrip(".") not in lex.honorifics]
-    # publisher and authors after the core: "published in the Sunday Times", "by A and B"
-    publisher = None
-    authors: list[Pair] = []
-    author_affiliation: Pair | None = None
-    k = rest_start
-    while k < len(words):
-        low = lower[k]
-        if low in PUBLISH_WORDS or low in ("in", "by") and k + 1 < len(words):
-            m = k + 1
-            if low in PUBLISH_WORDS and m < len(words) and lower[m] in ("in", "by", "on"):
-                m += 1
-            e = _name_end(words, lower, m)
-            if e > m:
-                cand = words[m:e]
-                by = low == "by" or (k > 0 and lower[k - 1] == "by") or lower[m - 1] == "by"
-                if publisher is None and (
-                    _lookup(lex.outlets, cand) or low in PUBLISH_WORDS and any(_cap(w) for w in cand)
-                ):
-                    publisher = (t.starts[m], t.ends[e - 1])
-                elif by:
-                    e = _name_end(words, lower, m, PERSON_PARTICLES)  # people: "A and B", not "of X"
-                    authors.extend(_author_spans(t, m, e))
-                    # "by A and B of the Institute for X": the authors' affiliation
-                    if e + 1 < len(words) and lower[e] in ("of", "at", "from"):
-                        f = _name_end(words, lower, e + 1)
-                        if f > e + 1 and _cap(words[f - 1]):
-                            g0 = e + 1 + (lower[e + 1] == "the")
-                            author_affiliation = (t.starts[g0], t.ends[f - 1])
-                            e = f
-                k = e
-                continue
-        k += 1
-    of_name: Pair | None = None
-    if rest_start < len(words) and lower[rest_start] in ("of", "at", "for", "with"):
-        e = _name_end(words, lower, rest_start + 1)
-        if e > rest_start + 1 and _cap(words[e - 1]):
-            of_name = (t.starts[rest_start + 1], t.ends[e - 1])
-    quantity = " ".join(
-        w
-        for w in words[:i]
-        if w.lower()
-        not in (
-            "a",
-            "an",
-            "the",
-            "this",
-            "that",
-            "these",
-            "those",
-            "his",
-            "her",
-            "their",
-            "its",
-            "our",
-            "my",
-            "your",
-        )
-    )
+    publisher, authors, author_affiliation = _credits(t, j, lex)
+    quantity = " ".join(w for w in words[:i] if w.lower() not in _NOT_QUANTITIES)
     typ, name = _type_of(
         core, core_lower, head, caps, honorific_free, lex, core_text, the, quantity + " " if quantity else ""
     )
-    members: list[str] = []
-    if typ == SourceType.person and "and" in core_lower:
-        members = [fold(w) for w in _group_surnames(core)]
-    key = fold(name)
-    if key.startswith("the "):
-        key = key[4:]
-    plural = head.endswith("s") and not head.endswith("ss") and typ != SourceType.person or bool(members)
+    members = [fold(w) for w in _group_surnames(core)] if typ == SourceType.person and "and" in core_lower else []
     np = NounPhrase(
-        span=span,
-        text=raw,
+        span=(0, len(text)),
+        text=text,
         type=typ,
         name=name,
-        key=key,
-        head=head if typ != SourceType.person else fold(honorific_free[-1]) if honorific_free else head,
+        key=_name_key(name),
+        head=_head_of(typ, head, honorific_free),
         names=honorific_free,
         indefinite=indefinite,
         definite=the and not indefinite,
-        plural=plural,
+        plural=_is_plural(typ, head, members),
         publisher=publisher,
         authors=authors,
         author_affiliation=author_affiliation,
         members=members,
     )
-    return _Phrase(np, affiliation, of_name)
+    return _Phrase(np, _possessive_owner(t, core, core_lower, i, lex), _of_name(t, j))
+
+
+def _name_key(name: str) -> str:
+    """The folded name that mentions are matched by, without a leading "the"."""
+    key = fold(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _head_of(typ: SourceType, head: str, names: list[str]) -> str:
+    """The head a mention is matched by: a person's last name word, else the head noun."""
+    if typ == SourceType.person and names:
+        return fold(names[-1])
+    return head
+
+
+def _is_plural(typ: SourceType, head: str, members: list[str]) -> bool:
+    """A group of people ("A and B"), or a plural head noun that names no person."""
+    return head.endswith("s") and not head.endswith("ss") and typ != SourceType.person or bool(members)
+
+
+# Determiners that are not quantities: "three officials" keeps "three", "the officials" no word.
+_NOT_QUANTITIES = frozenset("a an the this that these those his her their its our my your".split())
+
+
+def _pronoun_phrase(text: str, lower: list[str]) -> _Phrase | None:
+    """A phrase that is one pronoun ("he", "they") or possessive ("her" of "her claim",
+    resolved as "she"): typed person for he/she/I, anonymous otherwise."""
+    if len(lower) != 1 or not (lower[0] in g.PRONOUNS or lower[0] in POSSESSIVE_PRONOUNS):
+        return None
+    p = POSSESSIVE_PRONOUNS.get(lower[0], lower[0])
+    typ = SourceType.person if p in ("he", "she", "i") else SourceType.anonymous
+    return _Phrase(
+        NounPhrase((0, len(text)), text, typ, text, p, p, pronoun=p, plural=p in ("they", "we")), None, None
+    )
+
+
+def _determiners(lower: list[str]) -> tuple[int, bool, bool]:
+    """The first token after the leading determiners, whether one is indefinite ("a",
+    "some") and whether one is "the"."""
+    i = 0
+    indefinite = the = False
+    while i < len(lower) and lower[i] in g.DETERMINERS:
+        indefinite = indefinite or lower[i] in g.INDEFINITE
+        the = the or lower[i] == "the"
+        i += 1
+    return i, indefinite, the
+
+
+def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
+    """End of the core that starts at ``i``: up to a preposition, auxiliary, participle,
+    comma or relative pronoun, but letting particles sit inside capitalized names
+    ("Foundation for Defense of Democracies")."""
+    j = i
+    while j < len(words):
+        w, low = words[j], lower[j]
+        if low in g.BOUNDARY_PUNCT or low in ("who", "which", "that", "whose"):
+            break
+        if _particle_inside_name(words, lower, i, j):
+            j += 1
+            continue
+        if low in g.PREPOSITIONS or low in g.AUXILIARIES:
+            break
+        if j > i and w.islower() and (low.endswith("ed") or low in PUBLISH_WORDS) and low not in lex.documents:
+            break  # "report published in ...", "a letter seen by ..."
+        j += 1
+    return j
+
+
+def _particle_inside_name(words: list[str], lower: list[str], i: int, j: int) -> bool:
+    """Is token ``j`` a particle between capitalized words of one name ("Bank of
+    England", "Institute for the Study of War")?"""
+    return (
+        lower[j] in NAME_PARTICLES
+        and j > i
+        and _cap(words[j - 1])
+        and j + 1 < len(words)
+        and (_cap(words[j + 1]) or lower[j + 1] == "the")
+    )
+
+
+def _possessive_owner(t: Tokens, core: list[str], core_lower: list[str], i: int, lex: Lexicon) -> Pair | None:
+    """The listed outlet or organization that opens a possessive core ("CNN’s Jake
+    Tapper", "Reuters’s editor"): the source's affiliation."""
+    if len(core) > 2 and core_lower[1] in ("’s", "'s"):
+        if _lookup(lex.outlets, core[:1]) or _lookup(lex.organizations, core[:1]):
+            return (t.starts[i], t.ends[i])
+    return None
+
+
+def _of_name(t: Tokens, j: int) -> Pair | None:
+    """The capitalized name after "of/at/for/with" that follows the core at ``j`` ("a
+    fellow at the Brookings Institution"): an affiliation when nothing else gives one."""
+    if j < len(t) and t.lower[j] in ("of", "at", "for", "with"):
+        e = _name_end(t.words, t.lower, j + 1)
+        if e > j + 1 and _cap(t.words[e - 1]):
+            return (t.starts[j + 1], t.ends[e - 1])
+    return None
+
+
+def _credits(t: Tokens, k: int, lex: Lexicon) -> tuple[Pair | None, list[Pair], Pair | None]:
+    """Publisher, authors and the authors' affiliation named after the core from token
+    ``k``: "published in the Sunday Times", "by A and B of the Institute for X"."""
+    words, lower = t.words, t.lower
+    publisher: Pair | None = None
+    authors: list[Pair] = []
+    author_affiliation: Pair | None = None
+    while k < len(words):
+        m = _credit_name_start(lower, k)
+        e = _name_end(words, lower, m) if m >= 0 else m
+        if e <= m:
+            k += 1
+            continue
+        if publisher is None and (
+            _lookup(lex.outlets, words[m:e]) or lower[k] in PUBLISH_WORDS and any(_cap(w) for w in words[m:e])
+        ):
+            publisher = (t.starts[m], t.ends[e - 1])
+        elif lower[k] == "by" or (k > 0 and lower[k - 1] == "by") or lower[m - 1] == "by":
+            e, found, affiliation = _authors_at(t, m)
+            authors.extend(found)
+            author_affiliation = affiliation or author_affiliation
+        k = e
+    return publisher, authors, author_affiliation
+
+
+def _credit_name_start(lower: list[str], k: int) -> int:
+    """Where a credited name starts after a credit word at ``k`` ("published (in)", "in",
+    "by"), or -1 when ``k`` is none."""
+    low = lower[k]
+    if not (low in PUBLISH_WORDS or low in ("in", "by") and k + 1 < len(lower)):
+        return -1
+    m = k + 1
+    if low in PUBLISH_WORDS and m < len(lower) and lower[m] in ("in", "by", "on"):
+        m += 1
+    return m
+
+
+def _authors_at(t: Tokens, m: int) -> tuple[int, list[Pair], Pair | None]:
+    """The authors named from token ``m`` (people: "A and B", not "of X"), the token after
+    them, and their affiliation ("... of the Institute for X") when one follows."""
+    words, lower = t.words, t.lower
+    e = _name_end(words, lower, m, PERSON_PARTICLES)
+    authors = _author_spans(t, m, e)
+    if e + 1 < len(words) and lower[e] in ("of", "at", "from"):
+        f = _name_end(words, lower, e + 1)
+        if f > e + 1 and _cap(words[f - 1]):
+            g0 = e + 1 + (lower[e + 1] == "the")
+            return f, authors, (t.starts[g0], t.ends[f - 1])
+    return e, authors, None
+
+
+# Words that may open a credited name before its capitalized words: "the", "both writers".
+_NAME_LEADS = ("the", "both", "writers", "two", "reporters", "journalists")
 
 
 def _name_end(words: list[str], lower: list[str], m: int, particles: frozenset[str] = NAME_PARTICLES) -> int:
     """End of a capitalized name (with ``particles`` inside) starting at ``m``, after an
-    optional 'the' or 'both writers'."""
+    optional 'the' or 'both writers'; ``m`` when there is none."""
     e = m
-    if e < len(words) and lower[e] in ("the", "both", "writers", "two", "reporters", "journalists"):
+    if e < len(words) and lower[e] in _NAME_LEADS:
         e += 1
-        while (
-            e < len(words)
-            and words[e].islower()
-            and lower[e] not in g.PREPOSITIONS
-            and lower[e] not in ("and",)
-        ):
+        while e < len(words) and words[e].islower() and lower[e] not in g.PREPOSITIONS and lower[e] != "and":
             e += 1
     start = e
-    while e < len(words):
-        w = words[e]
-        if _cap(w):
-            e += 1
-        elif (
-            lower[e] in particles
-            and e > start
-            and e + 1 < len(words)
-            and (_cap(words[e + 1]) or lower[e + 1] == "the" and e + 2 < len(words) and _cap(words[e + 2]))
-        ):
-            e += 1
-        elif lower[e] == "-" and e > start:
-            e += 1
-        else:
-            break
+    while e < len(words) and (
+        _cap(words[e]) or e > start and (lower[e] == "-" or _particle_before_name(words, lower, e, particles))
+    ):
+        e += 1
     return e if e > start else m
+
+
+def _particle_before_name(words: list[str], lower: list[str], e: int, particles: frozenset[str]) -> bool:
+    """Is token ``e`` one of ``particles`` followed by a capitalized word (or "the" and
+    one): "Bank [of] England", "Institute [for] the Study of War"?"""
+    return (
+        lower[e] in particles
+        and e + 1 < len(words)
+        and (_cap(words[e + 1]) or lower[e + 1] == "the" and e + 2 < len(words) and _cap(words[e + 2]))
+    )
 
 
 def _author_spans(t, m: int, e: int) -> list[Pair]:
@@ -377,6 +424,8 @@ def _split_names(t, m: int, e: int) -> list[Pair]:
 
 
 def _group_surnames(core: list[str]) -> list[str]:
+    """The last capitalized word before each "and" and at the end: the surnames of a group
+    ("Adrian Levy and Cathy Scott-Clarke")."""
     out = []
     prev = None
     for w in core:
@@ -410,19 +459,47 @@ def _type_of(
 ) -> tuple[SourceType, str]:
     """Decide a source's type from its core words; returns (type, display name).
 
-    Lexicon names match only as proper names (capitalized last word): "the information"
-    is not the outlet The Information.
+    In order: a listed name, a description by its head noun (a document, a vague or role
+    noun), an outlet or organization word, and a capitalized name. Lexicon names match
+    only as proper names (capitalized last word): "the information" is not the outlet
+    The Information.
     """
     proper = bool(core) and not core[-1].islower()
-    hit = _lookup(lex.outlets, core, the) if proper else None
-    if hit:
-        return SourceType.outlet, hit[0]
-    hit = _lookup(lex.organizations, core, the) if proper else None
-    if hit:
-        return SourceType.organization, hit[0]
-    hit = _lookup(lex.places, core, the) if proper else None
-    if hit:
-        return SourceType.organization, hit[0]  # "Iran said": a government speaking
+    listed = _listed_type(core, the, lex) if proper else None
+    if listed is not None:
+        return listed
+    described = _described_type(core, core_lower, head, lex, joined, quantity)
+    if described is not None:
+        return described
+    if proper and core_lower[-1] in OUTLET_WORDS:
+        return SourceType.outlet, joined  # "the Daily News", "the Tribune"
+    if any(w in lex.org_words for w in core_lower):
+        return SourceType.organization, joined
+    if caps and _cap(core[-1]):
+        return _named_type(core, names, lex, joined)
+    return SourceType.anonymous, joined
+
+
+def _listed_type(core: list[str], the: bool, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """A listed outlet, organization or place ("Iran said": a government speaking), with
+    its listed name."""
+    for names, typ in (
+        (lex.outlets, SourceType.outlet),
+        (lex.organizations, SourceType.organization),
+        (lex.places, SourceType.organization),
+    ):
+        hit = _lookup(names, core, the)
+        if hit:
+            return typ, hit[0]
+    return None
+
+
+def _described_type(
+    core: list[str], core_lower: list[str], head: str, lex: Lexicon, joined: str, quantity: str
+) -> tuple[SourceType, str] | None:
+    """A description by its head noun: a document ("the report", "two studies"), an
+    office held by one person ("the mayor"), or a vague or role noun ("officials",
+    "three analysts": anonymous, keeping the quantity)."""
     bare_head = head[:-1] if head.endswith("s") and head[:-1] in lex.documents else head
     if head in lex.documents or bare_head in lex.documents:
         return SourceType.document, joined
@@ -430,25 +507,41 @@ def _type_of(
         if head in lex.offices and core_lower[0] in ("the",) and len(core) <= 2:
             return SourceType.person, joined
         return SourceType.anonymous, quantity + joined
-    if proper and core_lower[-1] in OUTLET_WORDS:
-        return SourceType.outlet, joined  # "the Daily News", "the Tribune"
-    if any(w in lex.org_words for w in core_lower):
-        return SourceType.organization, joined
-    if caps and _cap(core[-1]):
-        if len(names) == 1 and names[0].isupper() and len(names[0]) > 1:
-            return SourceType.organization, names[0]
-        if _lookup(lex.outlets, names):
-            return SourceType.outlet, _lookup(lex.outlets, names)[0]
-        if names:
-            return SourceType.person, _person_name(core, lex)
-        return SourceType.person, joined
-    return SourceType.anonymous, joined
+    return None
+
+
+def _named_type(core: list[str], names: list[str], lex: Lexicon, joined: str) -> tuple[SourceType, str]:
+    """A capitalized core: an acronym is an organization ("NATO"), a listed outlet by its
+    name words, otherwise a person named by the last run of name words."""
+    if len(names) == 1 and names[0].isupper() and len(names[0]) > 1:
+        return SourceType.organization, names[0]
+    hit = _lookup(lex.outlets, names)
+    if hit:
+        return SourceType.outlet, hit[0]
+    if names:
+        return SourceType.person, _person_name(core, lex)
+    return SourceType.person, joined
 
 
 def _person_name(core: list[str], lex: Lexicon) -> str:
     """The name in a person phrase: the last run of capitalized words, without titles
     ("U.S. Democratic presidential candidate Hillary Clinton" -> "Hillary Clinton");
     a group keeps every member ("Adrian Levy and Cathy Scott-Clarke")."""
+    run = _last_name_run(core)
+    # titles and offices go, with an "of X" after them: "Secretary of State John Kerry"
+    last_title = max((k for k, w in enumerate(run) if fold(w).rstrip(".") in lex.honorifics), default=-1)
+    if last_title >= 0 and last_title < len(run) - 1:
+        run = run[last_title + 1 :]
+        if len(run) > 2 and run[0].lower() in ("of", "for"):
+            run = run[2:]
+    while run and run[0].lower() in NAME_PARTICLES:
+        run.pop(0)
+    return " ".join(run) or " ".join(core)
+
+
+def _last_name_run(core: list[str]) -> list[str]:
+    """The last run of capitalized words (not clause words, adverbs or conjunctions) with
+    the particles, "and" and hyphens inside it."""
     run: list[str] = []
     for w in core:
         low = w.lower()
@@ -460,15 +553,7 @@ def _person_name(core: list[str], lex: Lexicon) -> str:
             run = []
     while run and (run[-1].lower() in NAME_PARTICLES or run[-1] == "-"):
         run.pop()
-    # titles and offices go, with an "of X" after them: "Secretary of State John Kerry"
-    last_title = max((k for k, w in enumerate(run) if fold(w).rstrip(".") in lex.honorifics), default=-1)
-    if last_title >= 0 and last_title < len(run) - 1:
-        run = run[last_title + 1 :]
-        if len(run) > 2 and run[0].lower() in ("of", "for"):
-            run = run[2:]
-    while run and run[0].lower() in NAME_PARTICLES:
-        run.pop(0)
-    return " ".join(run) or " ".join(core)
+    return run
 
 
 @dataclass(slots=True)

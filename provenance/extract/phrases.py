@@ -56,9 +56,21 @@ def aux_start(t: Tokens, v: int) -> tuple[int, bool]:
 
 def clause_start(t: Tokens, j: int) -> int:
     """First token of the clause that ends at token ``j`` (a parenthesis inside it, as in
-    "Sen. Bernie Sanders (I-Vt.)", does not end it)."""
+    "Sen. Bernie Sanders (I-Vt.)", does not end it).
+
+    The walk back depends only on where it stands, so it stops at a token whose answer is
+    known (``t.clause_starts``): the cues of one long clause ("Smith said Jones said ...")
+    cost linear time in all, not quadratic (issue 11, case 2).
+    """
+    known = t.clause_starts
+    if known is None:  # made on first use: most phrases' tokens never ask
+        known = t.clause_starts = {}
     k = j
     while k >= 0:
+        hit = known.get(k)
+        if hit is not None:
+            known[j] = hit
+            return hit
         if t.words[k] == ")":
             m = k - 1
             while m >= 0 and t.words[m] != "(" and k - m < 10:
@@ -69,6 +81,7 @@ def clause_start(t: Tokens, j: int) -> int:
         if is_boundary(t, k):
             break
         k -= 1
+    known[j] = k + 1
     return k + 1
 
 

@@ -1,6 +1,5 @@
 """extract(): a Document in, a Reading out. Pure: no database, no files, no globals written."""
 
-import os
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -10,12 +9,27 @@ from provenance.extract.attributions import find
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
 from provenance.extract.furniture import blank_furniture
 from provenance.extract.hedges import hedge_attributions
+from provenance.extract.intervals import Cover
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
-from provenance.extract.mentions import NounPhrase, Registry, analyse
+from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse
+from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.extract.sentence import Found, Sentence
-from provenance.extract.speakers import could_be_person, is_function_words, names_a_source, partitive_head, states
+from provenance.extract.speakers import (
+    could_be_person,
+    is_function_words,
+    names_a_source,
+    partitive_head,
+    states,
+)
 from provenance.extract.tagger import Tagger, candidate, tag_tokens
-from provenance.extract.text import double_single_quotes, is_open_quote, paragraphs, quote_regions, sentences, trim
+from provenance.extract.text import (
+    double_single_quotes,
+    is_open_quote,
+    paragraphs,
+    quote_regions,
+    sentences,
+    trim,
+)
 from provenance.models import (
     Attribution,
     ChainLink,
@@ -80,18 +94,14 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
-def extract(doc: Document, use_tagger: bool | None = None, tagger: Tagger | None = None) -> Reading:
+def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tagger | None = None) -> Reading:
     """Find attributions, sources, claims and chains in one document.
 
-    The rules read every sentence; the CRF tagger (``tagger.py``) then reads the
-    sentences the rules left open that hold a cue word, for the long tail of cues no
-    rule covers. The tagger is off unless ``use_tagger`` (or, when that is None, the
-    environment variable ``PROVENANCE_TAGGER=1``) asks for it: it adds about 2.5 points
-    of attribution F1 held out but costs about 20 % of the speed, which takes the rules'
-    ~105k words/s per core below the 100k target. ``tagger`` replaces the shipped model.
+    The rules read every sentence; with ``options.tagger`` the CRF tagger (``tagger.py``)
+    then reads the sentences the rules left open that hold a cue word, for the long tail
+    of cues no rule covers (see ``ExtractOptions``). ``model`` replaces the shipped
+    tagger model.
     """
-    if use_tagger is None:
-        use_tagger = os.environ.get("PROVENANCE_TAGGER", "") not in ("", "0")
     lex = lexicon()
     b0, b1 = doc.body
     reading = Reading(text=doc.text, words=len(_WORD.findall(doc.text, b0, b1)))
@@ -119,16 +129,12 @@ def extract(doc: Document, use_tagger: bool | None = None, tagger: Tagger | None
             fs = find(s, lex)
             settle_sentence(fs, text)
             para_found.extend(fs)
-            para_found.extend(
-                h
-                for h in hedge_attributions(s, lex)
-                if not any(
-                    f.content[0] <= h.cue[0] < f.content[1] or f.cue and f.cue[0] <= h.cue[0] < f.cue[1]
-                    for f in fs
-                )
-            )
-        if use_tagger:
-            para_found.extend(_tagged(para_sentences, para_found, tagger))
+            hedges = hedge_attributions(s, lex)
+            if hedges:  # a hedge inside another attribution's content or cue is none of its own
+                used = Cover([f.content for f in fs] + [f.cue for f in fs if f.cue])
+                para_found.extend(h for h in hedges if h.cue[0] not in used)
+        if options.tagger:
+            para_found.extend(_tagged(para_sentences, para_found, model))
         if (
             prev_para_quoted is not None
             and prev_para_quoted.content[1] < pe
@@ -160,12 +166,10 @@ def extract(doc: Document, use_tagger: bool | None = None, tagger: Tagger | None
     found.sort(key=lambda f: (f.content[0], f.cue[0] if f.cue else 0))
     assign_parents(found)
     # a hedge inside someone's statement is part of what they said, not a claim of its own
-    spoken = [f.content for f in found if f.cue_type is not CueType.hedge]
-    dropped = {
-        i
-        for i, f in enumerate(found)
-        if f.cue_type is CueType.hedge and (f.parent is not None or any(a <= f.cue[0] < b for a, b in spoken))
-    }
+    # (sorted intervals: linear in a long document, issue 11)
+    hedges = [i for i, f in enumerate(found) if f.cue_type is CueType.hedge]
+    spoken = Cover(f.content for f in found if f.cue_type is not CueType.hedge) if hedges else None
+    dropped = {i for i in hedges if found[i].parent is not None or found[i].cue[0] in spoken}
     if dropped:
         found = [f for i, f in enumerate(found) if i not in dropped]
         assign_parents(found)
@@ -318,17 +322,26 @@ class _NamesInText:
             found = self._candidates[types] = _Candidates(pattern, self.text, self.body)
         typed = found.typed
         nearest: tuple[int, NounPhrase] | None = None
-        for k in range(found.count_before(pos) - 1, -1, -1):
+        last = found.count_before(pos) - 1
+        # only the latest RECENT names, as the Registry: antecedents are near, and a
+        # pronoun that fits none must not walk back over the whole text (issue 11)
+        refused: set[str] | None = None  # names ``ok`` turned down in this call: asked once each
+        for k in range(last, max(-1, last - RECENT), -1):
             m = found.matches[k]
             if nearest is not None and m.start() < nearest[0] - SUBJECT_REACH:
                 break
             name = m.group()
+            if refused is not None and name in refused:
+                continue
             if name not in typed:
                 np = analyse(self.text, (m.start(), m.end()), self.lex)
                 fits = np.type in types and not (np.type == SourceType.person and np.members)
                 typed[name] = np if fits else None
             np = typed[name]
-            if np is not None and (ok is None or ok(np)):
+            if np is not None and ok is not None and not ok(np):
+                refused = refused or set()
+                refused.add(name)
+            elif np is not None:
                 hit = m.start(), np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end()))
                 if _opens_sentence(self.text, m.start()):
                     return hit

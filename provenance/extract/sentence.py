@@ -1,5 +1,6 @@
 """The values every attribution rule works on: a tokenized sentence and a found attribution."""
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from provenance.extract.text import Tokens, tokenize
@@ -68,16 +69,31 @@ def content_end(s: Sentence) -> int:
 
 
 def quote_at(s: Sentence, pos: int) -> Pair | None:
-    """The quotation of the paragraph that opens at ``pos``."""
-    for q in s.quotes:
-        if q[0] == pos:
-            return q
-    return None
+    """The quotation of the paragraph that opens at ``pos``.
+
+    A paragraph's quotations are in text order and do not overlap (``quote_regions``), so
+    their starts and their ends both ascend: bisection finds one in a paragraph of
+    thousands (a page scraped onto one line) without reading them all.
+    """
+    k = bisect_left(s.quotes, (pos,))
+    return s.quotes[k] if k < len(s.quotes) and s.quotes[k][0] == pos else None
 
 
 def quote_ending(s: Sentence, pos: int) -> Pair | None:
-    """The quotation of the paragraph that closes at ``pos``."""
-    for q in s.quotes:
-        if q[1] == pos:
-            return q
-    return None
+    """The quotation of the paragraph that closes at ``pos`` (by bisection, as ``quote_at``)."""
+    k = bisect_left(s.quotes, pos, key=_end)
+    return s.quotes[k] if k < len(s.quotes) and s.quotes[k][1] == pos else None
+
+
+def quotes_within(s: Sentence) -> list[Pair]:
+    """The paragraph's quotations that reach into the sentence (by bisection)."""
+    k = bisect_right(s.quotes, s.start, key=_end)
+    out = []
+    while k < len(s.quotes) and s.quotes[k][0] < s.end:
+        out.append(s.quotes[k])
+        k += 1
+    return out
+
+
+def _end(q: Pair) -> int:
+    return q[1]

@@ -12,9 +12,8 @@ from functools import cache
 from importlib import resources
 
 from provenance.extract import grammar as g
-from provenance.extract.sentence import Found
-from provenance.models import CueType
 from provenance.extract.lexicon import lexicon
+from provenance.extract.sentence import Found
 
 # Closed-class words: a source name made only of these names nobody (DESIGN.md: a chain
 # link is never a pronoun left unresolved, a relative pronoun or a function word).

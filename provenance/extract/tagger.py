@@ -280,4 +280,4 @@ def extract_hybrid(doc: Document, unit: str = "sentence", tagger: Tagger | None 
     """The rules' Reading, with tagger attributions added where the rules found none."""
     from provenance.extract.pipeline import extract
 
-    return add_tagged(doc, extract(doc, use_tagger=False), unit, tagger)
+    return add_tagged(doc, extract(doc), unit, tagger)

@@ -66,9 +66,18 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return out
 
 
+# The longest stretch read as one sentence. Rules that relate the cues of a sentence to
+# each other cost more than linear time in its length; text with no sentence punctuation
+# (a run-on line, a page scraped without full stops) would make them quadratic in the
+# document. Longer sentences are cut into pieces at a space (issue 11, case 2). News
+# sentences are far shorter: the longest in PolNeAR train has 1,094 characters.
+MAX_SENTENCE_CHARS = 1500
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split one paragraph into sentences, keeping abbreviations and initials whole."""
-    out = []
+    """Split one paragraph into sentences, keeping abbreviations and initials whole;
+    a sentence longer than ``MAX_SENTENCE_CHARS`` comes in pieces (``capped``)."""
+    out: list[tuple[int, int]] = []
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
         if m.group().startswith(".") and len(m.group().rstrip('"”’)]')) == 1:
@@ -79,12 +88,34 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     continue
         e = m.end()
         if text[s:e].strip():
-            out.append((s, e))
+            out.extend(capped(text, s, e))
         s = e
         while s < end and text[s].isspace():
             s += 1
     if s < end and text[s:end].strip():
-        out.append((s, end))
+        out.extend(capped(text, s, end))
+    return out
+
+
+def capped(text: str, s: int, e: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """``text[s:e]`` as pieces of at most ``limit`` characters, each cut at the last space
+    of its second half (or at the limit when there is none), spaces trimmed."""
+    if e - s <= limit:
+        return [(s, e)]
+    out = []
+    while e - s > limit:
+        cut = text.rfind(" ", s + limit // 2, s + limit)
+        if cut < 0:
+            cut = s + limit
+        piece_end = cut
+        while piece_end > s and text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append((s, piece_end))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        out.append((s, e))
     return out
 
 
@@ -96,6 +127,9 @@ class Tokens:
     ends: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
+    # phrases.clause_start's answers so far (token -> first token of its clause), so that
+    # the cues of a long clause do not each walk back to its start
+    clause_starts: dict[int, int] | None = field(default=None, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.words)
