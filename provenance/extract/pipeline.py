@@ -148,8 +148,11 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
                 cue=None, cue_type=CueType.quote, source=None, content=(ps, quotes[0][1]), direction="forward"
             )
             para_found = [f for f in para_found if not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]
-        para_found = continued_quotes(quotes, drop_quoted_cues(quotes, drop_cue_in_source(para_found)))
-        para_found.extend(introduced_quotes(text, para_sentences, quotes, para_found, lex))
+        if len(quotes) * (len(para_found) + len(para_sentences)) <= PAIRS_PER_PARAGRAPH:
+            # these compare a paragraph's quotations with its attributions: bounded, so a
+            # megabyte pasted as one paragraph stays linear (issue 11, case 2)
+            para_found = continued_quotes(quotes, drop_quoted_cues(quotes, drop_cue_in_source(para_found)))
+            para_found.extend(introduced_quotes(text, para_sentences, quotes, para_found, lex))
         found.extend(para_found)
         last = para_found[-1] if para_found else None
         if last is not None and (
@@ -174,6 +177,11 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
         found = [f for i, f in enumerate(found) if i not in dropped]
         assign_parents(found)
     return _assemble(doc, reading, found, sents, lex, text)
+
+
+# How many quotation x attribution pairs the quotation rules of one paragraph may compare;
+# a news paragraph has a handful of each, a pasted megabyte without breaks thousands.
+PAIRS_PER_PARAGRAPH = 4000
 
 
 def continued_quotes(quotes: list[tuple[int, int]], para_found: list[Found]) -> list[Found]:
@@ -233,14 +241,20 @@ def introduced_quotes(
 def drop_cue_in_source(para_found: list[Found]) -> list[Found]:
     """``para_found`` without attributions whose source holds another one's subject and cue:
     in "The ministry said in a statement posted online that ...", "The ministry said in a
-    statement" is no source of "posted"; the ministry's own "said" carries the content."""
-    def swallows(f: Found, g: Found) -> bool:
-        return (
-            g is not f and g.cue is not None and g.source is not None and f.source is not None
-            and g.source[0] == f.source[0] and f.source[0] <= g.cue[0] and g.cue[1] <= f.source[1]
+    statement" is no source of "posted"; the ministry's own "said" carries the content.
+    Attributions are grouped by where their source starts, so this stays linear."""
+    by_start: dict[int, list[Found]] = {}
+    for g in para_found:
+        if g.cue is not None and g.source is not None:
+            by_start.setdefault(g.source[0], []).append(g)
+
+    def swallows(f: Found) -> bool:
+        return f.source is not None and any(
+            g is not f and f.source[0] <= g.cue[0] and g.cue[1] <= f.source[1]  # type: ignore[index]
+            for g in by_start.get(f.source[0], ())
         )
 
-    keep = [f for f in para_found if not any(swallows(f, g) for g in para_found)]
+    keep = [f for f in para_found if not swallows(f)]
     return keep if len(keep) < len(para_found) else para_found
 
 
