@@ -703,7 +703,10 @@ def _content_around_subject(
     if fwd is not None:
         return fwd, "forward"
     if back is not None and (
-        p >= len(t) or t.words[p] in (".", "!", "?", ",") or t.lower[p] in _AFTER_FINAL_CUE
+        p >= len(t)
+        or t.words[p] in (".", "!", "?", ",")
+        or t.lower[p] in _AFTER_FINAL_CUE
+        or is_close_quote(before) and t.lower[p] in g.PREPOSITIONS  # "“A,” the father said into his phone"
     ):
         return _running_on(s, t, p, back)  # "..., X said." / "“...,” X said."
     return None

@@ -33,3 +33,8 @@ def test_a_name_that_is_also_a_modal_is_a_subject(text, source):
 )
 def test_the_medium_between_cue_and_content_is_skipped(text, content):
     assert attribution(text)[2] == content
+
+
+def test_a_quote_before_its_speaker_and_a_prepositional_phrase():
+    cue, source, content = attribution('"He is gone," the father said into his phone as his mother wept.')
+    assert (cue, source, content) == ("said", "the father", '"He is gone,"')
