@@ -438,11 +438,17 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     if (low == lemma or low.endswith("s")) and nxt.endswith("ed") and nxt.isalpha():
         return False  # "A United Nations report mentioned": a noun before the real verb
+    if low == lemma and low in _PAST_LIKE_BASE and nxt in ("", ".", ",", ":", "!", "?", ";"):
+        return True  # "“...,” her statement read.": a past tense spelled as the base
     if low == lemma:
         return _base_form_ok(low, prev)
     if low.endswith("s") and low != lemma and not low.endswith("ss"):
         return _s_form_ok(prev)
     return True
+
+
+# Cue verbs whose past tense is spelled as the base form.
+_PAST_LIKE_BASE = frozenset(["read"])
 
 
 def _nounish_s_form_ok(t: Tokens, v: int, prev: str) -> bool:

@@ -38,3 +38,8 @@ def test_the_medium_between_cue_and_content_is_skipped(text, content):
 def test_a_quote_before_its_speaker_and_a_prepositional_phrase():
     cue, source, content = attribution('"He is gone," the father said into his phone as his mother wept.')
     assert (cue, source, content) == ("said", "the father", '"He is gone,"')
+
+
+def test_a_document_read_a_quotation():
+    cue, source, content = attribution('"Every site will reopen," the notice read.')
+    assert (cue, source) == ("read", "the notice")
