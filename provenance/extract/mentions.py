@@ -30,7 +30,8 @@ POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", 
 OUTLET_WORDS = frozenset(
     """news times post journal journalism tribune herald gazette telegraph chronicle daily press
     magazine radio television broadcasting courier observer examiner register sentinel
-    inquirer dispatch bulletin monitor standard express mirror star review""".split()
+    inquirer dispatch bulletin monitor standard express mirror star review echo advertiser
+    argus gleaner clarion mercury""".split()
 )
 # Head nouns of definite descriptions that point back to an outlet or an organization
 # named earlier: "the newspaper", "the firm", "the fund" (Hobbs 1978's recency heuristic).
@@ -473,6 +474,8 @@ def _type_of(
         return described
     if proper and core_lower[-1] in OUTLET_WORDS:
         return SourceType.outlet, joined  # "the Daily News", "the Tribune"
+    if proper and len(core) > 1 and all(_cap(w) for w in core) and _lookup(lex.outlets, core[:1]):
+        return SourceType.outlet, joined  # a desk of a listed outlet: "BBC Sport", "CBC News"
     if any(w in lex.org_words for w in core_lower):
         return SourceType.organization, joined
     if caps and _cap(core[-1]):

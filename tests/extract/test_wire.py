@@ -47,3 +47,9 @@ def test_the_airline_is_the_named_airline():
         "The airline said a software failure was to blame."
     )
     assert chain_of(text, "software failure") == ["Coastline Air"]
+
+
+def test_a_desk_of_a_listed_outlet_and_a_local_paper_are_relays():
+    assert chain_of("'We were second best,' Hartley told BBC Sport.", "second best") == ["Hartley", "BBC Sport"]
+    text = "Lorna Vickery told the Caldmoor Echo that her takings were down by a third."
+    assert chain_of(text, "takings were down") == ["Lorna Vickery", "Caldmoor Echo"]
