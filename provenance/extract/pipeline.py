@@ -116,7 +116,11 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
         if pi < 3:
             m = _DATELINE_LEAD.match(text, ps, pe) or _DATELINE_CREDIT_LEAD.match(text, ps, pe)
             if m:
-                ps = m.end()  # "WASHINGTON (Reuters) - ": a dateline, not part of the first sentence
+                # "WASHINGTON (Reuters) - ": a dateline, not part of the first sentence, and its
+                # place names no source ("the country" is not GENEVA); the credit is read from
+                # the document's own text (_wire)
+                text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+                ps = m.end()
         quotes = quote_regions(text, ps, pe)
         para_found: list[Found] = []
         # "Breitbart News responded:" at the end of a paragraph: the next one is the content

@@ -53,3 +53,9 @@ def test_a_desk_of_a_listed_outlet_and_a_local_paper_are_relays():
     assert chain_of("'We were second best,' Hartley told BBC Sport.", "second best") == ["Hartley", "BBC Sport"]
     text = "Lorna Vickery told the Caldmoor Echo that her takings were down by a third."
     assert chain_of(text, "takings were down") == ["Lorna Vickery", "Caldmoor Echo"]
+
+
+def test_the_dateline_place_is_no_source():
+    text = "GENEVA (Reuters) - The government will free four reporters, the country's news agency reported."
+    r = extract(Document(text=text))
+    assert all("GENEVA" not in e.name for e in r.entities)
