@@ -720,6 +720,15 @@ def _last_speaker(text: str, found: list[Found], source_of: list[int | None], i:
     return fallback
 
 
+def _possessed_role(phrase: str, lex: Lexicon) -> bool:
+    """Is ``phrase`` a role held for someone ("Skylift's founder", "the trust's chief
+    executive"): a possessive, then a role noun last?"""
+    words = phrase.replace("’", "'").split()
+    return len(words) >= 2 and "'s" in phrase.replace("’", "'") and not words[-1].endswith("'s") and (
+        words[-1].lower() in lex.roles or words[-1].lower() in lex.offices
+    )
+
+
 def _named_first(
     text: str, name: tuple[int, int], extra: tuple[int, int], lex: Lexicon
 ) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -732,7 +741,8 @@ def _named_first(
     while b > a and text[b - 1] in " ,":
         b -= 1
     role = analyse(text, name, lex)
-    if role.type is not SourceType.anonymous or role.names or role.plural or a >= b:
+    if not (_possessed_role(text[name[0] : name[1]], lex) or role.type is SourceType.anonymous
+            and not role.names and not role.plural) or a >= b:
         return name, extra
     person = analyse(text, (a, b), lex)
     if person.type is SourceType.person and person.names and not person.members:

@@ -30,7 +30,8 @@ FUNCTION_WORDS = (
         """me my mine us our ours your yours him his hers them their theirs its itself himself
         herself themselves ourselves myself yourself there here very somehow nobody somebody
         someone anyone anybody everyone everybody no-one none nothing something everything
-        perhaps maybe exactly indeed otherwise having ok okay yes only every whatever whichever""".split()
+        perhaps maybe exactly indeed otherwise having ok okay yes only every whatever whichever
+        more most less least than""".split()
     )
 )
 

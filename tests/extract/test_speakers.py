@@ -200,3 +200,13 @@ def test_partitive_head(phrase, head):
 def test_a_partitive_of_people_is_a_source():
     r = read('"He might not be able to coach," says one of the players in the video.')
     assert speaker_of(r, "might not be able to coach")[0].startswith("one of the players")
+
+
+@pytest.mark.parametrize(
+    "text, words, chain",
+    [("Skylift's founder, Omar Haddad, said the company was cooperating fully.", "cooperating fully", ["Omar Haddad"]),
+     ("The trust's chief executive, Dr Rupa Mistle, said the targets would be missed.", "targets would be missed",
+      ["Rupa Mistle"])],
+)
+def test_a_possessed_role_before_the_name_gives_the_name(text, words, chain):
+    assert speaker_of(read(text), words) == chain
