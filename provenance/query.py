@@ -395,7 +395,7 @@ def list_sources(session: Session, *, recurring: bool = False, type: str | None 
         listed = _first_articles(session, [(r["id"], r["article_count"]) for r in rows], min(articles, _MAX_INT))
     else:
         listed = {sid: [{"id": a["id"], "path": a["path"]} for a in arts]
-                  for sid, arts in _source_articles(session, ids).items()}
+                  for sid, arts in source_articles(session, ids).items()}
     for r in rows:
         r["aliases"] = [a for a in aliases.get(r["id"], []) if a != r["name"]]
         r["articles"] = listed.get(r["id"], [])
@@ -480,7 +480,7 @@ def get_source(session: Session, ref: str | int) -> Row:
             .join(Source, Source.id == SourceRelation.source_id)
             .where(SourceRelation.related_source_id == sid).order_by(Source.id))
     ]
-    row["articles"] = _source_articles(session, [sid]).get(sid, [])
+    row["articles"] = source_articles(session, [sid]).get(sid, [])
     row["other_matches"] = ranked[1:1 + OTHER_MATCHES]  # other sources of that name, widest first
     row["match_count"] = len(ids)
     claims = session.execute(
@@ -514,7 +514,7 @@ def _source_row(r) -> Row:
             "origin_count": int(r.origin_count or 0), "relay_count": int(r.relay_count or 0)}
 
 
-def _source_articles(session: Session, ids: list[int]) -> dict[int, list[Row]]:
+def source_articles(session: Session, ids: list[int]) -> dict[int, list[Row]]:
     """Current articles of many sources at once: source id -> [{id, path, title, outlet}]."""
     out: dict[int, list[Row]] = defaultdict(list)
     for chunk in _chunked(ids):

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from provenance import query
 from provenance.report import pages
-from provenance.store.tables import Article, Citation, Claim, Source, SourceAlias, SourceArticle, SourceStats
+from provenance.store.tables import Article, Citation, Claim, Source, SourceAlias, SourceStats
 from provenance.views import article_view, resolve_article
 
 Row = dict[str, Any]
@@ -99,7 +99,7 @@ def recurring_sources(session: Session, articles: set[int] | None) -> list[Row]:
         rows = [r for r in rows if cites.get(r["id"])]
         ids = [r["id"] for r in rows]
     aliases = source_aliases(session, ids)
-    arts = source_articles(session, ids)
+    arts = query.source_articles(session, ids)
     for r in rows:
         r["aliases"] = [a for a in aliases.get(r["id"], []) if a != r["name"]]
         r["articles"] = arts.get(r["id"], [])
@@ -131,18 +131,6 @@ def source_aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:
             out[sid].append(alias)
     return out
 
-
-def source_articles(session: Session, ids: list[int]) -> dict[int, list[Row]]:
-    """The current articles each source is seen in: ``{source id: [{id, path, title, outlet}]}``."""
-    out: dict[int, list[Row]] = defaultdict(list)
-    for chunk in chunks(ids):
-        for sid, aid, path, title, outlet in session.execute(
-            select(SourceArticle.source_id, Article.id, Article.path, Article.title, Article.outlet)
-            .join(Article, and_(Article.id == SourceArticle.article_id, Article.is_current.is_(True)))
-            .where(SourceArticle.source_id.in_(chunk)).order_by(SourceArticle.source_id, Article.id)
-        ):
-            out[sid].append({"id": aid, "path": path, "title": title, "outlet": outlet})
-    return out
 
 
 def chunks(ids: list[int], size: int = 900) -> list[list[int]]:
