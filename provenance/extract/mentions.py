@@ -15,7 +15,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from provenance.extract import grammar as g
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
-from provenance.extract.speakers import TextGender, agrees_in, could_be_person
+from provenance.extract.speakers import TextGender, agrees, could_be_person
 from provenance.extract.text import Tokens, tokenize
 from provenance.models import SourceType
 
@@ -730,7 +730,7 @@ def _one_person(pronoun: str, e: EntityDraft, told: TextGender | None = None) ->
     if e.plural or e.members:
         return False
     return (
-        e.type == SourceType.person and bool(e.names) and agrees_in(pronoun, e.names, told) and could_be_person(e.names)
+        e.type == SourceType.person and bool(e.names) and agrees(pronoun, e.names, told) and could_be_person(e.names)
     )
 
 
@@ -752,7 +752,7 @@ def _holds_role(e: EntityDraft, head: str) -> bool:
 
 def _person_for(pronoun: str, np: NounPhrase, told: TextGender | None = None) -> bool:
     """Can a name found in the text be the antecedent of "he"/"she"? (speakers.py)"""
-    return could_be_person(np.names) and agrees_in(pronoun, np.names, told)
+    return could_be_person(np.names) and agrees(pronoun, np.names, told)
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:

@@ -96,10 +96,14 @@ def gender_of(names: list[str]) -> str | None:
     return first_names().get(names[0].rstrip(".").lower())
 
 
-def agrees(pronoun: str, names: list[str]) -> bool:
+def agrees(pronoun: str, names: list[str], told: "TextGender | None" = None) -> bool:
     """Can "he" or "she" refer to a person named ``names``? False only when the given
-    name is usually of the other gender ("she" and "Mark Duffy")."""
+    name is usually of the other gender ("she" and "Mark Duffy"); for names the list does
+    not know or gives both genders ("Jordan", "Jayme"), the article's own pronouns
+    (``told``) decide."""
     gender = gender_of(names)
+    if (gender is None or gender == "u") and told is not None:
+        gender = told.of(names)
     if gender is None or gender == "u":
         return True
     return gender == ("m" if pronoun == "he" else "f")
@@ -250,14 +254,3 @@ class TextGender:
         if she > 2 * he:
             return "f"
         return None
-
-
-def agrees_in(pronoun: str, names: list[str], told: TextGender | None) -> bool:
-    """``agrees``, with the article's own pronouns deciding names the list does not know
-    or gives both genders ("Jordan", "Jayme")."""
-    gender = gender_of(names)
-    if (gender is None or gender == "u") and told is not None:
-        gender = told.of(names)
-    if gender is None or gender == "u":
-        return True
-    return gender == ("m" if pronoun == "he" else "f")
