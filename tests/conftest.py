@@ -203,3 +203,13 @@ def any_db(any_url):
     engine = open_database(any_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def corpus_db(tmp_path, corpus, fake):
+    """The ``corpus`` folder ingested (fake extractor) into a fresh SQLite database file."""
+    from cli_run import run
+
+    db = tmp_path / "c.db"
+    run(db, "ingest", str(corpus), "--workers", "1")
+    return db

@@ -5,19 +5,10 @@ left out; contradictory overlaps flags are refused; cells never split a word."""
 import json
 
 import pytest
-from click.testing import CliRunner
+from cli_run import run
 
 import cli.main
-from cli.main import cli as provenance_cli
 from cli.output import Column, render
-
-
-def run(db, *args, ok=True):
-    result = CliRunner().invoke(provenance_cli, ["--db", str(db), *args])
-    if ok:
-        assert result.exit_code == 0, (result.output, result.exception)
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture

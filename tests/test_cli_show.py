@@ -1,26 +1,10 @@
 """``provenance show``: the article with claims marked by kind, chains below, text kept inert."""
 
 import pytest
-from click.testing import CliRunner
+from cli_run import run
 from hostile_article import HOSTILE
 
 from cli import show_command
-from cli.main import cli
-
-
-def run(db, *args, ok=True):
-    result = CliRunner().invoke(cli, ["--db", str(db), *args])
-    if ok:
-        assert result.exit_code == 0, (result.output, result.exception)
-    assert "Traceback" not in result.output
-    return result
-
-
-@pytest.fixture
-def corpus_db(tmp_path, corpus, fake):
-    db = tmp_path / "c.db"
-    run(db, "ingest", str(corpus), "--workers", "1")
-    return db
 
 
 @pytest.fixture
