@@ -47,7 +47,8 @@ def _with_tagger(doc: Document) -> Reading:
 @click.option("--gold-format", type=click.Choice(["auto", "spans", "quotes"]), default="auto",
               show_default=True,
               help="'spans': annotated attributions (PolNeAR style); 'quotes': quotes with their "
-                   "resolved speakers; 'auto': 'quotes' when a line has a \"quotes\" key.")
+                   "resolved speakers; 'auto': the chain suite when lines carry expected chains, "
+                   "'quotes' when a line has a \"quotes\" key, else 'spans'.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="A human table, or one JSON object.")
 @click.option("--show-misses", type=click.IntRange(min=0), default=0, metavar="N",
@@ -75,8 +76,8 @@ def eval_cmd(gold: str, gold_format: str, fmt: str, show_misses: int, prediction
     sourced claims that lie on a gold quote, split direct/indirect and speaker
     mentioned/implied.
 
-    Chain suite (records whose ``claims`` carry ``chain`` lists): claims found with the
-    right chain and kind.
+    Chain suite (records whose claims carry expected chain lists, as in
+    tests/data/chains): claims found with the right chain and kind.
     """
     from provenance.evaluate_chains import is_chain_suite
     from provenance.evaluate_quotes import detect_gold_format
