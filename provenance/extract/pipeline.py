@@ -1,7 +1,7 @@
 """extract(): a Document in, a Reading out. Pure: no database, no files, no globals written."""
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -67,6 +67,8 @@ _PERSON = re.compile(
     rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
     rf"|{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|bin|de|van|von)[- ])?{_NAME_WORD}){{1,2}})\b"
 )
+# The same, or one capitalized word: a surname when a full name ended with it (_Candidates).
+_PERSON_OR_SURNAME = re.compile(rf"{_PERSON.pattern}|(?<![\w.’'-]){_NAME_WORD}\b")
 # Words before a name that make it an oblique ("at Eastside High", "of Peace By Chocolate"):
 # less salient than a subject, so no antecedent for "he"/"she" (Lappin & Leass 1994).
 # A name after "the" or a figure is no person ("the Starlight Tours", "$44.5 million
@@ -110,6 +112,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     text = double_single_quotes(blank_furniture(doc.text))
     found: list[Found] = []
     sents: list[tuple[int, int]] = []
+    quoted: list[tuple[int, int]] = []  # every quotation, in text order
     prev_para_quoted: Found | None = None
     paras = paragraphs(text, b0, b1)
     for pi, (ps, pe) in enumerate(paras):
@@ -122,6 +125,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
                 text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
                 ps = m.end()
         quotes = quote_regions(text, ps, pe)
+        quoted.extend(quotes)
         para_found: list[Found] = []
         # "Breitbart News responded:" at the end of a paragraph: the next one is the content
         ahead = paras[pi + 1] if pi + 1 < len(paras) and text[pe - 1] == ":" else None
@@ -180,7 +184,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     if dropped:
         found = [f for i, f in enumerate(found) if i not in dropped]
         assign_parents(found)
-    return _assemble(doc, reading, found, sents, lex, text)
+    return _assemble(doc, reading, found, sents, lex, text, quoted)
 
 
 # How many quotation x attribution pairs the quotation rules of one paragraph may compare;
@@ -323,12 +327,21 @@ class _NamesInText:
     Candidate names are found by a regular expression, read only as far into the body as
     a query asks, and analysed only when a query reaches them, walking back from its
     position: most articles ask for a few pronouns, whose antecedent is near. A name that
-    recurs is analysed once.
+    recurs is analysed once. A name inside a quotation is no antecedent for a pronoun
+    outside it: quoted words are the speaker's, who addresses or mentions others there
+    ("We need a donor for Coach Stephen," ... he said).
     """
 
-    def __init__(self, text: str, body: tuple[int, int], lex: Lexicon) -> None:
+    def __init__(self, text: str, body: tuple[int, int], lex: Lexicon, quoted: list[tuple[int, int]]) -> None:
         self.text, self.body, self.lex = text, body, lex
         self._candidates: dict[frozenset[SourceType], _Candidates] = {}
+        self._quoted = quoted
+        self._quote_starts = [q[0] for q in quoted]
+
+    def _quotation_at(self, pos: int) -> int:
+        """The index of the quotation holding ``pos``; -1 outside every quotation."""
+        k = bisect_right(self._quote_starts, pos) - 1
+        return k if k >= 0 and pos < self._quoted[k][1] else -1
 
     def before(
         self, pos: int, types: frozenset[SourceType], ok: Callable[[NounPhrase], bool] | None = None
@@ -344,15 +357,18 @@ class _NamesInText:
         # only the latest RECENT names, as the Registry: antecedents are near, and a
         # pronoun that fits none must not walk back over the whole text (issue 11)
         refused: set[str] | None = None  # names ``ok`` turned down in this call: asked once each
+        inside = self._quotation_at(pos)
         for k in range(last, max(-1, last - RECENT), -1):
-            m = found.matches[k]
-            if nearest is not None and m.start() < nearest[0] - SUBJECT_REACH:
+            start, end, name_span = found.matches[k]
+            if nearest is not None and start < nearest[0] - SUBJECT_REACH:
                 break
-            name = m.group()
+            if self._quotation_at(start) not in (-1, inside):
+                continue
+            name = self.text[name_span[0] : name_span[1]]
             if refused is not None and name in refused:
                 continue
             if name not in typed:
-                np = analyse(self.text, (m.start(), m.end()), self.lex)
+                np = analyse(self.text, name_span, self.lex)
                 fits = np.type in types and not (np.type == SourceType.person and np.members)
                 typed[name] = np if fits else None
             np = typed[name]
@@ -360,8 +376,8 @@ class _NamesInText:
                 refused = refused or set()
                 refused.add(name)
             elif np is not None:
-                hit = m.start(), np if np.span[0] == m.start() else replace(np, span=(m.start(), m.end()))
-                if _opens_sentence(self.text, m.start()):
+                hit = start, np if np.span[0] == start else replace(np, span=(start, end))
+                if _opens_sentence(self.text, start):
                     return hit
                 nearest = nearest or hit
         return nearest
@@ -415,15 +431,22 @@ class _TitledNames:
 
 class _Candidates:
     """The matches of one name pattern in a body, read on demand, and what each distinct
-    name was typed as (None: not a name of the types asked for)."""
+    name was typed as (None: not a name of the types asked for).
+
+    For persons, a lone capitalized word that is the last word of a name given earlier
+    ("Gillis" after "Stephen Gillis") is a candidate too, read as that full name: news
+    names a person in full once, then by surname (AP style).
+    """
 
     def __init__(self, pattern: re.Pattern, text: str, body: tuple[int, int]) -> None:
-        self._rest: Iterator[re.Match] | None = pattern.finditer(text, *body)
         self._person = pattern is _PERSON
+        self._rest: Iterator[re.Match] | None = (_PERSON_OR_SURNAME if self._person else pattern).finditer(text, *body)
         self._text = text
-        self.matches: list[re.Match] = []
+        # (start, end, span of the full name to read)
+        self.matches: list[tuple[int, int, tuple[int, int]]] = []
         self.starts: list[int] = []
         self.typed: dict[str, NounPhrase | None] = {}
+        self._full_name: dict[str, tuple[int, int]] = {}  # surname -> the last full name it ended
 
     def count_before(self, pos: int) -> int:
         """How many candidates start before ``pos``, reading on as far as needed."""
@@ -431,17 +454,24 @@ class _Candidates:
             m = next(self._rest, None)
             if m is None:
                 self._rest = None
+            elif not self._person:
+                self._keep(m.start(), m.end(), m.span())
             elif not (
-                self._person
-                and (
-                    m.group().split()[0].rstrip(".") in _NOT_FIRST_NAMES
-                    or _OBLIQUE.search(self._text, max(0, m.start() - 12), m.start())
-                    or _CREDIT_AFTER.match(self._text, m.end())
-                )
+                m.group().split()[0].rstrip(".") in _NOT_FIRST_NAMES
+                or _OBLIQUE.search(self._text, max(0, m.start() - 12), m.start())
+                or _CREDIT_AFTER.match(self._text, m.end())
             ):
-                self.matches.append(m)
-                self.starts.append(m.start())
+                words = m.group().split()
+                if len(words) > 1:
+                    self._full_name[words[-1]] = m.span()
+                    self._keep(m.start(), m.end(), m.span())
+                elif words[0] in self._full_name:
+                    self._keep(m.start(), m.end(), self._full_name[words[0]])
         return bisect_left(self.starts, pos)
+
+    def _keep(self, start: int, end: int, name_span: tuple[int, int]) -> None:
+        self.matches.append((start, end, name_span))
+        self.starts.append(start)
 
 
 def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -483,12 +513,16 @@ def _spans(text: str) -> Callable[[int, int], Span]:
     return span
 
 
-def _assemble(doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon, seen: str) -> Reading:
+def _assemble(
+    doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon, seen: str,
+    quoted: list[tuple[int, int]],
+) -> Reading:
     """The Reading: sources resolved, attributions, claims and chains; spans are cut from
-    the document's text, names looked for in ``seen`` (the text as the rules read it)."""
+    the document's text, names looked for in ``seen`` (the text as the rules read it) and,
+    for pronouns outside them, not inside the ``quoted`` stretches."""
     text = doc.text
     span_of = _spans(text)
-    reg = Registry(_NamesInText(seen, doc.body, lex).before, seen, _TitledNames(seen, doc.body, lex).find)
+    reg = Registry(_NamesInText(seen, doc.body, lex, quoted).before, seen, _TitledNames(seen, doc.body, lex).find)
     mentions: list[Mention] = []
 
     def speaker(span: tuple[int, int], extra: tuple[int, int] | None = None) -> int | None:

@@ -210,3 +210,25 @@ def test_a_partitive_of_people_is_a_source():
 )
 def test_a_possessed_role_before_the_name_gives_the_name(text, words, chain):
     assert speaker_of(read(text), words) == chain
+
+
+def test_a_name_inside_a_quotation_is_no_antecedent_outside_it():
+    r = read(
+        "Tomas Reyl coaches the under-12 team at the rink on Wells Road, where the season "
+        "opened in September with a tournament for eight clubs from across the region and "
+        "a barbecue for the families. The players held up a sign in a video: "
+        '"Coach Ivan Petrakis is really sick." '
+        "In an interview, he said the support had moved him."
+    )
+    assert speaker_of(r, "support had moved him") == ["Tomas Reyl"]
+
+
+def test_a_surname_alone_refers_to_the_full_name_given_earlier():
+    r = read(
+        "Tomas Reyl coaches the under-12 team at the rink on Wells Road, where the season "
+        "opened in September with a tournament for eight clubs from across the region and "
+        "a barbecue for the families. Ivan Petrakis founded their club in 1990. "
+        "Reyl is the coach of The Spirit, a peewee team. "
+        "He said many people are surprised by his illness."
+    )
+    assert speaker_of(r, "many people are surprised") == ["Tomas Reyl"]
