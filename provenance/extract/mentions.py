@@ -280,12 +280,22 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
         if _particle_inside_name(words, lower, i, j):
             j += 1
             continue
+        if low in g.AUXILIARIES and _surname_like(words, j, i):
+            j += 1  # "Theresa May", "Ms. May", "Will" after a name: a surname, not a modal
+            continue
         if low in g.PREPOSITIONS or low in g.AUXILIARIES:
             break
         if j > i and w.islower() and (low.endswith("ed") or low in PUBLISH_WORDS) and low not in lex.documents:
             break  # "report published in ...", "a letter seen by ..."
         j += 1
     return j
+
+
+def _surname_like(words: list[str], j: int, i: int) -> bool:
+    """Is capitalized token ``j`` a name word after another capitalized one of the same
+    phrase ("Elizabeth May", "Ms. May") rather than a modal opening the predicate?"""
+    w = words[j]
+    return j > i and w[:1].isupper() and w[1:].islower() and _cap(words[j - 1])
 
 
 def _particle_inside_name(words: list[str], lower: list[str], i: int, j: int) -> bool:
@@ -476,11 +486,28 @@ def _type_of(
         return SourceType.outlet, joined  # "the Daily News", "the Tribune"
     if proper and len(core) > 1 and all(_cap(w) for w in core) and _lookup(lex.outlets, core[:1]):
         return SourceType.outlet, joined  # a desk of a listed outlet: "BBC Sport", "CBC News"
+    if _named_after_role(core, lex):
+        return SourceType.person, _person_name(core, lex)  # "Green party leader Elizabeth May"
     if any(w in lex.org_words for w in core_lower):
         return SourceType.organization, joined
     if caps and _cap(core[-1]):
         return _named_type(core, names, lex, joined)
     return SourceType.anonymous, joined
+
+
+def _named_after_role(core: list[str], lex: Lexicon) -> bool:
+    """Does the core end in a full name after a lowercase role noun ("Bank of England
+    governor Mark Carney", "Green party leader Elizabeth May")? Then it is that person,
+    whatever organization words describe the role (news style: title before the name)."""
+    run = _last_name_run(core)
+    k = len(core) - len(run)
+    return (
+        len(run) >= 2
+        and k > 0
+        and core[k - 1].islower()
+        and core[k - 1] in lex.roles
+        and not any(w.lower() in lex.org_words for w in run)
+    )
 
 
 def _listed_type(core: list[str], the: bool, lex: Lexicon) -> tuple[SourceType, str] | None:

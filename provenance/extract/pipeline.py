@@ -15,6 +15,7 @@ from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.extract.sentence import Found, Sentence
 from provenance.extract.speakers import (
+    FUNCTION_WORDS,
     could_be_person,
     is_function_words,
     names_a_source,
@@ -390,9 +391,34 @@ _SENTENCE_EDGE = re.compile(r"(?:^|[.!?:;”\"]\s+|\n\s*)(?:[A-Z][a-z]*\b[^.!?\n
 
 def _opens_sentence(text: str, start: int) -> bool:
     """Does the name at ``start`` open its sentence (after at most a short opener such as
-    "In an interview Monday,")? A subject is the likelier antecedent of "he" or "she" than
-    a name in an object or a clause (Lappin & Leass 1994's salience)."""
-    return _SENTENCE_EDGE.search(text, max(0, start - 60), start) is not None
+    "In an interview Monday,", and a role before the name such as "former train porter")?
+    A subject is the likelier antecedent of "he" or "she" than a name in an object or a
+    clause (Lappin & Leass 1994's salience)."""
+    return any(_SENTENCE_EDGE.search(text, max(0, s - 60), s) is not None for s in _role_starts(text, start))
+
+
+# A word before a name, with the space after it: role nouns and their modifiers.
+_WORD_BEFORE = re.compile(r"([\w’'-]+)\s+$")
+
+
+def _role_starts(text: str, start: int) -> list[int]:
+    """``start``, and where a role description before the name starts ("former train
+    porter Harold Adams": a lowercase role noun and up to three modifiers, no function
+    words), so that a name after its title still opens the sentence."""
+    starts = [start]
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    role = m.group(1) if m is not None else ""
+    if not (role.islower() and names_a_source(role)) or role in lexicon().documents:
+        return starts
+    pos = m.start()
+    starts.append(pos)
+    for _ in range(3):
+        m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+        if m is None or m.group(1).lower() in FUNCTION_WORDS:
+            break
+        pos = m.start()
+        starts.append(pos)
+    return starts
 
 
 class _TitledNames:
@@ -537,7 +563,7 @@ def _assemble(
         counted = partitive_head(np.text)
         if counted is not None:  # "one of the players": named by the whole phrase, judged by "players"
             np = replace(np, name=np.text.strip(" ,"), key=fold(np.text.strip(" ,")), head=counted)
-        elif is_function_words(np.text) or is_function_words(np.name):
+        elif is_function_words(np.text) or (is_function_words(np.name) and not _titled(np.text, lex)):
             return None  # a broken span such as "He criticized Clinton's record": no name in it
         if np.type is SourceType.anonymous and not names_a_source(np.head):
             return None  # "the rising line indicates ...": a thing, not a source
@@ -735,6 +761,13 @@ def _assemble(
         c.id = n
     reading.claims = claims
     return reading
+
+
+def _titled(phrase: str, lex: Lexicon) -> bool:
+    """Does ``phrase`` open with a title ("Ms. May", "Sen. Will")? The name after it is a
+    name even when it is spelled like a function word."""
+    first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+    return fold(first).rstrip(".") in lex.honorifics
 
 
 def _last_speaker(text: str, found: list[Found], source_of: list[int | None], i: int) -> int | None:

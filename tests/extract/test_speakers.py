@@ -232,3 +232,39 @@ def test_a_surname_alone_refers_to_the_full_name_given_earlier():
         "He said many people are surprised by his illness."
     )
     assert speaker_of(r, "many people are surprised") == ["Tomas Reyl"]
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("Green Leader Andrew Weaver", "Andrew Weaver"),  # a capitalized title goes
+        ("Coach Stephen Gillis", "Stephen Gillis"),
+        ("Green party leader Elizabeth May", "Elizabeth May"),  # a person, not the party; "May" no modal
+        ("Bank of England governor Mark Carney", "Mark Carney"),
+        ("Theresa May", "Theresa May"),
+    ],
+)
+def test_titles_and_roles_before_a_name_leave_the_name(phrase, name):
+    from provenance.extract.lexicon import lexicon
+    from provenance.extract.mentions import analyse
+    from provenance.models import SourceType
+
+    np = analyse(phrase, (0, len(phrase)), lexicon())
+    assert (np.type, np.name) == (SourceType.person, name)
+
+
+def test_a_surname_spelled_like_a_modal_after_a_title_is_a_person():
+    r = read(
+        "Theresa May lost the vote. After the vote, Ms. May acknowledged the scale of the defeat. "
+        '"I have always believed in an orderly exit," she told MPs.'
+    )
+    assert speaker_of(r, "orderly exit") in (["May"], ["Theresa May"])
+
+
+def test_a_name_after_its_role_is_the_subject_of_its_sentence():
+    r = read(
+        "Cecil Vane wrote the book after years of interviews. The porters were called sleepy, Vane writes. "
+        "In an interview, former train porter Harold Adams, 76, recalls the nights on the couch. "
+        '"I came home and said I am not going back," he tells Vane in the book.'
+    )
+    assert speaker_of(r, "not going back") == ["Harold Adams"]
