@@ -16,6 +16,9 @@ AUXILIARIES = frozenset(
     """has have had is was were are am be been being will would could should may might must
     can did does do shall 's ’s 've ’ve 'd ’d 're ’re 'll ’ll""".split()
 )
+# Modals that are also common surnames ("Theresa May", "George Will"): after a given name
+# or a title they are the name, not the verb.
+SURNAME_MODALS = frozenset(("may", "will"))
 BE_FORMS = frozenset("is was were are am be been being 's ’s 're ’re".split())
 NEGATIONS = frozenset("not n't n’t never".split())
 ADVERBS = frozenset(

@@ -280,7 +280,7 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
         if _particle_inside_name(words, lower, i, j):
             j += 1
             continue
-        if low in g.AUXILIARIES and _surname_like(words, j, i):
+        if _surname_like(words, j, i):
             j += 1  # "Theresa May", "Ms. May", "Will" after a name: a surname, not a modal
             continue
         if low in g.PREPOSITIONS or low in g.AUXILIARIES:
@@ -295,7 +295,7 @@ def _surname_like(words: list[str], j: int, i: int) -> bool:
     """Is capitalized token ``j`` a name word after another capitalized one of the same
     phrase ("Elizabeth May", "Ms. May") rather than a modal opening the predicate?"""
     w = words[j]
-    return j > i and w[:1].isupper() and w[1:].islower() and _cap(words[j - 1])
+    return j > i and w.lower() in g.SURNAME_MODALS and w[:1].isupper() and w[1:].islower() and _cap(words[j - 1])
 
 
 def _particle_inside_name(words: list[str], lower: list[str], i: int, j: int) -> bool:
@@ -337,7 +337,8 @@ def _credits(t: Tokens, k: int, lex: Lexicon) -> tuple[Pair | None, list[Pair], 
     authors: list[Pair] = []
     author_affiliation: Pair | None = None
     while k < len(words):
-        m = _credit_name_start(lower, k)
+        # a credit word is written in lower case: "By" in "Peace By Chocolate" is part of a name
+        m = _credit_name_start(lower, k) if words[k].islower() else -1
         e = _name_end(words, lower, m) if m >= 0 else m
         if e <= m:
             k += 1

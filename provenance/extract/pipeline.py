@@ -489,7 +489,8 @@ class _Candidates:
             ):
                 words = m.group().split()
                 if len(words) > 1:
-                    self._full_name[words[-1]] = m.span()
+                    if words[-1].lower() not in FUNCTION_WORDS:
+                        self._full_name[words[-1]] = m.span()
                     self._keep(m.start(), m.end(), m.span())
                 elif words[0] in self._full_name:
                     self._keep(m.start(), m.end(), self._full_name[words[0]])
@@ -595,7 +596,7 @@ def _assemble(
                     author.affiliation_ids.append(outlets[0])  # writers of a report in an outlet
                     author.evidence = span
         if np.affiliation:
-            fid, _ = mention(np.affiliation)
+            fid, _ = mention(np.affiliation, np=_as_body(analyse(text, np.affiliation, lex)))
             if fid not in ent.affiliation_ids and fid != eid:
                 ent.affiliation_ids.append(fid)
                 ent.evidence = ent.evidence or span
@@ -761,6 +762,15 @@ def _assemble(
         c.id = n
     reading.claims = claims
     return reading
+
+
+def _as_body(np: NounPhrase) -> NounPhrase:
+    """An affiliation read as a body: one works for, founds or speaks for an organization,
+    not a person ("co-founder of Peace By Chocolate" is no "he"; DESIGN: affiliations)."""
+    if np.type is not SourceType.person or np.pronoun:
+        return np
+    name = np.text.strip(" ,")
+    return replace(np, type=SourceType.organization, name=name, key=fold(name), head=name.split()[-1].lower(), names=[])
 
 
 def _titled(phrase: str, lex: Lexicon) -> bool:

@@ -120,7 +120,7 @@ def could_be_person(names: list[str]) -> bool:
         return False
     if any(w.endswith(("’s", "'s")) for w in names[:-1]):
         return False  # "Toronto's Out": a possessive inside is no personal name
-    if folded[0] in FUNCTION_WORDS and not (len(folded) == 1 and folded[0] in g.AUXILIARIES):
+    if folded[0] in FUNCTION_WORDS and not (len(folded) == 1 and folded[0] in g.SURNAME_MODALS):
         return False  # "Unlike Al Turkmani": a sentence opener, not a given name ("Ms. May" is one)
     if any(w in FUNCTION_WORDS and w not in _NAME_PARTICLES for w in folded[1:]):
         return False  # "Peace By Chocolate": a capitalized function word inside is a title

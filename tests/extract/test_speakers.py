@@ -268,3 +268,34 @@ def test_a_name_after_its_role_is_the_subject_of_its_sentence():
         '"I came home and said I am not going back," he tells Vane in the book.'
     )
     assert speaker_of(r, "not going back") == ["Harold Adams"]
+
+
+def test_a_capitalized_by_inside_a_name_credits_no_author():
+    from provenance.extract.lexicon import lexicon
+    from provenance.extract.mentions import analyse
+
+    phrase = "Peace By Chocolate"
+    assert analyse(phrase, (0, len(phrase)), lexicon()).authors == []
+    phrase = "a report by Ann Lutz"
+    assert analyse(phrase, (0, len(phrase)), lexicon()).authors != []
+
+
+def test_an_affiliation_is_a_body_and_never_he():
+    r = read(
+        "Tarek Hamdan, the co-founder with his father of Peace By Chocolate, a chocolate company, "
+        "says the topic comes up daily. There will be an exemption for his father. "
+        '"My whole family has been waiting to apply," he said.'
+    )
+    assert speaker_of(r, "waiting to apply") == ["Tarek Hamdan"]
+    body = next(e for e in r.entities if e.name == "Peace By Chocolate")
+    assert body.type.value == "organization"
+
+
+@pytest.mark.parametrize("headline", ["What Ted Cruz Does", "Why Jan Lutz Is"])
+def test_a_function_word_ending_a_capitalized_run_is_no_surname(headline):
+    r = read(
+        f"{headline} Matters Now\n\nJan Lutz spoke on Monday about the plan for the county. "
+        "Does the plan work? Is it fair? "
+        '"It will work," he said.'
+    )
+    assert all(link.name not in ("Does", "Is") for c in r.claims for link in c.chain)
