@@ -793,8 +793,23 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     return initials(a).lower() in fb or initials(b).lower() in fa
 
 
+def _short_form(np: NounPhrase, e: EntityDraft) -> bool:
+    """Is ``np`` "the" and the last word of a body's name given before ("the Journal" after
+    "The Wall Street Journal", "the Council" after "Wallaroo Shire Council")? News names a
+    body in full once, then by its last word."""
+    return (
+        np.definite
+        and len(np.names) == 1
+        and e.type in (SourceType.outlet, SourceType.organization)
+        and len(e.names) > 1
+        and fold(e.names[-1]) == fold(np.names[0])
+    )
+
+
 def _same(np: NounPhrase, e: EntityDraft) -> bool:
     """Does a new mention name an already known source?"""
+    if _short_form(np, e):
+        return True
     if np.key == e.key and (np.type == e.type or np.type == SourceType.person or e.type == SourceType.person):
         return not np.indefinite or np.type != SourceType.document
     if np.type != e.type:

@@ -143,6 +143,10 @@ def valid_subject(t: Tokens, s: int, j: int) -> bool:
     return True
 
 
+# Legal-form suffixes written after a comma: "Northgate Bio, Inc."
+COMPANY_SUFFIXES = frozenset(("Inc", "Corp", "Co", "Ltd", "Plc", "LLC", "LLP", "AG", "SA", "NV"))
+
+
 def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     """Token ranges (source as annotated, naming part) of the subject of a verb group."""
     j = a - 1
@@ -181,7 +185,11 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
         and t.lower[j - 1] in ("on", "last", "this", "in", "late", "early", "earlier")
     ):
         j -= 2
+    while j > 0 and t.lower[j] in ("today", "yesterday", "tonight"):
+        j -= 1  # "Acme Inc. today announced": the day is no part of the subject
     s = clause_start(t, j)
+    if s >= 2 and t.words[s - 1] == "," and t.words[s].rstrip(".") in COMPANY_SUFFIXES:
+        s = clause_start(t, s - 2)  # "Northgate Bio, Inc.": the suffix belongs to the name
     s = strip_adjunct(t, s, j)
     if valid_subject(t, s, j):
         return (s, j), (s, j)

@@ -386,7 +386,9 @@ class _NamesInText:
 
 # How far before the nearest name a subject may stand and still be preferred to it.
 SUBJECT_REACH = 200
-_SENTENCE_EDGE = re.compile(r"(?:^|[.!?:;”\"]\s+|\n\s*)(?:[A-Z][a-z]*\b[^.!?\n”\"]{0,30}?,\s+)?(?:(?:And|But|Then|So)\s+)?$")
+_SENTENCE_EDGE = re.compile(r"(?:^|[.!?:;”\"]\s+|\n\s*)(?:[A-Z][a-z]*\b[^.!?\n”\"]{0,30}?,\s+)?(?:(?:And|But|Then|So)\s+)?"
+    r"(?:(?:Even\s+)?(?:[Tt]hough|Although|While|When|After|Before|Because|As|Since|If|Once|Unless|Until)\s+)?$"
+)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -441,9 +443,11 @@ class _TitledNames:
         title = " ".join(w.lower() for w in words)
         spans = self._found.get(title)
         if spans is None:
-            pattern = r"\b" + r"\s+".join(re.escape(w) for w in words) + rf"\.?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
-            spans = [m.span(1) for m in re.finditer(pattern, self.text[: self.body[1]], re.IGNORECASE)
-                     if m.group(1)[:1].isupper() and m.start() >= self.body[0]][:50]
+            title = r"\s+".join(re.escape(w) for w in words)
+            # the title in any case, the name capitalized: "Mayor Trish Kanellopoulos said"
+            pattern = rf"\b(?i:{title})\.?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+            spans = [m.span(1) for m in re.finditer(pattern, self.text[: self.body[1]])
+                     if m.group(1).split()[0] not in _NOT_FIRST_NAMES and m.start() >= self.body[0]][:50]
             self._found[title] = spans
         if not spans:
             return None

@@ -42,6 +42,7 @@ TOKEN = re.compile(
     r"|''|``"  # typewriter quotes (the New York Times writes ''quoted'')
     r"|(?:[A-Za-z]\.){2,}"  # U.S., U.N.
     rf"|(?:{_TITLES})\.(?=\s)"  # titles keep their full stop: "Sen. Ted Cruz"
+    r"|(?:Inc|Corp|Co|Ltd|Plc|Bros|LLC)\.(?=\s+[a-z]|\s*,)"  # "Acme Corp. said", "Acme, Inc., a maker"
     r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: "Michael P. McDonald"
     r"|\$?\d+(?:[.,]\d+)*%?"  # numbers, money, percentages
     r"|[’']s\b|n[’']t\b"  # clitics: "He’s" -> He ’s, "doesn’t" -> does n’t

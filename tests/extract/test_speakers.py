@@ -299,3 +299,43 @@ def test_a_function_word_ending_a_capitalized_run_is_no_surname(headline):
         '"It will work," he said.'
     )
     assert all(link.name not in ("Does", "Is") for c in r.claims for link in c.chain)
+
+
+def test_the_last_word_of_a_body_named_before_is_that_body():
+    r = read(
+        "Pinnacle is in talks to buy Lumen+, The Wall Street Journal reported on Tuesday. "
+        "A deal could be announced as soon as next week, the Journal said."
+    )
+    assert speaker_of(r, "as soon as next week") == ["The Wall Street Journal"]
+
+
+def test_the_office_named_before_its_holder_reaches_the_holder():
+    r = read(
+        "The shire will trial a four-day week for its road crews, the mayor has announced. "
+        "Mayor Trish Kanellopoulos said the change was aimed at reducing burnout."
+    )
+    assert speaker_of(r, "four-day week") == ["Trish Kanellopoulos"]
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("Northgate Bio, Inc. today announced that its drug cut migraines.", "Northgate Bio"),
+        ("Acme Corp. said on Monday that its drug cut migraines.", "Acme Corp."),
+    ],
+)
+def test_a_company_suffix_and_today_leave_the_company_as_subject(sentence, source):
+    assert speaker_of(read(sentence), "its drug cut migraines") == [source]
+
+
+def test_the_subject_of_an_opening_subordinate_clause_is_salient():
+    r = read(
+        "Even though Dora Vance has written books with famous chefs, among them the great Julia Moss, "
+        "she maintains that she has always been a home cook."
+    )
+    assert speaker_of(r, "always been a home cook") == ["Dora Vance"]
+
+
+def test_an_office_at_a_sentence_end_takes_no_name_from_the_next_sentence():
+    r = read("The leak came from a senior law enforcement official.  The official said the FBI had the files.")
+    assert speaker_of(r, "the FBI had the files") == ["official"]
