@@ -79,13 +79,6 @@ def _cap(w: str) -> bool:
     return w[:1].isupper()
 
 
-def _strip_possessive(w: str) -> str:
-    for suffix in ("’s", "'s", "’", "'"):
-        if w.endswith(suffix) and len(w) > len(suffix):
-            return w[: -len(suffix)]
-    return w
-
-
 def _lookup(
     lex_map: dict[str, tuple[str, str]], words: list[str], the: bool = False
 ) -> tuple[str, str] | None:
