@@ -694,9 +694,9 @@ class Registry:
                 return e
         if _role_description(np):
             # "the mayor" after "Mayor Dan Reyes" or "Dan Reyes, the city's mayor": the named one
-            named = self._recent(pos, lambda e: _holds_role(e, np.head))
-            if named is not None:
-                return named
+            holder = self._recent(pos, lambda e: _holds_role(e, np.head))
+            if holder is not None:
+                return holder
             titled = self._titled(np.text, pos) if self._titled is not None else None
             if titled is not None:
                 return self._adopt(titled)
