@@ -343,7 +343,7 @@ class Person:
     variant: str | None  # another spelling of the surname
     female: bool
     role: str
-    org: "Org"
+    org: Org
     title: str | None = None  # "Finance Minister"
 
 
@@ -440,7 +440,7 @@ def build_world(seed: int, people: int = 1500, facts: int = 4000) -> World:
 
     cast: list[Person] = []
     surnames = [(s, None) for s in SURNAMES] + list(VARIANTS)
-    for i in range(people):
+    for _ in range(people):
         female = rng.random() < 0.5
         first = rng.choice(FIRST_F if female else FIRST_M)
         last, variant = rng.choice(surnames)
@@ -449,7 +449,7 @@ def build_world(seed: int, people: int = 1500, facts: int = 4000) -> World:
         cast.append(Person(first, last, variant, female, rng.choice(ROLES), org, title))
 
     docs: list[Doc] = []
-    for i in range(300):
+    for _ in range(300):
         kind = rng.random()
         if kind < 0.3:
             o = rng.choice(orgs)
@@ -469,7 +469,7 @@ def build_world(seed: int, people: int = 1500, facts: int = 4000) -> World:
 
     fact_list: list[Fact] = []
     topics = list(TOPICS)
-    for i in range(facts):
+    for _ in range(facts):
         topic = rng.choice(topics)
         subj, preds, objs = TOPICS[topic]
         text = f"{rng.choice(subj)} {_fill(rng, rng.choice(preds))}"
@@ -571,7 +571,7 @@ class _Article:
         name = self.spelling[id(o)]
         if o.acronym and self.r.random() < 0.25:
             name = o.acronym
-        if the and not name.split()[0] in COUNTRIES and o.name not in COMPANIES:
+        if the and name.split()[0] not in COUNTRIES and o.name not in COMPANIES:
             return "the " + name
         return name
 

@@ -319,7 +319,8 @@ def main() -> None:
     cli(prog_name="provenance")
 
 
-from cli.overlaps_command import overlaps_cmd  # noqa: E402 (commands in their own modules)
+from cli.eval_command import eval_cmd  # noqa: E402 (commands in their own modules)
+from cli.overlaps_command import overlaps_cmd  # noqa: E402
 from cli.share_commands import SHARE_COMMANDS  # noqa: E402
 from cli.show_command import show_cmd  # noqa: E402
 from cli.sources_command import SUBCOMMANDS  # noqa: E402
@@ -330,10 +331,4 @@ cli.add_command(overlaps_cmd, "overlaps")
 cli.add_command(show_cmd, "show")
 for _share in SHARE_COMMANDS:  # export, report, datasette-metadata
     cli.add_command(_share)
-
-try:  # the eval command lives in its own module, written separately
-    from cli.eval_command import eval_cmd
-
-    cli.add_command(eval_cmd, "eval")
-except ImportError:
-    pass
+cli.add_command(eval_cmd, "eval")

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
@@ -60,7 +60,7 @@ class Column:
     header: str
     get: Callable[[Row], Any]
     max_width: int | None = None
-    justify: str = "left"
+    justify: Literal["default", "left", "center", "right", "full"] = "left"  # rich's JustifyMethod
 
 
 def console(err: bool = False):

@@ -66,12 +66,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Literal, overload
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from provenance.gold import GoldError, check_span, gold_lines, model_line
-from provenance.models import CueType, Document, Reading
+from provenance.models import CueType, Document, Reading, Span
 
 ROLES = ("source", "cue", "content")
 CUE_TYPES = ("verb", "according_to", "quote", "other")
@@ -154,7 +154,15 @@ def gold_has_nesting(path: str | Path) -> bool:
     return any(a.parent is not None for art in load_gold(path) for a in art.attributions)
 
 
-def _gold_span(span) -> GoldSpan | None:
+@overload
+def _gold_span(span: Span) -> GoldSpan: ...
+
+
+@overload
+def _gold_span(span: Span | None) -> GoldSpan | None: ...
+
+
+def _gold_span(span: Span | None) -> GoldSpan | None:
     if span is None:
         return None
     return GoldSpan(start=span.start, end=span.end, text=span.text)
@@ -369,7 +377,7 @@ class EvalReport(BaseModel):
     words_per_second: float = 0.0
 
 
-def _ratio(a: int, b: int) -> float:
+def _ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
@@ -423,16 +431,17 @@ def _match_attributions(gold: _Side, pred: _Side) -> list[tuple[int, int]]:
     prediction looks only at gold contents that can overlap it (near-linear when the
     gold contents are mostly disjoint, as in news).
     """
-    order = sorted(range(len(gold.spans)), key=lambda j: gold.spans[j]["content"])
-    starts = [gold.spans[j]["content"][0] for j in order]
+    gold_content = [_content(row) for row in gold.spans]
+    order = sorted(range(len(gold_content)), key=lambda j: gold_content[j])
+    starts = [gold_content[j][0] for j in order]
     max_end: list[int] = []
     running = -1
     for j in order:
-        running = max(running, gold.spans[j]["content"][1])
+        running = max(running, gold_content[j][1])
         max_end.append(running)
     cands = []
     for i, p in enumerate(pred.spans):
-        pc, pcue = p["content"], p["cue"]
+        pc, pcue = _content(p), p["cue"]
         k = bisect_left(starts, pc[1]) - 1  # gold contents starting before pc ends
         while k >= 0 and max_end[k] > pc[0]:
             j = order[k]
@@ -458,6 +467,13 @@ def _match_attributions(gold: _Side, pred: _Side) -> list[tuple[int, int]]:
             used_g.add(j)
             pairs.append((i, j))
     return pairs
+
+
+def _content(row: dict[str, tuple[int, int] | None]) -> tuple[int, int]:
+    """The trimmed content span of one attribution's row (every attribution has a content)."""
+    span = row["content"]
+    assert span is not None
+    return span
 
 
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|$)|\n")
@@ -573,7 +589,9 @@ def evaluate(
     tokens inside discontinuous spans' pieces for the overlap figures.
     """
     if extractor is None:
-        from provenance.extract import extract as extractor
+        from provenance.extract import extract
+
+        extractor = extract
     t0 = time.perf_counter()
     if nested is None:
         nested = gold_has_nesting(gold_path)

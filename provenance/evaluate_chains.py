@@ -40,7 +40,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -289,7 +289,7 @@ def score_claim(article: SuiteArticle, gold: ExpectedClaim, predicted: list[Pred
     """Compare one expected claim with the article's predicted claims that cover it."""
     span = _content_span(article.text, gold.content)
     cands = [c for c in predicted if covers(c, span)]
-    base = dict(article=article.id, style=article.style, convention=article.convention,
+    base: dict[str, Any] = dict(article=article.id, style=article.style, convention=article.convention,
                 content=gold.content, expected_chain=gold.chain, expected_kind=gold.kind,
                 predicted=[{"chain": c.names(), "kind": c.kind, "text": c.text} for c in cands])
     if not cands:

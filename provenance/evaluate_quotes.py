@@ -49,6 +49,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -189,9 +190,9 @@ def source_names(reading: Reading) -> dict[int, Link]:
 
     def root(eid: int) -> int:
         seen = set()
-        while plans[eid].link is not None and eid not in seen:
+        while (link := plans[eid].link) is not None and eid not in seen:
             seen.add(eid)
-            eid = plans[eid].link
+            eid = link
         return eid
 
     groups: dict[int, list[str]] = {}
@@ -228,7 +229,7 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 # --------------------------------------------------------------------------- report
 
 
-def _rate(a: int, b: int) -> float:
+def _rate(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
@@ -246,13 +247,13 @@ class QuoteCounts(BaseModel):
     speaker_right: int = 0
     speaker_right_origin: int = 0
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented pattern
     @property
     def found_rate(self) -> float:
         """Found quotes ÷ gold quotes."""
         return _rate(self.found, self.quotes)
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented pattern
     @property
     def speaker_rate(self) -> float:
         """Speaker right (origin or immediate source, name or alias) ÷ speaker base."""
@@ -266,7 +267,7 @@ class SourcedCounts(BaseModel):
     on_quote: int = 0
     mostly_on_quote: int = 0
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented pattern
     @property
     def on_quote_rate(self) -> float:
         """Sourced claims sharing a character with some gold quote ÷ sourced claims."""
@@ -417,7 +418,8 @@ class _Sample:
     a spread over the whole corpus in bounded memory, the same on every run."""
 
     def __init__(self, n: int, seed: int = 0):
-        self.n, self.seen, self.items = n, 0, []
+        self.n, self.seen = n, 0
+        self.items: list[tuple[int, object]] = []
         self.rnd = random.Random(seed)
 
     def offer(self, make: Callable[[], object]) -> None:
@@ -444,11 +446,11 @@ def score_article(report: QuoteReport, article: QuoteArticle, claims: list[Score
         for split in _splits_of(j):
             _count(report.splits[split], j)
         if j.claim is None:
-            missed.offer(lambda j=j: _miss(article, j, claims))
+            missed.offer(partial(_miss, article, j, claims))
         else:
             kinds[j.claim.kind] += 1
             if j.speaker_right is False:
-                wrong.offer(lambda j=j: _miss(article, j, claims))
+                wrong.offer(partial(_miss, article, j, claims))
     report.found_by_kind = dict(kinds)
 
 
@@ -465,7 +467,9 @@ def evaluate_quotes(
     over the corpus, in corpus order. ``limit`` stops after that many articles.
     """
     if extractor is None:
-        from provenance.extract import extract as extractor
+        from provenance.extract import extract
+
+        extractor = extract
     t0 = time.perf_counter()
     report = QuoteReport(gold_path=str(gold_path))
     missed, wrong = _Sample(show_misses), _Sample(show_misses)

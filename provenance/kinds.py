@@ -5,8 +5,11 @@ importing the models.
 
 from enum import Enum
 
+# (str, Enum), not StrEnum (ruff UP042): StrEnum changes str() and format() of a member from
+# "SourceType.person" to "person", which would change any output that formats one
 
-class SourceType(str, Enum):
+
+class SourceType(str, Enum):  # noqa: UP042
     """What kind of origin a source is (docs/vocabulary.md, "source")."""
 
     person = "person"
@@ -16,7 +19,7 @@ class SourceType(str, Enum):
     anonymous = "anonymous"
 
 
-class ClaimKind(str, Enum):
+class ClaimKind(str, Enum):  # noqa: UP042
     """How a claim reached the page (docs/vocabulary.md, "kind")."""
 
     direct = "direct"
@@ -25,7 +28,7 @@ class ClaimKind(str, Enum):
     unattributed = "unattributed"
 
 
-class CueType(str, Enum):
+class CueType(str, Enum):  # noqa: UP042
     """The shape of the words that signal an attribution; used for reporting by cue type."""
 
     verb = "verb"  # X said, said X, X told Y, X believes

@@ -28,8 +28,3 @@ def printable(text: str, *, keep_lines: bool = False) -> str:
     keeps newlines and tabs (a table cell may span lines, an error line may not)."""
     pattern = _UNSAFE_KEEP_LINES if keep_lines else _UNSAFE
     return pattern.sub(_escape, text) if pattern.search(text) else text
-
-
-def is_printable(text: str) -> bool:
-    """Whether ``text`` holds no control or bidi character (newlines included)."""
-    return _UNSAFE.search(text) is None

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 from urllib.parse import urlsplit
 
 from provenance.models import Document
@@ -254,6 +254,14 @@ def read_file(path: Path) -> Iterator[Document | ReadError | ReadNote]:
         yield ReadError(label, None, _os_message(exc))
 
 
+class _ByteStream(Protocol):
+    """What the readers use of a binary stream: a file, stdin's buffer, or a ``_Chain``."""
+
+    def read(self, n: int = -1, /) -> bytes: ...
+
+    def readline(self) -> bytes: ...
+
+
 def read_stream(stream: BinaryIO, label: str = STDIN_LABEL) -> Iterator[Document | ReadError | ReadNote]:
     """Read an unnamed byte stream (stdin): JSONL and large text are streamed, the rest read whole."""
     head = b""
@@ -273,7 +281,7 @@ def read_stream(stream: BinaryIO, label: str = STDIN_LABEL) -> Iterator[Document
 
 
 def _read_binary(
-    fh: BinaryIO, label: str, suffix: str, *, size: int | None = None, stdin: bool = False
+    fh: _ByteStream, label: str, suffix: str, *, size: int | None = None, stdin: bool = False
 ) -> Iterator[Document | ReadError | ReadNote]:
     """Read one input of any format but JSONL-by-extension: small ones whole, large text in parts."""
     data = _read_upto(fh, LARGE_TEXT_BYTES + 1)
@@ -303,7 +311,7 @@ def _read_binary(
         yield _read_text(data, label, markdown=markdown, stdin=stdin)
 
 
-def _read_upto(fh: BinaryIO, n: int) -> bytes:
+def _read_upto(fh: _ByteStream, n: int) -> bytes:
     """Up to ``n`` bytes (fewer only at the end of the input; pipes return short reads)."""
     parts, got = [], 0
     while got < n:
@@ -318,7 +326,7 @@ def _read_upto(fh: BinaryIO, n: int) -> bytes:
 class _Chain:
     """A minimal binary stream that replays already-read bytes, then the rest of a stream."""
 
-    def __init__(self, head: bytes, rest: BinaryIO):
+    def __init__(self, head: bytes, rest: _ByteStream):
         self._head = head
         self._rest = rest
 
@@ -413,7 +421,7 @@ def parse_text(text: str, *, path: str | None = None, size: int = 0) -> Document
 
 
 def _read_text_parts(
-    data: bytes, rest: BinaryIO, label: str, *, size: int | None, stdin: bool
+    data: bytes, rest: _ByteStream, label: str, *, size: int | None, stdin: bool
 ) -> Iterator[Document | ReadError | ReadNote]:
     """A plain-text input too large to be one article, streamed in parts cut at paragraph breaks.
 
@@ -456,7 +464,8 @@ def _read_text_parts(
                     doc.meta["line"] = line
                     yield doc
             line += part.count(b"\n" if isinstance(part, bytes) else "\n")
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError as exc:  # only the decoder of a BOM-marked encoding raises it
+        assert codec is not None
         yield ReadError(label, line, f"invalid {codec.upper()} text: {exc.reason}; the rest is skipped")
 
 
@@ -469,14 +478,14 @@ def _bom_codec(data: bytes) -> str | None:
     return None
 
 
-def _blocks(first: bytes, rest: BinaryIO) -> Iterator[bytes]:
+def _blocks(first: bytes, rest: _ByteStream) -> Iterator[bytes]:
     """``first``, then the rest of the stream in blocks of a part's size."""
     yield first
     while block := rest.read(TEXT_PART_BYTES):
         yield block
 
 
-def _decoded_blocks(first: bytes, rest: BinaryIO, codec: str) -> Iterator[str]:
+def _decoded_blocks(first: bytes, rest: _ByteStream, codec: str) -> Iterator[str]:
     """The stream decoded incrementally (a BOM-marked encoding), without its BOM."""
     decoder = codecs.getincrementaldecoder(codec)()
     started = False
@@ -679,7 +688,7 @@ def parse_record(
     text = clean_text(text)
     if not text.strip():
         return ReadError(label, line, "record's 'text' holds only control characters", size)
-    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    meta = given if isinstance(given := obj.get("meta"), dict) else {}
     ext_id = _opt_str(obj.get("id"))
     if ext_id is not None:
         path = f"{label}#{ext_id}"
@@ -728,7 +737,7 @@ def _read_html(data: bytes, label: str, *, stdin: bool = False) -> Document | Re
         return ReadError(label, None, str(exc), size)
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken pages
         return ReadError(label, None, f"cannot parse HTML: {exc}", size)
-    info = result.as_dict() if hasattr(result, "as_dict") else (result or {})
+    info = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     body = clean_text(info.get("text") or "")
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     if not paragraphs:

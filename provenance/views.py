@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from provenance import query
 from provenance.errors import NotFoundError, ProvenanceError
@@ -26,7 +27,8 @@ def resolve_article(session: Session, ref: str | int) -> int:
     if not ids:
         raise NotFoundError(f"no article matches {str(ref)!r}")
     if len(ids) > 1:
-        rows = session.execute(select(Article.id, Article.path, Article.title).where(Article.id.in_(ids[:10])))
+        rows = session.execute(select(col(Article.id), col(Article.path), col(Article.title))
+                               .where(col(Article.id).in_(ids[:10])))
         listed = "; ".join(f"{i} {t or p}" for i, p, t in rows)
         more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
         raise ProvenanceError(f"{str(ref)!r} matches {len(ids)} articles: {listed}{more}; give an id")

@@ -75,7 +75,7 @@ def test_crlf_line_endings_become_newlines(tmp_path):
 
 
 @pytest.mark.parametrize("data,expected", [
-    (codecs.BOM_UTF8 + "Café “quoted”".encode("utf-8"), "Café “quoted”"),
+    (codecs.BOM_UTF8 + "Café “quoted”".encode(), "Café “quoted”"),
     ("Café “quoted”".encode("utf-16"), "Café “quoted”"),
     (codecs.BOM_UTF16_BE + "Café".encode("utf-16-be"), "Café"),
     ("Café – it’s".encode("cp1252"), "Café – it’s"),
@@ -262,7 +262,7 @@ def test_folder_without_permission_is_an_error(tmp_path):
 
 
 def test_stdin_plain_text_and_jsonl():
-    [doc] = list(read_paths(["-"], stdin=io.BytesIO("Title\n\nBody said.\nSource: AP\n".encode())))
+    [doc] = list(read_paths(["-"], stdin=io.BytesIO(b"Title\n\nBody said.\nSource: AP\n")))
     assert doc.title == "Title" and doc.outlet == "AP" and doc.path is None
     data = "\n".join(json.dumps({"id": i, "text": f"T{i}."}) for i in range(3)).encode()
     docs = list(read_paths(["-"], stdin=io.BytesIO(b"\n" + data)))

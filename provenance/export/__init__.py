@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from provenance import query
 from provenance.errors import NotFoundError, ProvenanceError
@@ -16,7 +17,7 @@ Row = dict[str, Any]
 FORMATS = ("prov-json", "prov-n", "prov-xml", "dot", "mermaid")
 
 
-def select_claims(session: Session, *, claim: int | str | None = None, article: str | int | None = None,
+def select_claims(session: Session, *, claim: int | None = None, article: str | int | None = None,
                   source: str | int | None = None) -> list[Row]:
     """The claims of exactly one selection: a claim id, an article (every claim of it) or a source
     (every claim whose chain includes it), with their chains, origin first."""
@@ -40,8 +41,8 @@ def select_claims(session: Session, *, claim: int | str | None = None, article: 
 def article_details(session: Session, claims: list[Row]) -> dict[int, Row]:
     """The articles of ``claims`` with the fields an export names them by (title, outlet, URL, date)."""
     ids = sorted({c["article"]["id"] for c in claims})
-    stmt = select(Article.id, Article.path, Article.external_id, Article.title, Article.outlet,
-                  Article.url, Article.published).where(Article.id.in_(ids))
+    stmt = select(col(Article.id), col(Article.path), col(Article.external_id), col(Article.title),
+                  col(Article.outlet), col(Article.url), col(Article.published)).where(col(Article.id).in_(ids))
     return {r.id: dict(r._mapping) for r in session.execute(stmt)}
 
 

@@ -125,4 +125,5 @@ def serialize(doc: ProvDocument, fmt: str) -> str:
     if fmt == "prov-n":
         return doc.get_provn() + "\n"
     out = doc.serialize(format=PROV_FORMATS[fmt], indent=2)
+    assert out is not None  # no destination given: the text is returned
     return out if out.endswith("\n") else out + "\n"

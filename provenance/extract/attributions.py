@@ -146,6 +146,7 @@ def _label_attributions(s: Sentence, t: Tokens, lex: Lexicon, taken: list[bool])
     f = _colon_attribution(s, t, lex) or _in_document_attribution(s, t, lex)
     if f is None:
         return []
+    assert f.cue is not None  # both rules find a cue
     reach = max(f.cue[1], f.source[1] if f.source else 0)
     _mark(taken, 0, max(x for x in range(len(t)) if t.starts[x] < reach))
     return [f]
@@ -406,10 +407,10 @@ def _cue_at(t: Tokens, i: int, lex: Lexicon) -> tuple[int, Cue] | None:
         k = len(words)
         if tuple(t.lower[i : i + k]) == words:
             return i + k, cue
-    cue = lex.verbs.get(low)
-    if cue is None:
+    verb = lex.verbs.get(low)
+    if verb is None:
         return None
-    return i + 1, cue
+    return i + 1, verb
 
 
 # -- is the cue word a finite verb here?

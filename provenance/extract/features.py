@@ -25,6 +25,7 @@ operations (see docs/tagger.md for what was measured):
 from collections.abc import Collection, Sequence
 from itertools import compress
 from operator import attrgetter
+from typing import cast
 
 from provenance.extract.lexicon import lexicon
 from provenance.extract.text import Tokens
@@ -156,9 +157,12 @@ def sequence_features(
     n = len(words)
     if n == 0:
         return []
-    tfs = list(map(cache.types.get, words))
-    if None in tfs:
-        tfs = [tf or cache.get(w) for tf, w in zip(tfs, words)]
+    found = list(map(cache.types.get, words))  # None for a word type not in the current generation
+    tfs: list[TypeFeatures] = (
+        [tf or cache.get(w) for tf, w in zip(found, words, strict=True)]
+        if None in found
+        else cast("list[TypeFeatures]", found)
+    )
     flags = cache.tags(*sentence_flags) if sentence_flags else ()
     # "Q" on the tokens inside a quotation: an opening mark is inside, a closing curly
     # mark too, a closing straight one is not
@@ -190,10 +194,11 @@ def sequence_features(
         tf = tfs[v]
         a = max(v - NEAR, prev)
         if a < v:
-            pos[a:v] = [p + x for p, x in zip(pos[a:v], tf.before[NEAR - (v - a) :])]
+            pos[a:v] = [p + x for p, x in zip(pos[a:v], tf.before[NEAR - (v - a) :], strict=True)]
         e = min(v + NEAR, verbs[k + 1] if k + 1 < len(verbs) else n - 1) + 1
         if e > v + 1:
-            pos[v + 1 : e] = [p + x for p, x in zip(pos[v + 1 : e], tf.after)]
+            # tf.after holds NEAR positions; the tokens up to the next verb or the end may be fewer
+            pos[v + 1 : e] = [p + x for p, x in zip(pos[v + 1 : e], tf.after, strict=False)]
         prev = v
     if sentence_starts:
         starts = set(sentence_starts)
@@ -207,7 +212,8 @@ def sequence_features(
     m1.insert(0, cache.bos)
     p1 = list(map(_P1, tfs))
     p1.append(cache.eos)
-    return [tf.own + a + b + c for tf, a, b, c in zip(tfs, m1, p1[1:], pos)]
+    # m1 has one more (the last word's "-1=" is no one's), so the zip stops at the n tokens
+    return [tf.own + a + b + c for tf, a, b, c in zip(tfs, m1, p1[1:], pos, strict=False)]
 
 
 def sentence_flags(lower: Sequence[str]) -> list[str]:

@@ -11,7 +11,6 @@ DETERMINERS = frozenset(
 )
 INDEFINITE = frozenset("a an another one some several many".split())
 PRONOUNS = frozenset("he she they it i we you who".split())
-PERSONAL_PRONOUNS = frozenset("he she".split())
 AUXILIARIES = frozenset(
     """has have had is was were are am be been being will would could should may might must
     can did does do shall 's ’s 've ’ve 'd ’d 're ’re 'll ’ll""".split()
@@ -64,8 +63,6 @@ DISCOURSE = frozenset(
     so furthermore nevertheless nonetheless besides likewise similarly overall finally
     separately earlier later""".split()
 )
-# Words after which a verb-looking token is a noun: "the report", "his claims".
-NOUN_MARKERS = DETERMINERS | frozenset("'s ’s".split())
 # Words ending in -ly that are not adverbs.
 LY_NOUNS = frozenset(
     """family ally rally italy july assembly supply reply anomaly monopoly butterfly bully

@@ -10,7 +10,7 @@ from provenance.models import CueType
 def hedge_attributions(s: Sentence, lex: Lexicon) -> list[Found]:
     """Hedges as attributions with no source; the content is the clause they hedge
     ("[Libya] is believed to [be home to ...]": the covering span of both sides)."""
-    out = []
+    out: list[Found] = []
     t = s.toks
     for h in find_hedges(s, lex):
         k = 0

@@ -79,13 +79,6 @@ def _cap(w: str) -> bool:
     return w[:1].isupper()
 
 
-def _strip_possessive(w: str) -> str:
-    for suffix in ("’s", "'s", "’", "'"):
-        if w.endswith(suffix) and len(w) > len(suffix):
-            return w[: -len(suffix)]
-    return w
-
-
 def _lookup(
     lex_map: dict[str, tuple[str, str]], words: list[str], the: bool = False
 ) -> tuple[str, str] | None:
@@ -729,9 +722,9 @@ class Registry:
                 return e
         if _role_description(np):
             # "the mayor" after "Mayor Dan Reyes" or "Dan Reyes, the city's mayor": the named one
-            named = self._recent(pos, lambda e: _holds_role(e, np.head))
-            if named is not None:
-                return named
+            holder = self._recent(pos, lambda e: _holds_role(e, np.head))
+            if holder is not None:
+                return holder
             titled = self._titled(np.text, pos) if self._titled is not None else None
             if titled is not None:
                 return self._adopt(titled)

@@ -331,11 +331,6 @@ def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
     return (a, end), (a, b)
 
 
-def starts_np(t: Tokens, s: int) -> bool:
-    low = t.lower[s]
-    return low in g.DETERMINERS or low in g.PRONOUNS or cap(t.words[s])
-
-
 def np_forward(t: Tokens, i: int, limit: int, wide: bool = False) -> int:
     """Index after a noun phrase starting at ``i`` (``i`` itself when there is none).
 

@@ -141,7 +141,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
             hedges = hedge_attributions(s, lex)
             if hedges:  # a hedge inside another attribution's content or cue is none of its own
                 used = Cover([f.content for f in fs] + [f.cue for f in fs if f.cue])
-                para_found.extend(h for h in hedges if h.cue[0] not in used)
+                para_found.extend(h for h in hedges if h.cue[0] not in used)  # type: ignore[index]  # a hedge has its cue
         if options.tagger:
             para_found.extend(_tagged(para_sentences, para_found, model))
         if (
@@ -156,7 +156,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
             cont = Found(
                 cue=None, cue_type=CueType.quote, source=None, content=(ps, quotes[0][1]), direction="forward"
             )
-            para_found = [f for f in para_found if not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]
+            para_found = [f for f in para_found if not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]  # type: ignore[index]
         if len(quotes) * (len(para_found) + len(para_sentences)) <= PAIRS_PER_PARAGRAPH:
             # these compare a paragraph's quotations with its attributions: bounded, so a
             # megabyte pasted as one paragraph stays linear (issue 11, case 2)
@@ -179,9 +179,9 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     assign_parents(found)
     # a hedge inside someone's statement is part of what they said, not a claim of its own
     # (sorted intervals: linear in a long document, issue 11)
-    hedges = [i for i, f in enumerate(found) if f.cue_type is CueType.hedge]
-    spoken = Cover(f.content for f in found if f.cue_type is not CueType.hedge) if hedges else None
-    dropped = {i for i in hedges if found[i].parent is not None or found[i].cue[0] in spoken}
+    hedge_at = [i for i, f in enumerate(found) if f.cue_type is CueType.hedge]
+    spoken = Cover(f.content for f in found if f.cue_type is not CueType.hedge) if hedge_at else None
+    dropped = {i for i in hedge_at if found[i].parent is not None or found[i].cue[0] in spoken}  # type: ignore[index, operator]
     if dropped:
         found = [f for i, f in enumerate(found) if i not in dropped]
         assign_parents(found)
@@ -369,9 +369,9 @@ class _NamesInText:
             if refused is not None and name in refused:
                 continue
             if name not in typed:
-                np = analyse(self.text, name_span, self.lex)
-                fits = np.type in types and not (np.type == SourceType.person and np.members)
-                typed[name] = np if fits else None
+                seen = analyse(self.text, name_span, self.lex)
+                fits = seen.type in types and not (seen.type == SourceType.person and seen.members)
+                typed[name] = seen if fits else None
             np = typed[name]
             if np is not None and ok is not None and not ok(np):
                 refused = refused or set()
@@ -409,7 +409,9 @@ def _role_starts(text: str, start: int) -> list[int]:
     words), so that a name after its title still opens the sentence."""
     starts = [start]
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    role = m.group(1) if m is not None else ""
+    if m is None:
+        return starts
+    role = m.group(1)
     if not (role.islower() and names_a_source(role)) or role in lexicon().documents:
         return starts
     pos = m.start()
@@ -837,7 +839,7 @@ _FORMER = re.compile(r"\b(?:former|ex-|retired|onetime|one-time|then-)", re.IGNO
 def _former(role: str | None) -> bool:
     """Does a role describe a past tie ("a former editor at the Daily News")? A former
     outlet carries none of what its ex-journalist says now, so it is no relay."""
-    return bool(role) and _FORMER.search(role) is not None
+    return bool(role and _FORMER.search(role))
 
 
 def _clausal(text: str, start: int) -> bool:

@@ -19,10 +19,6 @@ ABBREVIATIONS = frozenset(
     va vt wash wis wyo u.s u.k u.n e.u d.c u.s.a a.m p.m i.e e.g""".split()
 )
 
-OPEN_QUOTES = "“‘«"
-CLOSE_QUOTES = "”’»"
-QUOTE_CHARS = '"“”«»'  # ‘ and ’ are left out: ’ is far more often an apostrophe
-
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A quote mark, or two straight apostrophes (''): written as one character class first,
 # so the engine skips to candidates, then a second ' only after a first.

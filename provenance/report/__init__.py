@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from provenance import query
 from provenance.report import pages
@@ -88,10 +89,10 @@ def article_rows(session: Session, ids: list[int]) -> list[Row]:
 def recurring_sources(session: Session, articles: set[int] | None) -> list[Row]:
     """Sources in two or more current articles, widest reach first, with aliases, articles and
     the claims that cite them; only those cited in ``articles`` (and only their claims) when given."""
-    stmt = (select(Source.id, Source.name, Source.type, SourceStats.article_count, SourceStats.claim_count,
-                   SourceStats.origin_count, SourceStats.relay_count)
-            .join(SourceStats, SourceStats.source_id == Source.id).where(SourceStats.article_count >= 2)
-            .order_by(SourceStats.article_count.desc(), SourceStats.claim_count.desc(), Source.id))
+    stmt = (select(col(Source.id), col(Source.name), col(Source.type), col(SourceStats.article_count),
+                   col(SourceStats.claim_count), col(SourceStats.origin_count), col(SourceStats.relay_count))
+            .join(SourceStats, col(SourceStats.source_id) == col(Source.id)).where(col(SourceStats.article_count) >= 2)
+            .order_by(col(SourceStats.article_count).desc(), col(SourceStats.claim_count).desc(), col(Source.id)))
     rows = [dict(r._mapping) for r in session.execute(stmt)]
     ids = [r["id"] for r in rows]
     cites = source_claims(session, ids, articles)
@@ -111,10 +112,11 @@ def source_claims(session: Session, ids: list[int], articles: set[int] | None) -
     """The claims of current articles whose chains cite each source: ``{source id: [claim]}``."""
     out: dict[int, list[Row]] = defaultdict(list)
     for chunk in chunks(ids):
-        stmt = (select(Citation.source_id, Citation.role, Claim.id, Claim.article_id, Claim.kind, Claim.text)
-                .join(Claim, Claim.id == Citation.claim_id)
-                .join(Article, and_(Article.id == Claim.article_id, Article.is_current.is_(True)))
-                .where(Citation.source_id.in_(chunk)).order_by(Citation.source_id, Claim.id))
+        stmt = (select(col(Citation.source_id), col(Citation.role), col(Claim.id), col(Claim.article_id),
+                       col(Claim.kind), col(Claim.text))
+                .join(Claim, col(Claim.id) == col(Citation.claim_id))
+                .join(Article, and_(col(Article.id) == col(Claim.article_id), col(Article.is_current).is_(True)))
+                .where(col(Citation.source_id).in_(chunk)).order_by(col(Citation.source_id), col(Claim.id)))
         for r in session.execute(stmt):
             if articles is None or r.article_id in articles:
                 out[r.source_id].append({"id": r.id, "article_id": r.article_id, "kind": r.kind,
@@ -126,8 +128,9 @@ def source_aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:
     """The names each source was seen under, first seen first."""
     out: dict[int, list[str]] = defaultdict(list)
     for chunk in chunks(ids):
-        for sid, alias in session.execute(select(SourceAlias.source_id, SourceAlias.alias)
-                                          .where(SourceAlias.source_id.in_(chunk)).order_by(SourceAlias.id)):
+        for sid, alias in session.execute(select(col(SourceAlias.source_id), col(SourceAlias.alias))
+                                          .where(col(SourceAlias.source_id).in_(chunk))
+                                          .order_by(col(SourceAlias.id))):
             out[sid].append(alias)
     return out
 
