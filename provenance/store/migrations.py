@@ -39,12 +39,14 @@ def _initial(conn: Connection) -> None:
 
 
 def _source_resolution(conn: Connection) -> None:
-    """Version 2: source_block and source_curation, with blocks for the sources already stored."""
-    from provenance.resolve import backfill_blocks
+    """Version 2: source_block and source_curation, with blocks for the sources already stored
+    (frozen in provenance.store.migration_blocks, which imports no name or resolution code:
+    ``provenance reindex`` re-derives blocks with the current rules)."""
+    from provenance.store import migration_blocks
     from provenance.store.tables import RESOLUTION_TABLES
 
     SQLModel.metadata.create_all(conn, tables=RESOLUTION_TABLES)
-    backfill_blocks(conn)
+    migration_blocks.upgrade(conn)
 
 
 def _overlaps(conn: Connection) -> None:
