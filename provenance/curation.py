@@ -16,7 +16,7 @@ from provenance.errors import NotFoundError, ProvenanceError
 from provenance.models import Entity
 from provenance.names import is_pronoun, normalize_name, person_display
 from provenance.query import find_sources
-from provenance.resolve import ORG_LIKE, ArticleRef, blocks_of, plan_entity
+from provenance.resolve_plan import ORG_LIKE, ArticleRef, blocks_of, plan_entity
 from provenance.store.stats import refresh_source_stats
 from provenance.store.tables import (
     Citation,

@@ -36,6 +36,7 @@ from provenance.store.rows import (  # noqa: F401  (re-exported: the writer's pu
     content_hash,
     prepare,
 )
+from provenance.store.sources import SourceRows
 from provenance.store.stats import count_stored_articles, switch_current
 from provenance.store.tables import utcnow
 from provenance.store.upsert import insert_ignore
@@ -93,9 +94,9 @@ class SourceCache:
     def resolver(self, conn: Connection) -> Resolver:
         """A resolver for this transaction: the kept one when the database is as it left it."""
         if self._resolver is not None and self._fingerprint == fingerprint(conn):
-            self._resolver.rebind(conn)
+            self._resolver.rebind(SourceRows(conn))
             return self._resolver
-        self._resolver = Resolver(conn)
+        self._resolver = Resolver(SourceRows(conn))
         return self._resolver
 
     def committed(self, resolver: Resolver, mark: tuple) -> None:
@@ -163,7 +164,7 @@ def _store_batch_once(engine: Engine, items: Sequence[Item], cache: SourceCache 
     """One try at ``store_batch``; raises transient errors for the caller to retry."""
     try:
         with begin_write(engine) as conn:
-            resolver = cache.resolver(conn) if cache else Resolver(conn)
+            resolver = cache.resolver(conn) if cache else Resolver(SourceRows(conn))
             first_claim = defer_fts(conn)
             results = store_articles(conn, resolver, items)
             # source_stats: add the stored articles, take away the versions they replaced
@@ -183,7 +184,7 @@ def _store_batch_once(engine: Engine, items: Sequence[Item], cache: SourceCache 
         log.debug("batch failed (%s); storing its articles one by one", exc)
     results = []
     with begin_write(engine) as conn:
-        resolver = Resolver(conn)
+        resolver = Resolver(SourceRows(conn))
         first_claim = defer_fts(conn)
         for doc, prepared in items:
             try:
