@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, case, delete, func, insert, or_, select, update
 
 from provenance.errors import NotFoundError, ProvenanceError
-from provenance.models import Entity
+from provenance.models import Entity, SourceType
 from provenance.names import is_pronoun, normalize_name, person_display
 from provenance.query import find_sources
-from provenance.resolve_plan import ORG_LIKE, ArticleRef, blocks_of, plan_entity
+from provenance.resolve_keys import SourceKey, is_scoped_key
+from provenance.resolve_plan import ArticleRef, Plan, blocks_of, matching_types, plan_entity
 from provenance.store.stats import refresh_source_stats
 from provenance.store.tables import (
     Citation,
@@ -100,7 +101,7 @@ def _pin_names_of(conn: Connection, src: tuple[int, str, str, str], to: int, act
     """Pin every name of ``src`` (its key, and its aliases unless it lives in one article) to ``to``."""
     sid, name, typ, key = src
     pins = {key: name}
-    if " @" not in key:
+    if not is_scoped_key(key):
         for alias in conn.execute(select(SourceAlias.alias).where(SourceAlias.source_id == sid)
                                   .order_by(SourceAlias.id)).scalars():
             pins.setdefault(normalize_name(alias), alias)
@@ -172,7 +173,7 @@ def split(conn: Connection, source_ref: str | int, alias: str) -> Outcome:
         raise ProvenanceError(f"{alias!r} is the name of source {sid}; split one of its other names out, "
                               f"or merge the source into another")
     new_id, created = _target_for(conn, alias, typ, key, sid)
-    if " @" in key:  # one article's source: its key only
+    if is_scoped_key(key):  # one article's source: its key only
         keys = [_key_of(conn, new_id)]
     else:  # never the source's own key or name: "Bloomberg" out of "Bloomberg News" leaves it "bloomberg news"
         own = {key, *_pin_keys(name, typ)}
@@ -218,14 +219,15 @@ def _target_for(conn: Connection, alias: str, typ: str, old_key: str, old_id: in
     """The source a split name goes to: the one already keyed by it, else a new one."""
     plan = _plan(alias, typ)
     key = plan.key if plan is not None and not plan.scoped else normalize_name(alias)
-    if " @" in old_key and " @" not in key:
-        key = f"{key} @{old_key.split(' @', 1)[1]}"
+    old_article = SourceKey.parse(old_key).article
+    if old_article is not None and not is_scoped_key(key):  # a name of one article stays in it
+        key = str(SourceKey(key, article=old_article))
     found = conn.execute(select(Source.id).where(Source.type == typ, Source.key == key)).scalar()
     if found is not None and found != old_id:
         return found, False
     if found == old_id:
         key = f"{key} (split from {old_id})"
-    shown = person_display(alias) if typ == "person" else alias.strip()
+    shown = person_display(alias) if typ == SourceType.person else alias.strip()
     new_id = conn.execute(insert(Source.__table__).values(name=shown, type=typ, key=key)
                           .returning(Source.id)).scalar_one()
     # found by the name it is shown under, like every source (issue 15)
@@ -295,9 +297,8 @@ def add_alias(conn: Connection, source_ref: str | int, alias: str) -> Outcome:
         {"action": "alias", "source_id": sid, "alias": alias.strip(), "norm": k, "type": typ,
          "note": f"alias of {name!r} (source {sid})"} for k in keys])
     outcome.pins = len(keys)
-    types = ("organization", "outlet") if typ in ("organization", "outlet") else (typ,)
     clash = conn.execute(select(Source.id, Source.name, Source.type, Source.key).where(
-        Source.id != sid, Source.type.in_(types), Source.key.in_(keys))).all()
+        Source.id != sid, Source.type.in_(matching_types(typ)), Source.key.in_(keys))).all()
     for other in clash:
         outcome.pins += _pin_names_of(conn, tuple(other), sid, "merge")
         for table, n in _move_source(conn, other[0], sid).items():
@@ -320,7 +321,7 @@ def _check_alias(conn: Connection, src: tuple[int, str, str, str], alias: str) -
     for oid, oname, otype, _ in conn.execute(select(Source.id, Source.name, Source.type, Source.key).where(
             Source.id != sid, or_(Source.key.in_(keys), Source.id.in_(
                 select(SourceAlias.source_id).where(SourceAlias.norm == norm)))).order_by(Source.id)).all():
-        if otype != typ and {otype, typ} - set(ORG_LIKE):
+        if otype not in matching_types(typ):
             raise ProvenanceError(
                 f"{alias.strip()!r} names source {oid} {oname!r}, of type {otype}, and source {sid} {name!r} is of type {typ}: "
                 f"set the type first ('provenance sources type {oid} {typ}'), then merge or add the alias")
@@ -337,7 +338,7 @@ def set_type(conn: Connection, source_ref: str | int, new_type: str) -> Outcome:
     if new_type == typ:
         raise ProvenanceError(f"source {sid} {name!r} is already of type {typ}")
     plan = _plan(name, new_type)
-    new_key = key if " @" in key or plan is None or plan.scoped else plan.key
+    new_key = key if is_scoped_key(key) or plan is None or plan.scoped else plan.key
     clash = conn.execute(select(Source.id, Source.name, Source.type, Source.key).where(
         Source.id != sid, Source.type == new_type, Source.key == new_key)).first()
     target = sid
@@ -355,7 +356,7 @@ def set_type(conn: Connection, source_ref: str | int, new_type: str) -> Outcome:
                          [{"block": b, "source_id": sid} for b in blocks])
     conn.execute(update(SourceCuration.__table__).where(SourceCuration.source_id == target).values(type=None))
     norms = dict.fromkeys([normalize_name(name), key, new_key])
-    if " @" not in key:
+    if not is_scoped_key(key):
         conn.execute(delete(SourceCuration.__table__).where(SourceCuration.norm.in_(list(norms)),
                                                             SourceCuration.source_id != target))
         conn.execute(insert(SourceCuration.__table__), [
@@ -429,10 +430,10 @@ def refresh_chain_text(conn: Connection, claim_ids: list[int]) -> None:
             conn.execute(update(Claim.__table__).where(Claim.id == cid).values(chain_text=ARROW.join(names)))
 
 
-def _plan(alias: str, typ: str):
+def _plan(alias: str, typ: str) -> Plan | None:
     """The resolver's plan for a name of this type (its key), or None for an impossible type."""
     try:
-        return plan_entity(Entity(id=0, name=alias, type=typ), ArticleRef(""))
+        return plan_entity(Entity(id=0, name=alias, type=SourceType(typ)), ArticleRef(""))
     except ValueError:
         return None
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from provenance.models import Entity
+from provenance.models import Entity, SourceType
 from provenance.names import (
     GENERIC,
     PRONOUNS,
@@ -44,6 +44,7 @@ from provenance.names import (
     spelling_variant,
 )
 from provenance.overlaps import STOPWORDS, stem
+from provenance.resolve_keys import SourceKey, base_key, is_scoped_key
 from provenance.resolve_plan import (
     FIRST_SEEN,
     IN_ARTICLE,
@@ -52,6 +53,7 @@ from provenance.resolve_plan import (
     Plan,
     blocks_of,
     is_article_scoped,
+    matching_types,
     plan_article,
     plan_entity,
     specific_alias,
@@ -63,7 +65,12 @@ __all__ = ["ArticleRef", "Resolver", "SourceStore", "normalize_name", "is_articl
 DOCUMENT_WINDOW_DAYS = 45  # one document named alike in articles further apart is not assumed one
 POLL_WINDOW_DAYS = 10  # ... a poll: pollsters publish every few weeks
 POLL_NOUNS = {"poll", "polls", "survey", "surveys"}
-FUZZY_MIN = 0.85
+FUZZY_MIN = 0.85  # the least score a match by similarity needs
+ACRONYM_SCORE = 0.85  # "CBO" for "Congressional Budget Office": enough to merge when one source fits
+NO_FIT: tuple[float, str] = (0.0, "")
+SPELLING_VARIANT = "spelling-variant"
+# the types a name of unknown type may denote (``find``), in order of preference
+FINDABLE_TYPES = tuple(t.value for t in SourceType if t is not SourceType.anonymous)
 # person matches that need the two to be described alike when both are described
 LOOSE_PERSON_MATCH = {"nickname", "first-name-variant", "initial", "spelling-variant"}
 
@@ -231,7 +238,7 @@ class Resolver:
         keys, norm = _find_keys(name)
         self._load(keys=keys, norms=[norm])
         for key in keys:
-            for t in ("person", "organization", "outlet", "document"):
+            for t in FINDABLE_TYPES:
                 sid = self._by_key.get((t, key))
                 if sid is not None and sid > 0:
                     return sid
@@ -262,8 +269,7 @@ class Resolver:
         pinned = self._pinned(plan)
         if pinned is not None:
             return pinned, "curated", 1.0
-        types = ORG_LIKE if plan.type in ORG_LIKE else (plan.type,)
-        for t in types:
+        for t in matching_types(plan.type):
             sid = self._by_key.get((t, plan.key))
             if sid is not None and self._dates_fit(sid, plan):
                 return sid, self._why(plan, sid), plan.score if self._why(plan, sid) != "exact-normalized" else 1.0
@@ -284,29 +290,17 @@ class Resolver:
         scored: list[tuple[float, str, int]] = []
         for sid in cands:
             known = self._known.get(sid)
-            if known is None or " @" in known.key:
+            if known is None or known.type != plan.type or is_scoped_key(known.key):
                 continue
-            if plan.type == "person" and known.type == "person":
-                other = parse_person(known.key)
-                if other and other.full:
-                    score, why = person_match(plan.person, other)
-                    if score and not (why in LOOSE_PERSON_MATCH and roles_conflict(plan.role, known.role)):
-                        scored.append((score, why, sid))
-            elif plan.type == known.type == "organization":
-                score = _acronym_fit(plan, known) or _words_fit(plan.key, known.key)
-                if score:
-                    scored.append((score, "acronym" if score == 0.85 else "spelling-variant", sid))
-            elif plan.type == known.type == "document" and self._dates_fit(sid, plan):
-                dk, ok = known.key.split(" ~")[0], plan.key
-                score = 1.0 if dk == ok else _words_fit(ok, dk)
-                if score:
-                    scored.append((min(score, plan.score), "document-producer", sid))
+            score, why = self._fit(plan, sid, known)
+            if score:
+                scored.append((score, why, sid))
         if not scored:
             return None, "", 0.0
         scored.sort(reverse=True)
         best = scored[0]
         rivals = [s for s in scored[1:] if s[2] != best[2] and s[0] >= best[0] - 0.05]
-        if plan.type == "document" and rivals and all(self._base_key(s[2]) == self._base_key(best[2])
+        if plan.type == SourceType.document and rivals and all(self._base_key(s[2]) == self._base_key(best[2])
                                                       for s in rivals):
             # one document seen in several periods (its sources keyed "key ~date"): the same
             # document, not rivals; the period nearest this article's date takes it
@@ -316,9 +310,19 @@ class Resolver:
             return None, "", 0.0
         return best[2], best[1], best[0]
 
+    def _fit(self, plan: Plan, sid: int, known: Known) -> tuple[float, str]:
+        """How well a source of the plan's type fits it by that type's rules: (score, reason), 0 for none."""
+        if plan.type == SourceType.person:
+            return _person_fit(plan, known)
+        if plan.type == SourceType.organization:
+            return _organization_fit(plan, known)
+        if plan.type == SourceType.document and self._dates_fit(sid, plan):
+            return _document_fit(plan, known)
+        return NO_FIT
+
     def _base_key(self, sid: int) -> str:
         """A document source's key without the period its source was split off for."""
-        return self._known[sid].key.split(" ~")[0]
+        return base_key(self._known[sid].key)
 
     def _days_from(self, sid: int, plan: Plan) -> int:
         """Days between the plan's article and the nearest article of a source (0 when unknown)."""
@@ -327,7 +331,7 @@ class Resolver:
 
     def _dates_fit(self, sid: int, plan: Plan) -> bool:
         """Documents: a source seen only in articles far from this one's date is another document."""
-        if plan.type != "document" or not plan.published:
+        if plan.type != SourceType.document or not plan.published:
             return True
         known = self._known.get(sid)
         if known is None or not known.days:
@@ -351,7 +355,7 @@ class Resolver:
         # a name that lives in one article ("The Singer") follows only an alias a curator added for it
         for norm, explicit_only in ((plan.key, False), (normalize_name(plan.written), plan.scoped)):
             pin = self._pins.get(norm)
-            if pin and (pin[1] in (None, plan.type) or {pin[1], plan.type} <= set(ORG_LIKE)):
+            if pin and (pin[1] is None or pin[1] in matching_types(plan.type)):
                 if pin[0] in self._known and (not explicit_only or pin[2] == "alias"):
                     return pin[0]
         return None
@@ -362,10 +366,11 @@ class Resolver:
         """Register a source to be created for ``plan`` (a temporary negative id until written)."""
         key = plan.key
         if (plan.type, key) in self._by_key:  # a document named alike but from another time
-            key = f"{plan.key} ~{plan.published or len(self._pending)}"
+            whole = SourceKey(plan.key)  # the plan's key whole, marks and all, before the period
+            key = str(whole.in_period(plan.published or str(len(self._pending))))
             n = 2
             while (plan.type, key) in self._by_key:
-                key, n = f"{plan.key} ~{plan.published} {n}", n + 1
+                key, n = str(whole.in_period(f"{plan.published} {n}")), n + 1
         known = Known(self._next_temp, plan.name.strip(), plan.type, key, role=plan.role)
         self._next_temp -= 1
         self._pending.append(known)
@@ -406,7 +411,7 @@ class Resolver:
                 alias_rows.append({"source_id": sid, "alias": alias, "norm": norm,
                                    "reason": why, "score": round(float(s), 3)})
                 known = self._known.get(sid)
-                if known and known.type in ORG_LIKE and " @" not in known.key and specific_alias(alias):
+                if known and known.type in ORG_LIKE and not is_scoped_key(known.key) and specific_alias(alias):
                     self._new_norms.append((sid, norm))
             if not plan.scoped:
                 for b in plan.blocks:
@@ -449,7 +454,7 @@ class Resolver:
             for slot in [self._by_norm[(known.type, n)] for n in norms] + [self._by_block[b] for b in blocks]:
                 slot.discard(tid)
                 slot.add(sid)
-            if " @" in known.key:
+            if is_scoped_key(known.key):
                 self._scoped_ids.add(sid)
         self._resolved = {k: remap.get(v, v) for k, v in self._resolved.items()}
 
@@ -477,7 +482,7 @@ class Resolver:
         norms = sorted(set(norms) - self._loaded_norms)
         self._loaded_norms.update(norms)
         for sid, alias, norm, name, typ, key in self.sources.by_alias_norm(norms):
-            if typ in ORG_LIKE and " @" not in key and specific_alias(alias):
+            if typ in ORG_LIKE and not is_scoped_key(key) and specific_alias(alias):
                 self._remember(sid, name, typ, key)
                 self._by_norm[(typ, norm)].add(sid)
         blocks = sorted(set(blocks) - self._loaded_blocks)
@@ -498,9 +503,9 @@ class Resolver:
         """Cache one stored source."""
         if sid not in self._known:
             self._known[sid] = Known(sid, name, typ, key, role=role)
-            if " @" in key:
+            if is_scoped_key(key):
                 self._scoped_ids.add(sid)
-            elif typ == "document":
+            elif typ == SourceType.document:
                 self._undated.add(sid)
         self._by_key.setdefault((typ, key), sid)
 
@@ -525,14 +530,41 @@ def _ref(article: "str | ArticleRef | None") -> ArticleRef:
     return ArticleRef(article or "")
 
 
-def _acronym_fit(plan: Plan, known: Known) -> float:
-    """0.85 when one name is the acronym of the other ("CBO" / "Congressional Budget Office"), else 0."""
+def _person_fit(plan: Plan, known: Known) -> tuple[float, str]:
+    """A person with a full name: compatible first names and the same or a misspelt surname
+    (``person_match``), unless a loose match is contradicted by the two descriptions."""
+    other = parse_person(known.key)
+    if plan.person is None or other is None or not other.full:
+        return NO_FIT
+    score, why = person_match(plan.person, other)
+    if why in LOOSE_PERSON_MATCH and roles_conflict(plan.role, known.role):
+        return NO_FIT
+    return score, why
+
+
+def _organization_fit(plan: Plan, known: Known) -> tuple[float, str]:
+    """An organization: one name the acronym of the other, else the same words up to spelling."""
+    fit = _acronym_fit(plan, known)
+    return fit if fit[0] else _words_fit(plan.key, known.key)
+
+
+def _document_fit(plan: Plan, known: Known) -> tuple[float, str]:
+    """A document: the same key as the source's (whatever its period), or one up to spelling,
+    never more than the plan's own rule is worth."""
+    known_base = base_key(known.key)
+    score = 1.0 if known_base == plan.key else _words_fit(plan.key, known_base)[0]
+    return (min(score, plan.score), "document-producer") if score else NO_FIT
+
+
+def _acronym_fit(plan: Plan, known: Known) -> tuple[float, str]:
+    """(ACRONYM_SCORE, "acronym") when one name is the acronym of the other ("CBO" / "Congressional
+    Budget Office"), else no fit."""
     if plan.acronym and len(plan.acronym) >= 3 and plan.acronym in acronyms_of(known.name):
-        return 0.85
+        return ACRONYM_SCORE, "acronym"
     known_acr = as_acronym(known.name)
     if known_acr and len(known_acr) >= 3 and known_acr in plan.acronyms:
-        return 0.85
-    return 0.0
+        return ACRONYM_SCORE, "acronym"
+    return NO_FIT
 
 
 def roles_conflict(a: str | None, b: str | None) -> bool:
@@ -549,12 +581,12 @@ def roles_conflict(a: str | None, b: str | None) -> bool:
     return bool(words[0] and words[1]) and not words[0] & words[1]
 
 
-def _words_fit(a: str, b: str) -> float:
-    """Similarity of two organization names that differ only in spelling, word by word
-    (Defence/Defense, Abottabad/Abbottabad); 0 when any word differs for real."""
+def _words_fit(a: str, b: str) -> tuple[float, str]:
+    """(similarity, "spelling-variant") of two organization names that differ only in spelling, word
+    by word (Defence/Defense, Abottabad/Abbottabad); no fit when any word differs for real."""
     wa, wb = content_words(a.split()), content_words(b.split())
     if len(wa) != len(wb) or not wa or a == b:
-        return 1.0 if a == b and wa else 0.0
+        return (1.0, SPELLING_VARIANT) if a == b and wa else NO_FIT
     from rapidfuzz.distance import Indel
 
     total, equal = 0.0, 0
@@ -564,10 +596,10 @@ def _words_fit(a: str, b: str) -> float:
             continue
         r = Indel.normalized_similarity(x, y)
         if min(len(x), len(y)) < 5 or not spelling_variant(x, y):
-            return 0.0
+            return NO_FIT
         total += r
     score = total / len(wa)
-    return round(score, 3) if score >= 0.9 and (equal or len(wa) == 1) else 0.0
+    return (round(score, 3), SPELLING_VARIANT) if score >= 0.9 and (equal or len(wa) == 1) else NO_FIT
 
 
 def _day(published: str) -> date | None:

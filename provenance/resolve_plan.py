@@ -40,8 +40,10 @@ from provenance.names import (
     surnames_score,
     visible_name,
 )
+from provenance.resolve_keys import SourceKey
 
-ORG_LIKE = ("organization", "outlet")
+# organizations and outlets are told apart by the lexicon, not by the extractor: each matches the other
+ORG_LIKE: tuple[str, ...] = (SourceType.organization.value, SourceType.outlet.value)
 # one-word names of organizations that refer back to a named one in the same article ("the fund")
 ORG_HEADS = {"fund", "agency", "bureau", "company", "firm", "bank", "department", "ministry",
              "commission", "council", "committee", "court", "party", "organization", "group",
@@ -49,6 +51,12 @@ ORG_HEADS = {"fund", "agency", "bureau", "company", "firm", "bank", "department"
              "network", "university", "center", "association", "board", "authority", "government"}
 # reasons that say a name joined a source by resolution (not the extractor, not a curator)
 FIRST_SEEN, IN_ARTICLE = "first-seen", "in-article"
+
+
+def matching_types(source_type: str) -> tuple[str, ...]:
+    """The types a source of this type may be the same source as: organizations and outlets
+    each other (``ORG_LIKE``, in that order of preference), any other type itself only."""
+    return ORG_LIKE if source_type in ORG_LIKE else (source_type,)
 
 
 @dataclass(frozen=True)
@@ -118,8 +126,8 @@ def _person_blocks(p: PersonName) -> tuple[str, ...]:
 
 def _scoped(eid: int, etype: str, name: str, ref: ArticleRef) -> Plan:
     """A plan for a source that exists only inside its article."""
-    key = f"{normalize_name(name)} @{ref.key[:16]}"
-    return Plan(eid, etype, key, name, "exact-normalized", scoped=True)
+    key = SourceKey.scoped_to(normalize_name(name), ref.key)
+    return Plan(eid, etype, str(key), name, "exact-normalized", scoped=True)
 
 
 def named_entity(entity: Entity) -> Entity:
@@ -135,7 +143,7 @@ def named_entity(entity: Entity) -> Entity:
 def _stored_name(name: str, etype: str) -> tuple[str, str | None]:
     """The alias stored for a name, and the description split off it (persons: "Georgia
     businessman Bruce LeVell" is stored as "Bruce LeVell", the rest is the role)."""
-    return split_description(name) if etype == "person" else (name, None)
+    return split_description(name) if etype == SourceType.person else (name, None)
 
 
 def plan_entity(entity: Entity, ref: ArticleRef) -> Plan:
@@ -143,11 +151,11 @@ def plan_entity(entity: Entity, ref: ArticleRef) -> Plan:
     entity = named_entity(entity)
     etype, name = _etype(entity), entity.name.strip()
     norm = normalize_name(name)
-    if etype == "anonymous" or not norm or norm in PRONOUNS or not any(c.isalpha() for c in norm):
+    if etype == SourceType.anonymous or not norm or norm in PRONOUNS or not any(c.isalpha() for c in norm):
         plan = _scoped(entity.id, etype, name, ref)
-    elif etype == "document":
+    elif etype == SourceType.document:
         plan = _plan_document(entity, ref, name, norm)
-    elif etype == "person" and not lexicon_name(name):
+    elif etype == SourceType.person and not lexicon_name(name):
         plan = _plan_person(entity, ref, name, norm)
     else:
         plan = _plan_org(entity, ref, name, norm, etype)
@@ -167,11 +175,11 @@ def _plan_person(entity: Entity, ref: ArticleRef, name: str, norm: str) -> Plan:
     finds the full name it stands for."""
     p = parse_person(name)
     if p is None or not p.full:
-        plan = _scoped(entity.id, "person", name, ref)
+        plan = _scoped(entity.id, SourceType.person.value, name, ref)
         plan.person = p
         return plan
     reason = "exact-normalized" if p.key == norm else "title-dropped"
-    return Plan(entity.id, "person", p.key, person_display(name), reason, person=p, blocks=_person_blocks(p),
+    return Plan(entity.id, SourceType.person.value, p.key, person_display(name), reason, person=p, blocks=_person_blocks(p),
                 fuzzy=True)
 
 
@@ -185,17 +193,17 @@ def _plan_org(entity: Entity, ref: ArticleRef, name: str, norm: str, etype: str)
     if hit:  # blocks too, so that a misspelling the lexicon does not know still finds it
         canonical, kind = hit
         key = org_key(canonical)
-        blocks = _org_blocks(key) + tuple(f"ac:{a}" for a in sorted(acronyms_of(canonical))) if kind == "organization" else ()
+        blocks = _org_blocks(key) + tuple(f"ac:{a}" for a in sorted(acronyms_of(canonical))) if kind == SourceType.organization else ()
         return Plan(entity.id, kind, key, canonical, "lexicon", norms=(normalize_name(canonical), norm), blocks=blocks,
-                    fuzzy=kind == "organization")
+                    fuzzy=kind == SourceType.organization)
     if etype not in ORG_LIKE:
-        etype = "organization"
+        etype = SourceType.organization.value
     if norm in GENERIC or norm.split()[-1:] == [norm] and norm in ORG_HEADS:
         return _scoped(entity.id, etype, name, ref)
     norms = tuple(dict.fromkeys([norm, *(normalize_name(a) for a in entity.aliases if specific_alias(a))]))
     key = org_key(name)
     plan = Plan(entity.id, etype, key, name, "spelling-variant", 0.95, norms=norms)
-    if etype == "organization":  # outlets never merge on similarity
+    if etype == SourceType.organization:  # outlets never merge on similarity
         plan.fuzzy = True
         plan.acronym = as_acronym(name)
         plan.acronyms = tuple(sorted(acronyms_of(name)))
@@ -208,8 +216,8 @@ def _plan_document(entity: Entity, ref: ArticleRef, name: str, norm: str) -> Pla
     "the report" or a news outlet's report stays in its article."""
     d = parse_document(name, entity.aliases, entity.authors, entity.role)
     if d is None or not d.specific:
-        return _scoped(entity.id, "document", name, ref)
-    return Plan(entity.id, "document", d.key, name, "document-producer", 0.9, norms=(norm,),
+        return _scoped(entity.id, SourceType.document.value, name, ref)
+    return Plan(entity.id, SourceType.document.value, d.key, name, "document-producer", 0.9, norms=(norm,),
                 blocks=(f"dk:{d.key}",) + _org_blocks(d.key), published=ref.published, fuzzy=True)
 
 
@@ -225,7 +233,7 @@ def plan_article(entities: Iterable[Entity], ref: ArticleRef) -> dict[int, Plan]
 
 def _full_persons(plans: dict[int, Plan]) -> list[Plan]:
     """The plans of the article that are one person with a full name."""
-    return [p for p in plans.values() if p.type == "person" and p.person and p.person.full and not p.link]
+    return [p for p in plans.values() if p.type == SourceType.person and p.person and p.person.full and not p.link]
 
 
 def _link_surnames(entities: list[Entity], plans: dict[int, Plan], ref: ArticleRef) -> None:
@@ -234,7 +242,7 @@ def _link_surnames(entities: list[Entity], plans: dict[int, Plan], ref: ArticleR
     full = _full_persons(plans)
     for e in entities:
         plan = plans[e.id]
-        if plan.type != "person" or not plan.scoped or not plan.person or plan.person.full or plan.link:
+        if plan.type != SourceType.person or not plan.scoped or not plan.person or plan.person.full or plan.link:
             continue
         last = plan.person.last
         same = [p for p in full if p.eid != e.id and surnames_score(p.person.last, last) == 1.0]
@@ -261,11 +269,11 @@ def _one_person(names: list[PersonName]) -> bool:
 def _link_heads(entities: list[Entity], plans: dict[int, Plan]) -> None:
     """"The fund" is the International Monetary Fund when it is the only organization of the
     article with that head noun."""
-    named = [p for p in plans.values() if p.type == "organization" and not p.scoped and not p.link]
+    named = [p for p in plans.values() if p.type == SourceType.organization and not p.scoped and not p.link]
     for e in entities:
         plan = plans[e.id]
         word = normalize_name(e.name)
-        if not plan.scoped or plan.type not in ("organization", "anonymous") or word not in ORG_HEADS:
+        if not plan.scoped or plan.type not in (SourceType.organization, SourceType.anonymous) or word not in ORG_HEADS:
             continue
         fits = {p.eid for p in named if head_noun(p.name) in (word, word + "s")}
         if len(fits) == 1:
@@ -279,7 +287,7 @@ def _key_groups(entities: list[Entity], plans: dict[int, Plan], ref: ArticleRef)
     for e in entities:
         plan = plans[e.id]
         parts = split_group(e.name)
-        if plan.type != "person" or not parts:
+        if plan.type != SourceType.person or not parts:
             continue
         keys = [_member(part, individuals) for part in parts]
         if all(keys):
@@ -309,7 +317,7 @@ def _member(part: str, individuals: list[Plan]) -> Plan | None:
 def blocks_of(name: str, type_: str) -> tuple[str, ...]:
     """The blocking keys of a source of this name and type (as resolution would give it)."""
     try:
-        entity = Entity(id=0, name=name, type=type_)
+        entity = Entity(id=0, name=name, type=SourceType(type_))
     except ValueError:
         return ()
     plan = plan_entity(entity, ArticleRef(""))

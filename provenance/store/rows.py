@@ -10,7 +10,7 @@ about a sixth of the time a pickled ``Reading`` takes to load.
 import hashlib
 from dataclasses import dataclass
 
-from provenance.models import Document, Entity, Reading, Span
+from provenance.models import Document, Entity, Reading, SourceType, Span
 from provenance.resolve_plan import ArticleRef, Plan, plan_article
 
 # (entity, start, end, text)
@@ -80,7 +80,7 @@ def article_entities(reading: Reading) -> dict[int, Entity]:
     entities = {e.id: e for e in reading.entities}
     for m in reading.mentions:
         if m.entity not in entities:
-            entities[m.entity] = Entity(id=m.entity, name=m.span.text, type="anonymous")
+            entities[m.entity] = Entity(id=m.entity, name=m.span.text, type=SourceType.anonymous)
     for c in reading.claims:
         for link in c.chain:
             if link.entity not in entities:
