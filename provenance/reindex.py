@@ -14,14 +14,16 @@ Nothing else moves: sources, their keys, aliases, mentions and curation stay as 
 """
 
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlmodel import col
 
 from provenance.names import normalize_name
 from provenance.resolve_keys import is_scoped_key
 from provenance.resolve_plan import blocks_of
 from provenance.store.tables import Source, SourceAlias, SourceBlock
-from provenance.store.upsert import insert_ignore
+from provenance.store.upsert import insert_ignore, table_of
 
 _BATCH = 5000
 
@@ -51,13 +53,13 @@ def _reblock(conn: Connection) -> tuple[int, int, int]:
     """Replace every source's blocks by those of its name today; return (sources, added, removed)."""
     wanted: set[tuple[str, int]] = set()
     sources = 0
-    for sid, name, typ, key in conn.execute(select(Source.id, Source.name, Source.type, Source.key)):
+    for sid, name, typ, key in conn.execute(select(col(Source.id), col(Source.name), col(Source.type), col(Source.key))):
         sources += 1
         if not is_scoped_key(key):
-            wanted.update((b, sid) for b in blocks_of(name, typ))
-    stored = {(b, s) for b, s in conn.execute(select(SourceBlock.block, SourceBlock.source_id))}
+            wanted.update((b, cast(int, sid)) for b in blocks_of(name, typ))
+    stored = {(b, cast(int, s)) for b, s in conn.execute(select(col(SourceBlock.block), col(SourceBlock.source_id)))}
     stale, new = sorted(stored - wanted), sorted(wanted - stored)
-    table = SourceBlock.__table__
+    table = table_of(SourceBlock)
     for i in range(0, len(stale), _BATCH):
         conn.execute(delete(table).where(table.c.block == bindparam("b"), table.c.source_id == bindparam("s")),
                      [{"b": b, "s": s} for b, s in stale[i:i + _BATCH]])
@@ -70,9 +72,9 @@ def _reblock(conn: Connection) -> tuple[int, int, int]:
 def _renorm(conn: Connection) -> int:
     """Rewrite alias norms that today's normalization writes differently; return how many."""
     rows = [{"alias_id": i, "new_norm": normalize_name(alias)}
-            for i, alias, norm in conn.execute(select(SourceAlias.id, SourceAlias.alias, SourceAlias.norm))
+            for i, alias, norm in conn.execute(select(col(SourceAlias.id), col(SourceAlias.alias), col(SourceAlias.norm)))
             if normalize_name(alias) != norm]
-    table = SourceAlias.__table__
+    table = table_of(SourceAlias)
     for i in range(0, len(rows), _BATCH):
         conn.execute(update(table).where(table.c.id == bindparam("alias_id")).values(norm=bindparam("new_norm")),
                      rows[i:i + _BATCH])

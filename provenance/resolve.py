@@ -145,6 +145,28 @@ class Resolver:
         self.sources = sources
         self.reset()
 
+    def reset(self) -> None:
+        """Forget everything cached (after a rollback it may no longer exist)."""
+        self._new_roles: list[tuple[int, str]] = []  # written this batch, applied by end_batch
+        self._new_norms: list[tuple[int, str]] = []
+        self._scoped_ids: set[int] = set()  # article-scoped sources seen this batch
+        self._known: dict[int, Known] = {}
+        self._by_key: dict[tuple[str, str], int] = {}
+        self._by_norm: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self._by_block: dict[str, set[int]] = defaultdict(set)
+        self._loaded_keys: set[str] = set()
+        self._loaded_norms: set[str] = set()
+        self._loaded_blocks: set[str] = set()
+        self._resolved: dict[tuple[str, int], int] = {}  # (article key, entity id) -> source id
+        self._aliases: set[tuple[int, str]] = set()
+        self._blocks_written: set[tuple[str, int]] = set()
+        self._roles: set[int] = set()
+        self._pins: dict[str, tuple[int, str | None, str]] | None = None  # norm -> (source, type, action)
+        self._undated: set[int] = set()  # document sources whose article dates are not loaded yet
+        self._pending: list[Known] = []
+        self._temp_slots: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # new source -> its norms, blocks
+        self._next_temp = -1
+
     def rebind(self, sources: SourceStore) -> None:
         """Use this resolver in a new transaction, keeping what it knows (the caller checked that
         nobody else wrote sources since it last committed: see ``provenance.store.writer``)."""
@@ -170,28 +192,6 @@ class Resolver:
     def size(self) -> int:
         """How many sources the cache holds (the writer starts afresh past a limit)."""
         return len(self._known)
-
-    def reset(self) -> None:
-        """Forget everything cached (after a rollback it may no longer exist)."""
-        self._new_roles: list[tuple[int, str]] = []  # written this batch, applied by end_batch
-        self._new_norms: list[tuple[int, str]] = []
-        self._scoped_ids: set[int] = set()  # article-scoped sources seen this batch
-        self._known: dict[int, Known] = {}
-        self._by_key: dict[tuple[str, str], int] = {}
-        self._by_norm: dict[tuple[str, str], set[int]] = defaultdict(set)
-        self._by_block: dict[str, set[int]] = defaultdict(set)
-        self._loaded_keys: set[str] = set()
-        self._loaded_norms: set[str] = set()
-        self._loaded_blocks: set[str] = set()
-        self._resolved: dict[tuple[str, int], int] = {}  # (article key, entity id) -> source id
-        self._aliases: set[tuple[int, str]] = set()
-        self._blocks_written: set[tuple[str, int]] = set()
-        self._roles: set[int] = set()
-        self._pins: dict[str, tuple[int, str, str]] | None = None
-        self._undated: set[int] = set()  # document sources whose article dates are not loaded yet
-        self._pending: list[Known] = []
-        self._temp_slots: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # new source -> its norms, blocks
-        self._next_temp = -1
 
     # ------------------------------------------------------------ public
 
@@ -249,14 +249,16 @@ class Resolver:
 
     def _resolve_article(self, key: str, plans: dict[int, Plan]) -> list[tuple[Plan, int, str, float]]:
         """Decide every plan of one article; linked plans follow the entity they link to."""
-        decided, ids = [], {}
+        decided: list[tuple[Plan, int, str, float]] = []
+        ids: dict[int, int] = {}  # entity -> source
         for plan in sorted(plans.values(), key=lambda p: p.link is not None):
             if plan.link is not None and plan.link in ids:
                 sid, (reason, score) = ids[plan.link], plan.link_reason
             else:
-                sid, reason, score = self._match(plan)
-                if sid is None:
-                    sid, reason, score = self._new(plan), FIRST_SEEN, 1.0
+                found, reason, score = self._match(plan)
+                if found is None:
+                    found, reason, score = self._new(plan), FIRST_SEEN, 1.0
+                sid = found
             ids[plan.eid] = sid
             self._resolved[(key, plan.eid)] = sid
             if plan.published and sid in self._known:

@@ -236,6 +236,13 @@ def _full_persons(plans: dict[int, Plan]) -> list[Plan]:
     return [p for p in plans.values() if p.type == SourceType.person and p.person and p.person.full and not p.link]
 
 
+def _person(plan: Plan) -> PersonName:
+    """The parsed name of a plan ``_full_persons`` returned (it always has one)."""
+    if plan.person is None:
+        raise ValueError(f"plan {plan.eid} ({plan.name!r}) has no personal name")
+    return plan.person
+
+
 def _link_surnames(entities: list[Entity], plans: dict[int, Plan], ref: ArticleRef) -> None:
     """A surname alone ("Trump", "Mr Joscelyn") becomes the one full name the article gives it;
     with two first names for one surname (Bill and Hillary Clinton) it stays in its article."""
@@ -245,10 +252,10 @@ def _link_surnames(entities: list[Entity], plans: dict[int, Plan], ref: ArticleR
         if plan.type != SourceType.person or not plan.scoped or not plan.person or plan.person.full or plan.link:
             continue
         last = plan.person.last
-        same = [p for p in full if p.eid != e.id and surnames_score(p.person.last, last) == 1.0]
+        same = [p for p in full if p.eid != e.id and surnames_score(_person(p).last, last) == 1.0]
         raw_last = e.name.split()[-1] if e.name.split() else ""
         found = [(pn, pn_text) for pn, pn_text in full_names_in(ref.text, raw_last)] if ref.text else []
-        firsts = [p.person for p in same] + [pn for pn, _ in found]
+        firsts = [_person(p) for p in same] + [pn for pn, _ in found]
         if not firsts or not _one_person(firsts):
             continue
         if same:
@@ -289,15 +296,15 @@ def _key_groups(entities: list[Entity], plans: dict[int, Plan], ref: ArticleRef)
         parts = split_group(e.name)
         if plan.type != SourceType.person or not parts:
             continue
-        keys = [_member(part, individuals) for part in parts]
-        if all(keys):
-            plan.key = " & ".join(sorted({k.key for k in keys}))
+        members = [m for m in (_member(part, individuals) for part in parts) if m is not None]
+        if len(members) == len(parts):
+            plan.key = " & ".join(sorted({m.key for m in members}))
             plan.scoped, plan.reason, plan.score, plan.person = False, "group-members", 0.95, None
         for alias in e.aliases:
             for part in split_group(alias):
                 member, p = _member(part, individuals), parse_person(part)
                 if member and p and p.full and part not in member.names:
-                    score, why = person_match(p, member.person)
+                    score, why = person_match(p, _person(member))
                     if score:
                         member.names[part] = ("exact-normalized" if why == "same-key" else why, score)
 
@@ -308,9 +315,9 @@ def _member(part: str, individuals: list[Plan]) -> Plan | None:
     if p is None:
         return None
     if p.full:
-        fits = [i for i in individuals if person_match(p, i.person)[0]]
+        fits = [i for i in individuals if person_match(p, _person(i))[0]]
     else:
-        fits = [i for i in individuals if i.person.last == p.last]
+        fits = [i for i in individuals if _person(i).last == p.last]
     return fits[0] if len({f.key for f in fits}) == 1 else None
 
 

@@ -11,13 +11,14 @@ Rows are plain tuples: ``SourceRow`` is ``(id, name, type, key, role)``.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import cast
 
 from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from provenance.store.tables import Article, Source, SourceAlias, SourceArticle, SourceBlock, SourceCuration
-from provenance.store.upsert import insert_ignore
+from provenance.store.upsert import insert_ignore, table_of
 
 SourceRow = tuple[int, str, str, str, str | None]  # id, name, type, key, role
 _CHUNK = 500  # values per IN (...) list
@@ -41,35 +42,37 @@ class SourceRows:
     def by_key(self, keys: Sequence[str]) -> Iterator[SourceRow]:
         """Sources whose key is one of ``keys`` (of any type)."""
         for chunk in _chunks(keys):
-            yield from self.db.execute(select(Source.id, Source.name, Source.type, Source.key, Source.role)
-                                       .where(col(Source.key).in_(chunk)))
+            yield from cast(Iterable[SourceRow], self.db.execute(
+                select(col(Source.id), col(Source.name), col(Source.type), col(Source.key), col(Source.role))
+                .where(col(Source.key).in_(chunk))))
 
     def by_id(self, ids: Sequence[int]) -> Iterator[SourceRow]:
         """Sources with these ids."""
         for chunk in _chunks(ids):
-            yield from self.db.execute(select(Source.id, Source.name, Source.type, Source.key, Source.role)
-                                       .where(col(Source.id).in_(chunk)))
+            yield from cast(Iterable[SourceRow], self.db.execute(
+                select(col(Source.id), col(Source.name), col(Source.type), col(Source.key), col(Source.role))
+                .where(col(Source.id).in_(chunk))))
 
     def by_alias_norm(self, norms: Sequence[str]) -> Iterator[tuple[int, str, str, str, str, str]]:
         """(source id, alias, norm, source name, type, key) of the aliases whose norm is one of ``norms``."""
         for chunk in _chunks(norms):
             yield from self.db.execute(
-                select(SourceAlias.source_id, SourceAlias.alias, SourceAlias.norm, Source.name, Source.type, Source.key)
+                select(col(SourceAlias.source_id), col(SourceAlias.alias), col(SourceAlias.norm), col(Source.name), col(Source.type), col(Source.key))
                 .join(Source, col(Source.id) == col(SourceAlias.source_id)).where(col(SourceAlias.norm).in_(chunk))
             )
 
     def in_blocks(self, blocks: Sequence[str]) -> Iterator[tuple[str, int]]:
         """(block, source id) of the sources filed under any of ``blocks``."""
         for chunk in _chunks(blocks):
-            yield from self.db.execute(select(SourceBlock.block, SourceBlock.source_id)
+            yield from self.db.execute(select(col(SourceBlock.block), col(SourceBlock.source_id))
                                        .where(col(SourceBlock.block).in_(chunk)))
 
     def publication_days(self, ids: Sequence[int]) -> Iterator[tuple[int, str]]:
         """(source id, day) for each distinct publication day of the articles naming these sources."""
-        day = func.substr(Article.published, 1, 10)
+        day = func.substr(col(Article.published), 1, 10)
         for chunk in _chunks(ids):
             yield from self.db.execute(
-                select(SourceArticle.source_id, day)
+                select(col(SourceArticle.source_id), day)
                 .join(Article, col(Article.id) == col(SourceArticle.article_id))
                 .where(col(SourceArticle.source_id).in_(chunk), col(Article.published).is_not(None))
                 .distinct()
@@ -77,14 +80,15 @@ class SourceRows:
 
     def pins(self) -> Iterator[tuple[str, int, str | None, str]]:
         """Curation pins that point to a source, oldest first: (norm, source id, type, action)."""
-        yield from self.db.execute(
-            select(SourceCuration.norm, SourceCuration.source_id, SourceCuration.type, SourceCuration.action)
+        yield from cast(Iterable[tuple[str, int, str | None, str]], self.db.execute(
+            select(col(SourceCuration.norm), col(SourceCuration.source_id), col(SourceCuration.type),
+                   col(SourceCuration.action))
             .where(col(SourceCuration.source_id).is_not(None)).order_by(col(SourceCuration.id))
-        )
+        ))
 
     def name_of(self, source_id: int) -> str:
         """The shown name of one source."""
-        return self.db.execute(select(Source.name).where(col(Source.id) == source_id)).scalar_one()
+        return self.db.execute(select(col(Source.name)).where(col(Source.id) == source_id)).scalar_one()
 
     # ------------------------------------------------------------ writes
 
@@ -95,12 +99,12 @@ class SourceRows:
             return {}
         self.db.execute(insert_ignore(self.db, Source, ["type", "key"]), rows)
         wanted = {(r["type"], r["key"]) for r in rows}
-        ids = {}
+        ids: dict[tuple[str, str], int] = {}
         for chunk in _chunks(sorted({r["key"] for r in rows})):
-            for sid, typ, key in self.db.execute(select(Source.id, Source.type, Source.key)
+            for sid, typ, key in self.db.execute(select(col(Source.id), col(Source.type), col(Source.key))
                                                  .where(col(Source.key).in_(chunk))):
                 if (typ, key) in wanted:
-                    ids[(typ, key)] = sid
+                    ids[(typ, key)] = cast(int, sid)
         return ids
 
     def add_aliases(self, rows: list[dict]) -> None:
@@ -116,6 +120,6 @@ class SourceRows:
     def set_roles(self, rows: list[dict]) -> None:
         """Give sources that have no role one (``sid``, ``role``)."""
         if rows:
-            table = Source.__table__
+            table = table_of(Source)
             self.db.execute(update(table).where(table.c.id == bindparam("sid"), table.c.role.is_(None))
                             .values(role=bindparam("role")), rows)
