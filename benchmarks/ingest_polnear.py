@@ -2,7 +2,7 @@
 
     python benchmarks/ingest_polnear.py [--workers 2] [--file ../shared/eval/polnear-train.jsonl]
 
-Runs the real CLI (``python -m provenance --db DB ingest FILE --workers N``) in a
+Runs the real CLI (``python -m cli --db DB ingest FILE --workers N``) in a
 subprocess on a fresh database, as benchmarks/run.py does for synthetic corpora, and
 prints articles, words, claims, wall time, words/s, CPU seconds, peak RSS and database
 size. Exit status 1 if any article failed to ingest.

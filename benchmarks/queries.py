@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         times = []
         for _ in range(5):
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "provenance", *cmd], capture_output=True, check=True)
+            subprocess.run([sys.executable, "-m", "cli", *cmd], capture_output=True, check=True)
             times.append(time.perf_counter() - t0)
         startup[label] = {"median_s": statistics.median(times), "min_s": min(times)}
         print(f"provenance {label:14s} median {statistics.median(times):.3f} s, min {min(times):.3f} s", flush=True)

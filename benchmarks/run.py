@@ -8,7 +8,7 @@ What it measures (see docs/benchmarks.md for figures and how to read them):
    articles and on the PolNeAR file if present: words per CPU-second and per wall-second.
 2. **ingest**: for each size, a synthetic JSONL corpus (benchmarks/generate.py, cached in
    the work folder) is ingested into a fresh SQLite database by the real CLI in a
-   subprocess (``python -m provenance --db DB ingest FILE --workers N``): wall time,
+   subprocess (``python -m cli --db DB ingest FILE --workers N``): wall time,
    words/s, CPU seconds of the whole process tree, peak RSS (the ingest process, its
    largest worker, and the sampled total PSS of the tree), database size and row counts.
 3. **queries** on the largest database, through the library (in-process, each repeated
@@ -262,7 +262,7 @@ def measure_ingest(jsonl: Path, db: Path, workers: int, timeout: float, fresh: b
     """Run ``provenance ingest`` in a subprocess and measure it (stopped after ``timeout`` s)."""
     if fresh:
         remove_db(db)
-    cmd = [sys.executable, "-m", "provenance", "--db", str(db), "ingest", str(jsonl), "--workers", str(workers)]
+    cmd = [sys.executable, "-m", "cli", "--db", str(db), "ingest", str(jsonl), "--workers", str(workers)]
     run = run_monitored(cmd, timeout)
     stderr = run.pop("stderr")
     m = SUMMARY.search(stderr)
@@ -288,13 +288,13 @@ def measure_ingest(jsonl: Path, db: Path, workers: int, timeout: float, fresh: b
 
 
 def has_overlaps_command() -> bool:
-    return subprocess.run([sys.executable, "-m", "provenance", "overlaps", "--help"],
+    return subprocess.run([sys.executable, "-m", "cli", "overlaps", "--help"],
                           capture_output=True).returncode == 0
 
 
 def measure_overlap_index(db: Path, timeout: float) -> dict:
     """The first ``provenance overlaps`` after an ingest builds the overlap index: measure that."""
-    cmd = [sys.executable, "-m", "provenance", "--db", str(db), "overlaps", "--limit", "1", "--format", "json"]
+    cmd = [sys.executable, "-m", "cli", "--db", str(db), "overlaps", "--limit", "1", "--format", "json"]
     run = run_monitored(cmd, timeout)
     stderr = run.pop("stderr")
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -435,7 +435,7 @@ def bench_queries(db: Path, repeats: int, seed: int, cli: bool = True) -> dict:
 
 def bench_cli(db: Path, args: dict) -> list[dict]:
     """Each query once through the CLI (JSON to a pipe), for reference: includes start-up."""
-    base = [sys.executable, "-m", "provenance", "--db", str(db)]
+    base = [sys.executable, "-m", "cli", "--db", str(db)]
     cmds = [("--version (start-up only)", ["--version"])]
     if args["sources"]:
         cmds += [("claims --source S --limit 50", ["claims", "--source", args["sources"][0], "--limit", "50"]),

@@ -321,6 +321,7 @@ def main() -> None:
 
 from cli.eval_command import eval_cmd  # noqa: E402 (commands in their own modules)
 from cli.overlaps_command import overlaps_cmd  # noqa: E402
+from cli.reindex_command import reindex_cmd  # noqa: E402
 from cli.share_commands import SHARE_COMMANDS  # noqa: E402
 from cli.show_command import show_cmd  # noqa: E402
 from cli.sources_command import SUBCOMMANDS  # noqa: E402
@@ -329,6 +330,7 @@ for _sub in SUBCOMMANDS:
     sources.add_command(_sub)
 cli.add_command(overlaps_cmd, "overlaps")
 cli.add_command(show_cmd, "show")
+cli.add_command(reindex_cmd, "reindex")
 for _share in SHARE_COMMANDS:  # export, report, datasette-metadata
     cli.add_command(_share)
 cli.add_command(eval_cmd, "eval")

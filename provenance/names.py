@@ -10,6 +10,7 @@ Scores are in [0, 1]; rapidfuzz gives the string similarities (Indel ratio).
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -535,7 +536,8 @@ def _producer(words: list[str]) -> tuple[str, str, list[str]]:
     return "", "", words
 
 
-def parse_document(name: str, aliases: list[str] = (), authors: list[str] = (), role: str | None = None) -> DocName | None:
+def parse_document(name: str, aliases: Sequence[str] = (), authors: Sequence[str] = (),
+                   role: str | None = None) -> DocName | None:
     """A document name in parts, or None when ``name`` does not end with a document noun.
 
     The producer comes from the name ("UN report", "United Nations report"), else from

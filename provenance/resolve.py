@@ -2,12 +2,9 @@
 
 Resolution runs in the writer's transaction, over a whole batch at once:
 
-1. plan (pure, ``plan_article``; the ingest workers run it next to the extraction): each
-   entity gets a type, a key and blocking keys from its names and its article
-   (``provenance.names``). In-article rules come first: a surname alone takes the full
-   name the article writes ("Trump" -> "Donald Trump") when only one first name goes with
-   it; "the fund" is the one organization of the article with that head noun; a group
-   ("Adrian Levy and Cathy Scott-Clarke") is keyed by its members.
+1. plan (pure, ``provenance.resolve_plan.plan_article``; the ingest workers run it next to
+   the extraction): each entity gets a type, a key and blocking keys from its names and its
+   article, in-article rules first.
 2. load: the stored sources the batch could match are fetched by key, alias and block in
    a few ``IN (...)`` queries and kept (never all sources, never all pairs); the writer keeps
    them across its batches while nobody else writes (``store.writer.SourceCache``).
@@ -18,326 +15,83 @@ Resolution runs in the writer's transaction, over a whole batch at once:
    exact name, never on similarity ("New York Times" is not "New York Post").
 4. write: new sources, their blocks, and every alias with the reason and score that joined it.
 
-Anonymous sources ("two officials"), bare generic names ("the report") and surnames the
-article does not resolve stay per article: the same words in two articles are not the same
-source. The entry points are ``Resolver(db).resolve_many([(entity, ArticleRef), ...])``,
-``name_of`` and ``find``, which is all the writer uses.
+Loading and writing go through a ``SourceStore`` the caller gives (the writer gives
+``provenance.store.sources.SourceRows``): this module imports nothing of the store, which
+imports it (issue 14). The entry points are ``Resolver(sources).resolve_many([(entity,
+ArticleRef), ...])``, ``resolve_plans``, ``name_of`` and ``find``, which is all the writer uses.
 """
-
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
-from sqlalchemy import Connection, bindparam, func, select, update
-from sqlalchemy.orm import Session
-
-from provenance.aliases import clean_alias, clean_name, split_description
 from provenance.models import Entity, SourceType
 from provenance.names import (
     GENERIC,
     PRONOUNS,
-    PersonName,
     acronyms_of,
     as_acronym,
     content_words,
-    full_names_in,
-    head_noun,
     is_pronoun,
     lexicon_name,
     name_words,
     normalize_name,
     org_key,
-    parse_document,
     parse_person,
-    person_display,
     person_match,
-    soundex,
     spelling_variant,
-    split_group,
-    surnames_score,
-    visible_name,
 )
 from provenance.overlaps import STOPWORDS, stem
-from provenance.store.tables import Article, Source, SourceAlias, SourceArticle, SourceBlock, SourceCuration
-from provenance.store.upsert import insert_ignore
+from provenance.resolve_keys import SourceKey, base_key, is_scoped_key
+from provenance.resolve_plan import (
+    FIRST_SEEN,
+    IN_ARTICLE,
+    ORG_LIKE,
+    ArticleRef,
+    Plan,
+    blocks_of,
+    is_article_scoped,
+    matching_types,
+    plan_article,
+    plan_entity,
+    specific_alias,
+)
 
-__all__ = ["ArticleRef", "Resolver", "normalize_name", "is_article_scoped", "plan_article", "GENERIC", "PRONOUNS"]
+__all__ = ["ArticleRef", "Resolver", "SourceStore", "normalize_name", "is_article_scoped", "plan_article",
+           "plan_entity", "blocks_of", "GENERIC", "PRONOUNS", "IN_ARTICLE"]
 
-ORG_LIKE = ("organization", "outlet")
 DOCUMENT_WINDOW_DAYS = 45  # one document named alike in articles further apart is not assumed one
 POLL_WINDOW_DAYS = 10  # ... a poll: pollsters publish every few weeks
 POLL_NOUNS = {"poll", "polls", "survey", "surveys"}
-FUZZY_MIN = 0.85
-_CHUNK = 500
-# one-word names of organizations that refer back to a named one in the same article ("the fund")
-ORG_HEADS = {"fund", "agency", "bureau", "company", "firm", "bank", "department", "ministry",
-             "commission", "council", "committee", "court", "party", "organization", "group",
-             "institute", "foundation", "union", "office", "service", "administration", "campaign",
-             "network", "university", "center", "association", "board", "authority", "government"}
+FUZZY_MIN = 0.85  # the least score a match by similarity needs
+ACRONYM_SCORE = 0.85  # "CBO" for "Congressional Budget Office": enough to merge when one source fits
+NO_FIT: tuple[float, str] = (0.0, "")
+SPELLING_VARIANT = "spelling-variant"
+# the types a name of unknown type may denote (``find``), in order of preference
+FINDABLE_TYPES = tuple(t.value for t in SourceType if t is not SourceType.anonymous)
 # person matches that need the two to be described alike when both are described
 LOOSE_PERSON_MATCH = {"nickname", "first-name-variant", "initial", "spelling-variant"}
-# reasons that say a name joined a source by resolution (not the extractor, not a curator)
-FIRST_SEEN, IN_ARTICLE = "first-seen", "in-article"
+
+SourceRow = tuple[int, str, str, str, "str | None"]  # id, name, type, key, role
 
 
-@dataclass(frozen=True)
-class ArticleRef:
-    """The article an entity comes from: its identity (content hash), text and publication date."""
+class SourceStore(Protocol):
+    """What the resolver reads and writes of the stored sources; ``provenance.store.sources.SourceRows``
+    provides it on a connection. The resolver imports nothing of the store (issue 14)."""
 
-    key: str
-    text: str = ""
-    published: str | None = None
-
-
-def is_article_scoped(entity_type: str, key: str) -> bool:
-    """Whether a source of this type and plain key is only meaningful inside one article."""
-    return entity_type == SourceType.anonymous.value or key in GENERIC or key in PRONOUNS
-
-
-@dataclass
-class Plan:
-    """What one entity is before anything is looked up: its key, blocks and names."""
-
-    eid: int
-    type: str
-    key: str
-    name: str  # the name a new source gets
-    reason: str  # why a source with the same key is this one, when the names differ
-    score: float = 1.0
-    scoped: bool = False
-    person: PersonName | None = None
-    acronym: str | None = None  # the entity is written as this acronym ("CBO")
-    acronyms: tuple[str, ...] = ()  # acronyms its full name makes
-    blocks: tuple[str, ...] = ()
-    norms: tuple[str, ...] = ()  # names that may equal a known alias of another source
-    names: dict[str, tuple[str, float]] = field(default_factory=dict)  # alias -> (reason, score)
-    link: int | None = None  # entity of the same article this one is
-    link_reason: tuple[str, float] = ("", 0.0)
-    published: str | None = None
-    role: str | None = None
-    fuzzy: bool = False  # may merge on similarity (persons, organizations, documents)
-    written: str = ""  # the entity's name as the article wrote it
-    related: tuple[str, ...] = ()  # names of its affiliations, publishers and authors
-
-
-# ---------------------------------------------------------------- planning (pure)
-
-
-def _etype(entity: Entity) -> str:
-    """The entity's type as a plain string."""
-    return entity.type.value if isinstance(entity.type, SourceType) else str(entity.type)
-
-
-def _specific_alias(alias: str) -> bool:
-    """Whether an alias can identify an organization across articles (not "it", "the agency", a clause)."""
-    norm = normalize_name(alias)
-    return bool(norm) and norm not in GENERIC and norm not in PRONOUNS and len(norm.split()) <= 6
-
-
-def _org_blocks(key: str) -> tuple[str, ...]:
-    """Blocks for spelling variants of an organization or document name: the sound of each word."""
-    words = content_words(key.split())
-    if not words:
-        return ()
-    return ("os:" + " ".join(sorted(soundex(w) for w in words)),)
-
-
-def _person_blocks(p: PersonName) -> tuple[str, ...]:
-    """Blocks for a full personal name: the surname, and its sound with the first initial (misspellings)."""
-    last = p.last.split()[-1]
-    return (f"ps:{p.last}", f"px:{soundex(last.replace('-', ''))}:{p.first[0]}")
-
-
-def _scoped(eid: int, etype: str, name: str, ref: ArticleRef) -> Plan:
-    """A plan for a source that exists only inside its article."""
-    key = f"{normalize_name(name)} @{ref.key[:16]}"
-    return Plan(eid, etype, key, name, "exact-normalized", scoped=True)
-
-
-def named_entity(entity: Entity) -> Entity:
-    """The entity with a name and aliases that are names, not clauses (``provenance.aliases``):
-    clause words cut off, aliases that name nothing dropped; the mentions keep the text as written."""
-    name = clean_name(visible_name(entity.name))
-    aliases = list(dict.fromkeys(a for a in (clean_alias(visible_name(x), name) for x in entity.aliases) if a))
-    if name == entity.name.strip() and aliases == [a.strip() for a in entity.aliases]:
-        return entity
-    return entity.model_copy(update={"name": name, "aliases": aliases})
-
-
-def _stored_name(name: str, etype: str) -> tuple[str, str | None]:
-    """The alias stored for a name, and the description split off it (persons: "Georgia
-    businessman Bruce LeVell" is stored as "Bruce LeVell", the rest is the role)."""
-    return split_description(name) if etype == "person" else (name, None)
-
-
-def plan_entity(entity: Entity, ref: ArticleRef) -> Plan:
-    """The plan of one entity, from its own names (in-article rules come after, in plan_article)."""
-    entity = named_entity(entity)
-    etype, name = _etype(entity), entity.name.strip()
-    norm = normalize_name(name)
-    if etype == "anonymous" or not norm or norm in PRONOUNS or not any(c.isalpha() for c in norm):
-        plan = _scoped(entity.id, etype, name, ref)
-    elif etype == "document":
-        plan = _plan_document(entity, ref, name, norm)
-    elif etype == "person" and not lexicon_name(name):
-        plan = _plan_person(entity, ref, name, norm)
-    else:
-        plan = _plan_org(entity, ref, name, norm, etype)
-    shown, described = _stored_name(name, etype)
-    plan.role, plan.written = entity.role or described, name
-    plan.related = tuple(n for n in (*entity.affiliations, *entity.publishers, *entity.authors) if n.strip())
-    plan.names.setdefault(shown, ("", 1.0))  # the reason is the match's, decided later
-    for alias in entity.aliases:
-        alias = _stored_name(alias, etype)[0]
-        if alias and not is_pronoun(alias):
-            plan.names.setdefault(alias, (IN_ARTICLE, 1.0))
-    return plan
-
-
-def _plan_person(entity: Entity, ref: ArticleRef, name: str, norm: str) -> Plan:
-    """Full names are keyed by their parts; a surname alone stays in its article until plan_article
-    finds the full name it stands for."""
-    p = parse_person(name)
-    if p is None or not p.full:
-        plan = _scoped(entity.id, "person", name, ref)
-        plan.person = p
-        return plan
-    reason = "exact-normalized" if p.key == norm else "title-dropped"
-    return Plan(entity.id, "person", p.key, person_display(name), reason, person=p, blocks=_person_blocks(p),
-                fuzzy=True)
-
-
-def _plan_org(entity: Entity, ref: ArticleRef, name: str, norm: str, etype: str) -> Plan:
-    """Organizations and outlets: the lexicon's canonical name when it knows one, else the words."""
-    hit = lexicon_name(name, prefer=etype)
-    if hit is None:
-        for alias in entity.aliases:
-            if _specific_alias(alias) and (hit := lexicon_name(alias, prefer=etype)):
-                break
-    if hit:  # blocks too, so that a misspelling the lexicon does not know still finds it
-        canonical, kind = hit
-        key = org_key(canonical)
-        blocks = _org_blocks(key) + tuple(f"ac:{a}" for a in sorted(acronyms_of(canonical))) if kind == "organization" else ()
-        return Plan(entity.id, kind, key, canonical, "lexicon", norms=(normalize_name(canonical), norm), blocks=blocks,
-                    fuzzy=kind == "organization")
-    if etype not in ORG_LIKE:
-        etype = "organization"
-    if norm in GENERIC or norm.split()[-1:] == [norm] and norm in ORG_HEADS:
-        return _scoped(entity.id, etype, name, ref)
-    norms = tuple(dict.fromkeys([norm, *(normalize_name(a) for a in entity.aliases if _specific_alias(a))]))
-    key = org_key(name)
-    plan = Plan(entity.id, etype, key, name, "spelling-variant", 0.95, norms=norms)
-    if etype == "organization":  # outlets never merge on similarity
-        plan.fuzzy = True
-        plan.acronym = as_acronym(name)
-        plan.acronyms = tuple(sorted(acronyms_of(name)))
-        plan.blocks = _org_blocks(key) + tuple(f"ac:{a}" for a in [plan.acronym, *plan.acronyms] if a)
-    return plan
-
-
-def _plan_document(entity: Entity, ref: ArticleRef, name: str, norm: str) -> Plan:
-    """Documents are keyed by producer and noun ("UN report" = "United Nations report"); a bare
-    "the report" or a news outlet's report stays in its article."""
-    d = parse_document(name, entity.aliases, entity.authors, entity.role)
-    if d is None or not d.specific:
-        return _scoped(entity.id, "document", name, ref)
-    return Plan(entity.id, "document", d.key, name, "document-producer", 0.9, norms=(norm,),
-                blocks=(f"dk:{d.key}",) + _org_blocks(d.key), published=ref.published, fuzzy=True)
-
-
-def plan_article(entities: Iterable[Entity], ref: ArticleRef) -> dict[int, Plan]:
-    """Plans for every entity of one article, with the in-article rules applied."""
-    entities = [named_entity(e) for e in entities]
-    plans = {e.id: plan_entity(e, ref) for e in entities}
-    _key_groups(entities, plans, ref)
-    _link_surnames(entities, plans, ref)
-    _link_heads(entities, plans)
-    return plans
-
-
-def _full_persons(plans: dict[int, Plan]) -> list[Plan]:
-    """The plans of the article that are one person with a full name."""
-    return [p for p in plans.values() if p.type == "person" and p.person and p.person.full and not p.link]
-
-
-def _link_surnames(entities: list[Entity], plans: dict[int, Plan], ref: ArticleRef) -> None:
-    """A surname alone ("Trump", "Mr Joscelyn") becomes the one full name the article gives it;
-    with two first names for one surname (Bill and Hillary Clinton) it stays in its article."""
-    full = _full_persons(plans)
-    for e in entities:
-        plan = plans[e.id]
-        if plan.type != "person" or not plan.scoped or not plan.person or plan.person.full or plan.link:
-            continue
-        last = plan.person.last
-        same = [p for p in full if p.eid != e.id and surnames_score(p.person.last, last) == 1.0]
-        raw_last = e.name.split()[-1] if e.name.split() else ""
-        found = [(pn, pn_text) for pn, pn_text in full_names_in(ref.text, raw_last)] if ref.text else []
-        firsts = [p.person for p in same] + [pn for pn, _ in found]
-        if not firsts or not _one_person(firsts):
-            continue
-        if same:
-            plan.link, plan.link_reason = same[0].eid, ("in-article-fullname", 0.95)
-            continue
-        best, text = max(found, key=lambda f: (len(f[0].middle), len(f[1])))
-        plan.key, plan.name, plan.person, plan.scoped = best.key, text, best, False
-        plan.reason, plan.score, plan.fuzzy = "in-article-fullname", 0.9, True
-        plan.blocks = _person_blocks(best)
-        plan.names[text] = ("in-article-fullname", 0.9)
-
-
-def _one_person(names: list[PersonName]) -> bool:
-    """Whether all these full names can be one person (every pair compatible)."""
-    return all(person_match(a, b)[0] for i, a in enumerate(names) for b in names[i + 1:])
-
-
-def _link_heads(entities: list[Entity], plans: dict[int, Plan]) -> None:
-    """"The fund" is the International Monetary Fund when it is the only organization of the
-    article with that head noun."""
-    named = [p for p in plans.values() if p.type == "organization" and not p.scoped and not p.link]
-    for e in entities:
-        plan = plans[e.id]
-        word = normalize_name(e.name)
-        if not plan.scoped or plan.type not in ("organization", "anonymous") or word not in ORG_HEADS:
-            continue
-        fits = {p.eid for p in named if head_noun(p.name) in (word, word + "s")}
-        if len(fits) == 1:
-            plan.link, plan.link_reason = fits.pop(), ("in-article-head", 0.9)
-
-
-def _key_groups(entities: list[Entity], plans: dict[int, Plan], ref: ArticleRef) -> None:
-    """A group of named people is keyed by its members, so "Levy and Scott-Clarke" written two
-    ways is one group; a member spelt differently in a group alias becomes an alias of that member."""
-    individuals = _full_persons(plans)
-    for e in entities:
-        plan = plans[e.id]
-        parts = split_group(e.name)
-        if plan.type != "person" or not parts:
-            continue
-        keys = [_member(part, individuals) for part in parts]
-        if all(keys):
-            plan.key = " & ".join(sorted({k.key for k in keys}))
-            plan.scoped, plan.reason, plan.score, plan.person = False, "group-members", 0.95, None
-        for alias in e.aliases:
-            for part in split_group(alias):
-                member, p = _member(part, individuals), parse_person(part)
-                if member and p and p.full and part not in member.names:
-                    score, why = person_match(p, member.person)
-                    if score:
-                        member.names[part] = ("exact-normalized" if why == "same-key" else why, score)
-
-
-def _member(part: str, individuals: list[Plan]) -> Plan | None:
-    """The individual of the article that one part of a group names, else None."""
-    p = parse_person(part)
-    if p is None:
-        return None
-    if p.full:
-        fits = [i for i in individuals if person_match(p, i.person)[0]]
-    else:
-        fits = [i for i in individuals if i.person.last == p.last]
-    return fits[0] if len({f.key for f in fits}) == 1 else None
+    def by_key(self, keys: Sequence[str]) -> Iterable[SourceRow]: ...
+    def by_id(self, ids: Sequence[int]) -> Iterable[SourceRow]: ...
+    def by_alias_norm(self, norms: Sequence[str]) -> Iterable[tuple[int, str, str, str, str, str]]: ...
+    def in_blocks(self, blocks: Sequence[str]) -> Iterable[tuple[str, int]]: ...
+    def publication_days(self, ids: Sequence[int]) -> Iterable[tuple[int, str]]: ...
+    def pins(self) -> Iterable[tuple[str, int, "str | None", str]]: ...
+    def name_of(self, source_id: int) -> str: ...
+    def add_sources(self, rows: list[dict]) -> dict[tuple[str, str], int]: ...
+    def add_aliases(self, rows: list[dict]) -> None: ...
+    def add_blocks(self, rows: list[dict]) -> None: ...
+    def set_roles(self, rows: list[dict]) -> None: ...
 
 
 # ---------------------------------------------------------------- the resolver
@@ -380,20 +134,43 @@ class Known:
 class Resolver:
     """Resolve entities to source ids inside one write transaction, creating sources as needed.
 
-    ``db`` is a SQLAlchemy Connection (or Session) in a transaction. Everything loaded or
+    ``sources`` reads and writes the stored sources inside one transaction (``SourceStore``;
+    the writer passes ``provenance.store.sources.SourceRows`` on its connection). Everything loaded or
     decided is cached for the life of that transaction; call ``reset()`` after a rollback.
     To keep the cache for the next transaction, call ``end_batch()`` after the commit and
     ``rebind()`` with the new connection, only if nobody else wrote in between.
     """
 
-    def __init__(self, db: Connection | Session):
-        self.db = db
+    def __init__(self, sources: SourceStore):
+        self.sources = sources
         self.reset()
 
-    def rebind(self, db: Connection | Session) -> None:
+    def reset(self) -> None:
+        """Forget everything cached (after a rollback it may no longer exist)."""
+        self._new_roles: list[tuple[int, str]] = []  # written this batch, applied by end_batch
+        self._new_norms: list[tuple[int, str]] = []
+        self._scoped_ids: set[int] = set()  # article-scoped sources seen this batch
+        self._known: dict[int, Known] = {}
+        self._by_key: dict[tuple[str, str], int] = {}
+        self._by_norm: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self._by_block: dict[str, set[int]] = defaultdict(set)
+        self._loaded_keys: set[str] = set()
+        self._loaded_norms: set[str] = set()
+        self._loaded_blocks: set[str] = set()
+        self._resolved: dict[tuple[str, int], int] = {}  # (article key, entity id) -> source id
+        self._aliases: set[tuple[int, str]] = set()
+        self._blocks_written: set[tuple[str, int]] = set()
+        self._roles: set[int] = set()
+        self._pins: dict[str, tuple[int, str | None, str]] | None = None  # norm -> (source, type, action)
+        self._undated: set[int] = set()  # document sources whose article dates are not loaded yet
+        self._pending: list[Known] = []
+        self._temp_slots: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # new source -> its norms, blocks
+        self._next_temp = -1
+
+    def rebind(self, sources: SourceStore) -> None:
         """Use this resolver in a new transaction, keeping what it knows (the caller checked that
         nobody else wrote sources since it last committed: see ``provenance.store.writer``)."""
-        self.db = db
+        self.sources = sources
 
     def end_batch(self) -> None:
         """After a commit: make this batch's writes look as a fresh load would see them, and drop
@@ -415,28 +192,6 @@ class Resolver:
     def size(self) -> int:
         """How many sources the cache holds (the writer starts afresh past a limit)."""
         return len(self._known)
-
-    def reset(self) -> None:
-        """Forget everything cached (after a rollback it may no longer exist)."""
-        self._new_roles: list[tuple[int, str]] = []  # written this batch, applied by end_batch
-        self._new_norms: list[tuple[int, str]] = []
-        self._scoped_ids: set[int] = set()  # article-scoped sources seen this batch
-        self._known: dict[int, Known] = {}
-        self._by_key: dict[tuple[str, str], int] = {}
-        self._by_norm: dict[tuple[str, str], set[int]] = defaultdict(set)
-        self._by_block: dict[str, set[int]] = defaultdict(set)
-        self._loaded_keys: set[str] = set()
-        self._loaded_norms: set[str] = set()
-        self._loaded_blocks: set[str] = set()
-        self._resolved: dict[tuple[str, int], int] = {}  # (article key, entity id) -> source id
-        self._aliases: set[tuple[int, str]] = set()
-        self._blocks_written: set[tuple[str, int]] = set()
-        self._roles: set[int] = set()
-        self._pins: dict[str, tuple[int, str, str]] | None = None
-        self._undated: set[int] = set()  # document sources whose article dates are not loaded yet
-        self._pending: list[Known] = []
-        self._temp_slots: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # new source -> its norms, blocks
-        self._next_temp = -1
 
     # ------------------------------------------------------------ public
 
@@ -475,8 +230,7 @@ class Resolver:
         """The canonical name of a source."""
         known = self._known.get(source_id)
         if known is None:
-            name = self.db.execute(select(Source.name).where(Source.id == source_id)).scalar_one()
-            return name
+            return self.sources.name_of(source_id)
         return known.name
 
     def find(self, name: str) -> int | None:
@@ -484,7 +238,7 @@ class Resolver:
         keys, norm = _find_keys(name)
         self._load(keys=keys, norms=[norm])
         for key in keys:
-            for t in ("person", "organization", "outlet", "document"):
+            for t in FINDABLE_TYPES:
                 sid = self._by_key.get((t, key))
                 if sid is not None and sid > 0:
                     return sid
@@ -495,14 +249,16 @@ class Resolver:
 
     def _resolve_article(self, key: str, plans: dict[int, Plan]) -> list[tuple[Plan, int, str, float]]:
         """Decide every plan of one article; linked plans follow the entity they link to."""
-        decided, ids = [], {}
+        decided: list[tuple[Plan, int, str, float]] = []
+        ids: dict[int, int] = {}  # entity -> source
         for plan in sorted(plans.values(), key=lambda p: p.link is not None):
             if plan.link is not None and plan.link in ids:
                 sid, (reason, score) = ids[plan.link], plan.link_reason
             else:
-                sid, reason, score = self._match(plan)
-                if sid is None:
-                    sid, reason, score = self._new(plan), FIRST_SEEN, 1.0
+                found, reason, score = self._match(plan)
+                if found is None:
+                    found, reason, score = self._new(plan), FIRST_SEEN, 1.0
+                sid = found
             ids[plan.eid] = sid
             self._resolved[(key, plan.eid)] = sid
             if plan.published and sid in self._known:
@@ -515,8 +271,7 @@ class Resolver:
         pinned = self._pinned(plan)
         if pinned is not None:
             return pinned, "curated", 1.0
-        types = ORG_LIKE if plan.type in ORG_LIKE else (plan.type,)
-        for t in types:
+        for t in matching_types(plan.type):
             sid = self._by_key.get((t, plan.key))
             if sid is not None and self._dates_fit(sid, plan):
                 return sid, self._why(plan, sid), plan.score if self._why(plan, sid) != "exact-normalized" else 1.0
@@ -537,29 +292,17 @@ class Resolver:
         scored: list[tuple[float, str, int]] = []
         for sid in cands:
             known = self._known.get(sid)
-            if known is None or " @" in known.key:
+            if known is None or known.type != plan.type or is_scoped_key(known.key):
                 continue
-            if plan.type == "person" and known.type == "person":
-                other = parse_person(known.key)
-                if other and other.full:
-                    score, why = person_match(plan.person, other)
-                    if score and not (why in LOOSE_PERSON_MATCH and roles_conflict(plan.role, known.role)):
-                        scored.append((score, why, sid))
-            elif plan.type == known.type == "organization":
-                score = _acronym_fit(plan, known) or _words_fit(plan.key, known.key)
-                if score:
-                    scored.append((score, "acronym" if score == 0.85 else "spelling-variant", sid))
-            elif plan.type == known.type == "document" and self._dates_fit(sid, plan):
-                dk, ok = known.key.split(" ~")[0], plan.key
-                score = 1.0 if dk == ok else _words_fit(ok, dk)
-                if score:
-                    scored.append((min(score, plan.score), "document-producer", sid))
+            score, why = self._fit(plan, sid, known)
+            if score:
+                scored.append((score, why, sid))
         if not scored:
             return None, "", 0.0
         scored.sort(reverse=True)
         best = scored[0]
         rivals = [s for s in scored[1:] if s[2] != best[2] and s[0] >= best[0] - 0.05]
-        if plan.type == "document" and rivals and all(self._base_key(s[2]) == self._base_key(best[2])
+        if plan.type == SourceType.document and rivals and all(self._base_key(s[2]) == self._base_key(best[2])
                                                       for s in rivals):
             # one document seen in several periods (its sources keyed "key ~date"): the same
             # document, not rivals; the period nearest this article's date takes it
@@ -569,9 +312,19 @@ class Resolver:
             return None, "", 0.0
         return best[2], best[1], best[0]
 
+    def _fit(self, plan: Plan, sid: int, known: Known) -> tuple[float, str]:
+        """How well a source of the plan's type fits it by that type's rules: (score, reason), 0 for none."""
+        if plan.type == SourceType.person:
+            return _person_fit(plan, known)
+        if plan.type == SourceType.organization:
+            return _organization_fit(plan, known)
+        if plan.type == SourceType.document and self._dates_fit(sid, plan):
+            return _document_fit(plan, known)
+        return NO_FIT
+
     def _base_key(self, sid: int) -> str:
         """A document source's key without the period its source was split off for."""
-        return self._known[sid].key.split(" ~")[0]
+        return base_key(self._known[sid].key)
 
     def _days_from(self, sid: int, plan: Plan) -> int:
         """Days between the plan's article and the nearest article of a source (0 when unknown)."""
@@ -580,7 +333,7 @@ class Resolver:
 
     def _dates_fit(self, sid: int, plan: Plan) -> bool:
         """Documents: a source seen only in articles far from this one's date is another document."""
-        if plan.type != "document" or not plan.published:
+        if plan.type != SourceType.document or not plan.published:
             return True
         known = self._known.get(sid)
         if known is None or not known.days:
@@ -595,10 +348,7 @@ class Resolver:
         """The source a curator tied one of the plan's names to, if any."""
         if self._pins is None:
             self._pins = {}
-            for norm, sid, typ, action in self.db.execute(
-                select(SourceCuration.norm, SourceCuration.source_id, SourceCuration.type, SourceCuration.action)
-                .where(SourceCuration.source_id.is_not(None)).order_by(SourceCuration.id)
-            ):
+            for norm, sid, typ, action in self.sources.pins():
                 self._pins[norm] = (sid, typ, action)
             if self._pins:
                 self._load(ids=[sid for sid, _, _ in self._pins.values()])
@@ -607,7 +357,7 @@ class Resolver:
         # a name that lives in one article ("The Singer") follows only an alias a curator added for it
         for norm, explicit_only in ((plan.key, False), (normalize_name(plan.written), plan.scoped)):
             pin = self._pins.get(norm)
-            if pin and (pin[1] in (None, plan.type) or {pin[1], plan.type} <= set(ORG_LIKE)):
+            if pin and (pin[1] is None or pin[1] in matching_types(plan.type)):
                 if pin[0] in self._known and (not explicit_only or pin[2] == "alias"):
                     return pin[0]
         return None
@@ -618,10 +368,11 @@ class Resolver:
         """Register a source to be created for ``plan`` (a temporary negative id until written)."""
         key = plan.key
         if (plan.type, key) in self._by_key:  # a document named alike but from another time
-            key = f"{plan.key} ~{plan.published or len(self._pending)}"
+            whole = SourceKey(plan.key)  # the plan's key whole, marks and all, before the period
+            key = str(whole.in_period(plan.published or str(len(self._pending))))
             n = 2
             while (plan.type, key) in self._by_key:
-                key, n = f"{plan.key} ~{plan.published} {n}", n + 1
+                key, n = str(whole.in_period(f"{plan.published} {n}")), n + 1
         known = Known(self._next_temp, plan.name.strip(), plan.type, key, role=plan.role)
         self._next_temp -= 1
         self._pending.append(known)
@@ -644,16 +395,9 @@ class Resolver:
         remap: dict[int, int] = {}
         created = list(self._pending)
         if self._pending:
-            rows = [{"name": k.name, "type": k.type, "key": k.key, "role": None} for k in self._pending]
-            self.db.execute(insert_ignore(self.db, Source, ["type", "key"]), rows)
-            wanted = {(k.type, k.key): k for k in self._pending}
-            keys = sorted({k.key for k in self._pending})
-            for i in range(0, len(keys), _CHUNK):
-                for sid, typ, key in self.db.execute(
-                    select(Source.id, Source.type, Source.key).where(Source.key.in_(keys[i:i + _CHUNK]))
-                ):
-                    if (typ, key) in wanted:
-                        remap[wanted[(typ, key)].id] = sid
+            ids = self.sources.add_sources([{"name": k.name, "type": k.type, "key": k.key, "role": None}
+                                            for k in self._pending])
+            remap = {k.id: ids[(k.type, k.key)] for k in self._pending if (k.type, k.key) in ids}
             self._pending = []
             self._apply_remap(remap)
         alias_rows, block_rows, role_rows = self._own_names(created, remap), [], []
@@ -669,7 +413,7 @@ class Resolver:
                 alias_rows.append({"source_id": sid, "alias": alias, "norm": norm,
                                    "reason": why, "score": round(float(s), 3)})
                 known = self._known.get(sid)
-                if known and known.type in ORG_LIKE and " @" not in known.key and _specific_alias(alias):
+                if known and known.type in ORG_LIKE and not is_scoped_key(known.key) and specific_alias(alias):
                     self._new_norms.append((sid, norm))
             if not plan.scoped:
                 for b in plan.blocks:
@@ -681,13 +425,9 @@ class Resolver:
                 self._roles.add(sid)
                 role_rows.append({"sid": sid, "role": plan.role})
                 self._new_roles.append((sid, plan.role))
-        if alias_rows:
-            self.db.execute(insert_ignore(self.db, SourceAlias, ["source_id", "alias"]), alias_rows)
-        if block_rows:
-            self.db.execute(insert_ignore(self.db, SourceBlock, ["block", "source_id"]), block_rows)
-        if role_rows:
-            self.db.execute(update(Source.__table__).where(Source.id == bindparam("sid"), Source.role.is_(None))
-                            .values(role=bindparam("role")), role_rows)
+        self.sources.add_aliases(alias_rows)
+        self.sources.add_blocks(block_rows)
+        self.sources.set_roles(role_rows)
 
     def _own_names(self, created: list[Known], remap: dict[int, int]) -> list[dict]:
         """Alias rows for the names new sources are shown under, so that a source is always found
@@ -716,7 +456,7 @@ class Resolver:
             for slot in [self._by_norm[(known.type, n)] for n in norms] + [self._by_block[b] for b in blocks]:
                 slot.discard(tid)
                 slot.add(sid)
-            if " @" in known.key:
+            if is_scoped_key(known.key):
                 self._scoped_ids.add(sid)
         self._resolved = {k: remap.get(v, v) for k, v in self._resolved.items()}
 
@@ -739,52 +479,35 @@ class Resolver:
         new_ids: set[int] = {i for i in ids if i not in self._known}
         keys = sorted(set(keys) - self._loaded_keys)
         self._loaded_keys.update(keys)
-        for chunk in _chunks(keys):
-            for row in self.db.execute(select(Source.id, Source.name, Source.type, Source.key, Source.role)
-                                       .where(Source.key.in_(chunk))):
-                self._remember(*row)
+        for row in self.sources.by_key(keys):
+            self._remember(*row)
         norms = sorted(set(norms) - self._loaded_norms)
         self._loaded_norms.update(norms)
-        for chunk in _chunks(norms):
-            for sid, alias, norm, name, typ, key in self.db.execute(
-                select(SourceAlias.source_id, SourceAlias.alias, SourceAlias.norm, Source.name, Source.type, Source.key)
-                .join(Source, Source.id == SourceAlias.source_id).where(SourceAlias.norm.in_(chunk))
-            ):
-                if typ in ORG_LIKE and " @" not in key and _specific_alias(alias):
-                    self._remember(sid, name, typ, key)
-                    self._by_norm[(typ, norm)].add(sid)
+        for sid, alias, norm, name, typ, key in self.sources.by_alias_norm(norms):
+            if typ in ORG_LIKE and not is_scoped_key(key) and specific_alias(alias):
+                self._remember(sid, name, typ, key)
+                self._by_norm[(typ, norm)].add(sid)
         blocks = sorted(set(blocks) - self._loaded_blocks)
         self._loaded_blocks.update(blocks)
-        for chunk in _chunks(blocks):
-            for block, sid in self.db.execute(select(SourceBlock.block, SourceBlock.source_id)
-                                              .where(SourceBlock.block.in_(chunk))):
-                self._by_block[block].add(sid)
-                self._blocks_written.add((block, sid))
-                if sid not in self._known:
-                    new_ids.add(sid)
+        for block, sid in self.sources.in_blocks(blocks):
+            self._by_block[block].add(sid)
+            self._blocks_written.add((block, sid))
+            if sid not in self._known:
+                new_ids.add(sid)
         new_ids = {i for i in new_ids if i not in self._known}
-        for chunk in _chunks(sorted(new_ids)):
-            for row in self.db.execute(select(Source.id, Source.name, Source.type, Source.key, Source.role)
-                                       .where(Source.id.in_(chunk))):
-                self._remember(*row)
+        for row in self.sources.by_id(sorted(new_ids)):
+            self._remember(*row)
         docs, self._undated = sorted(self._undated), set()
-        for chunk in _chunks(docs):  # distinct days, not one row per article
-            day = func.substr(Article.published, 1, 10)
-            for sid, published in self.db.execute(
-                select(SourceArticle.source_id, day)
-                .join(Article, Article.id == SourceArticle.article_id)
-                .where(SourceArticle.source_id.in_(chunk), Article.published.is_not(None))
-                .distinct()
-            ):
-                self._known[sid].add_date(published)
+        for sid, day in self.sources.publication_days(docs):  # distinct days, not one row per article
+            self._known[sid].add_date(day)
 
     def _remember(self, sid: int, name: str, typ: str, key: str, role: str | None = None) -> None:
         """Cache one stored source."""
         if sid not in self._known:
             self._known[sid] = Known(sid, name, typ, key, role=role)
-            if " @" in key:
+            if is_scoped_key(key):
                 self._scoped_ids.add(sid)
-            elif typ == "document":
+            elif typ == SourceType.document:
                 self._undated.add(sid)
         self._by_key.setdefault((typ, key), sid)
 
@@ -809,14 +532,41 @@ def _ref(article: "str | ArticleRef | None") -> ArticleRef:
     return ArticleRef(article or "")
 
 
-def _acronym_fit(plan: Plan, known: Known) -> float:
-    """0.85 when one name is the acronym of the other ("CBO" / "Congressional Budget Office"), else 0."""
+def _person_fit(plan: Plan, known: Known) -> tuple[float, str]:
+    """A person with a full name: compatible first names and the same or a misspelt surname
+    (``person_match``), unless a loose match is contradicted by the two descriptions."""
+    other = parse_person(known.key)
+    if plan.person is None or other is None or not other.full:
+        return NO_FIT
+    score, why = person_match(plan.person, other)
+    if why in LOOSE_PERSON_MATCH and roles_conflict(plan.role, known.role):
+        return NO_FIT
+    return score, why
+
+
+def _organization_fit(plan: Plan, known: Known) -> tuple[float, str]:
+    """An organization: one name the acronym of the other, else the same words up to spelling."""
+    fit = _acronym_fit(plan, known)
+    return fit if fit[0] else _words_fit(plan.key, known.key)
+
+
+def _document_fit(plan: Plan, known: Known) -> tuple[float, str]:
+    """A document: the same key as the source's (whatever its period), or one up to spelling,
+    never more than the plan's own rule is worth."""
+    known_base = base_key(known.key)
+    score = 1.0 if known_base == plan.key else _words_fit(plan.key, known_base)[0]
+    return (min(score, plan.score), "document-producer") if score else NO_FIT
+
+
+def _acronym_fit(plan: Plan, known: Known) -> tuple[float, str]:
+    """(ACRONYM_SCORE, "acronym") when one name is the acronym of the other ("CBO" / "Congressional
+    Budget Office"), else no fit."""
     if plan.acronym and len(plan.acronym) >= 3 and plan.acronym in acronyms_of(known.name):
-        return 0.85
+        return ACRONYM_SCORE, "acronym"
     known_acr = as_acronym(known.name)
     if known_acr and len(known_acr) >= 3 and known_acr in plan.acronyms:
-        return 0.85
-    return 0.0
+        return ACRONYM_SCORE, "acronym"
+    return NO_FIT
 
 
 def roles_conflict(a: str | None, b: str | None) -> bool:
@@ -833,12 +583,12 @@ def roles_conflict(a: str | None, b: str | None) -> bool:
     return bool(words[0] and words[1]) and not words[0] & words[1]
 
 
-def _words_fit(a: str, b: str) -> float:
-    """Similarity of two organization names that differ only in spelling, word by word
-    (Defence/Defense, Abottabad/Abbottabad); 0 when any word differs for real."""
+def _words_fit(a: str, b: str) -> tuple[float, str]:
+    """(similarity, "spelling-variant") of two organization names that differ only in spelling, word
+    by word (Defence/Defense, Abottabad/Abbottabad); no fit when any word differs for real."""
     wa, wb = content_words(a.split()), content_words(b.split())
     if len(wa) != len(wb) or not wa or a == b:
-        return 1.0 if a == b and wa else 0.0
+        return (1.0, SPELLING_VARIANT) if a == b and wa else NO_FIT
     from rapidfuzz.distance import Indel
 
     total, equal = 0.0, 0
@@ -848,10 +598,10 @@ def _words_fit(a: str, b: str) -> float:
             continue
         r = Indel.normalized_similarity(x, y)
         if min(len(x), len(y)) < 5 or not spelling_variant(x, y):
-            return 0.0
+            return NO_FIT
         total += r
     score = total / len(wa)
-    return round(score, 3) if score >= 0.9 and (equal or len(wa) == 1) else 0.0
+    return (round(score, 3), SPELLING_VARIANT) if score >= 0.9 and (equal or len(wa) == 1) else NO_FIT
 
 
 def _day(published: str) -> date | None:
@@ -860,30 +610,3 @@ def _day(published: str) -> date | None:
         return date.fromisoformat(published[:10])
     except (TypeError, ValueError):
         return None
-
-
-def _chunks(values: list, size: int = _CHUNK) -> Iterable[list]:
-    """Slices of ``values`` small enough for one IN (...) list."""
-    for i in range(0, len(values), size):
-        yield values[i:i + size]
-
-
-def blocks_of(name: str, type_: str) -> tuple[str, ...]:
-    """The blocking keys of a source of this name and type (as resolution would give it)."""
-    try:
-        entity = Entity(id=0, name=name, type=type_)
-    except ValueError:
-        return ()
-    plan = plan_entity(entity, ArticleRef(""))
-    return () if plan.scoped else plan.blocks
-
-
-def backfill_blocks(conn: Connection) -> int:
-    """Write the blocks of every stored source (a database from before source_block); return how many."""
-    rows = []
-    for sid, name, typ, key in conn.execute(select(Source.id, Source.name, Source.type, Source.key)):
-        if " @" not in key:
-            rows += [{"block": b, "source_id": sid} for b in blocks_of(name, typ)]
-    for chunk in _chunks(rows, 5000):
-        conn.execute(insert_ignore(conn, SourceBlock, ["block", "source_id"]), chunk)
-    return len(rows)

@@ -215,9 +215,10 @@ def test_db_from_environment(tmp_path, corpus, fake, monkeypatch):
 
 
 def test_version_and_module_entry_point():
+    """`provenance --version` answers, and `python -m cli` runs the CLI (the library has no `__main__`)."""
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0 and "provenance" in result.output and "0." in result.output
-    proc = subprocess.run([sys.executable, "-m", "provenance", "--help"], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-m", "cli", "--help"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "ingest" in proc.stdout
 
 

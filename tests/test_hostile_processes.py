@@ -3,7 +3,7 @@ two ingests on one database at once, a database another process is writing, a 50
 file's memory, and real file permissions.
 
 Each test runs the command line in subprocesses on a temporary database. ``python -m
-provenance`` is the real thing; ``tests/fake_cli.py`` is the same command line with the fake
+cli`` is the real thing; ``tests/fake_cli.py`` is the same command line with the fake
 extractor, where the test is about storage and speed matters (kill -9, memory). They are
 marked ``slow`` (a few seconds each) and run by default.
 """
@@ -28,7 +28,7 @@ from provenance.store import open_database
 pytestmark = pytest.mark.slow
 
 TESTS = Path(__file__).resolve().parent
-CLI = [sys.executable, "-m", "provenance"]
+CLI = [sys.executable, "-m", "cli"]
 FAKE_CLI = [sys.executable, str(TESTS / "fake_cli.py")]
 TABLES = ["article", "source", "source_alias", "source_relation", "source_article", "mention", "claim", "citation"]
 

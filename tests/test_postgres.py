@@ -21,7 +21,7 @@ from provenance import query
 from provenance.store import open_database, read_session, writer
 from provenance.store.migrations import MIGRATIONS, VIEWS, has_fts
 
-CLI = [sys.executable, "-m", "provenance"]
+CLI = [sys.executable, "-m", "cli"]
 
 
 def q(engine, sql, **params):

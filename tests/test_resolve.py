@@ -121,6 +121,19 @@ def test_the_merge_keeps_its_reason_and_score(db):
     assert rows[1][:2] == ("Thomas Jocelyn", "spelling-variant") and 0.9 < rows[1][2] < 1
 
 
+def test_an_acronym_merge_says_acronym_whatever_its_score(db, monkeypatch):
+    """The reason comes with the fit (issue 14), not from the score equalling FUZZY_MIN."""
+    from provenance import resolve
+
+    assert resolve._acronym_fit.__doc__ and resolve._words_fit("nrdc", "nrdc") == (1.0, "spelling-variant")
+    monkeypatch.setattr(resolve, "ACRONYM_SCORE", 0.9)
+    store(db, article(O("Coalition for Rural Water Access")), article(O("CRWA")))
+    assert same(db, "CRWA", "Coalition for Rural Water Access")
+    with db.connect() as conn:
+        row = conn.execute(text("SELECT reason, score FROM source_alias WHERE alias = 'CRWA'")).one()
+    assert tuple(row) == ("acronym", 0.9)
+
+
 def test_merges_inside_one_batch_and_across_batches_agree(db):
     store(db, article(P("Thomas Joscelyn")), article(P("Thomas Jocelyn")))
     store(db, article(P("Tom Joscelyn")))

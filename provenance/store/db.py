@@ -44,8 +44,10 @@ PG_WRITE_LOCK = 0x70726F76  # "prov": the advisory lock every PostgreSQL write t
 _TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03", "57P01", "08000", "08003", "08006"}
 
 
-def to_url(target: str | os.PathLike) -> URL:
+def to_url(target: str | os.PathLike | URL) -> URL:
     """A SQLAlchemy URL from a URL string or a file path (``:memory:`` for an in-memory db)."""
+    if isinstance(target, URL):  # already one (str() of it would mask a password)
+        return target
     s = str(target)
     if "://" in s:
         try:
@@ -57,7 +59,7 @@ def to_url(target: str | os.PathLike) -> URL:
     return make_url("sqlite:///" + os.path.abspath(os.path.expanduser(s)))
 
 
-def open_database(target: str | os.PathLike, *, create: bool = True) -> Engine:
+def open_database(target: str | os.PathLike | URL, *, create: bool = True) -> Engine:
     """Open (and with ``create``, create) the database at ``target`` and apply migrations.
 
     Raises DatabaseError with a plain message when it cannot be opened, created or

@@ -13,6 +13,7 @@ so a search finds the same claims on both. Other dialects go without and say so.
 
 import logging
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -20,6 +21,7 @@ from sqlmodel import SQLModel
 
 from provenance.errors import SchemaTooNewError
 from provenance.store.tables import ALL_TABLES, SchemaMigration
+from provenance.store.upsert import table_of
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +41,14 @@ def _initial(conn: Connection) -> None:
 
 
 def _source_resolution(conn: Connection) -> None:
-    """Version 2: source_block and source_curation, with blocks for the sources already stored."""
-    from provenance.resolve import backfill_blocks
+    """Version 2: source_block and source_curation, with blocks for the sources already stored
+    (frozen in provenance.store.migration_blocks, which imports no name or resolution code:
+    ``provenance reindex`` re-derives blocks with the current rules)."""
+    from provenance.store import migration_blocks
     from provenance.store.tables import RESOLUTION_TABLES
 
     SQLModel.metadata.create_all(conn, tables=RESOLUTION_TABLES)
-    backfill_blocks(conn)
+    migration_blocks.upgrade(conn)
 
 
 def _overlaps(conn: Connection) -> None:
@@ -244,7 +248,7 @@ def current_version(conn: Connection) -> int:
     return conn.execute(text("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")).scalar_one()
 
 
-def migrate(engine: Engine, begin_write: Callable[[], object]) -> int:
+def migrate(engine: Engine, begin_write: Callable[[], AbstractContextManager[Connection]]) -> int:
     """Bring the database to the latest version; return the version it had before.
 
     ``begin_write`` opens a transaction that holds the write lock, so two processes
@@ -270,7 +274,7 @@ def migrate(engine: Engine, begin_write: Callable[[], object]) -> int:
         else:
             for m in pending:
                 m.upgrade(conn)
-        conn.execute(SchemaMigration.__table__.insert(),
+        conn.execute(table_of(SchemaMigration).insert(),
                      [{"version": m.version, "name": m.name} for m in pending])
         install_views(conn)
         install_fts(conn)

@@ -2,7 +2,7 @@
 
 The ingest workers call ``prepare`` right after ``extract``, so the single writer process
 only maps entities to source ids and inserts: the span checks, the resolution plans of the
-article's entities (``provenance.resolve.plan_article``, pure) and the row tuples cost the
+article's entities (``provenance.resolve_plan.plan_article``, pure) and the row tuples cost the
 writer nothing, and a ``PreparedArticle`` (plain tuples) crosses the process boundary in
 about a sixth of the time a pickled ``Reading`` takes to load.
 """
@@ -10,8 +10,8 @@ about a sixth of the time a pickled ``Reading`` takes to load.
 import hashlib
 from dataclasses import dataclass
 
-from provenance.models import Document, Entity, Reading, Span
-from provenance.resolve import ArticleRef, Plan, plan_article
+from provenance.models import Document, Entity, Reading, SourceType, Span
+from provenance.resolve_plan import ArticleRef, Plan, plan_article
 
 # (entity, start, end, text)
 MentionRow = tuple[int, int, int, str]
@@ -80,7 +80,7 @@ def article_entities(reading: Reading) -> dict[int, Entity]:
     entities = {e.id: e for e in reading.entities}
     for m in reading.mentions:
         if m.entity not in entities:
-            entities[m.entity] = Entity(id=m.entity, name=m.span.text, type="anonymous")
+            entities[m.entity] = Entity(id=m.entity, name=m.span.text, type=SourceType.anonymous)
     for c in reading.claims:
         for link in c.chain:
             if link.entity not in entities:

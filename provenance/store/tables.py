@@ -7,16 +7,17 @@ SQLModel table constructors do not validate (SQLModel #52): rows are written thr
 No ``from __future__ import annotations`` here: it breaks SQLModel (#196).
 """
 
-from datetime import datetime, timezone
-from typing import Optional
+from datetime import UTC, datetime
 
 from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from provenance.store.upsert import table_of
+
 
 def utcnow() -> datetime:
     """The current time in UTC (ingest timestamps)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class SchemaMigration(SQLModel, table=True):
@@ -41,13 +42,13 @@ class Article(SQLModel, table=True):
         CheckConstraint("body_start >= 0 AND body_end >= body_start", name="ck_article_body"),
     )
 
-    id: Optional[int] = Field(default=None, primary_key=True)
-    path: Optional[str] = Field(default=None, index=True)
-    external_id: Optional[str] = Field(default=None, index=True)
-    title: Optional[str] = None
-    outlet: Optional[str] = Field(default=None, index=True)
-    url: Optional[str] = None
-    published: Optional[str] = Field(default=None, index=True)
+    id: int | None = Field(default=None, primary_key=True)
+    path: str | None = Field(default=None, index=True)
+    external_id: str | None = Field(default=None, index=True)
+    title: str | None = None
+    outlet: str | None = Field(default=None, index=True)
+    url: str | None = None
+    published: str | None = Field(default=None, index=True)
     text: str
     body_start: int = 0
     body_end: int
@@ -55,7 +56,7 @@ class Article(SQLModel, table=True):
     words: int = 0
     ingested_at: datetime = Field(default_factory=utcnow)
     version: int = 1
-    previous_id: Optional[int] = Field(default=None, foreign_key="article.id", index=True)
+    previous_id: int | None = Field(default=None, foreign_key="article.id", index=True)
     # no index of its own (dropped in version 5): nearly every article is current, and SQLite,
     # without statistics, took ix_article_is_current for selective and scanned through it
     is_current: bool = True
@@ -67,11 +68,11 @@ class Source(SQLModel, table=True):
     __tablename__ = "source"
     __table_args__ = (UniqueConstraint("type", "key", name="uq_source_type_key"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str
     type: str = Field(index=True)
     key: str = Field(index=True)  # normalized name used for resolution
-    role: Optional[str] = None
+    role: str | None = None
 
 
 class SourceAlias(SQLModel, table=True):
@@ -80,7 +81,7 @@ class SourceAlias(SQLModel, table=True):
     __tablename__ = "source_alias"
     __table_args__ = (UniqueConstraint("source_id", "alias", name="uq_source_alias"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="source.id", index=True, ondelete="CASCADE")
     alias: str
     norm: str = Field(index=True)
@@ -97,9 +98,9 @@ class SourceRelation(SQLModel, table=True):
         CheckConstraint("relation IN ('affiliation', 'publisher', 'author')", name="ck_relation"),
     )
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="source.id", index=True, ondelete="CASCADE")
-    related_source_id: Optional[int] = Field(default=None, foreign_key="source.id", index=True,
+    related_source_id: int | None = Field(default=None, foreign_key="source.id", index=True,
                                              ondelete="SET NULL")
     related_name: str
     relation: str = Field(index=True)
@@ -124,7 +125,7 @@ class Mention(SQLModel, table=True):
     __tablename__ = "mention"
     __table_args__ = (CheckConstraint('start >= 0 AND "end" >= start', name="ck_mention_span"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
     source_id: int = Field(foreign_key="source.id", index=True)
     start: int
@@ -142,18 +143,18 @@ class Claim(SQLModel, table=True):
         CheckConstraint("hops >= 0", name="ck_claim_hops"),
     )
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
     start: int
     end: int
     text: str
-    cue: Optional[str] = None
-    cue_start: Optional[int] = None
-    cue_end: Optional[int] = None
-    cue_type: Optional[str] = None  # a handful of values: no index (dropped in version 5)
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue_type: str | None = None  # a handful of values: no index (dropped in version 5)
     kind: str  # four values: no index (dropped in version 5); claims --kind reads claims in id order
     hops: int = 0
-    origin_source_id: Optional[int] = Field(default=None, foreign_key="source.id", index=True)
+    origin_source_id: int | None = Field(default=None, foreign_key="source.id", index=True)
     chain_text: str = ""  # "UN report ← Associated Press", origin first
 
 
@@ -168,11 +169,11 @@ class Citation(SQLModel, table=True):
         CheckConstraint("role IN ('origin', 'relay')", name="ck_citation_role"),
     )
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")  # leads uq_citation_position
     position: int
     source_id: int = Field(foreign_key="source.id", index=True)
-    cue: Optional[str] = None
+    cue: str | None = None
     evidence_start: int
     evidence_end: int
     evidence_text: str
@@ -180,15 +181,15 @@ class Citation(SQLModel, table=True):
 
 
 ALL_TABLES = [
-    SchemaMigration.__table__,
-    Article.__table__,
-    Source.__table__,
-    SourceAlias.__table__,
-    SourceRelation.__table__,
-    SourceArticle.__table__,
-    Mention.__table__,
-    Claim.__table__,
-    Citation.__table__,
+    table_of(SchemaMigration),
+    table_of(Article),
+    table_of(Source),
+    table_of(SourceAlias),
+    table_of(SourceRelation),
+    table_of(SourceArticle),
+    table_of(Mention),
+    table_of(Claim),
+    table_of(Citation),
 ]
 
 
@@ -212,18 +213,18 @@ class SourceCuration(SQLModel, table=True):
     __tablename__ = "source_curation"
     __table_args__ = (CheckConstraint("action IN ('merge', 'split', 'alias')", name="ck_curation_action"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     action: str = Field(index=True)
-    source_id: Optional[int] = Field(default=None, foreign_key="source.id", index=True, ondelete="SET NULL")
+    source_id: int | None = Field(default=None, foreign_key="source.id", index=True, ondelete="SET NULL")
     alias: str  # the name as written
     norm: str = Field(index=True)  # the resolution key or normalized name it pins
-    type: Optional[str] = None  # the source type the pin applies to
-    note: Optional[str] = None
-    articles: Optional[str] = None  # merge: ids of the articles the merged source was in ("3,17"), to undo it
+    type: str | None = None  # the source type the pin applies to
+    note: str | None = None
+    articles: str | None = None  # merge: ids of the articles the merged source was in ("3,17"), to undo it
     created_at: datetime = Field(default_factory=utcnow)
 
 
-RESOLUTION_TABLES = [SourceBlock.__table__, SourceCuration.__table__]
+RESOLUTION_TABLES = [table_of(SourceBlock), table_of(SourceCuration)]
 ALL_TABLES += RESOLUTION_TABLES
 
 
@@ -271,12 +272,12 @@ class OverlapGroup(SQLModel, table=True):
 
     __tablename__ = "overlap_group"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     claim_count: int
     article_count: int
     score: float  # the lowest of the members' best similarity within the group
     independent: bool = Field(index=True)
-    shared_origin_id: Optional[int] = Field(default=None, foreign_key="source.id", index=True, ondelete="SET NULL")
+    shared_origin_id: int | None = Field(default=None, foreign_key="source.id", index=True, ondelete="SET NULL")
     origins: str = ""  # origin names, "; "-separated
     text: str = ""  # the central claim's text
 
@@ -289,7 +290,7 @@ class OverlapMember(SQLModel, table=True):
     group_id: int = Field(foreign_key="overlap_group.id", primary_key=True, ondelete="CASCADE")
     claim_id: int = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
-    origin_source_id: Optional[int] = Field(default=None, foreign_key="source.id", index=True, ondelete="SET NULL")
+    origin_source_id: int | None = Field(default=None, foreign_key="source.id", index=True, ondelete="SET NULL")
     score: float = 1.0  # the best similarity of this claim with another member
 
 
@@ -302,8 +303,8 @@ class OverlapState(SQLModel, table=True):
     value: str
 
 
-OVERLAP_TABLES = [OverlapKey.__table__, FeatureCount.__table__, OverlapPair.__table__,
-                  OverlapGroup.__table__, OverlapMember.__table__, OverlapState.__table__]
+OVERLAP_TABLES = [table_of(OverlapKey), table_of(FeatureCount), table_of(OverlapPair),
+                  table_of(OverlapGroup), table_of(OverlapMember), table_of(OverlapState)]
 ALL_TABLES += OVERLAP_TABLES
 
 
@@ -328,10 +329,10 @@ class SourceStats(SQLModel, table=True):
 
 
 # widest reach first: sources --recurring [--limit N] reads this index in order and stops
-Index("ix_source_stats_reach", SourceStats.__table__.c.article_count.desc(),
-      SourceStats.__table__.c.claim_count.desc(), SourceStats.__table__.c.source_id)
-Index("ix_source_stats_type_reach", SourceStats.__table__.c.type, SourceStats.__table__.c.article_count.desc(),
-      SourceStats.__table__.c.claim_count.desc(), SourceStats.__table__.c.source_id)
+Index("ix_source_stats_reach", table_of(SourceStats).c.article_count.desc(),
+      table_of(SourceStats).c.claim_count.desc(), table_of(SourceStats).c.source_id)
+Index("ix_source_stats_type_reach", table_of(SourceStats).c.type, table_of(SourceStats).c.article_count.desc(),
+      table_of(SourceStats).c.claim_count.desc(), table_of(SourceStats).c.source_id)
 
-STATS_TABLES = [SourceStats.__table__]
+STATS_TABLES = [table_of(SourceStats)]
 ALL_TABLES += STATS_TABLES

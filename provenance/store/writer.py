@@ -20,8 +20,10 @@ import random
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import Connection, Engine, Table, func, insert, select, update
+from sqlmodel import col
 
 from provenance.errors import DatabaseError
 from provenance.models import Document, Reading
@@ -36,9 +38,10 @@ from provenance.store.rows import (  # noqa: F401  (re-exported: the writer's pu
     content_hash,
     prepare,
 )
+from provenance.store.sources import SourceRows
 from provenance.store.stats import count_stored_articles, switch_current
 from provenance.store.tables import utcnow
-from provenance.store.upsert import insert_ignore
+from provenance.store.upsert import insert_ignore, table_of
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +74,7 @@ def stored_hashes(engine: Engine, hashes: list[str]) -> set[str]:
     if not hashes:
         return set()
     with engine.connect() as conn:
-        return set(conn.execute(select(t.Article.content_hash).where(t.Article.content_hash.in_(hashes))).scalars())
+        return set(conn.execute(select(col(t.Article.content_hash)).where(col(t.Article.content_hash).in_(hashes))).scalars())
 
 
 class SourceCache:
@@ -93,9 +96,9 @@ class SourceCache:
     def resolver(self, conn: Connection) -> Resolver:
         """A resolver for this transaction: the kept one when the database is as it left it."""
         if self._resolver is not None and self._fingerprint == fingerprint(conn):
-            self._resolver.rebind(conn)
+            self._resolver.rebind(SourceRows(conn))
             return self._resolver
-        self._resolver = Resolver(conn)
+        self._resolver = Resolver(SourceRows(conn))
         return self._resolver
 
     def committed(self, resolver: Resolver, mark: tuple) -> None:
@@ -163,11 +166,11 @@ def _store_batch_once(engine: Engine, items: Sequence[Item], cache: SourceCache 
     """One try at ``store_batch``; raises transient errors for the caller to retry."""
     try:
         with begin_write(engine) as conn:
-            resolver = cache.resolver(conn) if cache else Resolver(conn)
+            resolver = cache.resolver(conn) if cache else Resolver(SourceRows(conn))
             first_claim = defer_fts(conn)
             results = store_articles(conn, resolver, items)
             # source_stats: add the stored articles, take away the versions they replaced
-            count_stored_articles(conn, [r.article_id for r in results if r.status in (ADDED, VERSION)])
+            count_stored_articles(conn, _stored_ids(results))
             catch_up_fts(conn, first_claim)
             mark = fingerprint(conn) if cache else ()
         if cache:
@@ -183,7 +186,7 @@ def _store_batch_once(engine: Engine, items: Sequence[Item], cache: SourceCache 
         log.debug("batch failed (%s); storing its articles one by one", exc)
     results = []
     with begin_write(engine) as conn:
-        resolver = Resolver(conn)
+        resolver = Resolver(SourceRows(conn))
         first_claim = defer_fts(conn)
         for doc, prepared in items:
             try:
@@ -196,9 +199,14 @@ def _store_batch_once(engine: Engine, items: Sequence[Item], cache: SourceCache 
                 results.append(StoreResult(FAILED, doc.path, error=f"cannot store: {explain(exc)}",
                                            line=doc.meta.get("line")))
         # source_stats: add the stored articles, take away the versions they replaced
-        count_stored_articles(conn, [r.article_id for r in results if r.status in (ADDED, VERSION)])
+        count_stored_articles(conn, _stored_ids(results))
         catch_up_fts(conn, first_claim)
     return results
+
+
+def _stored_ids(results: list[StoreResult]) -> list[int]:
+    """The ids of the articles these results stored (added, or a new version)."""
+    return [r.article_id for r in results if r.status in (ADDED, VERSION) and r.article_id is not None]
 
 
 def store_articles(conn: Connection, resolver: Resolver, items: Sequence[Item]) -> list[StoreResult]:
@@ -224,7 +232,7 @@ def store_articles(conn: Connection, resolver: Resolver, items: Sequence[Item]) 
         prev = current.get(doc.path) if doc.path else None
         if prev:
             status, version, previous_id = VERSION, prev[1] + 1, prev[0]
-            conn.execute(update(t.Article.__table__).where(t.Article.id == prev[0]).values(is_current=False))
+            conn.execute(update(table_of(t.Article)).where(col(t.Article.id) == prev[0]).values(is_current=False))
         article_id = _insert_article(conn, doc, prep, version, previous_id)
         if article_id is None:  # another writer stored the same text a moment ago
             results.append(StoreResult(UNCHANGED, doc.path, words=prep.words))
@@ -259,23 +267,23 @@ def _store_rows(conn: Connection, resolver: Resolver, added: list[tuple[int, Ite
                 counts[sid][1] += 1
             for pos, sid in enumerate(link_ids):
                 counts[sid][2 if pos == 0 else 3] += 1
-            chains.append(list(zip(link_ids, chain)))
+            chains.append(list(zip(link_ids, chain, strict=True)))
             claim_rows.append((article_id, start, end, text, cue, cue_start, cue_end, cue_type, kind, len(chain),
                                link_ids[0] if link_ids else None,
                                ARROW.join(resolver.name_of(sid) for sid in link_ids)))
         count_rows += [(sid, article_id, *c) for sid, c in counts.items()]
     if relation_rows:
         conn.execute(insert_ignore(conn, t.SourceRelation, ["source_id", "relation", "related_name"]), relation_rows)
-    bulk_insert(conn, t.Mention.__table__, ("article_id", "source_id", "start", "end", "text"), mention_rows)
+    bulk_insert(conn, table_of(t.Mention), ("article_id", "source_id", "start", "end", "text"), mention_rows)
     if claim_rows:
-        claim_ids = _insert_with_ids(conn, t.Claim.__table__, CLAIM_COLUMNS, claim_rows)
-        bulk_insert(conn, t.Citation.__table__,
+        claim_ids = _insert_with_ids(conn, table_of(t.Claim), CLAIM_COLUMNS, claim_rows)
+        bulk_insert(conn, table_of(t.Citation),
                     ("claim_id", "position", "source_id", "cue", "evidence_start", "evidence_end",
                      "evidence_text", "role"),
                     [(claim_id, pos, sid, cue, ev_start, ev_end, ev_text, "origin" if pos == 0 else "relay")
-                     for claim_id, chain in zip(claim_ids, chains)
+                     for claim_id, chain in zip(claim_ids, chains, strict=True)
                      for pos, (sid, (_, cue, ev_start, ev_end, ev_text)) in enumerate(chain)])
-    bulk_insert(conn, t.SourceArticle.__table__,
+    bulk_insert(conn, table_of(t.SourceArticle),
                 ("source_id", "article_id", "mention_count", "claim_count", "origin_count", "relay_count"),
                 count_rows)
 
@@ -297,7 +305,7 @@ def _insert_article(conn: Connection, doc: Document, prep: PreparedArticle, vers
     """Insert one article row; None when the same text is already there (another writer)."""
     body_start, body_end = doc.body
     return conn.execute(
-        insert_ignore(conn, t.Article, ["content_hash"]).returning(t.Article.id),
+        insert_ignore(conn, t.Article, ["content_hash"]).returning(col(t.Article.id)),
         [dict(path=doc.path, external_id=doc.external_id, title=doc.title, outlet=doc.outlet,
               url=doc.url, published=doc.published, text=doc.text, body_start=body_start,
               body_end=body_end, content_hash=prep.digest, words=prep.words, version=version,
@@ -307,32 +315,32 @@ def _insert_article(conn: Connection, doc: Document, prep: PreparedArticle, vers
 
 def _stored_by_hash(conn: Connection, digests: list[str]) -> dict[str, tuple[int, str | None, bool, int]]:
     """Stored articles with these texts: digest -> (id, path, is_current, words)."""
-    out = {}
+    out: dict[str, tuple[int, str | None, bool, int]] = {}
     wanted = sorted(set(digests))
     for i in range(0, len(wanted), _IN_CHUNK):
-        for row in conn.execute(select(t.Article.content_hash, t.Article.id, t.Article.path,
-                                       t.Article.is_current, t.Article.words)
-                                .where(t.Article.content_hash.in_(wanted[i:i + _IN_CHUNK]))):
-            out[row[0]] = (row[1], row[2], bool(row[3]), row[4])
+        for row in conn.execute(select(col(t.Article.content_hash), col(t.Article.id), col(t.Article.path),
+                                       col(t.Article.is_current), col(t.Article.words))
+                                .where(col(t.Article.content_hash).in_(wanted[i:i + _IN_CHUNK]))):
+            out[row[0]] = (cast(int, row[1]), row[2], bool(row[3]), row[4])
     return out
 
 
 def _current_by_path(conn: Connection, paths: list[str]) -> dict[str, tuple[int, int]]:
     """The current article stored under each of these paths: path -> (id, version)."""
-    out = {}
+    out: dict[str, tuple[int, int]] = {}
     wanted = sorted(set(paths))
     for i in range(0, len(wanted), _IN_CHUNK):
         for path, aid, version in conn.execute(
-            select(t.Article.path, t.Article.id, t.Article.version)
-            .where(t.Article.path.in_(wanted[i:i + _IN_CHUNK]), t.Article.is_current.is_(True))
+            select(col(t.Article.path), col(t.Article.id), col(t.Article.version))
+            .where(col(t.Article.path).in_(wanted[i:i + _IN_CHUNK]), col(t.Article.is_current).is_(True))
         ):
-            out[path] = (aid, version)
+            out[cast(str, path)] = (cast(int, aid), version)
     return out
 
 
 def _version_of(conn: Connection, article_id: int) -> int:
     """The version number of one stored article."""
-    return conn.execute(select(t.Article.version).where(t.Article.id == article_id)).scalar_one()
+    return conn.execute(select(col(t.Article.version)).where(col(t.Article.id) == article_id)).scalar_one()
 
 
 def _insert_with_ids(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> list[int]:
@@ -344,16 +352,16 @@ def _insert_with_ids(conn: Connection, table: Table, columns: tuple[str, ...], r
     """
     if conn.dialect.name != "sqlite":
         return list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                                 [dict(zip(columns, row)) for row in rows]).scalars())
+                                 [dict(zip(columns, row, strict=True)) for row in rows]).scalars())
     first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
     ids = list(range(first, first + len(rows)))
-    bulk_insert(conn, table, ("id", *columns), [(i, *row) for i, row in zip(ids, rows)])
+    bulk_insert(conn, table, ("id", *columns), [(i, *row) for i, row in zip(ids, rows, strict=True)])
     return ids
 
 
 def _make_current(conn: Connection, article_id: int, path: str) -> None:
     """Make an older version of ``path`` the current one again."""
-    table = t.Article.__table__
+    table = table_of(t.Article)
     switch_current(conn, path, article_id)  # source_stats: the versions of this path change places
     conn.execute(update(table).where(table.c.path == path, table.c.is_current.is_(True)).values(is_current=False))
     conn.execute(update(table).where(table.c.id == article_id).values(is_current=True))
