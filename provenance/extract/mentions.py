@@ -7,8 +7,9 @@ earlier source of a compatible type; a surname or a definite description ("the r
 takes the nearest earlier source that it names more briefly.
 """
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
@@ -181,6 +182,8 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     if pronoun is not None:
         return pronoun
     i, indefinite, the = _determiners(lower)
+    while i < len(words) - 1 and lower[i].endswith(("-based", "-headquartered")):
+        i += 1  # "Calgary-based Suncor": where a body sits is no part of its name
     j = _core_end(words, lower, i, lex)
     if j == i and words:
         j = min(i + 1, len(words))
@@ -627,6 +630,7 @@ class Registry:
         self._named_before_of = named_before
         self._titled = titled
         self._told = TextGender(text)
+        self._text = text
 
     def _named_before(
         self,
@@ -661,6 +665,7 @@ class Registry:
 
     def _record(self, np: NounPhrase, pos: int, e: EntityDraft | None) -> int:
         if e is None:
+            np = _spelled_out(np, self._text, pos)
             e = EntityDraft(
                 id=len(self.entities),
                 type=np.type,
@@ -737,12 +742,49 @@ class Registry:
             )
         if np.definite and not np.names and (np.head in OUTLET_HEADS or np.head in ORG_HEADS):
             want = SourceType.outlet if np.head in OUTLET_HEADS else SourceType.organization
-            best = self._recent(pos, lambda e: e.type == want)
-            named = self._named_before(pos, (want,))
+            # "the company" is no country; "the government" may be ("Iran said")
+            place_ok = np.head in GOVERNMENT_HEADS
+            best = self._recent(pos, lambda e: e.type == want and (place_ok or not _is_place(e.names)))
+            named = self._named_before(pos, (want,), None if place_ok else lambda n: not _is_place(n.names))
             if named is not None and (best is None or named[0] > best.last_pos):
                 return self._adopt(named)
             return best
         return None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_DEFINITION_WORDS = 10  # words before "(EDC)" searched for its definition
+
+
+def _spelled_out(np: NounPhrase, text: str, pos: int) -> NounPhrase:
+    """An acronym named as the body it stands for, when the text defined it before in
+    parentheses: "EDC" after "Export Development Canada (EDC)" (Schwartz & Hearst 2003).
+    The acronym stays an alias."""
+    if np.pronoun or len(np.names) != 1 or not _ACRONYM.fullmatch(np.names[0]):
+        return np
+    acr = np.names[0]
+    at = text.rfind(f"({acr})", 0, pos)
+    if at < 0:
+        return np
+    words = text[:at].split()[-_DEFINITION_WORDS:]
+    for k in range(len(words) - 1, -1, -1):
+        run = [w for w in words[k:] if w.lower() not in NAME_PARTICLES]
+        if not all(w[:1].isupper() for w in run):
+            break
+        if "".join(w[0] for w in run) == acr.replace("&", ""):
+            name = " ".join(words[k:]).strip(" ,")
+            typ = SourceType.organization if np.type is SourceType.person else np.type
+            return replace(np, type=typ, name=name, key=fold(name), names=name.split(), head=fold(run[-1]))
+    return np
+
+
+# Heads of a description that a country or city may stand for ("the government said").
+GOVERNMENT_HEADS = frozenset("government administration ministry department authorities state council".split())
+
+
+def _is_place(names: list[str]) -> bool:
+    """Is a name a listed place ("Libya", "Calgary")?"""
+    return bool(names) and bool(_lookup(lexicon().places, names))
 
 
 def _one_person(pronoun: str, e: EntityDraft, told: TextGender | None = None) -> bool:

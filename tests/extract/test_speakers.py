@@ -339,3 +339,31 @@ def test_the_subject_of_an_opening_subordinate_clause_is_salient():
 def test_an_office_at_a_sentence_end_takes_no_name_from_the_next_sentence():
     r = read("The leak came from a senior law enforcement official.  The official said the FBI had the files.")
     assert speaker_of(r, "the FBI had the files") == ["official"]
+
+
+def test_an_acronym_defined_in_parentheses_is_named_in_full():
+    r = read(
+        "Export Development Canada (EDC) lends money to exporters. It is a Crown corporation. "
+        "EDC said it is self-funding."
+    )
+    assert speaker_of(r, "self-funding") == ["Export Development Canada"]
+    ent = next(e for e in r.entities if e.name == "Export Development Canada")
+    assert "EDC" in ent.aliases and ent.type.value == "organization"
+
+
+def test_an_acronym_not_defined_stays_as_written():
+    assert speaker_of(read("The XQZ said it is self-funding."), "self-funding") == ["XQZ"]
+
+
+def test_where_a_body_is_based_is_no_part_of_its_name():
+    r = read("Calgary-based Suncor Energy said political risk continues to impede production.")
+    assert speaker_of(r, "political risk") == ["Suncor Energy"]
+
+
+def test_the_company_is_no_country_named_before():
+    r = read(
+        "As unrest escalated, Marlow concluded it could no longer operate in Libya, either. "
+        "Marlow received its second payment earlier this year. "
+        "The company noted it might have to repay some of the money."
+    )
+    assert speaker_of(r, "repay some of the money") != ["Libya"]
