@@ -10,7 +10,8 @@ _LINE = re.compile(
     r"(?:(?:story|article) continues? (?:below|after)(?: (?:the )?(?:advertisement|ad))?"
     r"|article continued below|continue reading(?: below)?|advertisement|sponsored(?: content)?"
     r"|(?:subscribe|sign up|click here|tap here|share this|follow us)\b[^\n]{0,120}"
-    r"|(?:watch|listen|read more|related|more|also read|recommended)\s*:[^\n]{0,200}"
+    r"|(?:(?:watch|listen)(?:\s+(?:below|now|live|here|the video|video))?|read more|related|more|also read|recommended)"
+    r"\s*:[^\n]{0,200}"
     r"|tap the image above[^\n]{0,120})[.!]?",
     re.IGNORECASE,
 )

@@ -561,6 +561,7 @@ def _assemble(
     def speaker(span: tuple[int, int], extra: tuple[int, int] | None = None) -> int | None:
         """The entity a source phrase names; None for a pronoun with no antecedent or a
         phrase of function words ("who", "Had", "some some"): nobody to name."""
+        span = _without_clitic(text, span)
         np = analyse(text, span, lex, extra)
         if np.pronoun:
             eid = reg.resolve(np, span[0])
@@ -656,7 +657,8 @@ def _assemble(
     for i, f in enumerate(found):
         if f.source is None:
             continue
-        if text[f.source[0] : f.source[1]].lower() in ("i", "we") and f.parent is not None:
+        s0, s1 = _without_clitic(text, f.source)
+        if text[s0:s1].lower() in ("i", "we") and f.parent is not None:
             source_of[i] = source_of[f.parent]
 
     entities = [
@@ -768,6 +770,16 @@ def _assemble(
         c.id = n
     reading.claims = claims
     return reading
+
+
+_CLITIC = re.compile(r"(\w+)[’'](?:ve|m|re|d|ll)")
+
+
+def _without_clitic(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A pronoun source without its clitic: "I’ve never said" is said by "I" (the
+    quotation's speaker inside a quotation)."""
+    m = _CLITIC.fullmatch(text, *span)
+    return (span[0], m.end(1)) if m is not None else span
 
 
 def _as_body(np: NounPhrase) -> NounPhrase:

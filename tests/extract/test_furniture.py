@@ -10,7 +10,8 @@ from provenance.models import Document
 @pytest.mark.parametrize(
     "line",
     ["Story continues below advertisement", "Article Continued Below", "ADVERTISEMENT",
-     "WATCH: Flood waters rise in the valley", "Subscribe now for unlimited access",
+     "WATCH: Flood waters rise in the valley", "WATCH BELOW: Controversy continues over the park",
+     "Subscribe now for unlimited access",
      "Open this photo in gallery Members of the team pose for a photo."],
 )
 def test_furniture_lines_are_blanked_at_the_same_offsets(line):

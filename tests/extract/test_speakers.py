@@ -367,3 +367,9 @@ def test_the_company_is_no_country_named_before():
         "The company noted it might have to repay some of the money."
     )
     assert speaker_of(r, "repay some of the money") != ["Libya"]
+
+
+def test_i_with_a_clitic_inside_a_quotation_is_its_speaker():
+    r = read('Doug Kell spoke to reporters. "I\'ve never said there\'s a study," he said.')
+    assert all(link.name not in ("I've", "I’ve") for c in r.claims for link in c.chain)
+    assert any([link.name for link in c.chain] == ["Doug Kell"] for c in r.claims if "study" in c.span.text)
