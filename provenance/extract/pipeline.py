@@ -115,6 +115,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     sents: list[tuple[int, int]] = []
     quoted: list[tuple[int, int]] = []  # every quotation, in text order
     prev_para_quoted: Found | None = None
+    prev_last_sentence: Sentence | None = None
     paras = paragraphs(text, b0, b1)
     for pi, (ps, pe) in enumerate(paras):
         if pi < 3:
@@ -161,13 +162,16 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
             # these compare a paragraph's quotations with its attributions: bounded, so a
             # megabyte pasted as one paragraph stays linear (issue 11, case 2)
             para_found = continued_quotes(quotes, drop_quoted_cues(quotes, drop_cue_in_source(para_found)))
-            para_found.extend(introduced_quotes(text, para_sentences, quotes, para_found, lex))
+            before = prev_last_sentence if prev_para_quoted is None else None
+            para_found.extend(introduced_quotes(text, para_sentences, quotes, para_found, lex, before))
         found.extend(para_found)
+        prev_last_sentence = para_sentences[-1] if para_sentences else None
         last = para_found[-1] if para_found else None
         if last is not None and (
             "“" in text[last.content[0] : last.content[1]]
             or '"' in text[last.content[0] : last.content[1]]
             or last.cue_type == CueType.quote
+            or last.cls == "speech" and last.source is not None
         ):
             prev_para_quoted = last
         else:
@@ -219,26 +223,30 @@ def continued_quotes(quotes: list[tuple[int, int]], para_found: list[Found]) -> 
     return out
 
 
-_SUBJECT_NAME = re.compile(rf"(?:(?:And|But|Then|So)\s+)?((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b")
+_SUBJECT_NAME = re.compile(rf"(?:[A-Z][^,.!?\n\"“”]{{0,30}},\s+)?(?:(?:And|But|Then|So)\s+)?((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b")
 
 
 def introduced_quotes(
-    text: str, para: list[Sentence], quotes: list[tuple[int, int]], para_found: list[Found], lex: Lexicon
+    text: str, para: list[Sentence], quotes: list[tuple[int, int]], para_found: list[Found], lex: Lexicon,
+    before: Sentence | None = None,
 ) -> list[Found]:
     """Quotations with no cue that follow a sentence whose subject is a named person, in a
     paragraph where nobody is quoted before them: "Durning did not need much coaxing.
     “I'm thankful for the invitation.”" is Durning's (news features introduce a speaker
-    this way; the Gender Gap Tracker's annotators count such quotes)."""
+    this way; the Gender Gap Tracker's annotators count such quotes). ``before`` is the
+    last sentence of the paragraph before, for a quotation that opens this one."""
     out: list[Found] = []
-    for k, s in enumerate(para[1:], start=1):
+    for k, s in enumerate(para):
+        prev = para[k - 1] if k else before
+        if prev is None:
+            continue
         q = next((q for q in quotes if q[0] == s.start and q[1] - q[0] >= 12), None)
         if q is None or any(f.content[0] < q[1] and q[0] < f.content[1] for f in para_found):
             continue
         if any(f.content[0] < q[0] and f.cue_type is not CueType.hedge for f in para_found):
             break  # someone is quoted before: continued_quotes decides
-        prev = para[k - 1]
         m = _SUBJECT_NAME.match(text, prev.start, prev.end)
-        if m is None or any(q0 <= prev.start < q1 for q0, q1 in quotes):
+        if m is None or any(q0 <= prev.start < q1 for q0, q1 in quotes) or is_open_quote(text[prev.start]):
             continue
         np = analyse(text, m.span(1), lex)
         if np.type is SourceType.person and np.names and could_be_person(np.names):

@@ -373,3 +373,19 @@ def test_i_with_a_clitic_inside_a_quotation_is_its_speaker():
     r = read('Doug Kell spoke to reporters. "I\'ve never said there\'s a study," he said.')
     assert all(link.name not in ("I've", "I’ve") for c in r.claims for link in c.chain)
     assert any([link.name for link in c.chain] == ["Doug Kell"] for c in r.claims if "study" in c.span.text)
+
+
+def test_a_quoted_paragraph_after_a_reported_speaker_continues_them():
+    r = read(
+        "Councillor Jo Matlock said all three levels of government should work in tandem on housing.\n\n"
+        '"Rent control is not a luxury."'
+    )
+    assert speaker_of(r, "Rent control is not a luxury") == ["Jo Matlock"]
+
+
+def test_a_quoted_paragraph_after_a_paragraph_about_a_named_person_is_theirs():
+    r = read(
+        "Tomas Reyl coaches the peewee team. At 25 years old, Reyl was diagnosed with Crohn's disease.\n\n"
+        '"My condition is getting worse but I do not feel too bad."'
+    )
+    assert speaker_of(r, "My condition is getting worse") in (["Reyl"], ["Tomas Reyl"])
