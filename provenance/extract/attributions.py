@@ -534,7 +534,9 @@ def _verb_attribution(
         return _asked_attribution(s, t, v, after, cue, earlier)
     if after < n and t.lower[after] == "by":
         return None  # a participle: "documents published by the CIA"
-    if be_before and not low.endswith("ing") and cue.lemma != "ask":
+    if be_before and _quoted_as_saying(t, v):
+        after = v + 3  # "he was quoted as saying": its subject said it
+    elif be_before and not low.endswith("ing") and cue.lemma != "ask":
         return None  # a passive: "is believed to", handled as a hedge
     subject = _free_subject(t, a, taken)
     relays, p = _hearer(t, a, after, cue)
@@ -548,6 +550,17 @@ def _verb_attribution(
     if a == 0 or t.words[a - 1] == "," or is_close_quote(t.words[a - 1]):
         return _inverted(clause, a)
     return None
+
+
+def _quoted_as_saying(t: Tokens, v: int) -> bool:
+    """Is the verb at ``v`` "quoted" in "was quoted as saying/telling": a passive whose
+    subject is the speaker (the quoting outlet is left unnamed)?"""
+    return (
+        t.lower[v] == "quoted"
+        and v + 2 < len(t)
+        and t.lower[v + 1] == "as"
+        and t.lower[v + 2] in ("saying", "telling", "writing", "stating")
+    )
 
 
 def _free_subject(t: Tokens, a: int, taken: list[bool]) -> tuple[Pair, Pair] | None:

@@ -389,3 +389,16 @@ def test_a_quoted_paragraph_after_a_paragraph_about_a_named_person_is_theirs():
         '"My condition is getting worse but I do not feel too bad."'
     )
     assert speaker_of(r, "My condition is getting worse") in (["Reyl"], ["Tomas Reyl"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Doug Kell spoke on Monday. "We are deeply dismayed," he was quoted as saying.',
+        "Doug Kell was quoted as saying that the debt was huge.",
+    ],
+)
+def test_quoted_as_saying_names_its_subject(text):
+    r = read(text)
+    assert any([link.name for link in c.chain] == ["Doug Kell"] for c in r.claims if "d" in c.span.text)
+    assert any(a.cue is not None and a.cue.text == "was quoted as saying" for a in r.attributions)
