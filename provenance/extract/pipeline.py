@@ -157,6 +157,10 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
             cont = Found(
                 cue=None, cue_type=CueType.quote, source=None, content=(ps, quotes[0][1]), direction="forward"
             )
+            if not _quoting(text, prev_para_quoted):
+                # after a reported statement ("Brooks said he found housing"): its speaker,
+                # named by the same words, not an earlier quoted speaker
+                cont.source, cont.name = prev_para_quoted.source, prev_para_quoted.name
             para_found = [f for f in para_found if not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]  # type: ignore[index]
         if len(quotes) * (len(para_found) + len(para_sentences)) <= PAIRS_PER_PARAGRAPH:
             # these compare a paragraph's quotations with its attributions: bounded, so a
@@ -167,12 +171,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
         found.extend(para_found)
         prev_last_sentence = para_sentences[-1] if para_sentences else None
         last = para_found[-1] if para_found else None
-        if last is not None and (
-            "“" in text[last.content[0] : last.content[1]]
-            or '"' in text[last.content[0] : last.content[1]]
-            or last.cue_type == CueType.quote
-            or last.cls == "speech" and last.source is not None
-        ):
+        if last is not None and (_quoting(text, last) or last.cls == "speech" and last.source is not None):
             prev_para_quoted = last
         else:
             prev_para_quoted = None
@@ -190,6 +189,11 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
         found = [f for i, f in enumerate(found) if i not in dropped]
         assign_parents(found)
     return _assemble(doc, reading, found, sents, lex, text, quoted)
+
+
+def _quoting(text: str, f: Found) -> bool:
+    """Does attribution ``f`` quote someone: a quotation in its content, or a quotation itself?"""
+    return "“" in text[f.content[0] : f.content[1]] or '"' in text[f.content[0] : f.content[1]] or f.cue_type == CueType.quote
 
 
 # How many quotation x attribution pairs the quotation rules of one paragraph may compare;

@@ -402,3 +402,12 @@ def test_quoted_as_saying_names_its_subject(text):
     r = read(text)
     assert any([link.name for link in c.chain] == ["Doug Kell"] for c in r.claims if "d" in c.span.text)
     assert any(a.cue is not None and a.cue.text == "was quoted as saying" for a in r.attributions)
+
+
+def test_a_quoted_paragraph_continues_the_reported_speaker_not_an_earlier_quoted_one():
+    r = read(
+        '"We do not know what happened to some of the phones," Nadia Jamil said.\n\n'
+        "For his part, Dennis Brooks said he found housing with the help of the charity.\n\n"
+        '"It feels good. It feels warm."'
+    )
+    assert speaker_of(r, "It feels good") == ["Dennis Brooks"]
