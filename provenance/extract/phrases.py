@@ -263,7 +263,23 @@ def segment_np_like(t: Tokens, s: int, e: int) -> bool:
         return False
     if low in g.TIME_WORDS or low in g.MONTHS:
         return False
+    if _has_verb_group(t, s, e):
+        return False  # "The plan will work, said Smith": a clause, the content
     return low in g.DETERMINERS or low in g.PRONOUNS or cap(t.words[s]) or low.isdigit()
+
+
+def _has_verb_group(t: Tokens, s: int, e: int) -> bool:
+    """Does segment s..e hold an auxiliary or modal after its first word, before any
+    relative pronoun ("the plan will work", not "a man who has lived here")?"""
+    if t.lower[s] in ("who", "which", "that", "whose"):
+        return False
+    for k in range(s + 1, e + 1):
+        low = t.lower[k]
+        if low in ("who", "which", "that", "whose"):
+            return False
+        if low in g.AUXILIARIES and low.isalpha() and t.words[k].islower():
+            return True
+    return False
 
 
 def _segment_kind(t: Tokens, a: int, b: int) -> str:
@@ -276,6 +292,8 @@ def _segment_kind(t: Tokens, a: int, b: int) -> str:
         return "aside"
     if segment_np_like(t, a, b):
         return "np"
+    if _has_verb_group(t, a, b):
+        return "other"  # "the family will find a way": a clause, not an apposition
     if appositive(t, a, b):
         return "apposition"
     return "other"

@@ -90,10 +90,18 @@ def is_function_words(name: str) -> bool:
 
 
 def gender_of(names: list[str]) -> str | None:
-    """The usual gender of a person's first name ('m', 'f', 'u'), None when unknown."""
+    """The usual gender of a person's first name ('m', 'f', 'u'), None when unknown. An
+    Arabic article "Al"/"El" before another name ("Abir Al Basha" named as "Al Basha") is
+    no given name, so it tells nothing."""
     if not names:
         return None
-    return first_names().get(names[0].rstrip(".").lower())
+    first = names[0].rstrip(".").lower()
+    if first in _ARTICLE_PARTICLES and len(names) > 1:
+        return None
+    return first_names().get(first)
+
+
+_ARTICLE_PARTICLES = frozenset(("al", "el"))
 
 
 def agrees(pronoun: str, names: list[str], told: "TextGender | None" = None) -> bool:

@@ -411,3 +411,18 @@ def test_a_quoted_paragraph_continues_the_reported_speaker_not_an_earlier_quoted
         '"It feels good. It feels warm."'
     )
     assert speaker_of(r, "It feels good") == ["Dennis Brooks"]
+
+
+@pytest.mark.parametrize(
+    "text, content, chain",
+    [
+        ("The plan will work, said John Smith.", "The plan will work", ["John Smith"]),
+        ("Somehow, the family will find a way, adds Abir Basha.", "the family will find a way", ["Abir Basha"]),
+        ("It is too early to judge the effect, said Mark Garth, director of the guild.", "too early", ["Mark Garth"]),
+        ('"This is an outrage," a citizen, whose name is redacted, wrote on Aug. 29.', "an outrage", ["citizen"]),
+        ("For his part, Dan Brooks, who still has the phone he was given, said he found housing.",
+         "he found housing", ["Dan Brooks"]),
+    ],
+)
+def test_a_clause_before_an_inverted_cue_is_its_content_not_its_source(text, content, chain):
+    assert speaker_of(read(text), content) == chain
