@@ -6,6 +6,7 @@ it ("X said", "said X", quote-first forms), "according to X" and kin, told/speak
 outlet as a relay, "citing X" as an upstream source, and hedges with no source at all.
 """
 
+import re
 from dataclasses import dataclass
 
 from provenance.extract import grammar as g
@@ -499,6 +500,20 @@ def _not_a_verb_here(s: Sentence, t: Tokens, v: int) -> bool:
     return prev == "to"
 
 
+def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
+    """Is the cue word at ``v`` no report by what follows it: "thanks to the delays" (a
+    preposition), "the DAX added 0.1 per cent" (a quantity, as markets report)?"""
+    nxt = t.lower[v + 1] if v + 1 < len(t) else ""
+    if t.lower[v] == "thanks" and nxt == "to":
+        return True
+    return t.lower[v] in _QUANTITY_VERBS and bool(_FIGURE.match(nxt))
+
+
+# Speech verbs that also report a change in a quantity ("added 0.1 per cent", "added $2").
+_QUANTITY_VERBS = frozenset(("add", "adds", "added", "adding"))
+_FIGURE = re.compile(r"[$€£¥]|\d")
+
+
 _PARTICIPLE_LEADS = (",", "by", "while", "when", "after", "before", "without", "—", "–")
 _ASKED_LEADS = ("when", "if", "after", "before", "while", "once")
 
@@ -522,7 +537,7 @@ def _verb_attribution(
     n = len(t)
     low = t.lower[v]
     prev = t.lower[v - 1] if v > 0 else ""
-    if _not_a_verb_here(s, t, v):
+    if _not_a_verb_here(s, t, v) or _not_reporting_by_right_context(t, v):
         return None
     a, be_before = aux_start(t, v)
     if not _verb_form_ok(t, v, low, cue.lemma, prev, a):

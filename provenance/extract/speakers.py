@@ -165,6 +165,9 @@ def states(text: str, f: Found) -> bool:
     head = text[cs : cs + 5].lower()
     if head.startswith("that ") or text[cs : cs + 1] in "\"“‘'«":
         return True
+    first = text[cs : cs + 16].split(maxsplit=1)
+    if first and first[0].lower() in g.PREPOSITIONS:
+        return False  # "opposed to the plan", "a vision for who could ...": a stance on a topic
     return has_finite_verb(text[cs : f.content[1]])
 
 

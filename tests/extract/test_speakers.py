@@ -426,3 +426,26 @@ def test_a_quoted_paragraph_continues_the_reported_speaker_not_an_earlier_quoted
 )
 def test_a_clause_before_an_inverted_cue_is_its_content_not_its_source(text, content, chain):
     assert speaker_of(read(text), content) == chain
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Germany's DAX added 0.1 per cent to 11,193 on Friday.", "0.1 per cent"),
+        ("The delay came thanks to the court's decision on Monday.", "the court's decision"),
+    ],
+)
+def test_a_quantity_or_a_preposition_after_a_cue_word_makes_no_report(text, words):
+    r = read(text)
+    assert all(not c.chain for c in r.claims if words in c.span.text)
+    assert not [a for a in r.attributions if a.cue is not None and a.cue.text in ("added", "thanks")]
+
+
+def test_a_stance_on_a_topic_is_the_articles_report():
+    from provenance.extract.sentence import Found
+    from provenance.extract.speakers import states
+    from provenance.models import CueType
+
+    text = "Ruiz objected to the plan the council passed."
+    f = Found(cue=(5, 13), cue_type=CueType.verb, source=(0, 4), content=(14, 45), direction="forward", cls="stance")
+    assert not states(text, f)
