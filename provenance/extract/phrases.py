@@ -177,14 +177,14 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
             if e is not None:
                 return e, e
         return None
-    if t.words[j] == ",":
-        return subject_across_commas(t, j)
     while (
         j > 1
         and (t.lower[j] in g.TIME_WORDS or t.lower[j] in g.MONTHS or t.lower[j].isdigit())
         and t.lower[j - 1] in ("on", "last", "this", "in", "late", "early", "earlier")
     ):
-        j -= 2
+        j -= 2  # "X, the minister, on Monday said": the time is no part of the subject
+    if t.words[j] == ",":
+        return subject_across_commas(t, j)
     while j > 0 and t.lower[j] in ("today", "yesterday", "tonight"):
         j -= 1  # "Acme Inc. today announced": the day is no part of the subject
     s = clause_start(t, j)

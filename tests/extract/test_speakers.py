@@ -449,3 +449,8 @@ def test_a_stance_on_a_topic_is_the_articles_report():
     text = "Ruiz objected to the plan the council passed."
     f = Found(cue=(5, 13), cue_type=CueType.verb, source=(0, 4), content=(14, 45), direction="forward", cls="stance")
     assert not states(text, f)
+
+
+def test_a_time_between_subject_and_verb_leaves_the_subject():
+    r = read("Raghunath Deshpande, the state irrigation minister, on Monday said canal water would reach farmers.")
+    assert speaker_of(r, "canal water would reach") == ["Raghunath Deshpande"]
