@@ -265,7 +265,16 @@ def segment_np_like(t: Tokens, s: int, e: int) -> bool:
         return False
     if _has_verb_group(t, s, e):
         return False  # "The plan will work, said Smith": a clause, the content
-    return low in g.DETERMINERS or low in g.PRONOUNS or cap(t.words[s]) or low.isdigit()
+    return low in g.DETERMINERS or low in g.PRONOUNS or cap(t.words[s]) or low.isdigit() or _titled_name(t, s, e)
+
+
+def _titled_name(t: Tokens, s: int, e: int) -> bool:
+    """Is segment s..e a name after a few lowercase words ("senior Tyrell Banks", "former
+    editor Ann Lutz"): a role before the name, not a clause?"""
+    k = s
+    while k <= e and t.words[k].isalpha() and t.words[k].islower() and t.lower[k] not in g.PREPOSITIONS:
+        k += 1
+    return s < k <= e and k - s <= 3 and all(cap(w) for w in t.words[k : e + 1])
 
 
 def _has_verb_group(t: Tokens, s: int, e: int) -> bool:

@@ -712,12 +712,15 @@ def _assemble(
         )
     reading.attributions = attributions
 
-    is_parent = {f.parent for f in found if f.parent is not None}
+    # an act reported inside a statement ("Banks said 3,000 people had signed a petition")
+    # is part of that statement's claim, not a claim of its own
+    folded = {i for i, f in enumerate(found) if f.parent is not None and not states(text, f)}
+    is_parent = {f.parent for i, f in enumerate(found) if f.parent is not None and i not in folded}
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []
     for i, f in enumerate(found):
         covered.append(f.content)
-        if i in is_parent:
+        if i in is_parent or i in folded:
             continue
         chain = _chain(
             text, span_of, i, found, source_of, relays_of, upstream_of, reg, entities, wire_id, wire

@@ -454,3 +454,15 @@ def test_a_stance_on_a_topic_is_the_articles_report():
 def test_a_time_between_subject_and_verb_leaves_the_subject():
     r = read("Raghunath Deshpande, the state irrigation minister, on Monday said canal water would reach farmers.")
     assert speaker_of(r, "canal water would reach") == ["Raghunath Deshpande"]
+
+
+def test_a_role_before_a_name_in_an_apposition_leaves_the_name_as_subject():
+    r = read("The station's general manager, senior Tyrell Banks, said the petition had 3,000 names.")
+    assert speaker_of(r, "the petition had 3,000 names") == ["Tyrell Banks"]
+
+
+def test_an_act_reported_inside_a_statement_is_part_of_its_claim():
+    r = read("Tyrell Banks said more than 3,000 people had signed a petition against the sale.")
+    claim = next(c for c in r.claims if "petition" in c.span.text)
+    assert claim.span.text.startswith("more than 3,000 people had signed")
+    assert [link.name for link in claim.chain] == ["Tyrell Banks"]
