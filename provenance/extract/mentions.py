@@ -483,6 +483,8 @@ def _type_of(
         return SourceType.outlet, joined  # "the Daily News", "the Tribune"
     if proper and len(core) > 1 and all(_cap(w) for w in core) and _lookup(lex.outlets, core[:1]):
         return SourceType.outlet, joined  # a desk of a listed outlet: "BBC Sport", "CBC News"
+    if len(core) > 1 and core_lower[-1] in OUTLET_HEADS and all(_cap(w) for w in core[:-1]):
+        return SourceType.outlet, " ".join(core[:-1])  # "the RTV channel", "the Globe newspaper"
     if _named_after_role(core, lex):
         return SourceType.person, _person_name(core, lex)  # "Green party leader Elizabeth May"
     if any(w in lex.org_words for w in core_lower):

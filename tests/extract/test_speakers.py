@@ -466,3 +466,8 @@ def test_an_act_reported_inside_a_statement_is_part_of_its_claim():
     claim = next(c for c in r.claims if "petition" in c.span.text)
     assert claim.span.text.startswith("more than 3,000 people had signed")
     assert [link.name for link in claim.chain] == ["Tyrell Banks"]
+
+
+def test_a_named_channel_told_is_an_outlet_relay():
+    r = read("'I was elected by the people,' Tobias Menk told the RTV channel on Saturday.")
+    assert speaker_of(r, "elected by the people") == ["Tobias Menk", "RTV"]
