@@ -500,19 +500,32 @@ class _Candidates:
                 self._rest = None
             elif not self._person:
                 self._keep(m.start(), m.end(), m.span())
-            elif not (
-                m.group().split()[0].rstrip(".") in _NOT_FIRST_NAMES
-                or _OBLIQUE.search(self._text, max(0, m.start() - 12), m.start())
-                or _CREDIT_AFTER.match(self._text, m.end())
-            ):
-                words = m.group().split()
-                if len(words) > 1:
-                    if words[-1].lower() not in FUNCTION_WORDS:
-                        self._full_name[words[-1]] = m.span()
-                    self._keep(m.start(), m.end(), m.span())
-                elif words[0] in self._full_name:
-                    self._keep(m.start(), m.end(), self._full_name[words[0]])
+            else:
+                self._read_person(m)
         return bisect_left(self.starts, pos)
+
+    def _read_person(self, m: re.Match) -> None:
+        """Keep a person-like match: a full name (its last word then reads as a surname),
+        or a lone word that is the surname of a full name kept before. Most lone
+        capitalized words are neither, so they are turned down first, cheaply."""
+        name = m.group()
+        lone = " " not in name
+        if lone and name not in self._full_name:
+            return
+        start, end = m.span()
+        if (
+            name.split(maxsplit=1)[0].rstrip(".") in _NOT_FIRST_NAMES
+            or _OBLIQUE.search(self._text, max(0, start - 12), start)
+            or _CREDIT_AFTER.match(self._text, end)
+        ):
+            return
+        if lone:
+            self._keep(start, end, self._full_name[name])
+            return
+        last = name.rsplit(maxsplit=1)[-1]
+        if last.lower() not in FUNCTION_WORDS:
+            self._full_name[last] = (start, end)
+        self._keep(start, end, (start, end))
 
     def _keep(self, start: int, end: int, name_span: tuple[int, int]) -> None:
         self.matches.append((start, end, name_span))
