@@ -28,6 +28,8 @@ from provenance.kinds import ClaimKind, SourceType
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from provenance.reads import Reader
+
 # SQLAlchemy, the query layer, resolution, overlaps and rich are imported inside the commands
 # that use them, so --help, --version and each command's --help start in a fraction of the
 # time (docs/benchmarks.md); tests/test_cli.py checks that they stay out.
@@ -43,6 +45,7 @@ class State:
     db: str
     debug: bool = False
     _engine: "Engine | None" = field(default=None, repr=False)
+    _reader: "Reader | None" = field(default=None, repr=False)
 
     def engine(self, *, create: bool = False) -> "Engine":
         """The database engine, opened (and migrated) on first use."""
@@ -51,6 +54,16 @@ class State:
 
             self._engine = open_database(self.db, create=create)
         return self._engine
+
+    def reader(self) -> "Reader":
+        """A plain DB-API reader for the query commands (``provenance.reads``: no SQLAlchemy
+        unless the database needs migrating), closed when the command ends."""
+        if self._reader is None:
+            from provenance.reads import open_reader
+
+            self._reader = open_reader(self.db)
+            click.get_current_context().call_on_close(self._reader.close)
+        return self._reader
 
 
 class ProvenanceGroup(click.Group):
@@ -212,10 +225,8 @@ def _few(items: list[str], n: int = 4) -> str:
 def articles(state: State, outlet, since, limit, fmt: str) -> None:
     """List articles with their date, URL and counts of claims by kind."""
     from provenance import query
-    from provenance.store import read_session
 
-    with read_session(state.engine()) as session:
-        render(query.list_articles(session, limit=limit, outlet=outlet, since=since), fmt, ARTICLE_COLUMNS)
+    render(query.list_articles(state.reader(), limit=limit, outlet=outlet, since=since), fmt, ARTICLE_COLUMNS)
 
 
 TABLE_CLAIMS = 100  # claims a table shows without --limit (the rest are counted, not drawn)
@@ -235,18 +246,17 @@ TABLE_CLAIMS = 100  # claims a table shows without --limit (the rest are counted
 def claims(state: State, article, source, kind, secondhand, search, limit, all_: bool, fmt: str) -> None:
     """List claims with their chains of sources, origin first."""
     from provenance import query
-    from provenance.store import read_session
 
     filters = dict(article=article, source=source, kind=kind, secondhand=secondhand, search=search)
     cut = fmt == "table" and limit is None and not all_
-    with read_session(state.engine()) as session:
-        rows = query.iter_claims(session, **filters, limit=TABLE_CLAIMS if cut else limit)
-        shown = render(rows, fmt, CLAIM_COLUMNS)
-        if cut and shown == TABLE_CLAIMS:
-            left = query.count_claims(session, **filters) - shown
-            if left:
-                click.echo(f"{shown} claims shown, {left} more left out: --limit N or --all to see them, "
-                           "--format jsonl to process them all", err=True)
+    reader = state.reader()
+    rows = query.iter_claims(reader, **filters, limit=TABLE_CLAIMS if cut else limit)
+    shown = render(rows, fmt, CLAIM_COLUMNS)
+    if cut and shown == TABLE_CLAIMS:
+        left = query.count_claims(reader, **filters) - shown
+        if left:
+            click.echo(f"{shown} claims shown, {left} more left out: --limit N or --all to see them, "
+                       "--format jsonl to process them all", err=True)
 
 
 @cli.command()
@@ -256,10 +266,8 @@ def claims(state: State, article, source, kind, secondhand, search, limit, all_:
 def chain(state: State, claim_id: int, fmt: str) -> None:
     """Show one claim's chain: origin, then relays, each with its cue, evidence and offsets."""
     from provenance import query
-    from provenance.store import read_session
 
-    with read_session(state.engine()) as session:
-        claim = query.get_chain(session, claim_id)
+    claim = query.get_chain(state.reader(), claim_id)
     render_one(claim, fmt, show_chain, _chain_csv_rows)
 
 
@@ -291,11 +299,9 @@ def sources(ctx: click.Context, recurring: bool, type_, limit, articles: int, fm
     if ctx.invoked_subcommand is not None:
         return
     from provenance import query
-    from provenance.store import read_session
 
-    with read_session(ctx.find_object(State).engine()) as session:
-        render(query.list_sources(session, recurring=recurring, type=type_, limit=limit, articles=articles),
-               fmt, SOURCE_COLUMNS)
+    render(query.list_sources(ctx.find_object(State).reader(), recurring=recurring, type=type_, limit=limit,
+                              articles=articles), fmt, SOURCE_COLUMNS)
 
 
 @cli.command()
@@ -305,10 +311,8 @@ def sources(ctx: click.Context, recurring: bool, type_, limit, articles: int, fm
 def source(state: State, name_or_id: tuple[str, ...], fmt: str) -> None:
     """Show one source: aliases, affiliations, articles, claims, and where it sits in chains."""
     from provenance import query
-    from provenance.store import read_session
 
-    with read_session(state.engine()) as session:
-        detail = query.get_source(session, " ".join(name_or_id))
+    detail = query.get_source(state.reader(), " ".join(name_or_id))
     render_one(detail, fmt, show_source,
                lambda s: [dict(source_id=s["id"], source=s["name"], **c) for c in s["claims"]]
                or [{k: v for k, v in s.items() if not isinstance(v, list)}])
