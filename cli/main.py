@@ -66,8 +66,48 @@ class State:
         return self._reader
 
 
-class ProvenanceGroup(click.Group):
+class LazyGroup(click.Group):
+    """A click group whose commands in other modules are imported only when they are run (or
+    listed by ``--help``): a query command does not pay for the modules of the others."""
+
+    lazy: dict[str, tuple[str, str]] = {}  # command name -> (module, attribute)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is None and cmd_name in self.lazy:
+            import importlib
+
+            module, attr = self.lazy[cmd_name]
+            try:
+                cmd = getattr(importlib.import_module(module), attr)
+            except ImportError:  # a command module left out of this installation
+                return None
+            self.add_command(cmd, cmd_name)
+        return cmd
+
+
+class SourcesGroup(LazyGroup):
+    """``sources``: its curation subcommands live in cli/sources_command.py."""
+
+    lazy = {name: ("cli.sources_command", attr) for name, attr in (
+        ("merge", "merge_cmd"), ("split", "split_cmd"), ("alias", "alias_group"), ("type", "type_cmd"),
+        ("merges", "merges_cmd"), ("curation", "curation_cmd"))}
+
+
+class ProvenanceGroup(LazyGroup):
     """A click group that turns any exception into ``Error: ...`` and exit code 1 (``--debug`` re-raises)."""
+
+    lazy = {  # commands in their own modules
+        "overlaps": ("cli.overlaps_command", "overlaps_cmd"),
+        "show": ("cli.show_command", "show_cmd"),
+        "export": ("cli.share_commands", "export_cmd"),
+        "report": ("cli.share_commands", "report_cmd"),
+        "datasette-metadata": ("cli.share_commands", "datasette_metadata_cmd"),
+        "eval": ("cli.eval_command", "eval_cmd"),  # written separately
+    }
 
     def invoke(self, ctx: click.Context):
         try:
@@ -286,7 +326,7 @@ def _chain_csv_rows(claim: dict) -> list[dict]:
     return rows
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(cls=SourcesGroup, invoke_without_command=True)
 @click.option("--recurring", is_flag=True, help="Only sources that appear in two or more articles.")
 @click.option("--type", "type_", type=click.Choice(TYPES), help="Only sources of this type.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many sources.")
@@ -321,23 +361,3 @@ def source(state: State, name_or_id: tuple[str, ...], fmt: str) -> None:
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="provenance")
-
-
-from cli.overlaps_command import overlaps_cmd  # noqa: E402 (commands in their own modules)
-from cli.share_commands import SHARE_COMMANDS  # noqa: E402
-from cli.show_command import show_cmd  # noqa: E402
-from cli.sources_command import SUBCOMMANDS  # noqa: E402
-
-for _sub in SUBCOMMANDS:
-    sources.add_command(_sub)
-cli.add_command(overlaps_cmd, "overlaps")
-cli.add_command(show_cmd, "show")
-for _share in SHARE_COMMANDS:  # export, report, datasette-metadata
-    cli.add_command(_share)
-
-try:  # the eval command lives in its own module, written separately
-    from cli.eval_command import eval_cmd
-
-    cli.add_command(eval_cmd, "eval")
-except ImportError:
-    pass
