@@ -125,6 +125,7 @@ def ingest(
     workers = max(1, workers or os.cpu_count() or 1)
     files = _InputFiles(engine)
     known: dict[str, Features] = {}  # claim text -> overlap features, computed by the workers
+    recent: dict[int, tuple[int, Features]] = {}  # features of the claims indexed last (overlap_index)
 
     def fail(err: ReadError) -> None:
         report.errors.append(err)
@@ -166,7 +167,7 @@ def ingest(
             if any(r.status in (ADDED, VERSION) for r in results):
                 t0 = time.perf_counter()
                 with begin_write(engine) as conn:  # the overlap index follows each batch (groups at the end)
-                    index_new_claims(conn, known)
+                    index_new_claims(conn, known, recent)
                 report.overlap_seconds += time.perf_counter() - t0
             for _, prep in batch:
                 for claim in prep.claims:

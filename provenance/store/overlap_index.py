@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 
 MAX_KEY_CLAIMS = 50  # claims one anchor-pair key compares; past this it is a topic ("@trump|@clinton")
 CHUNK = 20_000  # claims indexed per step
+CACHE_CLAIMS = 20_000  # features of recently indexed claims kept by ``index_new_claims(cache=...)``
 _IN = 900
 NAMED = {"person", "organization", "outlet", "document"}
 
@@ -101,11 +102,14 @@ def refresh(conn: Connection, *, rebuild: bool = False) -> RefreshReport:
     return report
 
 
-def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = None) -> RefreshReport:
+def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = None,
+                     cache: dict[int, tuple[int, Features]] | None = None) -> RefreshReport:
     """Index the claims added since the last call and store their overlapping pairs, without
     regrouping (in the caller's transaction): what ``ingest`` runs after each batch it stores,
     so the cost grows with the batch. ``known`` maps claim texts to features already computed
-    (the ingest workers compute them beside extraction)."""
+    (the ingest workers compute them beside extraction); ``cache`` keeps the features of recently
+    indexed claims by id across calls (the claims a new one is compared with are mostly recent),
+    at most CACHE_CLAIMS of them."""
     report = RefreshReport()
     state = _state(conn)
     last, indexed = int(state.get("claim_id", 0)), int(state.get("claims", 0))
@@ -115,7 +119,7 @@ def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = No
                             .order_by(Claim.id).limit(CHUNK)).all()
         if not rows:
             break
-        n, pairs = _index_chunk(conn, rows, indexed, known)
+        n, pairs = _index_chunk(conn, rows, indexed, known, cache)
         indexed += n
         report.claims_indexed += n
         report.pairs_added += pairs
@@ -153,7 +157,8 @@ def fingerprint(conn: Connection) -> str:
 
 
 def _index_chunk(conn: Connection, rows: list, indexed_before: int,
-                 known: Mapping[str, Features] | None = None) -> tuple[int, int]:
+                 known: Mapping[str, Features] | None = None,
+                 cache: dict[int, tuple[int, Features]] | None = None) -> tuple[int, int]:
     """Index one chunk of new claims; return (claims indexed, pairs added)."""
     feats: dict[int, Features] = {}
     article: dict[int, int] = {}
@@ -185,22 +190,36 @@ def _index_chunk(conn: Connection, rows: list, indexed_before: int,
     for i in range(0, len(new_rows), 5000):
         conn.execute(insert_ignore(conn, OverlapKey, ["key", "claim_id"]), new_rows[i:i + 5000])
     old = sorted({a for a, _ in candidates} - set(feats))
-    for chunk in _chunks(old):
+    to_read = []
+    for cid in old:
+        hit = cache.get(cid) if cache is not None else None
+        if hit is None:
+            to_read.append(cid)
+        else:
+            article[cid], feats[cid] = hit
+    for chunk in _chunks(to_read):
         for cid, aid, text in conn.execute(select(Claim.id, Claim.article_id, Claim.text).where(Claim.id.in_(chunk))):
             feats[cid], article[cid] = features(text), aid
     more = {x for cid in old for x in feats[cid].all} - set(df)
     df.update(_counts(conn, more))
     pairs = []
+    weights: dict[str, float] = {}  # idf of each feature: df and n are fixed for this chunk
     for a, b in candidates:
         if article.get(a) == article.get(b) or a not in feats:
             continue
-        score, shared = similarity(feats[a], feats[b], df, n)
+        score, shared = similarity(feats[a], feats[b], df, n, weights)
         if score >= THRESHOLD:
             lo, hi = min(a, b), max(a, b)
             pairs.append({"claim_a": lo, "claim_b": hi, "score": round(min(score, 1.0), 3),
                           "shared": " ".join(sorted(shared))})
     for i in range(0, len(pairs), 5000):
         conn.execute(insert_ignore(conn, OverlapPair, ["claim_a", "claim_b"]), pairs[i:i + 5000])
+    if cache is not None:  # this chunk's claims are the next chunks' likeliest candidates
+        for cid, _, _ in rows:
+            if cid in feats:
+                cache[cid] = (article[cid], feats[cid])
+        while len(cache) > CACHE_CLAIMS:
+            del cache[next(iter(cache))]
     return fresh, len(pairs)
 
 
