@@ -7,8 +7,8 @@ from conftest import ARTICLE_A, ARTICLE_B
 from fakes import fake_extract
 
 from provenance import query
-from provenance.reads import SCHEMA_VERSION, Reader, open_reader
 from provenance.readers import parse_text
+from provenance.reads import SCHEMA_VERSION, Reader, open_reader
 from provenance.store import migrations, open_database, read_session
 from provenance.store.writer import store_batch
 
