@@ -187,8 +187,7 @@ def _index_chunk(conn: Connection, rows: list, indexed_before: int,
             candidates.update((other, cid) for other in post)
             post.append(cid)
             new_rows.append({"key": k, "claim_id": cid})
-    for i in range(0, len(new_rows), 5000):
-        conn.execute(insert_ignore(conn, OverlapKey, ["key", "claim_id"]), new_rows[i:i + 5000])
+    _insert_ignore(conn, OverlapKey, ["key", "claim_id"], new_rows)
     old = sorted({a for a, _ in candidates} - set(feats))
     to_read = []
     for cid in old:
@@ -212,8 +211,7 @@ def _index_chunk(conn: Connection, rows: list, indexed_before: int,
             lo, hi = min(a, b), max(a, b)
             pairs.append({"claim_a": lo, "claim_b": hi, "score": round(min(score, 1.0), 3),
                           "shared": " ".join(sorted(shared))})
-    for i in range(0, len(pairs), 5000):
-        conn.execute(insert_ignore(conn, OverlapPair, ["claim_a", "claim_b"]), pairs[i:i + 5000])
+    _insert_ignore(conn, OverlapPair, ["claim_a", "claim_b"], pairs)
     if cache is not None:  # this chunk's claims are the next chunks' likeliest candidates
         for cid, _, _ in rows:
             if cid in feats:
@@ -223,11 +221,38 @@ def _index_chunk(conn: Connection, rows: list, indexed_before: int,
     return fresh, len(pairs)
 
 
+def _placeholder(conn: Connection) -> str | None:
+    """The driver's parameter marker where the SQL below is plain and shared (SQLite, PostgreSQL), else None."""
+    return {"sqlite": "?", "postgresql": "%s"}.get(conn.dialect.name)
+
+
+def _insert_ignore(conn: Connection, model: type, conflict: list[str], rows: list[dict]) -> None:
+    """Insert ``rows`` (dicts with the same keys), skipping those that clash on ``conflict``; through the
+    driver's executemany on SQLite and PostgreSQL (SQLAlchemy's per-row parameter processing cost
+    more than the inserts)."""
+    if not rows:
+        return
+    ph = _placeholder(conn)
+    if ph is None:
+        for i in range(0, len(rows), 5000):
+            conn.execute(insert_ignore(conn, model, conflict), rows[i:i + 5000])
+        return
+    cols = list(rows[0])
+    sql = (f"INSERT INTO {model.__tablename__} ({', '.join(cols)}) VALUES ({', '.join([ph] * len(cols))}) "
+           f"ON CONFLICT ({', '.join(conflict)}) DO NOTHING")
+    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
+
+
 def _add_counts(conn: Connection, counts: Counter) -> None:
     """Add feature counts to overlap_feature (an upsert that adds)."""
     rows = [{"feature": f, "claims": c} for f, c in counts.items()]
     table = FeatureCount.__table__
     dialect = conn.dialect.name
+    if (ph := _placeholder(conn)) is not None:  # straight to the driver: no per-row parameter processing
+        conn.exec_driver_sql(
+            f"INSERT INTO overlap_feature (feature, claims) VALUES ({ph}, {ph}) ON CONFLICT (feature) "
+            "DO UPDATE SET claims = overlap_feature.claims + excluded.claims", list(counts.items()))
+        return
     if dialect in ("sqlite", "postgresql"):
         mod = sqlite if dialect == "sqlite" else postgresql
         stmt = mod.insert(table)
@@ -249,7 +274,12 @@ def _add_counts(conn: Connection, counts: Counter) -> None:
 def _counts(conn: Connection, features_: Iterable[str]) -> dict[str, int]:
     """Document frequencies of these features."""
     out: dict[str, int] = {}
+    ph = _placeholder(conn)
     for chunk in _chunks(sorted(features_)):
+        if ph is not None:
+            out.update(conn.exec_driver_sql(f"SELECT feature, claims FROM overlap_feature WHERE feature IN "
+                                            f"({', '.join([ph] * len(chunk))})", tuple(chunk)).all())
+            continue
         out.update(conn.execute(select(FeatureCount.feature, FeatureCount.claims)
                                 .where(FeatureCount.feature.in_(chunk))).all())
     return out
@@ -258,7 +288,13 @@ def _counts(conn: Connection, features_: Iterable[str]) -> dict[str, int]:
 def _postings(conn: Connection, keys: set[str]) -> dict[str, list[int]]:
     """The indexed claims of each key."""
     out: dict[str, list[int]] = {}
+    ph = _placeholder(conn)
     for chunk in _chunks(sorted(keys)):
+        if ph is not None:
+            for key, cid in conn.exec_driver_sql(f"SELECT key, claim_id FROM overlap_key WHERE key IN "
+                                                 f"({', '.join([ph] * len(chunk))})", tuple(chunk)):
+                out.setdefault(key, []).append(cid)
+            continue
         for key, cid in conn.execute(select(OverlapKey.key, OverlapKey.claim_id).where(OverlapKey.key.in_(chunk))):
             out.setdefault(key, []).append(cid)
     return out
