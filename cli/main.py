@@ -139,6 +139,11 @@ def error_message(exc: Exception) -> str:
 
         if isinstance(exc, SQLAlchemyError):
             return f"database error: {explain(exc)}"
+    # the query commands read through the driver itself (provenance.reads): its errors, in its words
+    for driver in ("sqlite3", "psycopg"):
+        module = sys.modules.get(driver)
+        if module is not None and isinstance(exc, getattr(module, "Error", ())):
+            return f"database error: {' '.join(str(exc).split()) or exc.__class__.__name__}"
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
     if isinstance(exc, OverflowError):  # e.g. an id or limit beyond SQLite's 64-bit integers

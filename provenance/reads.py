@@ -150,8 +150,13 @@ def _open_sqlite(target: str | os.PathLike) -> Reader | None:
         conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         conn.execute("BEGIN")
         version = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
-    except sqlite3.Error:  # not a provenance database, unreadable, a read-only folder: the full path explains
+    except sqlite3.Error as exc:  # not a provenance database, unreadable, a read-only folder: the full path explains
         conn.close()
+        if (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_BUSY"):  # it would only wait again
+            from provenance.errors import DatabaseError
+
+            raise DatabaseError(f"cannot open database {path}: {exc}: another process is writing to it and has not "
+                                f"finished within {BUSY_TIMEOUT_S:g} s; try again when it is done") from exc
         return None
     if version != SCHEMA_VERSION:  # to migrate, or newer than this code: the full path does both
         conn.close()
