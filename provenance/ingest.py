@@ -443,7 +443,7 @@ def _database_files(engine: Engine) -> set[str]:
     return {base + suffix for suffix in ("", "-wal", "-shm", "-journal")}
 
 
-def _mark_stored(items: Iterable[Document | ReadError], engine: Engine) -> Iterator[Document | ReadError]:
+def _mark_stored(items: Iterable[Any], engine: Engine) -> Iterator[Any]:
     """Mark the documents whose text is already in the database, so re-ingest skips extraction."""
     for chunk in _chunks(items, 64):
         docs = [d for d in chunk if isinstance(d, Document)]

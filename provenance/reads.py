@@ -54,9 +54,9 @@ class Reader:
         (in that Session's transaction)."""
         if isinstance(db, Reader):
             return db
-        conn = db.connection() if hasattr(db, "get_bind") else db  # a Session, else a Connection
-        raw = conn.connection.driver_connection  # type: ignore[union-attr]
-        return cls(raw, conn.dialect.name)  # type: ignore[union-attr]
+        given: Any = db
+        conn: Any = given.connection() if hasattr(given, "get_bind") else given  # a Session, else a Connection
+        return cls(conn.connection.driver_connection, conn.dialect.name)
 
     def _sql(self, sql: str) -> str:
         return sql if self.dialect == "sqlite" else sql.replace("?", "%s")
@@ -128,7 +128,7 @@ def open_reader(target: str | os.PathLike) -> Reader:
             raw.close()
             engine.dispose()
 
-    conn = raw.driver_connection
+    conn: Any = raw.driver_connection
     if engine.dialect.name == "sqlite":
         conn.execute("BEGIN")  # one snapshot for the whole command (the engine's connections are in autocommit)
     return Reader(conn, engine.dialect.name, close)

@@ -15,6 +15,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -226,7 +227,7 @@ def _placeholder(conn: Connection) -> str | None:
     return {"sqlite": "?", "postgresql": "%s"}.get(conn.dialect.name)
 
 
-def _insert_ignore(conn: Connection, model: type, conflict: list[str], rows: list[dict]) -> None:
+def _insert_ignore(conn: Connection, model: Any, conflict: list[str], rows: list[dict]) -> None:
     """Insert ``rows`` (dicts with the same keys), skipping those that clash on ``conflict``; through the
     driver's executemany on SQLite and PostgreSQL (SQLAlchemy's per-row parameter processing cost
     more than the inserts)."""
