@@ -28,6 +28,8 @@ from provenance.kinds import ClaimKind, SourceType
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from provenance.reads import Reader
+
 # SQLAlchemy, the query layer, resolution, overlaps and rich are imported inside the commands
 # that use them, so --help, --version and each command's --help start in a fraction of the
 # time (docs/benchmarks.md); tests/test_cli.py checks that they stay out.
@@ -43,6 +45,7 @@ class State:
     db: str
     debug: bool = False
     _engine: "Engine | None" = field(default=None, repr=False)
+    _reader: "Reader | None" = field(default=None, repr=False)
 
     def engine(self, *, create: bool = False) -> "Engine":
         """The database engine, opened (and migrated) on first use."""
@@ -52,9 +55,58 @@ class State:
             self._engine = open_database(self.db, create=create)
         return self._engine
 
+    def reader(self) -> "Reader":
+        """A plain DB-API reader for the query commands (``provenance.reads``: no SQLAlchemy
+        unless the database needs migrating), closed when the command ends."""
+        if self._reader is None:
+            from provenance.reads import open_reader
 
-class ProvenanceGroup(click.Group):
+            self._reader = open_reader(self.db)
+            click.get_current_context().call_on_close(self._reader.close)
+        return self._reader
+
+
+class LazyGroup(click.Group):
+    """A click group whose commands in other modules are imported only when they are run (or
+    listed by ``--help``): a query command does not pay for the modules of the others."""
+
+    lazy: dict[str, tuple[str, str]] = {}  # command name -> (module, attribute)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is None and cmd_name in self.lazy:
+            import importlib
+
+            module, attr = self.lazy[cmd_name]
+            # a command module that fails to import fails loudly (issue 14), never hides its command
+            cmd = getattr(importlib.import_module(module), attr)
+            self.add_command(cmd, cmd_name)
+        return cmd
+
+
+class SourcesGroup(LazyGroup):
+    """``sources``: its curation subcommands live in cli/sources_command.py."""
+
+    lazy = {name: ("cli.sources_command", attr) for name, attr in (
+        ("merge", "merge_cmd"), ("split", "split_cmd"), ("alias", "alias_group"), ("type", "type_cmd"),
+        ("merges", "merges_cmd"), ("curation", "curation_cmd"))}
+
+
+class ProvenanceGroup(LazyGroup):
     """A click group that turns any exception into ``Error: ...`` and exit code 1 (``--debug`` re-raises)."""
+
+    lazy = {  # commands in their own modules
+        "overlaps": ("cli.overlaps_command", "overlaps_cmd"),
+        "show": ("cli.show_command", "show_cmd"),
+        "export": ("cli.share_commands", "export_cmd"),
+        "report": ("cli.share_commands", "report_cmd"),
+        "datasette-metadata": ("cli.share_commands", "datasette_metadata_cmd"),
+        "eval": ("cli.eval_command", "eval_cmd"),
+        "reindex": ("cli.reindex_command", "reindex_cmd"),
+    }
 
     def invoke(self, ctx: click.Context):
         try:
@@ -86,6 +138,11 @@ def error_message(exc: Exception) -> str:
 
         if isinstance(exc, SQLAlchemyError):
             return f"database error: {explain(exc)}"
+    # the query commands read through the driver itself (provenance.reads): its errors, in its words
+    for driver in ("sqlite3", "psycopg"):
+        module = sys.modules.get(driver)
+        if module is not None and isinstance(exc, getattr(module, "Error", ())):
+            return f"database error: {' '.join(str(exc).split()) or exc.__class__.__name__}"
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
     if isinstance(exc, OverflowError):  # e.g. an id or limit beyond SQLite's 64-bit integers
@@ -212,10 +269,8 @@ def _few(items: list[str], n: int = 4) -> str:
 def articles(state: State, outlet, since, limit, fmt: str) -> None:
     """List articles with their date, URL and counts of claims by kind."""
     from provenance import query
-    from provenance.store import read_session
 
-    with read_session(state.engine()) as session:
-        render(query.list_articles(session, limit=limit, outlet=outlet, since=since), fmt, ARTICLE_COLUMNS)
+    render(query.list_articles(state.reader(), limit=limit, outlet=outlet, since=since), fmt, ARTICLE_COLUMNS)
 
 
 TABLE_CLAIMS = 100  # claims a table shows without --limit (the rest are counted, not drawn)
@@ -235,18 +290,17 @@ TABLE_CLAIMS = 100  # claims a table shows without --limit (the rest are counted
 def claims(state: State, article, source, kind, secondhand, search, limit, all_: bool, fmt: str) -> None:
     """List claims with their chains of sources, origin first."""
     from provenance import query
-    from provenance.store import read_session
 
     filters = dict(article=article, source=source, kind=kind, secondhand=secondhand, search=search)
     cut = fmt == "table" and limit is None and not all_
-    with read_session(state.engine()) as session:
-        rows = query.iter_claims(session, **filters, limit=TABLE_CLAIMS if cut else limit)
-        shown = render(rows, fmt, CLAIM_COLUMNS)
-        if cut and shown == TABLE_CLAIMS:
-            left = query.count_claims(session, **filters) - shown
-            if left:
-                click.echo(f"{shown} claims shown, {left} more left out: --limit N or --all to see them, "
-                           "--format jsonl to process them all", err=True)
+    reader = state.reader()
+    rows = query.iter_claims(reader, **filters, limit=TABLE_CLAIMS if cut else limit)
+    shown = render(rows, fmt, CLAIM_COLUMNS)
+    if cut and shown == TABLE_CLAIMS:
+        left = query.count_claims(reader, **filters) - shown
+        if left:
+            click.echo(f"{shown} claims shown, {left} more left out: --limit N or --all to see them, "
+                       "--format jsonl to process them all", err=True)
 
 
 @cli.command()
@@ -256,10 +310,8 @@ def claims(state: State, article, source, kind, secondhand, search, limit, all_:
 def chain(state: State, claim_id: int, fmt: str) -> None:
     """Show one claim's chain: origin, then relays, each with its cue, evidence and offsets."""
     from provenance import query
-    from provenance.store import read_session
 
-    with read_session(state.engine()) as session:
-        claim = query.get_chain(session, claim_id)
+    claim = query.get_chain(state.reader(), claim_id)
     render_one(claim, fmt, show_chain, _chain_csv_rows)
 
 
@@ -278,7 +330,7 @@ def _chain_csv_rows(claim: dict) -> list[dict]:
     return rows
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(cls=SourcesGroup, invoke_without_command=True)
 @click.option("--recurring", is_flag=True, help="Only sources that appear in two or more articles.")
 @click.option("--type", "type_", type=click.Choice(TYPES), help="Only sources of this type.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many sources.")
@@ -291,11 +343,9 @@ def sources(ctx: click.Context, recurring: bool, type_, limit, articles: int, fm
     if ctx.invoked_subcommand is not None:
         return
     from provenance import query
-    from provenance.store import read_session
 
-    with read_session(ctx.find_object(State).engine()) as session:
-        render(query.list_sources(session, recurring=recurring, type=type_, limit=limit, articles=articles),
-               fmt, SOURCE_COLUMNS)
+    render(query.list_sources(ctx.find_object(State).reader(), recurring=recurring, type=type_, limit=limit,
+                              articles=articles), fmt, SOURCE_COLUMNS)
 
 
 @cli.command()
@@ -305,10 +355,8 @@ def sources(ctx: click.Context, recurring: bool, type_, limit, articles: int, fm
 def source(state: State, name_or_id: tuple[str, ...], fmt: str) -> None:
     """Show one source: aliases, affiliations, articles, claims, and where it sits in chains."""
     from provenance import query
-    from provenance.store import read_session
 
-    with read_session(state.engine()) as session:
-        detail = query.get_source(session, " ".join(name_or_id))
+    detail = query.get_source(state.reader(), " ".join(name_or_id))
     render_one(detail, fmt, show_source,
                lambda s: [dict(source_id=s["id"], source=s["name"], **c) for c in s["claims"]]
                or [{k: v for k, v in s.items() if not isinstance(v, list)}])
@@ -317,20 +365,3 @@ def source(state: State, name_or_id: tuple[str, ...], fmt: str) -> None:
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="provenance")
-
-
-from cli.eval_command import eval_cmd  # noqa: E402 (commands in their own modules)
-from cli.overlaps_command import overlaps_cmd  # noqa: E402
-from cli.reindex_command import reindex_cmd  # noqa: E402
-from cli.share_commands import SHARE_COMMANDS  # noqa: E402
-from cli.show_command import show_cmd  # noqa: E402
-from cli.sources_command import SUBCOMMANDS  # noqa: E402
-
-for _sub in SUBCOMMANDS:
-    sources.add_command(_sub)
-cli.add_command(overlaps_cmd, "overlaps")
-cli.add_command(show_cmd, "show")
-cli.add_command(reindex_cmd, "reindex")
-for _share in SHARE_COMMANDS:  # export, report, datasette-metadata
-    cli.add_command(_share)
-cli.add_command(eval_cmd, "eval")

@@ -1,13 +1,21 @@
 """``provenance overlaps``: claims that recur across articles, their origins, and independence.
 
-Registered by ``cli/main.py``. The first call after an ingest brings the overlap index up
-to date (its cost grows with the new claims only), then the groups are read from
-``overlap_group``/``overlap_member``.
+Registered by ``cli/main.py``. ``ingest`` keeps the overlap index and its groups current, so
+this command only reads ``overlap_group``/``overlap_member`` (plain SQL, no SQLAlchemy). Only
+when a cheap stamp (the largest claim, article and source ids, the numbers of sources and of
+curation decisions) says the database changed since the groups were built (curation, an older
+version's ingest, a library caller) does it bring them up to date first, as ``--rebuild`` does
+from scratch.
 """
+
+from typing import TYPE_CHECKING
 
 import click
 
 from cli.output import Column, format_option, render
+
+if TYPE_CHECKING:
+    from provenance.reads import Reader
 
 OVERLAP_COLUMNS = [
     Column("group", lambda r: r["id"], justify="right"),
@@ -35,14 +43,30 @@ def overlaps_cmd(ctx: click.Context, independent: bool, dependent: bool, source,
         raise click.UsageError("--independent and --dependent exclude each other: give one, or neither for all")
     independent = True if independent else (False if dependent else None)
     from provenance import query
-    from provenance.store import read_session
-    from provenance.store.overlap_index import ensure_fresh
 
-    engine = ctx.find_root().obj.engine()
-    report = ensure_fresh(engine, rebuild=rebuild)
-    if report.claims_indexed and fmt == "table":
-        click.echo(f"indexed {report.claims_indexed} new claim(s): {report.pairs_added} overlapping pair(s), "
-                   f"{report.groups} group(s)", err=True)
-    with read_session(engine) as session:
-        rows = query.list_overlaps(session, independent=independent, source=source, limit=limit)
+    state = ctx.find_root().obj
+    reader = state.reader()
+    if rebuild or not _groups_current(reader):
+        from provenance.store.overlap_index import ensure_fresh
+
+        reader.close()  # let the writer in (SQLite); reopened below
+        state._reader = None
+        report = ensure_fresh(state.engine(), rebuild=rebuild)
+        if report.claims_indexed and fmt == "table":
+            click.echo(f"indexed {report.claims_indexed} new claim(s): {report.pairs_added} overlapping pair(s), "
+                       f"{report.groups} group(s)", err=True)
+        reader = state.reader()
+    rows = query.list_overlaps(reader, independent=independent, source=source, limit=limit)
     render(rows, fmt, OVERLAP_COLUMNS)
+
+
+# the same figures as provenance.store.overlap_index.STAMP, which stores them with the groups
+_STAMP = ("SELECT (SELECT MAX(id) FROM claim), (SELECT MAX(id) FROM article), (SELECT MAX(id) FROM source), "
+          "(SELECT COUNT(*) FROM source), (SELECT COUNT(*) FROM source_curation)")
+
+
+def _groups_current(reader: "Reader") -> bool:
+    """Whether the stored groups were built on the database as it is (index look-ups only)."""
+    stored = reader.scalar("SELECT value FROM overlap_state WHERE name = 'stamp'")
+    now = ":".join(str(x or 0) for x in reader.first(_STAMP) or ())
+    return stored == now

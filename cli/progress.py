@@ -1,5 +1,8 @@
 """Ingest with a progress bar on a terminal, and one line on stderr per input that failed
-(and, unless ``notes`` is off, per input read in an unusual way, e.g. a huge file in parts)."""
+(and, unless ``notes`` is off, per input read in an unusual way, e.g. a huge file in parts).
+
+The bar (stderr, only on a terminal) moves per article as its extraction finishes, over the
+input's bytes, with the articles and words read so far, words per second and the time left."""
 
 import click
 from rich.console import Console
@@ -25,13 +28,15 @@ def ingest_with_progress(paths, engine: Engine, *, show_bar: bool, notes: bool =
     console = Console(stderr=True)
     total = input_size(paths) or None
     columns = [TextColumn("[bold]ingest"), BarColumn(), TaskProgressColumn(),
-               TextColumn("{task.fields[articles]} articles, {task.fields[errors]} errors"),
-               TimeElapsedColumn(), TimeRemainingColumn()]
-    with Progress(*columns, console=console, transient=False) as bar:
-        task = bar.add_task("ingest", total=total, articles=0, errors=0)
+               TextColumn("{task.fields[articles]:,} articles, {task.fields[wps]:,.0f} words/s, "
+                          "{task.fields[errors]} errors"),
+               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn()]
+    with Progress(*columns, console=console, transient=False, refresh_per_second=4) as bar:
+        task = bar.add_task("ingest", total=total, articles=0, errors=0, wps=0.0)
 
         def advance(report: IngestReport, done_bytes: int) -> None:
-            bar.update(task, advance=done_bytes, articles=report.articles, errors=report.failed)
+            wps = report.extracted_words / report.seconds if report.seconds else 0.0
+            bar.update(task, advance=done_bytes, articles=report.extracted, errors=report.failed, wps=wps)
 
         def on_error(err: ReadError) -> None:
             console.print(f"[red]error[/red]: {escape(str(err))}", highlight=False)
@@ -41,7 +46,8 @@ def ingest_with_progress(paths, engine: Engine, *, show_bar: bool, notes: bool =
 
         report = ingest(paths, engine, progress=advance, on_error=on_error,
                         on_note=on_note if notes else None, **options)
-        bar.update(task, completed=total or 0, articles=report.articles, errors=report.failed)
+        bar.update(task, completed=total or 0, articles=report.articles, errors=report.failed,
+                   wps=report.words_per_second)
     return report
 
 

@@ -179,11 +179,9 @@ def show_cmd(ctx: click.Context, article: str, no_pager: bool) -> None:
     On a terminal the page goes through $PAGER (less), as git does.
     """
     from cli.main import State
-    from provenance.store import read_session
     from provenance.views import article_view
 
-    with read_session(ctx.find_object(State).engine()) as session:
-        view = article_view(session, article)
+    view = article_view(ctx.find_object(State).reader(), article)
     tty = stdout_is_terminal()
     color = tty and not os.environ.get("NO_COLOR")
     width = min(shutil.get_terminal_size().columns, MAX_WIDTH) if tty else PIPE_WIDTH

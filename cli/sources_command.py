@@ -19,9 +19,11 @@ def _engine(ctx: click.Context):
 def _curate(ctx: click.Context, action, *args) -> None:
     """Run one curation action in a write transaction and say what it did."""
     from provenance.store import begin_write
+    from provenance.store.overlap_index import ensure_fresh
 
     with begin_write(_engine(ctx)) as conn:
         outcome = action(conn, *args)
+    ensure_fresh(_engine(ctx))  # origins changed: regroup the overlaps now, so that `overlaps` only reads
     click.echo(outcome.message(), err=True)
 
 

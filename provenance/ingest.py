@@ -6,6 +6,7 @@ is gathered. Results are stored in input order, so the database does not depend 
 number of workers.
 """
 
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -17,16 +18,27 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from provenance.errors import DatabaseError, ProvenanceError
 from provenance.extract import extract
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.models import Document, Reading
-from provenance.readers import STDIN_LABEL, ReadError, ReadNote, path_label, read_paths
-from provenance.store.db import sqlite_file
+from provenance.overlaps import Features, features
+from provenance.readers import (
+    STDIN_LABEL,
+    FileDone,
+    FileUnchanged,
+    ReadError,
+    ReadNote,
+    path_label,
+    read_paths,
+)
+from provenance.store.db import begin_write, sqlite_file
+from provenance.store.overlap_index import add_seconds, ensure_fresh, index_new_claims
 from provenance.store.rows import PreparedArticle, content_hash, prepare
 from provenance.store.writer import (
     ADDED,
@@ -45,6 +57,8 @@ CHUNK_SIZE = 16  # documents per task sent to a worker
 STORED = "stored"  # Document.meta flag: its text is already in the database
 AHEAD = 4  # chunks in flight per worker, beyond one batch's worth (workers keep busy while a batch is stored)
 AHEAD_BYTES = 16 * 1024 * 1024  # ... and at most this much text in flight (large articles: memory stays flat)
+RACY_NS = 2_000_000_000  # a file modified this close to when it was read is hashed, never trusted on its stat
+HASH_BLOCK = 1 << 20
 
 
 @dataclass
@@ -60,6 +74,10 @@ class IngestReport:
     seconds: float = 0.0
     errors: list[ReadError] = field(default_factory=list)
     notes: list[ReadNote] = field(default_factory=list)  # how inputs were read (not failures)
+    extracted: int = 0  # articles read and extracted (or found stored) so far: what the bar counts
+    extracted_words: int = 0  # ... and their words
+    files_skipped: int = 0  # files recognised unchanged (size, mtime, sha256) and not read
+    overlap_seconds: float = 0.0  # spent keeping the overlap index current
 
     @property
     def failed(self) -> int:
@@ -77,7 +95,7 @@ class IngestReport:
         return self.words / self.seconds if self.seconds else 0.0
 
 
-Progress = Callable[[IngestReport, int], None]  # (report so far, input bytes just finished)
+Progress = Callable[[IngestReport, int], None]  # (report so far, input bytes just finished), per article
 OnError = Callable[[ReadError], None]
 OnNote = Callable[[ReadNote], None]
 
@@ -105,69 +123,191 @@ def ingest(
     started = time.perf_counter()
     report = IngestReport()
     workers = max(1, workers or os.cpu_count() or 1)
+    files = _InputFiles(engine)
+    known: dict[str, Features] = {}  # claim text -> overlap features, computed by the workers
+    recent: dict[int, tuple[int, Features]] = {}  # features of the claims indexed last (overlap_index)
 
     def fail(err: ReadError) -> None:
         report.errors.append(err)
+        files.spoilt(err.path)
         if on_error:
             on_error(err)
 
+    def advance(size: int) -> None:
+        report.seconds = time.perf_counter() - started
+        if progress:
+            progress(report, size)
+
     items = _mark_stored(read_paths(paths, outlet=outlet, url=url, published=published, stdin=stdin,
-                                    skip=_database_files(engine)), engine)
+                                    skip=_database_files(engine), unchanged=files.unchanged), engine)
     batch: list[tuple[Document, PreparedArticle]] = []
     cache = SourceCache()  # sources known to the writer, kept across batches
     batch_bytes = 0
 
     def flush() -> None:
         nonlocal batch, batch_bytes
-        if not batch:
-            return
-        done = sum(d.meta.get("size", 0) for d, _ in batch)
-        for res in store_batch(engine, batch, cache):
-            if res.status == FAILED:
-                fail(ReadError(res.path or STDIN_LABEL, res.line, res.error or "cannot store"))
-                continue
-            report.words += res.words
-            report.claims += res.claims
-            if res.status == ADDED:
-                report.added += 1
-            elif res.status == VERSION:
-                report.versions += 1
-            elif res.status == UNCHANGED:
-                report.unchanged += 1
-            elif res.status == DUPLICATE:
-                report.duplicates += 1
-        batch, batch_bytes = [], 0
-        report.seconds = time.perf_counter() - started
-        if progress:
-            progress(report, done)
+        if batch:
+            results = store_batch(engine, batch, cache)
+            for (doc, _), res in zip(batch, results, strict=True):
+                if res.status == FAILED:
+                    fail(ReadError(res.path or STDIN_LABEL, res.line, res.error or "cannot store"))
+                    files.spoilt(doc.meta.get("file"))
+                    continue
+                files.count(doc.meta.get("file"), res.status, res.words)
+                report.words += res.words
+                report.claims += res.claims
+                if res.status == ADDED:
+                    report.added += 1
+                elif res.status == VERSION:
+                    report.versions += 1
+                elif res.status == UNCHANGED:
+                    report.unchanged += 1
+                elif res.status == DUPLICATE:
+                    report.duplicates += 1
+            if any(r.status in (ADDED, VERSION) for r in results):
+                t0 = time.perf_counter()
+                with begin_write(engine) as conn:  # the overlap index follows each batch (groups at the end)
+                    index_new_claims(conn, known, recent)
+                report.overlap_seconds += time.perf_counter() - t0
+            for _, prep in batch:
+                for claim in prep.claims:
+                    known.pop(claim[2], None)
+        files.record()
+        if batch:
+            batch, batch_bytes = [], 0
+            advance(0)  # the counts of what was stored
 
     try:
         for item, result in extract_all(items, workers, ahead=batch_size // CHUNK_SIZE + workers * AHEAD,
-                                        options=extract_options):
+                                        options=extract_options, features_out=known):
+            if isinstance(item, FileUnchanged):
+                files.skipped(item.path, report)
+                advance(item.size)
+                continue
+            if isinstance(item, FileDone):
+                files.done(item)
+                continue
             if isinstance(item, ReadNote):
                 report.notes.append(item)
+                files.spoilt(item.path)
                 if on_note:
                     on_note(item)
                 continue
             if isinstance(item, ReadError):
                 fail(item)
-                if progress:
-                    progress(report, item.size)
+                advance(item.size)
                 continue
             if isinstance(result, str):
                 fail(ReadError(item.path or STDIN_LABEL, item.meta.get("line"), result))
-                if progress:
-                    progress(report, item.meta.get("size", 0))
+                files.spoilt(item.meta.get("file"))
+                advance(item.meta.get("size", 0))
                 continue
+            assert result is not None
             batch.append((item, result))
             batch_bytes += len(item.text)
+            report.extracted += 1
+            report.extracted_words += result.words
+            advance(item.meta.get("size", 0))
             if len(batch) >= batch_size or batch_bytes >= BATCH_BYTES:
                 flush()
         flush()
+        if report.added or report.versions:
+            t0 = time.perf_counter()
+            ensure_fresh(engine)  # the groups, from the pairs indexed batch by batch: `overlaps` only reads
+            report.overlap_seconds += time.perf_counter() - t0
+            with begin_write(engine) as conn:
+                add_seconds(conn, report.overlap_seconds)
     except (DatabaseError, OSError, MemoryError, SQLAlchemyError) as exc:
         raise _stopped(exc, report) from exc
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _InputFiles:
+    """The ``input_file`` table for one ingest: which files to skip unread, and the files read
+    whole without an error or a note, recorded after their last article is stored."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        with engine.connect() as conn:
+            self.known = {row[0]: row[1:] for row in conn.execute(text(
+                "SELECT path, size, mtime_ns, sha256, checked_ns, articles, duplicates, words FROM input_file"))}
+        self.counts: dict[str, list[int]] = {}  # path -> [articles, duplicates, words] stored so far
+        self.bad: set[str] = set()
+        self.finished: list[FileDone] = []
+
+    def unchanged(self, path: str, st: os.stat_result) -> bool:
+        """Whether ``path`` is the file recorded: same size, and the same mtime (taken well before it
+        was read) or else the same sha256."""
+        rec = self.known.get(path)
+        if rec is None or rec[0] != st.st_size:
+            return False
+        if rec[1] == st.st_mtime_ns and st.st_mtime_ns + RACY_NS < rec[3]:
+            return True
+        return _sha256(path) == rec[2]
+
+    def skipped(self, path: str, report: IngestReport) -> None:
+        """Count a file skipped unread as what it held: its articles unchanged (or duplicates)."""
+        _, _, _, _, articles, duplicates, words = self.known[path]
+        report.unchanged += articles
+        report.duplicates += duplicates
+        report.words += words
+        report.extracted += articles + duplicates
+        report.extracted_words += words
+        report.files_skipped += 1
+
+    def count(self, path: str | None, status: str, words: int) -> None:
+        if path is None:
+            return
+        c = self.counts.setdefault(path, [0, 0, 0])
+        c[1 if status == DUPLICATE else 0] += 1
+        c[2] += words
+
+    def spoilt(self, path: str | None) -> None:
+        """A file with an error or a note is read again next time (and says so again)."""
+        if path is not None:
+            self.bad.add(path)
+
+    def done(self, item: FileDone) -> None:
+        self.finished.append(item)
+
+    def record(self) -> None:
+        """Record the files whose every article is stored (called after a batch is stored)."""
+        rows = []
+        for f in self.finished:
+            counts = self.counts.pop(f.path, [0, 0, 0])
+            if f.path in self.bad or not any(counts[:2]):
+                continue
+            checked = time.time_ns()
+            try:
+                digest = _sha256(f.path)
+                st = os.stat(f.path)
+            except OSError:
+                continue
+            if (st.st_size, st.st_mtime_ns) != (f.size, f.mtime_ns):  # changed while it was read
+                continue
+            rows.append({"path": f.path, "size": f.size, "mtime_ns": f.mtime_ns, "sha256": digest,
+                         "checked_ns": checked, "articles": counts[0], "duplicates": counts[1], "words": counts[2]})
+        self.finished = []
+        if not rows:
+            return
+        with begin_write(self.engine) as conn:
+            conn.execute(text(
+                "INSERT INTO input_file (path, size, mtime_ns, sha256, checked_ns, articles, duplicates, words, "
+                "ingested_at) VALUES (:path, :size, :mtime_ns, :sha256, :checked_ns, :articles, :duplicates, :words, "
+                "CURRENT_TIMESTAMP) ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
+                "mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, checked_ns = excluded.checked_ns, "
+                "articles = excluded.articles, duplicates = excluded.duplicates, words = excluded.words, "
+                "ingested_at = excluded.ingested_at"), rows)
+
+
+def _sha256(path: str) -> str:
+    """sha256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(HASH_BLOCK):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _stopped(exc: BaseException, report: IngestReport) -> DatabaseError:
@@ -186,10 +326,12 @@ def _stopped(exc: BaseException, report: IngestReport) -> DatabaseError:
 
 
 def extract_all(
-    items: Iterable[Document | ReadError], workers: int, ahead: int | None = None,
-    options: ExtractOptions = DEFAULT_OPTIONS,
-) -> Iterator[tuple[Document | ReadError, PreparedArticle | str | None]]:
+    items: Iterable[Any], workers: int, ahead: int | None = None,
+    options: ExtractOptions = DEFAULT_OPTIONS, features_out: dict[str, Features] | None = None,
+) -> Iterator[tuple[Any, PreparedArticle | str | None]]:
     """Pair each item with its prepared rows (or an error message), in input order.
+    With ``features_out``, the workers also compute the overlap features of every new claim
+    (``provenance.overlaps.features``, beside extraction) and they are added to it.
 
     With several workers, chunks of documents go to a process pool, at most ``ahead``
     chunks (and ``AHEAD_BYTES`` of text) at a time (a plain ``Pool.imap`` would read the
@@ -202,11 +344,19 @@ def extract_all(
     if first is None:
         return
     second = next(chunks, None)
+    with_features = features_out is not None
+
+    def paired(chunk: list, done: tuple[list, dict[str, Features]]) -> Iterator[tuple[Any, PreparedArticle | str | None]]:
+        results, feats = done
+        if features_out is not None:
+            features_out.update(feats)
+        yield from _pair(chunk, results)
+
     if workers == 1 or second is None:
         for chunk in [first] if second is None else [first, second]:
-            yield from _pair(chunk, extract_chunk(_docs(chunk), options))
+            yield from paired(chunk, _extract_chunk(_docs(chunk), options, with_features))
         for chunk in chunks:
-            yield from _pair(chunk, extract_chunk(_docs(chunk), options))
+            yield from paired(chunk, _extract_chunk(_docs(chunk), options, with_features))
         return
     ahead = ahead or workers * AHEAD
     pending: deque[tuple[list, Future]] = deque()
@@ -219,7 +369,7 @@ def extract_all(
                              initargs=(os.getpid(),)) as pool:
         def submit(chunk: list) -> None:
             nonlocal in_flight
-            pending.append((chunk, pool.submit(extract_chunk, _docs(chunk), options)))
+            pending.append((chunk, pool.submit(_extract_chunk, _docs(chunk), options, with_features)))
             in_flight += text_size(chunk)
 
         try:
@@ -228,11 +378,12 @@ def extract_all(
             for chunk in chunks:
                 submit(chunk)
                 while len(pending) >= ahead or (len(pending) > 1 and in_flight > AHEAD_BYTES):
-                    done = pending.popleft()
-                    in_flight -= text_size(done[0])
-                    yield from _finish(*done)
+                    chunk, future = pending.popleft()
+                    in_flight -= text_size(chunk)
+                    yield from paired(chunk, future.result())
             while pending:
-                yield from _finish(*pending.popleft())
+                chunk, future = pending.popleft()
+                yield from paired(chunk, future.result())
         except BaseException:  # Ctrl-C, or the caller stopped (e.g. the database failed): drop queued work
             _stop_pool(pool)
             raise
@@ -247,6 +398,20 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
         if proc.is_alive():
             proc.terminate()
     pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _extract_chunk(docs: list[Document], options: ExtractOptions, with_features: bool,
+                   ) -> tuple[list[PreparedArticle | str], dict[str, Features]]:
+    """``extract_chunk``, and with ``with_features`` the overlap features of the new claims (in a worker)."""
+    out = extract_chunk(docs, options)
+    feats: dict[str, Features] = {}
+    if with_features:
+        for prep in out:
+            if isinstance(prep, PreparedArticle):
+                for claim in prep.claims:
+                    if claim[2] not in feats:
+                        feats[claim[2]] = features(claim[2])
+    return out, feats
 
 
 def extract_chunk(docs: list[Document], options: ExtractOptions = DEFAULT_OPTIONS) -> list[PreparedArticle | str]:
@@ -278,7 +443,7 @@ def _database_files(engine: Engine) -> set[str]:
     return {base + suffix for suffix in ("", "-wal", "-shm", "-journal")}
 
 
-def _mark_stored(items: Iterable[Document | ReadError], engine: Engine) -> Iterator[Document | ReadError]:
+def _mark_stored(items: Iterable[Any], engine: Engine) -> Iterator[Any]:
     """Mark the documents whose text is already in the database, so re-ingest skips extraction."""
     for chunk in _chunks(items, 64):
         docs = [d for d in chunk if isinstance(d, Document)]
@@ -289,12 +454,7 @@ def _mark_stored(items: Iterable[Document | ReadError], engine: Engine) -> Itera
         yield from chunk
 
 
-def _finish(chunk: list, future: Future) -> Iterator[tuple[Document | ReadError, PreparedArticle | str | None]]:
-    """Wait for one chunk's rows and pair them with its items."""
-    yield from _pair(chunk, future.result())
-
-
-def _pair(chunk: list, results: list) -> Iterator[tuple[Document | ReadError, PreparedArticle | str | None]]:
+def _pair(chunk: list, results: list) -> Iterator[tuple[Any, PreparedArticle | str | None]]:
     """Match results (one per Document) back to the chunk's items, errors and notes passing through."""
     it = iter(results)
     for item in chunk:

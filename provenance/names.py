@@ -13,10 +13,30 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
-from provenance.extract.lexicon import fold, lexicon
+if TYPE_CHECKING:
+    from provenance.extract.lexicon import Lexicon
+
+
+# The lexicon lives in the extract package, whose import loads the whole extractor (~0.3 s):
+# imported on first use, so that `source NAME` and `claims --source NAME` (normalize_name only)
+# start without it (docs/benchmarks.md, issue 13).
+def fold(s: str) -> str:
+    """``provenance.extract.lexicon.fold``."""
+    from provenance.extract.lexicon import fold as _fold
+
+    return _fold(s)
+
+
+def lexicon() -> "Lexicon":
+    """``provenance.extract.lexicon.lexicon``."""
+    from provenance.extract.lexicon import lexicon as _lexicon
+
+    return _lexicon()
+
 
 # ---------------------------------------------------------------- normalization
 

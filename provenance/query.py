@@ -5,37 +5,36 @@ end, cue, kind, hops, chain: [{source_id, name, type, aliases, cue, evidence: {s
 text}}]}``, origin first. Chains and aliases for a page of claims are fetched with one query
 each (no query per claim). Every user input reaches SQL as a bound parameter.
 Only current versions of articles are listed unless an article is asked for by id.
+
+The SQL is plain DB-API SQL, one text for SQLite and PostgreSQL (``provenance.reads``): a
+query command imports neither SQLAlchemy nor SQLModel. Every function takes a ``Reader``,
+or a SQLAlchemy Session or Connection (wrapped in one, in its transaction).
 """
+
+from __future__ import annotations
 
 import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-from sqlalchemy import Integer, and_, column, exc, func, literal_column, or_, select, text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, Union
 
 from provenance.errors import NotFoundError, ProvenanceError
 from provenance.kinds import ClaimKind
-from provenance.store.migrations import PG_TS_CONFIG, has_fts
-from provenance.store.tables import (
-    Article,
-    Citation,
-    Claim,
-    OverlapGroup,
-    OverlapMember,
-    Source,
-    SourceAlias,
-    SourceArticle,
-    SourceRelation,
-    SourceStats,
-)
+from provenance.reads import Reader, is_operational_error
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
+DB = Union[Reader, "Session", "Connection"]
 Row = dict[str, Any]
+Cond = tuple[str, list[Any]]  # a WHERE condition and its parameters
 PAGE = 1000  # claims fetched per round trip
 _IN_CHUNK = 900  # ids per IN (...) list
 _MAX_INT = 2**63 - 1  # SQLite's largest integer: a larger id matches nothing, a larger limit is none
+PG_TS_CONFIG = "simple"  # provenance.store.migrations.PG_TS_CONFIG (tests/test_reads.py keeps them equal)
+_KINDS = [k.value for k in ClaimKind]
 
 
 def as_id(ref: object) -> int | None:
@@ -47,63 +46,85 @@ def as_id(ref: object) -> int | None:
     return None
 
 
+def _in(ids: list[Any]) -> str:
+    """``IN (?, ?, ...)`` for ``ids`` (never empty: callers skip an empty list)."""
+    return "IN (" + ", ".join("?" * len(ids)) + ")"
+
+
+def _like_escaped(value: str) -> str:
+    """``value`` for a LIKE pattern with ESCAPE '/', its own wildcards taken literally."""
+    return value.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
+def _where(conds: list[Cond]) -> tuple[str, list[Any]]:
+    """A WHERE clause (or nothing) joining ``conds`` with AND, and its parameters."""
+    if not conds:
+        return "", []
+    params: list[Any] = []
+    for _, p in conds:
+        params += p
+    return " WHERE " + " AND ".join(f"({sql})" for sql, _ in conds), params
+
+
 # ---------------------------------------------------------------- articles
 
 
-def list_articles(session: Session, *, limit: int | None = None, outlet: str | None = None,
+def list_articles(db: DB, *, limit: int | None = None, outlet: str | None = None,
                   since: str | None = None) -> list[Row]:
     """Current articles with their number of claims, in all and by kind; ``outlet`` keeps one
     outlet's (case ignored), ``since`` those published on or after an ISO date (undated ones drop out)."""
-    stmt = (select(Article.id, Article.path, Article.external_id, Article.title, Article.outlet,
-                   Article.url, Article.published, Article.words, Article.version)
-            .where(Article.is_current.is_(True)).order_by(Article.id))
+    r = Reader.of(db)
+    conds: list[Cond] = [("a.is_current", [])]
     if outlet:
-        stmt = stmt.where(func.lower(Article.outlet) == outlet.strip().lower())
+        conds.append(("lower(a.outlet) = ?", [outlet.strip().lower()]))
     if since:
-        stmt = stmt.where(Article.published >= since.strip())
+        conds.append(("a.published >= ?", [since.strip()]))
+    where, params = _where(conds)
+    sql = ("SELECT a.id, a.path, a.external_id, a.title, a.outlet, a.url, a.published, a.words, a.version "
+           f"FROM article a{where} ORDER BY a.id")
     if limit is not None:
-        stmt = stmt.limit(min(limit, _MAX_INT))
-    rows = [dict(r._mapping) for r in session.execute(stmt)]
+        sql += " LIMIT ?"
+        params.append(min(limit, _MAX_INT))
+    keys = ("id", "path", "external_id", "title", "outlet", "url", "published", "words", "version")
+    rows = [dict(zip(keys, row, strict=True)) for row in r.all(sql, params)]
     counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for ids in _chunked([r["id"] for r in rows]):
-        for aid, kind, n in session.execute(
-            select(Claim.article_id, Claim.kind, func.count()).where(Claim.article_id.in_(ids))
-            .group_by(Claim.article_id, Claim.kind)
-        ):
+    for ids in _chunked([row["id"] for row in rows]):
+        for aid, kind, n in r.all(f"SELECT article_id, kind, count(*) FROM claim WHERE article_id {_in(ids)} "
+                                  "GROUP BY article_id, kind", ids):
             counts[aid][kind] = n
-    for r in rows:
-        by_kind = counts.get(r["id"], {})
-        r["claim_count"] = sum(by_kind.values())
-        for kind in ClaimKind:
-            r[kind.value] = by_kind.get(kind.value, 0)
+    for row in rows:
+        by_kind = counts.get(row["id"], {})
+        row["claim_count"] = sum(by_kind.values())
+        for kind in _KINDS:
+            row[kind] = by_kind.get(kind, 0)
     return rows
 
 
-def find_articles(session: Session, ref: str | int) -> list[int]:
+def find_articles(db: DB, ref: str | int) -> list[int]:
     """Ids of the articles ``ref`` names: an id, a path (or its tail, e.g. a file name), or an external id."""
+    r = Reader.of(db)
     ref = str(ref).strip()
     if not ref:
         return []
     if (aid := as_id(ref)) is not None:
-        found = session.execute(select(Article.id).where(Article.id == aid)).scalars().all()
+        found = r.column("SELECT id FROM article WHERE id = ?", [aid])
         if found:
-            return list(found)
-    conds = [Article.path == ref, Article.path == os.path.abspath(ref),
-             Article.path.endswith("/" + ref, autoescape=True), Article.external_id == ref]
-    stmt = select(Article.id).where(Article.is_current.is_(True), or_(*conds)).order_by(Article.id)
-    return list(session.execute(stmt).scalars())
+            return found
+    return r.column("SELECT id FROM article WHERE is_current AND (path = ? OR path = ? OR path LIKE ? ESCAPE '/' "
+                    "OR external_id = ?) ORDER BY id",
+                    [ref, os.path.abspath(ref), "%" + _like_escaped("/" + ref), ref])
 
 
 # ---------------------------------------------------------------- claims
 
 
-def list_claims(session: Session, **filters: Any) -> list[Row]:
+def list_claims(db: DB, **filters: Any) -> list[Row]:
     """All claims matching the filters of ``iter_claims``, as a list."""
-    return list(iter_claims(session, **filters))
+    return list(iter_claims(db, **filters))
 
 
 def iter_claims(
-    session: Session,
+    db: DB,
     *,
     article: str | int | None = None,
     source: str | int | None = None,
@@ -118,54 +139,54 @@ def iter_claims(
     raised here, before any row is produced); ``search`` is full-text (FTS5 syntax
     allowed; anything else is searched as plain words).
     """
-    conds = claim_conditions(session, article=article, source=source, kind=kind, secondhand=secondhand,
-                             search=search)
-    return _pages(session, conds, limit)
+    r = Reader.of(db)
+    conds = claim_conditions(r, article=article, source=source, kind=kind, secondhand=secondhand, search=search)
+    return _pages(r, conds, limit)
 
 
-def count_claims(session: Session, **filters: Any) -> int:
+def count_claims(db: DB, **filters: Any) -> int:
     """How many claims the filters of ``iter_claims`` (but ``limit``) match: what a short listing left out."""
-    conds = claim_conditions(session, **filters)
-    stmt = select(func.count(Claim.id)).join(Article, Article.id == Claim.article_id).where(and_(*conds))
-    return int(session.execute(stmt).scalar() or 0)
+    r = Reader.of(db)
+    where, params = _where(claim_conditions(r, **filters))
+    return int(r.scalar(f"SELECT count(c.id) FROM claim c JOIN article a ON a.id = c.article_id{where}", params) or 0)
 
 
-def claim_conditions(session: Session, *, article: str | int | None = None, source: str | int | None = None,
-                     kind: str | None = None, secondhand: bool = False, search: str | None = None) -> list:
-    """The WHERE conditions of a claim listing (on ``claim`` joined to ``article``)."""
-    conds = []
+def claim_conditions(db: DB, *, article: str | int | None = None, source: str | int | None = None,
+                     kind: str | None = None, secondhand: bool = False, search: str | None = None) -> list[Cond]:
+    """The WHERE conditions of a claim listing (on ``claim c`` joined to ``article a``), with their parameters."""
+    r = Reader.of(db)
+    conds: list[Cond] = []
     if article is not None:
-        ids = find_articles(session, article)
+        ids = find_articles(r, article)
         if not ids:
             raise NotFoundError(f"no article matches {article!r}")
-        conds.append(Claim.article_id.in_(ids))
+        conds.append((f"c.article_id {_in(ids)}", list(ids)))
         if not str(article).strip().isdigit():
-            conds.append(Article.is_current.is_(True))
+            conds.append(("a.is_current", []))
     else:
-        conds.append(Article.is_current.is_(True))
+        conds.append(("a.is_current", []))
     if source is not None:
-        sids = find_sources(session, source)
+        sids = find_sources(r, source)
         if not sids:
             raise NotFoundError(f"no source matches {source!r}")
-        conds.append(Claim.id.in_(select(Citation.claim_id).where(Citation.source_id.in_(sids))))
+        conds.append((f"c.id IN (SELECT claim_id FROM citation WHERE source_id {_in(sids)})", list(sids)))
     if kind is not None:
-        kinds = {k.value for k in ClaimKind}
-        if kind not in kinds:
-            raise ProvenanceError(f"unknown kind {kind!r}; choose from {', '.join(sorted(kinds))}")
-        conds.append(Claim.kind == kind)
+        if kind not in _KINDS:
+            raise ProvenanceError(f"unknown kind {kind!r}; choose from {', '.join(sorted(_KINDS))}")
+        conds.append(("c.kind = ?", [kind]))
     if secondhand:
-        conds.append(Claim.kind == ClaimKind.secondhand.value)
+        conds.append(("c.kind = ?", [ClaimKind.secondhand.value]))
     if search is not None and search.strip():
-        conds.append(_search_condition(session, search))
+        conds.append(_search_condition(r, search))
     return conds
 
 
-def _pages(session: Session, conds: list, limit: int | None) -> Iterator[Row]:
+def _pages(r: Reader, conds: list[Cond], limit: int | None) -> Iterator[Row]:
     """Claims matching ``conds``, page after page (keyset on id), up to ``limit``."""
     last_id, remaining = 0, limit
     while remaining is None or remaining > 0:
         size = PAGE if remaining is None else min(PAGE, remaining)
-        page = _claim_page(session, conds + [Claim.id > last_id], size)
+        page = _claim_page(r, [*conds, ("c.id > ?", [last_id])], size)
         yield from page
         if len(page) < size:
             return
@@ -174,85 +195,81 @@ def _pages(session: Session, conds: list, limit: int | None) -> Iterator[Row]:
             remaining -= len(page)
 
 
-def get_chain(session: Session, claim_id: int) -> Row:
+def get_chain(db: DB, claim_id: int) -> Row:
     """One claim with its chain (any article version); NotFoundError if there is no such claim."""
+    r = Reader.of(db)
     cid = as_id(claim_id)
-    page = _claim_page(session, [Claim.id == cid], 1) if cid is not None else []
+    page = _claim_page(r, [("c.id = ?", [cid])], 1) if cid is not None else []
     if not page:
         raise NotFoundError(f"no claim with id {claim_id}")
     return page[0]
 
 
-def _claim_page(session: Session, conds: list, size: int) -> list[Row]:
+def _claim_page(r: Reader, conds: list[Cond], size: int) -> list[Row]:
     """Up to ``size`` claims matching ``conds``, each with its chain (three queries in all)."""
-    stmt = (select(Claim.id, Claim.start, Claim.end, Claim.text, Claim.cue, Claim.cue_type,
-                   Claim.kind, Claim.hops, Claim.chain_text, Article.id.label("article_id"),
-                   Article.path, Article.title, Article.outlet)
-            .join(Article, Article.id == Claim.article_id)
-            .where(and_(*conds)).order_by(Claim.id).limit(size))
+    where, params = _where(conds)
+    rows = r.all('SELECT c.id, c.start, c."end", c.text, c.cue, c.cue_type, c.kind, c.hops, c.chain_text, '
+                 "a.id, a.path, a.title, a.outlet FROM claim c JOIN article a ON a.id = c.article_id"
+                 f"{where} ORDER BY c.id LIMIT ?", [*params, size])
     claims = []
-    for r in session.execute(stmt):
+    for cid, start, end, text, cue, cue_type, kind, hops, chain_text, aid, path, title, outlet in rows:
         claims.append({
-            "id": r.id,
-            "article": {"id": r.article_id, "path": r.path, "title": r.title, "outlet": r.outlet},
-            "text": r.text, "start": r.start, "end": r.end, "cue": r.cue, "cue_type": r.cue_type,
-            "kind": r.kind, "hops": r.hops, "chain_text": r.chain_text, "chain": [],
+            "id": cid,
+            "article": {"id": aid, "path": path, "title": title, "outlet": outlet},
+            "text": text, "start": start, "end": end, "cue": cue, "cue_type": cue_type,
+            "kind": kind, "hops": hops, "chain_text": chain_text, "chain": [],
         })
-    chains = _chains(session, [c["id"] for c in claims if c["hops"]])
+    chains = _chains(r, [c["id"] for c in claims if c["hops"]])
     for c in claims:
         c["chain"] = chains.get(c["id"], [])
     return claims
 
 
-def _chains(session: Session, claim_ids: list[int]) -> dict[int, list[Row]]:
+def _chains(r: Reader, claim_ids: list[int]) -> dict[int, list[Row]]:
     """Chains of many claims at once (one query, plus one for aliases): claim id -> links, origin first."""
-    links = []
+    links: list[tuple] = []
     for chunk in _chunked(claim_ids):
-        links += session.execute(
-            select(Citation.claim_id, Citation.source_id, Citation.cue, Citation.role,
-                   Citation.evidence_start, Citation.evidence_end, Citation.evidence_text,
-                   Source.name, Source.type)
-            .join(Source, Source.id == Citation.source_id)
-            .where(Citation.claim_id.in_(chunk)).order_by(Citation.claim_id, Citation.position)
-        ).all()
-    names = {link.source_id: link.name for link in links}
+        links += r.all("SELECT ct.claim_id, ct.source_id, ct.cue, ct.role, ct.evidence_start, ct.evidence_end, "
+                       "ct.evidence_text, s.name, s.type FROM citation ct JOIN source s ON s.id = ct.source_id "
+                       f"WHERE ct.claim_id {_in(chunk)} ORDER BY ct.claim_id, ct.position", chunk)
+    names = {link[1]: link[7] for link in links}
     # each source's other names, filtered once per page and shared by all its links (read-only):
     # a popular source has hundreds of aliases and appears in most links of a page
-    aliases = {sid: [a for a in found if a != names[sid]] for sid, found in _aliases(session, names).items()}
+    aliases = {sid: [a for a in found if a != names[sid]] for sid, found in _aliases(r, names).items()}
     out: dict[int, list[Row]] = defaultdict(list)
-    for link in links:
-        out[link.claim_id].append({
-            "source_id": link.source_id, "name": link.name, "type": link.type,
-            "aliases": aliases.get(link.source_id, []),
-            "cue": link.cue, "role": link.role,
-            "evidence": {"start": link.evidence_start, "end": link.evidence_end,
-                         "text": link.evidence_text},
+    for claim_id, source_id, cue, role, ev_start, ev_end, ev_text, name, type_ in links:
+        out[claim_id].append({
+            "source_id": source_id, "name": name, "type": type_,
+            "aliases": aliases.get(source_id, []),
+            "cue": cue, "role": role,
+            "evidence": {"start": ev_start, "end": ev_end, "text": ev_text},
         })
     return out
 
 
-def _search_condition(session: Session, query: str):
+def _search_condition(db: DB, query: str) -> Cond:
     """A WHERE condition for full-text search: FTS5 on SQLite, the tsvector index on
     PostgreSQL, else a case-insensitive LIKE."""
-    conn = session.connection()
-    if not has_fts(conn):
-        return Claim.text.icontains(query, autoescape=True)
-    if conn.dialect.name == "postgresql":
+    r = Reader.of(db)
+    if not r.has_fts():
+        return ("lower(c.text) LIKE lower(?) ESCAPE '/'", ["%" + _like_escaped(query) + "%"])
+    if r.dialect == "postgresql":
         return _pg_search_condition(query)
     q = query
     try:
-        session.execute(text("SELECT 1 FROM claim_fts WHERE claim_fts MATCH :q LIMIT 1"), {"q": q})
-    except exc.OperationalError:  # not valid FTS5 syntax: search the words as written
+        r.all("SELECT 1 FROM claim_fts WHERE claim_fts MATCH ? LIMIT 1", [q])
+    except Exception as exc:  # not valid FTS5 syntax: search the words as written
+        if not is_operational_error(exc):
+            raise
         q = " ".join('"' + tok.replace('"', '""') + '"' for tok in query.split())
-    matches = text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q").bindparams(q=q)
-    return Claim.id.in_(matches.columns(column("rowid", Integer)))
+    return ("c.id IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?)", [q])
 
 
 _PG_TOKENS = re.compile(r'"([^"]*)"|(\S+)')
 _OPERATORS = ("OR", "AND", "NOT")
 
 
-def _pg_search_condition(query: str):
+def _pg_search_condition(query: str) -> Cond:
     """The FTS5 query syntax users know (words, ``"phrases"``, ``prefix*``, ``OR``, ``AND``,
     ``NOT``; implicit AND; NOT binds tightest, then AND, then OR) as a PostgreSQL tsquery,
     matched against the same expression as the GIN index so that the index is used.
@@ -262,7 +279,7 @@ def _pg_search_condition(query: str):
     written. Words and phrases reach ``plainto_tsquery``/``phraseto_tsquery`` as bound
     parameters, never spliced into tsquery syntax. A query with no word matches nothing.
     """
-    config = literal_column(f"'{PG_TS_CONFIG}'::regconfig")
+    config = f"'{PG_TS_CONFIG}'::regconfig"
     tokens = []  # (kind, value): op, phrase, prefix or word
     valid = query.count('"') % 2 == 0
     for phrase, word in _PG_TOKENS.findall(query):
@@ -282,15 +299,17 @@ def _pg_search_condition(query: str):
     ops = [k == "op" for k, _ in tokens]
     if not tokens or ops[0] or ops[-1] or any(a and b for a, b in zip(ops, ops[1:], strict=False)):
         valid = False
+    vector = f"to_tsvector({config}, c.text)"
     if not valid:  # plain words, each as written (a word with punctuation is a phrase of its parts)
-        terms = [func.phraseto_tsquery(config, w) for w in query.split()]
-        if not terms:
-            return Claim.id.is_(None)
-        tsquery = terms[0]
-        for t in terms[1:]:
-            tsquery = tsquery.op("&&")(t)
-        return func.to_tsvector(config, Claim.text).op("@@")(tsquery)
-    disjuncts, conj, negate = [], [], False
+        words = query.split()
+        if not words:
+            return ("c.id IS NULL", [])
+        tsquery = " && ".join(f"phraseto_tsquery({config}, ?)" for _ in words)
+        return (f"{vector} @@ ({tsquery})", list(words))
+    disjuncts: list[list[str]] = []
+    conj: list[str] = []
+    params: list[Any] = []
+    negate = False
     for kind, value in tokens:
         if kind == "op":
             if value == "OR":
@@ -299,70 +318,63 @@ def _pg_search_condition(query: str):
             negate = value == "NOT"  # "a NOT b" is a AND NOT b
             continue
         if kind == "phrase":
-            term = func.phraseto_tsquery(config, value)
+            term = f"phraseto_tsquery({config}, ?)"
         elif kind == "prefix":
-            term = func.to_tsquery(config, func.concat(func.quote_literal(func.lower(value)), ":*"))
+            term = f"to_tsquery({config}, concat(quote_literal(lower(?)), ':*'))"
         else:
-            term = func.plainto_tsquery(config, value)
-        conj.append(func.tsquery_not(term) if negate else term)
+            term = f"plainto_tsquery({config}, ?)"
+        params.append(value)
+        conj.append(f"tsquery_not({term})" if negate else term)
         negate = False
     disjuncts.append(conj)
-
-    def joined(terms, op):
-        out = terms[0]
-        for t in terms[1:]:
-            out = out.op(op)(t)
-        return out
-
-    tsquery = joined([joined(c, "&&") for c in disjuncts if c], "||")
-    return func.to_tsvector(config, Claim.text).op("@@")(tsquery)
+    tsquery = " || ".join("(" + " && ".join(c) + ")" for c in disjuncts if c)
+    return (f"{vector} @@ ({tsquery})", params)
 
 
 # ---------------------------------------------------------------- sources
 
 
-def find_sources(session: Session, ref: str | int) -> list[int]:
+def find_sources(db: DB, ref: str | int) -> list[int]:
     """Ids of the sources ``ref`` names: an id, a name or alias (normalized), else a part of one."""
-    return match_sources(session, ref)[0]
+    return match_sources(db, ref)[0]
 
 
-def match_sources(session: Session, ref: str | int) -> tuple[list[int], bool]:
+def match_sources(db: DB, ref: str | int) -> tuple[list[int], bool]:
     """``(ids, exact)``: the sources ``ref`` names by id, name or alias (``exact``), else those with
     a name containing it; a name of one character is never looked for inside other names."""
+    r = Reader.of(db)
     ref = str(ref).strip()
     if not ref:
         return [], True
     if (sid := as_id(ref)) is not None:
-        found = session.execute(select(Source.id).where(Source.id == sid)).scalars().all()
+        found = r.column("SELECT id FROM source WHERE id = ?", [sid])
         if found:
-            return list(found), True
+            return found, True
     from provenance.names import normalize_name  # loads the name lexicons: only when a name is asked for
 
     norm = normalize_name(ref)
-    exact = select(Source.id).where(or_(
-        Source.key == norm,
-        Source.id.in_(select(SourceAlias.source_id).where(SourceAlias.norm == norm)),
-    ))
-    ids = list(session.execute(exact.order_by(Source.id)).scalars())
+    ids = r.column("SELECT id FROM source WHERE key = ? OR id IN (SELECT source_id FROM source_alias WHERE norm = ?) "
+                   "ORDER BY id", [norm, norm])
     if ids or len(norm) < 2:
         return ids, True
     # part of a name the source was seen under (not of its key: "united nations report" is the
     # key of "UN report", and "it" must not find it)
-    partial = select(Source.id).where(
-        Source.id.in_(select(SourceAlias.source_id).where(SourceAlias.norm.contains(norm, autoescape=True))))
-    return list(session.execute(partial.order_by(Source.id)).scalars()), False
+    partial = r.column("SELECT id FROM source WHERE id IN (SELECT source_id FROM source_alias "
+                       "WHERE norm LIKE ? ESCAPE '/') ORDER BY id", ["%" + _like_escaped(norm) + "%"])
+    return partial, False
 
 
-def by_reach(session: Session, ids: list[int]) -> list[Row]:
+def by_reach(db: DB, ids: list[int]) -> list[Row]:
     """``{id, name, type, article_count}`` of the sources ``ids``, widest reach first (then most claims, lowest id)."""
-    rows = []
+    r = Reader.of(db)
+    rows: list[tuple] = []
     for chunk in _chunked(ids):
-        rows += session.execute(
-            select(Source.id, Source.name, Source.type, func.coalesce(SourceStats.article_count, 0).label("articles"),
-                   func.coalesce(SourceStats.claim_count, 0).label("claims"))
-            .outerjoin(SourceStats, SourceStats.source_id == Source.id).where(Source.id.in_(chunk))).all()
-    rows.sort(key=lambda r: (-r.articles, -r.claims, r.id))
-    return [{"id": r.id, "name": r.name, "type": r.type, "article_count": int(r.articles)} for r in rows]
+        rows += r.all("SELECT s.id, s.name, s.type, COALESCE(st.article_count, 0), COALESCE(st.claim_count, 0) "
+                      f"FROM source s LEFT JOIN source_stats st ON st.source_id = s.id WHERE s.id {_in(chunk)}",
+                      chunk)
+    rows.sort(key=lambda x: (-x[3], -x[4], x[0]))
+    return [{"id": sid, "name": name, "type": type_, "article_count": int(arts)}
+            for sid, name, type_, arts, _ in rows]
 
 
 OTHER_MATCHES = 20  # other sources of the same name listed by ``get_source``
@@ -370,8 +382,11 @@ OTHER_MATCHES = 20  # other sources of the same name listed by ``get_source``
 
 ARTICLES_PER_SOURCE = 100  # articles listed per source in ``list_sources`` (``article_count`` has them all)
 
+_STATS = ("SELECT s.id, s.name, s.type, s.role, st.article_count, st.claim_count, st.mention_count, "
+          "st.origin_count, st.relay_count FROM source_stats st JOIN source s ON s.id = st.source_id")
 
-def list_sources(session: Session, *, recurring: bool = False, type: str | None = None,
+
+def list_sources(db: DB, *, recurring: bool = False, type: str | None = None,
                  limit: int | None = None, articles: int | None = ARTICLES_PER_SOURCE) -> list[Row]:
     """Sources seen in current articles, widest reach first, with aliases, articles and counts.
 
@@ -380,32 +395,35 @@ def list_sources(session: Session, *, recurring: bool = False, type: str | None 
     lists at most ``articles`` of the source's current articles, the lowest ids (the first
     stored) first; ``article_count`` always counts them all, so a longer list was cut.
     ``articles`` 0 or None lists them all (``get_source`` always does)."""
-    stmt = _source_stats().order_by(
-        SourceStats.article_count.desc(), SourceStats.claim_count.desc(), SourceStats.source_id)
+    r = Reader.of(db)
+    conds: list[Cond] = []
     if recurring:
-        stmt = stmt.where(SourceStats.article_count >= 2)
+        conds.append(("st.article_count >= 2", []))
     if type:
-        stmt = stmt.where(SourceStats.type == type)
+        conds.append(("st.type = ?", [type]))
+    where, params = _where(conds)
+    sql = f"{_STATS}{where} ORDER BY st.article_count DESC, st.claim_count DESC, st.source_id"
     if limit is not None:
-        stmt = stmt.limit(min(limit, _MAX_INT))
-    rows = [_source_row(r) for r in session.execute(stmt)]
-    ids = [r["id"] for r in rows]
-    aliases = _aliases(session, ids)
+        sql += " LIMIT ?"
+        params.append(min(limit, _MAX_INT))
+    rows = [_source_row(row) for row in r.all(sql, params)]
+    ids = [row["id"] for row in rows]
+    aliases = _aliases(r, ids)
     if articles:
-        listed = _first_articles(session, [(r["id"], r["article_count"]) for r in rows], min(articles, _MAX_INT))
+        listed = _first_articles(r, [(row["id"], row["article_count"]) for row in rows], min(articles, _MAX_INT))
     else:
         listed = {sid: [{"id": a["id"], "path": a["path"]} for a in arts]
-                  for sid, arts in source_articles(session, ids).items()}
-    for r in rows:
-        r["aliases"] = [a for a in aliases.get(r["id"], []) if a != r["name"]]
-        r["articles"] = listed.get(r["id"], [])
+                  for sid, arts in source_articles(r, ids).items()}
+    for row in rows:
+        row["aliases"] = [a for a in aliases.get(row["id"], []) if a != row["name"]]
+        row["articles"] = listed.get(row["id"], [])
     return rows
 
 
 _ARMS = 100  # sources per statement in _first_articles (SQLite allows 500 terms in a compound SELECT)
 
 
-def _first_articles(session: Session, sources: list[tuple[int, int]], n: int) -> dict[int, list[Row]]:
+def _first_articles(r: Reader, sources: list[tuple[int, int]], n: int) -> dict[int, list[Row]]:
     """The first ``n`` current articles (lowest ids) of each source: ``{source id: [{id, path}]}``.
 
     One statement per ``_ARMS`` sources, a UNION ALL of one ``LIMIT n`` range scan of
@@ -416,130 +434,116 @@ def _first_articles(session: Session, sources: list[tuple[int, int]], n: int) ->
     small = [sid for sid, count in sources if count <= n]
     large = [sid for sid, count in sources if count > n]
     for chunk in _chunked(small):
-        for sid, aid, path in session.execute(
-            select(SourceArticle.source_id, Article.id, Article.path)
-            .join(Article, and_(Article.id == SourceArticle.article_id, Article.is_current.is_(True)))
-            .where(SourceArticle.source_id.in_(chunk)).order_by(SourceArticle.source_id, Article.id)
+        for sid, aid, path in r.all(
+            "SELECT sa.source_id, a.id, a.path FROM source_article sa "
+            "JOIN article a ON a.id = sa.article_id AND a.is_current "
+            f"WHERE sa.source_id {_in(chunk)} ORDER BY sa.source_id, a.id", chunk
         ):
             out[sid].append({"id": aid, "path": path})
     for i in range(0, len(large), _ARMS):
         chunk = large[i:i + _ARMS]
         arm = ("SELECT * FROM (SELECT sa.source_id, a.id, a.path FROM source_article sa "
                "JOIN article a ON a.id = sa.article_id AND a.is_current "
-               "WHERE sa.source_id = :s{} ORDER BY sa.article_id LIMIT :n) AS arm{}")
-        sql = " UNION ALL ".join(arm.format(j, j) for j in range(len(chunk)))
-        params = {f"s{j}": sid for j, sid in enumerate(chunk)} | {"n": n}
-        for sid, aid, path in session.execute(text(sql), params):
+               "WHERE sa.source_id = ? ORDER BY sa.article_id LIMIT ?) AS arm{}")
+        sql = " UNION ALL ".join(arm.format(j) for j in range(len(chunk)))
+        params: list[Any] = []
+        for sid in chunk:
+            params += [sid, n]
+        for sid, aid, path in r.all(sql, params):
             out[sid].append({"id": aid, "path": path})
         for sid in chunk:  # UNION ALL promises no order of its own
             out[sid].sort(key=lambda a: a["id"])
     return out
 
 
-def get_source(session: Session, ref: str | int) -> Row:
+def get_source(db: DB, ref: str | int) -> Row:
     """One source in full: aliases (with reasons), affiliations, articles, claims, chain positions.
 
     A name several sources carry answers with the widest of them (most articles) and lists the
     others in ``other_matches`` (``match_count`` counts all); a part of names that matches
     several sources and names none of them is an error listing them."""
-    ids, exact = match_sources(session, ref)
+    r = Reader.of(db)
+    ids, exact = match_sources(r, ref)
     if not ids:
         raise NotFoundError(f"no source matches {str(ref)!r}")
-    ranked = by_reach(session, ids) if len(ids) > 1 else [{"id": ids[0]}]
+    ranked = by_reach(r, ids) if len(ids) > 1 else [{"id": ids[0]}]
     if len(ids) > 1 and not exact:  # only parts of names: no source is called that
-        listed = "; ".join(f"{r['id']} {r['name']} ({r['type']})" for r in ranked[:10])
+        listed = "; ".join(f"{x['id']} {x['name']} ({x['type']})" for x in ranked[:10])
         more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
         raise ProvenanceError(f"{str(ref)!r} matches {len(ids)} sources: {listed}{more}; give an id")
     sid = ranked[0]["id"]
-    stat = session.execute(_source_stats().where(Source.id == sid)).first()
+    stat = r.first(f"{_STATS} WHERE s.id = ?", [sid])
     if stat is None:  # a source in no article (any more)
-        src = session.execute(select(Source.id, Source.name, Source.type, Source.role)
-                              .where(Source.id == sid)).one()
-        row: Row = {"id": src.id, "name": src.name, "type": src.type, "role": src.role,
+        src_id, name, type_, role = r.all("SELECT id, name, type, role FROM source WHERE id = ?", [sid])[0]
+        row: Row = {"id": src_id, "name": name, "type": type_, "role": role,
                     "article_count": 0, "claim_count": 0, "mention_count": 0,
                     "origin_count": 0, "relay_count": 0}
     else:
         row = _source_row(stat)
     row.pop("articles", None)
-    alias_rows = session.execute(
-        select(SourceAlias.alias, SourceAlias.reason, SourceAlias.score)
-        .where(SourceAlias.source_id == sid).order_by(SourceAlias.id)).all()
-    row["aliases"] = [a.alias for a in alias_rows if a.alias != row["name"]]
-    row["alias_reasons"] = [{"alias": a.alias, "reason": a.reason, "score": a.score} for a in alias_rows]
+    alias_rows = r.all("SELECT alias, reason, score FROM source_alias WHERE source_id = ? ORDER BY id", [sid])
+    row["aliases"] = [alias for alias, _, _ in alias_rows if alias != row["name"]]
+    row["alias_reasons"] = [{"alias": alias, "reason": reason, "score": score} for alias, reason, score in alias_rows]
     for rel in ("affiliation", "publisher", "author"):
         row[rel + "s"] = []
-    for rel, name, rid in session.execute(
-        select(SourceRelation.relation, SourceRelation.related_name, SourceRelation.related_source_id)
-        .where(SourceRelation.source_id == sid).order_by(SourceRelation.id)
-    ):
+    for rel, name, rid in r.all("SELECT relation, related_name, related_source_id FROM source_relation "
+                                "WHERE source_id = ? ORDER BY id", [sid]):
         row[rel + "s"].append({"name": name, "source_id": rid})
     row["related"] = [
         {"relation": rel, "source_id": oid, "name": oname}
-        for rel, oid, oname in session.execute(
-            select(SourceRelation.relation, Source.id, Source.name)
-            .join(Source, Source.id == SourceRelation.source_id)
-            .where(SourceRelation.related_source_id == sid).order_by(Source.id))
+        for rel, oid, oname in r.all("SELECT sr.relation, s.id, s.name FROM source_relation sr "
+                                     "JOIN source s ON s.id = sr.source_id WHERE sr.related_source_id = ? "
+                                     "ORDER BY s.id", [sid])
     ]
-    row["articles"] = source_articles(session, [sid]).get(sid, [])
+    row["articles"] = source_articles(r, [sid]).get(sid, [])
     row["other_matches"] = ranked[1:1 + OTHER_MATCHES]  # other sources of that name, widest first
     row["match_count"] = len(ids)
-    claims = session.execute(
-        select(Claim.id, Claim.article_id, Claim.text, Claim.kind, Claim.hops, Claim.chain_text,
-               Citation.position, Citation.role, Citation.cue)
-        .join(Citation, Citation.claim_id == Claim.id)
-        .join(Article, and_(Article.id == Claim.article_id, Article.is_current.is_(True)))
-        .where(Citation.source_id == sid).order_by(Claim.id, Citation.position))
+    claims = r.all("SELECT c.id, c.article_id, c.text, c.kind, c.hops, c.chain_text, ct.position, ct.role, ct.cue "
+                   "FROM claim c JOIN citation ct ON ct.claim_id = c.id "
+                   "JOIN article a ON a.id = c.article_id AND a.is_current "
+                   "WHERE ct.source_id = ? ORDER BY c.id, ct.position", [sid])
     row["claims"] = [
-        {"id": c.id, "article_id": c.article_id, "text": c.text, "kind": c.kind, "hops": c.hops,
-         "position": c.position, "role": c.role, "cue": c.cue, "chain_text": c.chain_text}
-        for c in claims
+        {"id": cid, "article_id": aid, "text": text, "kind": kind, "hops": hops,
+         "position": position, "role": role, "cue": cue, "chain_text": chain_text}
+        for cid, aid, text, kind, hops, chain_text, position, role, cue in claims
     ]
     return row
 
 
-def _source_stats():
-    """Sources with their reach over current articles (``source_stats``; a source in no current
-    article has no row there, and is left out)."""
-    return (select(Source.id, Source.name, Source.type, Source.role, SourceStats.article_count,
-                   SourceStats.claim_count, SourceStats.mention_count, SourceStats.origin_count,
-                   SourceStats.relay_count)
-            .join(SourceStats, SourceStats.source_id == Source.id))
+def _source_row(r: tuple) -> Row:
+    """A source statistics row (``_STATS``) as a dict in the DESIGN shape (aliases and articles filled later)."""
+    sid, name, type_, role, articles, claims, mentions, origins, relays = r
+    return {"id": sid, "name": name, "type": type_, "role": role, "aliases": [],
+            "articles": [], "article_count": int(articles or 0),
+            "claim_count": int(claims or 0), "mention_count": int(mentions or 0),
+            "origin_count": int(origins or 0), "relay_count": int(relays or 0)}
 
 
-def _source_row(r) -> Row:
-    """A source statistics row as a dict in the DESIGN shape (aliases and articles filled later)."""
-    return {"id": r.id, "name": r.name, "type": r.type, "role": r.role, "aliases": [],
-            "articles": [], "article_count": int(r.article_count or 0),
-            "claim_count": int(r.claim_count or 0), "mention_count": int(r.mention_count or 0),
-            "origin_count": int(r.origin_count or 0), "relay_count": int(r.relay_count or 0)}
-
-
-def source_articles(session: Session, ids: list[int]) -> dict[int, list[Row]]:
+def source_articles(db: DB, ids: list[int]) -> dict[int, list[Row]]:
     """Current articles of many sources at once: source id -> [{id, path, title, outlet}]."""
+    r = Reader.of(db)
     out: dict[int, list[Row]] = defaultdict(list)
     for chunk in _chunked(ids):
-        for sid, aid, path, title, outlet in session.execute(
-            select(SourceArticle.source_id, Article.id, Article.path, Article.title, Article.outlet)
-            .join(Article, and_(Article.id == SourceArticle.article_id, Article.is_current.is_(True)))
-            .where(SourceArticle.source_id.in_(chunk)).order_by(SourceArticle.source_id, Article.id)
+        for sid, aid, path, title, outlet in r.all(
+            "SELECT sa.source_id, a.id, a.path, a.title, a.outlet FROM source_article sa "
+            "JOIN article a ON a.id = sa.article_id AND a.is_current "
+            f"WHERE sa.source_id {_in(chunk)} ORDER BY sa.source_id, a.id", chunk
         ):
             out[sid].append({"id": aid, "path": path, "title": title, "outlet": outlet})
     return out
 
 
-def _aliases(session: Session, ids: Iterable[int]) -> dict[int, list[str]]:
+def _aliases(r: Reader, ids: Iterable[int]) -> dict[int, list[str]]:
     """Aliases of many sources at once, in the order they were first seen."""
     out: dict[int, list[str]] = defaultdict(list)
     for chunk in _chunked(list(ids)):
-        for sid, alias in session.execute(
-            select(SourceAlias.source_id, SourceAlias.alias)
-            .where(SourceAlias.source_id.in_(chunk)).order_by(SourceAlias.id)
-        ):
+        for sid, alias in r.all(f"SELECT source_id, alias FROM source_alias WHERE source_id {_in(chunk)} "
+                                "ORDER BY id", chunk):
             out[sid].append(alias)
     return out
 
 
-def _chunked(ids: list[int], size: int = _IN_CHUNK) -> Iterator[list[int]]:
+def _chunked(ids: list[Any], size: int = _IN_CHUNK) -> Iterator[list[Any]]:
     """Split an id list so each IN (...) stays within the driver's parameter limit."""
     for i in range(0, len(ids), size):
         yield ids[i:i + size]
@@ -548,70 +552,73 @@ def _chunked(ids: list[int], size: int = _IN_CHUNK) -> Iterator[list[int]]:
 # ---------------------------------------------------------------- overlaps
 
 
-def list_overlaps(session: Session, *, independent: bool | None = None, source: str | int | None = None,
+def list_overlaps(db: DB, *, independent: bool | None = None, source: str | int | None = None,
                   limit: int | None = None) -> list[Row]:
     """Groups of claims in different current articles that state the same thing, widest first.
 
-    Reads overlap_group/overlap_member (kept by ``provenance.store.overlap_index.ensure_fresh``).
-    Each group: ``{id, claims, articles, origins, independent, shared_origin, shared_origin_id,
-    score, text, members}``; ``independent`` is false unless the members rest on two or more
-    different named origins. ``source`` keeps the groups with a member whose origin it is.
+    Reads overlap_group/overlap_member (kept by ``provenance.store.overlap_index``, which
+    ``ingest`` runs). Each group: ``{id, claims, articles, origins, independent, shared_origin,
+    shared_origin_id, score, text, members}``; ``independent`` is false unless the members rest
+    on two or more different named origins. ``source`` keeps the groups with a member whose
+    origin it is.
     """
-    stmt = (select(OverlapGroup.id, OverlapGroup.claim_count, OverlapGroup.article_count, OverlapGroup.score,
-                   OverlapGroup.independent, OverlapGroup.shared_origin_id, OverlapGroup.origins,
-                   OverlapGroup.text, Source.name.label("shared_origin"))
-            .outerjoin(Source, Source.id == OverlapGroup.shared_origin_id)
-            .order_by(OverlapGroup.article_count.desc(), OverlapGroup.claim_count.desc(), OverlapGroup.id))
+    r = Reader.of(db)
+    conds: list[Cond] = []
     if independent is not None:
-        stmt = stmt.where(OverlapGroup.independent.is_(independent))
+        conds.append(("g.independent" if independent else "NOT g.independent", []))
     if source is not None:
-        sids = find_sources(session, source)
+        sids = find_sources(r, source)
         if not sids:
             raise NotFoundError(f"no source matches {source!r}")
-        stmt = stmt.where(OverlapGroup.id.in_(select(OverlapMember.group_id)
-                                              .where(OverlapMember.origin_source_id.in_(sids))))
+        conds.append((f"g.id IN (SELECT group_id FROM overlap_member WHERE origin_source_id {_in(sids)})", sids))
+    where, params = _where(conds)
+    sql = ("SELECT g.id, g.score, g.independent, g.shared_origin_id, g.text, s.name FROM overlap_group g "
+           f"LEFT JOIN source s ON s.id = g.shared_origin_id{where} "
+           "ORDER BY g.article_count DESC, g.claim_count DESC, g.id")
     if limit is not None:
-        stmt = stmt.limit(limit)
-    groups = [dict(r._mapping) for r in session.execute(stmt)]
-    members: dict[int, list] = defaultdict(list)
-    for chunk in _chunked([g["id"] for g in groups]):
-        for m in session.execute(
-            select(OverlapMember.group_id, OverlapMember.claim_id, OverlapMember.score, Claim.text, Claim.kind,
-                   Claim.chain_text, Article.id.label("article_id"), Article.path, Article.title, Article.outlet,
-                   Source.name.label("origin"))
-            .join(Claim, Claim.id == OverlapMember.claim_id).join(Article, Article.id == OverlapMember.article_id)
-            .outerjoin(Source, Source.id == OverlapMember.origin_source_id)
-            .where(OverlapMember.group_id.in_(chunk)).order_by(OverlapMember.group_id, OverlapMember.claim_id)
+        sql += " LIMIT ?"
+        params.append(min(limit, _MAX_INT))
+    groups = r.all(sql, params)
+    members: dict[int, list[tuple]] = defaultdict(list)
+    for chunk in _chunked([g[0] for g in groups]):
+        for m in r.all(
+            "SELECT m.group_id, m.claim_id, m.score, c.text, c.kind, c.chain_text, a.id, a.path, a.title, a.outlet, "
+            "o.name FROM overlap_member m JOIN claim c ON c.id = m.claim_id JOIN article a ON a.id = m.article_id "
+            f"LEFT JOIN source o ON o.id = m.origin_source_id WHERE m.group_id {_in(chunk)} "
+            "ORDER BY m.group_id, m.claim_id", chunk
         ):
-            members[m.group_id].append(m)
+            members[m[0]].append(m)
     out = []
-    for g in groups:
-        ms = members.get(g["id"], [])
-        articles = {m.article_id: {"id": m.article_id, "path": m.path, "title": m.title, "outlet": m.outlet} for m in ms}
+    for gid, score, independent_, shared_id, text, shared_name in groups:
+        ms = members.get(gid, [])
+        articles = {m[6]: {"id": m[6], "path": m[7], "title": m[8], "outlet": m[9]} for m in ms}
         out.append({
-            "id": g["id"], "claims": [m.claim_id for m in ms], "articles": list(articles.values()),
-            "origins": list(dict.fromkeys(m.origin for m in ms if m.origin)),
-            "independent": bool(g["independent"]), "shared_origin": g["shared_origin"],
-            "shared_origin_id": g["shared_origin_id"], "score": g["score"], "text": g["text"],
-            "members": [{"claim": m.claim_id, "article": m.article_id, "outlet": m.outlet, "kind": m.kind,
-                         "origin": m.origin, "chain": m.chain_text, "score": m.score, "text": m.text} for m in ms],
+            "id": gid, "claims": [m[1] for m in ms], "articles": list(articles.values()),
+            "origins": list(dict.fromkeys(m[10] for m in ms if m[10])),
+            "independent": bool(independent_), "shared_origin": shared_name,
+            "shared_origin_id": shared_id, "score": score, "text": text,
+            "members": [{"claim": m[1], "article": m[6], "outlet": m[9], "kind": m[4],
+                         "origin": m[10], "chain": m[5], "score": m[2], "text": m[3]} for m in ms],
         })
     return out
 
 
-def list_merges(session: Session, *, reason: str | None = None, limit: int | None = None) -> list[Row]:
+def list_merges(db: DB, *, reason: str | None = None, limit: int | None = None) -> list[Row]:
     """Names that source resolution (or a curator) joined to a source, other than the first name
     seen and the extractor's in-article aliases: the merges to review, widest sources first."""
-    reach = func.coalesce(SourceStats.article_count, 0)
-    stmt = (select(Source.id, Source.name, Source.type, SourceAlias.alias, SourceAlias.reason, SourceAlias.score,
-                   reach.label("article_count"))
-            .join(SourceAlias, SourceAlias.source_id == Source.id)
-            .outerjoin(SourceStats, SourceStats.source_id == Source.id)
-            .where(SourceAlias.reason.not_in(["first-seen", "in-article"]))
-            .order_by(reach.desc(), Source.id, SourceAlias.id))
+    r = Reader.of(db)
+    params: list[Any] = []
+    sql = ("SELECT s.id, s.name, s.type, sa.alias, sa.reason, sa.score, COALESCE(st.article_count, 0) "
+           "FROM source s JOIN source_alias sa ON sa.source_id = s.id "
+           "LEFT JOIN source_stats st ON st.source_id = s.id "
+           "WHERE sa.reason NOT IN ('first-seen', 'in-article')")
     if reason:
-        stmt = stmt.where(SourceAlias.reason == reason)
+        sql += " AND sa.reason = ?"
+        params.append(reason)
+    sql += " ORDER BY COALESCE(st.article_count, 0) DESC, s.id, sa.id"
     if limit is not None:
-        stmt = stmt.limit(limit)
-    return [{"source_id": r.id, "name": r.name, "type": r.type, "alias": r.alias, "reason": r.reason,
-             "score": r.score, "article_count": r.article_count} for r in session.execute(stmt)]
+        sql += " LIMIT ?"
+        params.append(min(limit, _MAX_INT))
+    return [{"source_id": sid, "name": name, "type": type_, "alias": alias, "reason": reason_,
+             "score": score, "article_count": count}
+            for sid, name, type_, alias, reason_, score, count in r.all(sql, params)]

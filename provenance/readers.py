@@ -99,6 +99,27 @@ class ReadNote:
         return f"{printable(self.path)}: {printable(self.message)}"
 
 
+@dataclass(frozen=True)
+class FileDone:
+    """Yielded after every item of one file read from disk, when ``read_paths`` is given
+    ``unchanged``: its size and modification time as they were before it was read."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class FileUnchanged:
+    """A file ``unchanged`` recognised: it was not opened (``size`` is its bytes, for progress)."""
+
+    path: str
+    size: int
+
+
+Unchanged = Callable[[str, os.stat_result], bool]  # (file path, its stat) -> skip it unread
+
+
 class BinaryInputError(ValueError):
     """The bytes are not text (NUL bytes or mostly control characters)."""
 
@@ -111,13 +132,17 @@ def read_paths(
     published: str | None = None,
     stdin: BinaryIO | None = None,
     skip: Iterable[str] = (),
-) -> Iterator[Document | ReadError | ReadNote]:
+    unchanged: Unchanged | None = None,
+) -> Iterator[Document | ReadError | ReadNote | FileDone | FileUnchanged]:
     """Yield a Document or ReadError for every article found under ``paths``, in order
     (and a ReadNote where the user should know how an input was read).
 
     ``-`` reads stdin. ``outlet``/``url``/``published`` override what the files say.
     ``skip`` names files (absolute paths) not to read: the database being written and its
-    ``-wal``/``-shm`` files, when they sit in a folder being ingested.
+    ``-wal``/``-shm`` files, when they sit in a folder being ingested. ``unchanged``, when
+    given, is asked about every file before it is opened: a file it recognises yields one
+    FileUnchanged and is not read; every other file's documents carry ``meta["file"]`` (its
+    path) and are followed by a FileDone.
     """
     skip = frozenset(skip)
     overrides = {k: v for k, v in (("outlet", outlet), ("url", url), ("published", published)) if v}
@@ -127,7 +152,7 @@ def read_paths(
                 stdin if stdin is not None else sys.stdin.buffer, STDIN_LABEL
             )
         else:
-            items = _read_tree(Path(raw), skip)
+            items = _read_tree(Path(raw), skip, unchanged)
         for item in items:
             if overrides and isinstance(item, Document):
                 item = item.model_copy(update=overrides)
@@ -217,13 +242,31 @@ def _walk(folder: Path, ancestors: set, seen: set, skip: frozenset[str]) -> Iter
                 yield ReadError(path_label(path), None, msg)
 
 
-def _read_tree(root: Path, skip: frozenset[str] = frozenset()) -> Iterator[Document | ReadError | ReadNote]:
-    """Read every file under ``root`` (a file or a folder)."""
+def _read_tree(root: Path, skip: frozenset[str] = frozenset(), unchanged: Unchanged | None = None,
+               ) -> Iterator[Document | ReadError | ReadNote | FileDone | FileUnchanged]:
+    """Read every file under ``root`` (a file or a folder); with ``unchanged``, skip the files it
+    recognises and mark the others (``read_paths``)."""
     for item in iter_files(root, skip):
         if isinstance(item, ReadError):
             yield item
-        else:
-            yield from _guarded(read_file(item), path_label(item))
+            continue
+        label = path_label(item)
+        if unchanged is None:
+            yield from _guarded(read_file(item), label)
+            continue
+        try:
+            st: os.stat_result | None = item.stat()
+        except OSError:
+            st = None
+        if st is not None and unchanged(label, st):
+            yield FileUnchanged(label, st.st_size)
+            continue
+        for doc in _guarded(read_file(item), label):
+            if isinstance(doc, Document):
+                doc.meta["file"] = label
+            yield doc
+        if st is not None:
+            yield FileDone(label, st.st_size, st.st_mtime_ns)
 
 
 def _guarded(items: Iterator[Document | ReadError | ReadNote], label: str) -> Iterator[Document | ReadError | ReadNote]:

@@ -6,41 +6,39 @@ number in reading order, so the terminal and the HTML page number them the same 
 import itertools
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-from sqlmodel import col
-
 from provenance import query
 from provenance.errors import NotFoundError, ProvenanceError
 from provenance.kinds import ClaimKind
-from provenance.store.tables import Article
+from provenance.query import DB
+from provenance.reads import Reader
 
 Row = dict[str, Any]
 ARTICLE_FIELDS = ("id", "path", "external_id", "title", "outlet", "url", "published", "version",
                   "is_current", "text")
 
 
-def resolve_article(session: Session, ref: str | int) -> int:
+def resolve_article(session: DB, ref: str | int) -> int:
     """The id of the one article ``ref`` names (id, path, file name, external id); an error
     that lists the candidates when it names several, so the user can pick an id."""
     ids = query.find_articles(session, ref)
     if not ids:
         raise NotFoundError(f"no article matches {str(ref)!r}")
     if len(ids) > 1:
-        rows = session.execute(select(col(Article.id), col(Article.path), col(Article.title))
-                               .where(col(Article.id).in_(ids[:10])))
+        rows = Reader.of(session).all(f"SELECT id, path, title FROM article WHERE id IN ({', '.join('?' * len(ids[:10]))})",
+                                      ids[:10])
         listed = "; ".join(f"{i} {t or p}" for i, p, t in rows)
         more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
         raise ProvenanceError(f"{str(ref)!r} matches {len(ids)} articles: {listed}{more}; give an id")
     return ids[0]
 
 
-def article_view(session: Session, ref: str | int) -> Row:
+def article_view(session: DB, ref: str | int) -> Row:
     """The article ``ref`` names with its text and its claims in reading order, each numbered
     from 1 (``n``), with its chain origin first, and the claim counts by kind."""
     aid = resolve_article(session, ref)
-    art = session.get(Article, aid)
-    row: Row = {f: getattr(art, f) for f in ARTICLE_FIELDS}
+    found = Reader.of(session).first(f"SELECT {', '.join(ARTICLE_FIELDS)} FROM article WHERE id = ?", [aid])
+    row: Row = dict(zip(ARTICLE_FIELDS, found or (), strict=True))
+    row["is_current"] = bool(row["is_current"])
     claims = sorted(query.iter_claims(session, article=aid), key=lambda c: (c["start"], -c["end"], c["id"]))
     for n, claim in enumerate(claims, 1):
         claim["n"] = n

@@ -68,11 +68,14 @@ def test_report_counts_and_progress(tmp_path, fake, db):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, 40)
     done = []
-    report = ingest([str(src)], db, workers=2, batch_size=10, progress=lambda r, n: done.append((r.articles, n)))
+    report = ingest([str(src)], db, workers=2, batch_size=10,
+                    progress=lambda r, n: done.append((r.extracted, r.articles, n)))
     assert (report.added, report.unchanged, report.failed) == (40, 0, 0)
     assert report.claims == 120 and report.words > 0 and report.seconds > 0
-    assert [a for a, _ in done] == [10, 20, 30, 40]
-    assert sum(n for _, n in done) == input_size([src])
+    # the bar moves per article as extraction finishes, not per stored batch
+    assert [e for e, _, n in done if n] == list(range(1, 41))
+    assert [a for _, a, n in done if not n] == [10, 20, 30, 40]  # and its counts as each batch is stored
+    assert sum(n for *_, n in done) == input_size([src])
     again = ingest([str(src)], db, workers=1)
     assert (again.added, again.unchanged) == (0, 40)
 
@@ -108,3 +111,38 @@ def test_reingest_does_not_extract_again(tmp_path, fake, db, monkeypatch):
     again = ingest([str(src)], db, workers=2)
     assert (again.added, again.unchanged, again.failed) == (0, 20, 0)
     assert again.words == first.words
+
+
+def test_an_unchanged_file_is_skipped_unread(tmp_path, fake, db, monkeypatch):
+    """A file recorded in input_file with the same size and mtime (or bytes) is not read again;
+    one that changed, or one that had an error, is."""
+    import os
+
+    from provenance import readers
+
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, 12)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"p{i}.html").write_text(f"<html><head><title>T{i}</title></head><body><article><p>Lund said "
+                                           f"that it rained {i} times in Oslo.</p></article></body></html>")
+    bad = tmp_path / "bad.jsonl"
+    write_jsonl(bad, 4, bad_every=2)
+    first = ingest([str(src), str(folder), str(bad)], db, workers=1)
+    assert (first.added, first.duplicates, first.failed) == (15, 2, 2)  # bad.jsonl repeats two stories
+    old = os.stat(src).st_mtime_ns - 10**10  # as if written long before it was read: its stat is trusted
+    os.utime(src, ns=(old, old))
+    with db.begin() as conn:
+        conn.execute(text("UPDATE input_file SET mtime_ns = :m WHERE path = :p"), {"m": old, "p": str(src)})
+    read = []
+    real = readers.read_file
+    monkeypatch.setattr(readers, "read_file", lambda path: (read.append(path.name), real(path))[1])
+    again = ingest([str(src), str(folder), str(bad)], db, workers=1)
+    assert read == ["bad.jsonl"]  # the one with errors is read again (and says so again)
+    assert (again.added, again.unchanged, again.duplicates, again.failed) == (0, 15, 2, 2)
+    assert again.words == first.words and again.files_skipped == 4
+    (folder / "p1.html").write_text((folder / "p1.html").read_text().replace("rained", "snowed"))
+    read.clear()
+    third = ingest([str(folder)], db, workers=1)
+    assert read == ["p1.html"] and (third.versions, third.unchanged) == (1, 2)

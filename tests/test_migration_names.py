@@ -12,6 +12,7 @@ from provenance import query
 from provenance.names import normalize_name
 from provenance.store import begin_write, open_database, read_session
 from provenance.store import migration_names as m6
+from provenance.store.migrations import LATEST
 
 
 def q(engine, sql: str) -> list:
@@ -45,7 +46,7 @@ def test_migration_6_renormalizes_and_names_every_source(any_db):
     any_db.dispose()
     again = open_database(url)
     try:
-        assert q(again, "SELECT MAX(version) FROM schema_migrations") == [(6,)]
+        assert q(again, "SELECT MAX(version) FROM schema_migrations") == [(LATEST,)]
         assert all(norm == normalize_name(alias) for alias, norm in q(again, "SELECT alias, norm FROM source_alias"))
         for name, key in q(again, "SELECT name, key FROM source WHERE key LIKE '% @%'"):
             assert key.split(" @")[0] == normalize_name(name)

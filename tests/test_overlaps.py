@@ -158,3 +158,21 @@ def test_the_index_grows_with_new_articles_and_survives_a_rebuild(tmp_path, fold
     [group] = json.loads(run(db, "overlaps", "--format", "json").stdout)
     assert group["independent"] is False
     assert json.loads(run(db, "overlaps", "--independent", "--format", "json").stdout) == []
+
+
+def test_ingest_and_curation_keep_the_groups_current_so_overlaps_only_reads(tmp_path, folder, fake):
+    from cli.overlaps_command import _groups_current
+    from provenance.reads import open_reader
+
+    write(folder, "a.txt", "The UN report stated that ISIS still has as many as 30,000 members distributed "
+                           "almost equally between Syria and Iraq.")
+    write(folder, "b.txt", "Reuters reported that ISIS has as many as 30,000 members, distributed almost equally "
+                           "between Iraq and Syria.")
+    db = tmp_path / "ov.db"
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    with open_reader(db) as reader:
+        assert _groups_current(reader) and reader.scalar("SELECT COUNT(*) FROM overlap_group") == 1
+    run(db, "sources", "merge", "The UN report", "Reuters")
+    with open_reader(db) as reader:
+        assert _groups_current(reader)
+        assert reader.scalar("SELECT independent FROM overlap_group") == 0

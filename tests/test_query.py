@@ -3,7 +3,6 @@
 import pytest
 from conftest import ARTICLE_A, ARTICLE_B
 from fakes import fake_extract
-from sqlalchemy import event
 
 from provenance import query
 from provenance.errors import NotFoundError, ProvenanceError
@@ -102,8 +101,8 @@ def test_no_query_per_claim(db):
         items.append((doc, fake_extract(doc)))
     store_batch(db, items)
     statements = []
-    event.listen(db, "before_cursor_execute", lambda *a: statements.append(a[2]))
     with read_session(db) as session:
+        session.connection().connection.driver_connection.set_trace_callback(statements.append)
         claims = query.list_claims(session)
     assert len(claims) == 120 and sum(len(c["chain"]) for c in claims) == 120
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]

@@ -92,6 +92,13 @@ def _one_name_normalization(conn: Connection) -> None:
     migration_names.upgrade(conn)
 
 
+def _input_files(conn: Connection) -> None:
+    """Version 7: input_file (size, mtime and sha256 of each file ingested whole: unchanged, it is skipped unread)."""
+    from provenance.store.tables import INPUT_TABLES
+
+    SQLModel.metadata.create_all(conn, tables=INPUT_TABLES)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "tables article, source, source_alias, source_relation, source_article, "
                  "mention, claim, citation; views; claim_fts", _initial),
@@ -103,6 +110,8 @@ MIGRATIONS: list[Migration] = [
                  "ix_article_is_current", _drop_low_value_indexes),
     Migration(6, "source_alias.norm, article-scoped source keys and curation pins in one normalization of "
                  "names; every source has an alias row for its shown name", _one_name_normalization),
+    Migration(7, "table input_file (size, mtime and sha256 of each file ingested whole, so that ingesting it "
+                 "again unchanged skips it unread)", _input_files),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -13,8 +13,9 @@ articles, sources, curation) tells whether anything changed since the groups wer
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 
 MAX_KEY_CLAIMS = 50  # claims one anchor-pair key compares; past this it is a topic ("@trump|@clinton")
 CHUNK = 20_000  # claims indexed per step
+CACHE_CLAIMS = 20_000  # features of recently indexed claims kept by ``index_new_claims(cache=...)``
 _IN = 900
 NAMED = {"person", "organization", "outlet", "document"}
 
@@ -67,12 +69,20 @@ class RefreshReport:
 
 def ensure_fresh(engine: Engine, *, rebuild: bool = False) -> RefreshReport:
     """Refresh the index and groups if the database changed since; a read-only database is
-    left as it is (its stored groups are read)."""
+    left as it is (its stored groups are read). Groups that are current but carry no stamp
+    (built by an older version) just get one."""
+    stamp_only = False
     with engine.connect() as conn:
-        if not rebuild and _state(conn).get("fingerprint") == fingerprint(conn):
-            return RefreshReport()
+        state = _state(conn)
+        if not rebuild and state.get("fingerprint") == fingerprint(conn):
+            if state.get("stamp") == stamp(conn):
+                return RefreshReport()
+            stamp_only = True
     try:
         with begin_write(engine) as conn:
+            if stamp_only:
+                _save_state(conn, {"stamp": stamp(conn)})
+                return RefreshReport()
             return refresh(conn, rebuild=rebuild)
     except OperationalError as exc:
         if "readonly" not in str(exc).replace(" ", "").lower():
@@ -83,26 +93,52 @@ def ensure_fresh(engine: Engine, *, rebuild: bool = False) -> RefreshReport:
 
 def refresh(conn: Connection, *, rebuild: bool = False) -> RefreshReport:
     """Index new claims, add their overlapping pairs, and rebuild the groups (in the caller's transaction)."""
-    report = RefreshReport()
     if rebuild:
         for table in (OverlapKey, FeatureCount, OverlapPair, OverlapState):
             conn.execute(delete(table.__table__))
+    report = index_new_claims(conn)
+    report.groups = regroup(conn)
+    report.regrouped = True
+    _save_state(conn, {"fingerprint": fingerprint(conn), "stamp": stamp(conn)})
+    return report
+
+
+def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = None,
+                     cache: dict[int, tuple[int, Features]] | None = None) -> RefreshReport:
+    """Index the claims added since the last call and store their overlapping pairs, without
+    regrouping (in the caller's transaction): what ``ingest`` runs after each batch it stores,
+    so the cost grows with the batch. ``known`` maps claim texts to features already computed
+    (the ingest workers compute them beside extraction); ``cache`` keeps the features of recently
+    indexed claims by id across calls (the claims a new one is compared with are mostly recent),
+    at most CACHE_CLAIMS of them."""
+    report = RefreshReport()
     state = _state(conn)
     last, indexed = int(state.get("claim_id", 0)), int(state.get("claims", 0))
+    start = last
     while True:
         rows = conn.execute(select(Claim.id, Claim.article_id, Claim.text).where(Claim.id > last)
                             .order_by(Claim.id).limit(CHUNK)).all()
         if not rows:
             break
-        n, pairs = _index_chunk(conn, rows, indexed)
+        n, pairs = _index_chunk(conn, rows, indexed, known, cache)
         indexed += n
         report.claims_indexed += n
         report.pairs_added += pairs
         last = rows[-1].id
-    report.groups = regroup(conn)
-    report.regrouped = True
-    _save_state(conn, {"claim_id": str(last), "claims": str(indexed), "fingerprint": fingerprint(conn)})
+    if last != start or not state:
+        _save_state(conn, {"claim_id": str(last), "claims": str(indexed)})
     return report
+
+
+STAMP = ("SELECT (SELECT MAX(id) FROM claim), (SELECT MAX(id) FROM article), (SELECT MAX(id) FROM source), "
+         "(SELECT COUNT(*) FROM source), (SELECT COUNT(*) FROM source_curation)")
+
+
+def stamp(conn: Connection) -> str:
+    """A cheap sign of change (index look-ups only, no scan of the articles): what the ``overlaps``
+    command compares with the stamp stored with the groups before it reads them. Ingest, which can
+    change which articles are current without adding one, refreshes the groups itself."""
+    return ":".join(str(x or 0) for x in conn.exec_driver_sql(STAMP).one())
 
 
 def fingerprint(conn: Connection) -> str:
@@ -121,12 +157,16 @@ def fingerprint(conn: Connection) -> str:
 # ---------------------------------------------------------------- indexing
 
 
-def _index_chunk(conn: Connection, rows: list, indexed_before: int) -> tuple[int, int]:
+def _index_chunk(conn: Connection, rows: list, indexed_before: int,
+                 known: Mapping[str, Features] | None = None,
+                 cache: dict[int, tuple[int, Features]] | None = None) -> tuple[int, int]:
     """Index one chunk of new claims; return (claims indexed, pairs added)."""
     feats: dict[int, Features] = {}
     article: dict[int, int] = {}
     for cid, aid, text in rows:
-        f = features(text)
+        f = known.get(text) if known else None
+        if f is None:
+            f = features(text)
         if comparable(f):
             feats[cid], article[cid] = f, aid
     if not feats:
@@ -148,26 +188,60 @@ def _index_chunk(conn: Connection, rows: list, indexed_before: int) -> tuple[int
             candidates.update((other, cid) for other in post)
             post.append(cid)
             new_rows.append({"key": k, "claim_id": cid})
-    for i in range(0, len(new_rows), 5000):
-        conn.execute(insert_ignore(conn, OverlapKey, ["key", "claim_id"]), new_rows[i:i + 5000])
+    _insert_ignore(conn, OverlapKey, ["key", "claim_id"], new_rows)
     old = sorted({a for a, _ in candidates} - set(feats))
-    for chunk in _chunks(old):
+    to_read = []
+    for cid in old:
+        hit = cache.get(cid) if cache is not None else None
+        if hit is None:
+            to_read.append(cid)
+        else:
+            article[cid], feats[cid] = hit
+    for chunk in _chunks(to_read):
         for cid, aid, text in conn.execute(select(Claim.id, Claim.article_id, Claim.text).where(Claim.id.in_(chunk))):
             feats[cid], article[cid] = features(text), aid
     more = {x for cid in old for x in feats[cid].all} - set(df)
     df.update(_counts(conn, more))
     pairs = []
+    weights: dict[str, float] = {}  # idf of each feature: df and n are fixed for this chunk
     for a, b in candidates:
         if article.get(a) == article.get(b) or a not in feats:
             continue
-        score, shared = similarity(feats[a], feats[b], df, n)
+        score, shared = similarity(feats[a], feats[b], df, n, weights)
         if score >= THRESHOLD:
             lo, hi = min(a, b), max(a, b)
             pairs.append({"claim_a": lo, "claim_b": hi, "score": round(min(score, 1.0), 3),
                           "shared": " ".join(sorted(shared))})
-    for i in range(0, len(pairs), 5000):
-        conn.execute(insert_ignore(conn, OverlapPair, ["claim_a", "claim_b"]), pairs[i:i + 5000])
+    _insert_ignore(conn, OverlapPair, ["claim_a", "claim_b"], pairs)
+    if cache is not None:  # this chunk's claims are the next chunks' likeliest candidates
+        for cid, _, _ in rows:
+            if cid in feats:
+                cache[cid] = (article[cid], feats[cid])
+        while len(cache) > CACHE_CLAIMS:
+            del cache[next(iter(cache))]
     return fresh, len(pairs)
+
+
+def _placeholder(conn: Connection) -> str | None:
+    """The driver's parameter marker where the SQL below is plain and shared (SQLite, PostgreSQL), else None."""
+    return {"sqlite": "?", "postgresql": "%s"}.get(conn.dialect.name)
+
+
+def _insert_ignore(conn: Connection, model: Any, conflict: list[str], rows: list[dict]) -> None:
+    """Insert ``rows`` (dicts with the same keys), skipping those that clash on ``conflict``; through the
+    driver's executemany on SQLite and PostgreSQL (SQLAlchemy's per-row parameter processing cost
+    more than the inserts)."""
+    if not rows:
+        return
+    ph = _placeholder(conn)
+    if ph is None:
+        for i in range(0, len(rows), 5000):
+            conn.execute(insert_ignore(conn, model, conflict), rows[i:i + 5000])
+        return
+    cols = list(rows[0])
+    sql = (f"INSERT INTO {model.__tablename__} ({', '.join(cols)}) VALUES ({', '.join([ph] * len(cols))}) "
+           f"ON CONFLICT ({', '.join(conflict)}) DO NOTHING")
+    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
 
 
 def _add_counts(conn: Connection, counts: Counter) -> None:
@@ -175,6 +249,11 @@ def _add_counts(conn: Connection, counts: Counter) -> None:
     rows = [{"feature": f, "claims": c} for f, c in counts.items()]
     table = FeatureCount.__table__
     dialect = conn.dialect.name
+    if (ph := _placeholder(conn)) is not None:  # straight to the driver: no per-row parameter processing
+        conn.exec_driver_sql(
+            f"INSERT INTO overlap_feature (feature, claims) VALUES ({ph}, {ph}) ON CONFLICT (feature) "
+            "DO UPDATE SET claims = overlap_feature.claims + excluded.claims", list(counts.items()))
+        return
     if dialect in ("sqlite", "postgresql"):
         mod = sqlite if dialect == "sqlite" else postgresql
         stmt = mod.insert(table)
@@ -196,7 +275,12 @@ def _add_counts(conn: Connection, counts: Counter) -> None:
 def _counts(conn: Connection, features_: Iterable[str]) -> dict[str, int]:
     """Document frequencies of these features."""
     out: dict[str, int] = {}
+    ph = _placeholder(conn)
     for chunk in _chunks(sorted(features_)):
+        if ph is not None:
+            out.update(conn.exec_driver_sql(f"SELECT feature, claims FROM overlap_feature WHERE feature IN "
+                                            f"({', '.join([ph] * len(chunk))})", tuple(chunk)).all())
+            continue
         out.update(conn.execute(select(FeatureCount.feature, FeatureCount.claims)
                                 .where(FeatureCount.feature.in_(chunk))).all())
     return out
@@ -205,7 +289,13 @@ def _counts(conn: Connection, features_: Iterable[str]) -> dict[str, int]:
 def _postings(conn: Connection, keys: set[str]) -> dict[str, list[int]]:
     """The indexed claims of each key."""
     out: dict[str, list[int]] = {}
+    ph = _placeholder(conn)
     for chunk in _chunks(sorted(keys)):
+        if ph is not None:
+            for key, cid in conn.exec_driver_sql(f"SELECT key, claim_id FROM overlap_key WHERE key IN "
+                                                 f"({', '.join([ph] * len(chunk))})", tuple(chunk)):
+                out.setdefault(key, []).append(cid)
+            continue
         for key, cid in conn.execute(select(OverlapKey.key, OverlapKey.claim_id).where(OverlapKey.key.in_(chunk))):
             out.setdefault(key, []).append(cid)
     return out
@@ -280,6 +370,13 @@ def _relations(conn: Connection, ids: set[int]) -> dict[int, set[int]]:
 def _state(conn: Connection) -> dict[str, str]:
     """The overlap_state rows as a dict."""
     return dict(conn.execute(select(OverlapState.name, OverlapState.value)).all())
+
+
+def add_seconds(conn: Connection, seconds: float) -> None:
+    """Add to the time ingest has spent keeping the index current (``overlap_state.seconds``,
+    what benchmarks/run.py reports as the overlap index's share of an ingest)."""
+    before = float(_state(conn).get("seconds", 0) or 0)
+    _save_state(conn, {"seconds": f"{before + seconds:.3f}"})
 
 
 def _save_state(conn: Connection, values: dict[str, str]) -> None:

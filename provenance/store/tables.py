@@ -9,7 +9,7 @@ No ``from __future__ import annotations`` here: it breaks SQLModel (#196).
 
 from datetime import UTC, datetime
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
+from sqlalchemy import BigInteger, CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from provenance.store.upsert import table_of
@@ -336,3 +336,28 @@ Index("ix_source_stats_type_reach", table_of(SourceStats).c.type, table_of(Sourc
 
 STATS_TABLES = [table_of(SourceStats)]
 ALL_TABLES += STATS_TABLES
+
+
+# ---------------------------------------------------------------- input files (schema version 7)
+
+
+class InputFile(SQLModel, table=True):
+    """A file ingested whole without an error or a note: its size, modification time and sha256
+    as read, and what it held, so that ingesting it again unchanged skips it unread
+    (``provenance.ingest``). Derived: deleting the rows only makes the next ingest read again."""
+
+    __tablename__ = "input_file"
+
+    path: str = Field(primary_key=True)
+    size: int = Field(sa_type=BigInteger)
+    mtime_ns: int = Field(sa_type=BigInteger)
+    sha256: str
+    checked_ns: int = Field(sa_type=BigInteger)  # when it was read (a change within the clock's step is hashed)
+    articles: int = 0  # its articles stored, or already stored from this path
+    duplicates: int = 0  # its articles whose text was already stored from another path
+    words: int = 0
+    ingested_at: datetime = Field(default_factory=utcnow)
+
+
+INPUT_TABLES = [InputFile.__table__]
+ALL_TABLES += INPUT_TABLES
