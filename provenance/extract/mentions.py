@@ -729,7 +729,7 @@ class Registry:
                 return e
         if _role_description(np):
             # "the mayor" after "Mayor Dan Reyes" or "Dan Reyes, the city's mayor": the named one
-            holder = self._recent(pos, lambda e: _holds_role(e, np.head))
+            holder = self._recent(pos, lambda e: holds_role(e, np.head))
             if holder is not None:
                 return holder
             titled = self._titled(np.text, pos) if self._titled is not None else None
@@ -805,7 +805,7 @@ def _role_description(np: NounPhrase) -> bool:
     return np.definite and not np.plural and not np.names and (np.head in lex.roles or np.head in lex.offices)
 
 
-def _holds_role(e: EntityDraft, head: str) -> bool:
+def holds_role(e: EntityDraft, head: str) -> bool:
     """Was named person ``e`` given the role ``head`` ("Mayor Dan Reyes", "Reyes, the mayor")?"""
     if e.type != SourceType.person or not e.names or e.plural or e.members:
         return False

@@ -11,7 +11,7 @@ from provenance.extract.furniture import blank_furniture
 from provenance.extract.hedges import hedge_attributions
 from provenance.extract.intervals import Cover
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
-from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse
+from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse, holds_role
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.extract.sentence import Found, Sentence
 from provenance.extract.speakers import (
@@ -686,6 +686,9 @@ def _assemble(
         if text[s0:s1].lower() in ("i", "we") and f.parent is not None:
             source_of[i] = source_of[f.parent]
 
+    named_later = _named_role_holders(reg, source_of)
+    source_of = [named_later.get(e, e) if e is not None else None for e in source_of]
+
     entities = [
         build(
             Entity,
@@ -801,6 +804,22 @@ def _assemble(
 
 
 _CLITIC = re.compile(r"(\w+)[’'](?:ve|m|re|d|ll)")
+
+
+def _named_role_holders(reg: Registry, source_of: list[int | None]) -> dict[int, int]:
+    """Unnamed one-person sources ("a university spokeswoman said") mapped to the one person
+    the article names in that role ("the spokeswoman, Hannah Liebowitz, wrote"): news often
+    quotes the role first and names its holder later. Only when exactly one named person
+    holds the role, so two spokeswomen stay apart."""
+    out: dict[int, int] = {}
+    for eid in {e for e in source_of if e is not None}:
+        e = reg.entities[eid]
+        if e.type is not SourceType.anonymous or e.plural or e.names or e.head not in lexicon().roles:
+            continue
+        holders = [p.id for p in reg.entities if holds_role(p, e.head)]
+        if len(holders) == 1:
+            out[eid] = holders[0]
+    return out
 
 
 def _without_clitic(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -471,3 +471,19 @@ def test_an_act_reported_inside_a_statement_is_part_of_its_claim():
 def test_a_named_channel_told_is_an_outlet_relay():
     r = read("'I was elected by the people,' Tobias Menk told the RTV channel on Saturday.")
     assert speaker_of(r, "elected by the people") == ["Tobias Menk", "RTV"]
+
+
+def test_a_role_quoted_first_is_the_one_person_named_in_that_role_later():
+    r = read(
+        "Westmoor University has paused its plan to sell the radio station, a university spokeswoman said.\n\n"
+        "In an email, the spokeswoman, Hannah Liebowitz, wrote that the decision would wait."
+    )
+    assert speaker_of(r, "paused its plan") == ["Hannah Liebowitz"]
+
+
+def test_two_people_in_one_role_leave_the_unnamed_role_alone():
+    r = read(
+        "The plant will close, a spokeswoman said.\n\n"
+        "The spokeswoman, Ann Lutz, said jobs would go. Another spokeswoman, Bea Holm, said talks continue."
+    )
+    assert speaker_of(r, "The plant will close") == ["spokeswoman"]
