@@ -877,13 +877,21 @@ def _main_clause_attribution(
     return _same_speaker(cue_span, cue, content, earlier, src)
 
 
+def _inside_another(f: Found, earlier: list[Found]) -> bool:
+    """Does ``f``'s cue sit in another attribution's content ("denied gifts from a developer
+    whose project he voted to approve")? Then its subject is no main-clause speaker."""
+    return f.cue is not None and any(
+        g is not f and g.content[0] <= f.cue[0] < g.content[1] for g in earlier
+    )
+
+
 def _same_speaker(
     cue_span: Pair, cue: Cue, content: Pair, earlier: list[Found], source: Pair | None
 ) -> Found | None:
     """A verb attribution reusing the last earlier source before the cue, else ``source``."""
     name = source
     for f in reversed(earlier):
-        if f.source is not None and f.cue is not None and f.cue[0] < cue_span[0]:
+        if f.source is not None and f.cue is not None and f.cue[0] < cue_span[0] and not _inside_another(f, earlier):
             source, name = f.source, f.name
             break
     if source is None:
