@@ -491,7 +491,7 @@ def test_two_people_in_one_role_leave_the_unnamed_role_alone():
 
 def test_a_participle_takes_the_main_clause_speaker_not_a_relative_clause_subject():
     r = read(
-        "Councilman Fred Oyelowo on Wednesday denied accepting gifts from a developer whose project "
+        "City Councilman Fred Oyelowo on Wednesday denied accepting gifts from a developer whose project "
         'he voted to approve, calling the accusation "a smear, plain and simple."'
     )
     assert speaker_of(r, "a smear") == ["Fred Oyelowo"]
