@@ -4,6 +4,7 @@ Exit codes: 0 success; 1 an error, or (ingest) some inputs could not be read; 2 
 error. No traceback reaches the user unless ``--debug`` is given.
 """
 
+import operator
 import os
 import sys
 from dataclasses import dataclass, field
@@ -230,7 +231,7 @@ ARTICLE_COLUMNS = [
     Column("url", lambda r: r["url"], max_width=40),
     Column("words", lambda r: r["words"], justify="right"),
     Column("claims", lambda r: r["claim_count"], justify="right"),
-    *[Column(k, lambda r, k=k: r[k], justify="right") for k in KINDS],
+    *[Column(k, operator.itemgetter(k), justify="right") for k in KINDS],
 ]
 
 CLAIM_COLUMNS = [
@@ -344,7 +345,10 @@ def sources(ctx: click.Context, recurring: bool, type_, limit, articles: int, fm
         return
     from provenance import query
 
-    render(query.list_sources(ctx.find_object(State).reader(), recurring=recurring, type=type_, limit=limit,
+    state = ctx.find_object(State)
+    if state is None:  # cli() sets it before any command runs
+        raise RuntimeError("provenance sources run outside the provenance group: no database chosen")
+    render(query.list_sources(state.reader(), recurring=recurring, type=type_, limit=limit,
                               articles=articles), fmt, SOURCE_COLUMNS)
 
 

@@ -41,7 +41,7 @@ def overlaps_cmd(ctx: click.Context, independent: bool, dependent: bool, source,
     is false unless they rest on two or more different named origins."""
     if independent and dependent:
         raise click.UsageError("--independent and --dependent exclude each other: give one, or neither for all")
-    independent = True if independent else (False if dependent else None)
+    wanted = True if independent else (False if dependent else None)  # None: every group
     from provenance import query
 
     state = ctx.find_root().obj
@@ -56,7 +56,7 @@ def overlaps_cmd(ctx: click.Context, independent: bool, dependent: bool, source,
             click.echo(f"indexed {report.claims_indexed} new claim(s): {report.pairs_added} overlapping pair(s), "
                        f"{report.groups} group(s)", err=True)
         reader = state.reader()
-    rows = query.list_overlaps(reader, independent=independent, source=source, limit=limit)
+    rows = query.list_overlaps(reader, independent=wanted, source=source, limit=limit)
     render(rows, fmt, OVERLAP_COLUMNS)
 
 

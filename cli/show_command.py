@@ -181,7 +181,10 @@ def show_cmd(ctx: click.Context, article: str, no_pager: bool) -> None:
     from cli.main import State
     from provenance.views import article_view
 
-    view = article_view(ctx.find_object(State).reader(), article)
+    state = ctx.find_object(State)
+    if state is None:  # cli() sets it before any command runs
+        raise RuntimeError("provenance show run outside the provenance group: no database chosen")
+    view = article_view(state.reader(), article)
     tty = stdout_is_terminal()
     color = tty and not os.environ.get("NO_COLOR")
     width = min(shutil.get_terminal_size().columns, MAX_WIDTH) if tty else PIPE_WIDTH

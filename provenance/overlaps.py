@@ -278,9 +278,15 @@ def independence(origins: list[Origin]) -> tuple[bool, Origin | None]:
         return False, None
     counts: dict[int, int] = {}
     for o in clusters[0]:
-        counts[o.source_id] = counts.get(o.source_id, 0) + 1
-    best = max(clusters[0], key=lambda o: (counts[o.source_id], -o.source_id))
+        counts[_sid(o)] = counts.get(_sid(o), 0) + 1
+    best = max(clusters[0], key=lambda o: (counts[_sid(o)], -_sid(o)))
     return False, best
+
+
+def _sid(o: Origin) -> int:
+    """The source id of a clustered origin (``independence`` clusters only origins that have one)."""
+    assert o.source_id is not None
+    return o.source_id
 
 
 def _tied(a: Origin, b: Origin) -> bool:

@@ -148,7 +148,7 @@ def read_paths(
     overrides = {k: v for k, v in (("outlet", outlet), ("url", url), ("published", published)) if v}
     for raw in paths:
         if str(raw) == STDIN:
-            items: Iterable[Document | ReadError | ReadNote] = read_stream(
+            items: Iterable[Document | ReadError | ReadNote | FileDone | FileUnchanged] = read_stream(
                 stdin if stdin is not None else sys.stdin.buffer, STDIN_LABEL
             )
         else:

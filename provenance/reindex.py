@@ -57,7 +57,7 @@ def _reblock(conn: Connection) -> tuple[int, int, int]:
         sources += 1
         if not is_scoped_key(key):
             wanted.update((b, cast(int, sid)) for b in blocks_of(name, typ))
-    stored = {(b, cast(int, s)) for b, s in conn.execute(select(col(SourceBlock.block), col(SourceBlock.source_id)))}
+    stored = {(b, s) for b, s in conn.execute(select(col(SourceBlock.block), col(SourceBlock.source_id)))}
     stale, new = sorted(stored - wanted), sorted(wanted - stored)
     table = table_of(SourceBlock)
     for i in range(0, len(stale), _BATCH):

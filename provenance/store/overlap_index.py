@@ -13,13 +13,14 @@ articles, sources, curation) tells whether anything changed since the groups wer
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
+from sqlmodel import col
 
 from provenance.overlaps import (
     THRESHOLD,
@@ -46,7 +47,7 @@ from provenance.store.tables import (
     SourceCuration,
     SourceRelation,
 )
-from provenance.store.upsert import insert_ignore
+from provenance.store.upsert import insert_ignore, table_of
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ def refresh(conn: Connection, *, rebuild: bool = False) -> RefreshReport:
     """Index new claims, add their overlapping pairs, and rebuild the groups (in the caller's transaction)."""
     if rebuild:
         for table in (OverlapKey, FeatureCount, OverlapPair, OverlapState):
-            conn.execute(delete(table.__table__))
+            conn.execute(delete(table_of(table)))
     report = index_new_claims(conn)
     report.groups = regroup(conn)
     report.regrouped = True
@@ -116,8 +117,8 @@ def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = No
     last, indexed = int(state.get("claim_id", 0)), int(state.get("claims", 0))
     start = last
     while True:
-        rows = conn.execute(select(Claim.id, Claim.article_id, Claim.text).where(Claim.id > last)
-                            .order_by(Claim.id).limit(CHUNK)).all()
+        rows = conn.execute(select(col(Claim.id), col(Claim.article_id), col(Claim.text)).where(col(Claim.id) > last)
+                            .order_by(col(Claim.id)).limit(CHUNK)).all()
         if not rows:
             break
         n, pairs = _index_chunk(conn, rows, indexed, known, cache)
@@ -145,8 +146,8 @@ def fingerprint(conn: Connection) -> str:
     """What the groups depend on: claims, current articles, sources and curation, as one string."""
     row = conn.execute(select(
         select(func.max(Claim.id)).scalar_subquery(),
-        select(func.count()).select_from(Article).where(Article.is_current.is_(True)).scalar_subquery(),
-        select(func.coalesce(func.sum(Article.id), 0)).where(Article.is_current.is_(True)).scalar_subquery(),
+        select(func.count()).select_from(Article).where(col(Article.is_current).is_(True)).scalar_subquery(),
+        select(func.coalesce(func.sum(Article.id), 0)).where(col(Article.is_current).is_(True)).scalar_subquery(),
         select(func.max(Source.id)).scalar_subquery(),
         select(func.count()).select_from(Source).scalar_subquery(),
         select(func.count()).select_from(SourceCuration).scalar_subquery(),
@@ -157,7 +158,7 @@ def fingerprint(conn: Connection) -> str:
 # ---------------------------------------------------------------- indexing
 
 
-def _index_chunk(conn: Connection, rows: list, indexed_before: int,
+def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
                  known: Mapping[str, Features] | None = None,
                  cache: dict[int, tuple[int, Features]] | None = None) -> tuple[int, int]:
     """Index one chunk of new claims; return (claims indexed, pairs added)."""
@@ -198,7 +199,9 @@ def _index_chunk(conn: Connection, rows: list, indexed_before: int,
         else:
             article[cid], feats[cid] = hit
     for chunk in _chunks(to_read):
-        for cid, aid, text in conn.execute(select(Claim.id, Claim.article_id, Claim.text).where(Claim.id.in_(chunk))):
+        for cid, aid, text in conn.execute(select(col(Claim.id), col(Claim.article_id), col(Claim.text))
+                                          .where(col(Claim.id).in_(chunk))):
+            cid = cast(int, cid)  # a stored claim's primary key: never NULL
             feats[cid], article[cid] = features(text), aid
     more = {x for cid in old for x in feats[cid].all} - set(df)
     df.update(_counts(conn, more))
@@ -247,7 +250,7 @@ def _insert_ignore(conn: Connection, model: Any, conflict: list[str], rows: list
 def _add_counts(conn: Connection, counts: Counter) -> None:
     """Add feature counts to overlap_feature (an upsert that adds)."""
     rows = [{"feature": f, "claims": c} for f, c in counts.items()]
-    table = FeatureCount.__table__
+    table = table_of(FeatureCount)
     dialect = conn.dialect.name
     if (ph := _placeholder(conn)) is not None:  # straight to the driver: no per-row parameter processing
         conn.exec_driver_sql(
@@ -281,8 +284,8 @@ def _counts(conn: Connection, features_: Iterable[str]) -> dict[str, int]:
             out.update(conn.exec_driver_sql(f"SELECT feature, claims FROM overlap_feature WHERE feature IN "
                                             f"({', '.join([ph] * len(chunk))})", tuple(chunk)).all())
             continue
-        out.update(conn.execute(select(FeatureCount.feature, FeatureCount.claims)
-                                .where(FeatureCount.feature.in_(chunk))).all())
+        out.update(conn.execute(select(col(FeatureCount.feature), col(FeatureCount.claims))
+                                .where(col(FeatureCount.feature).in_(chunk))).all())
     return out
 
 
@@ -296,7 +299,8 @@ def _postings(conn: Connection, keys: set[str]) -> dict[str, list[int]]:
                                                  f"({', '.join([ph] * len(chunk))})", tuple(chunk)):
                 out.setdefault(key, []).append(cid)
             continue
-        for key, cid in conn.execute(select(OverlapKey.key, OverlapKey.claim_id).where(OverlapKey.key.in_(chunk))):
+        for key, cid in conn.execute(select(col(OverlapKey.key), col(OverlapKey.claim_id))
+                                     .where(col(OverlapKey.key).in_(chunk))):
             out.setdefault(key, []).append(cid)
     return out
 
@@ -306,15 +310,16 @@ def _postings(conn: Connection, keys: set[str]) -> dict[str, list[int]]:
 
 def regroup(conn: Connection) -> int:
     """Rebuild overlap_group and overlap_member from the pairs of current articles; return the number of groups."""
-    conn.execute(delete(OverlapMember.__table__))
-    conn.execute(delete(OverlapGroup.__table__))
-    ca, cb = Claim.__table__.alias("ca"), Claim.__table__.alias("cb")
-    aa, ab = Article.__table__.alias("aa"), Article.__table__.alias("ab")
+    conn.execute(delete(table_of(OverlapMember)))
+    conn.execute(delete(table_of(OverlapGroup)))
+    ca, cb = table_of(Claim).alias("ca"), table_of(Claim).alias("cb")
+    aa, ab = table_of(Article).alias("aa"), table_of(Article).alias("ab")
+    claim_a, claim_b = col(OverlapPair.claim_a), col(OverlapPair.claim_b)
     pairs = conn.execute(
-        select(OverlapPair.claim_a, OverlapPair.claim_b, OverlapPair.score)
-        .join(ca, ca.c.id == OverlapPair.claim_a).join(aa, and_(aa.c.id == ca.c.article_id, aa.c.is_current.is_(True)))
-        .join(cb, cb.c.id == OverlapPair.claim_b).join(ab, and_(ab.c.id == cb.c.article_id, ab.c.is_current.is_(True)))
-        .order_by(OverlapPair.claim_a, OverlapPair.claim_b)  # the same groups whatever order the database returns
+        select(claim_a, claim_b, col(OverlapPair.score))
+        .join(ca, ca.c.id == claim_a).join(aa, and_(aa.c.id == ca.c.article_id, aa.c.is_current.is_(True)))
+        .join(cb, cb.c.id == claim_b).join(ab, and_(ab.c.id == cb.c.article_id, ab.c.is_current.is_(True)))
+        .order_by(claim_a, claim_b)  # the same groups whatever order the database returns
     ).all()
     groups = dense_groups((a, b, s) for a, b, s in pairs)
     if not groups:
@@ -323,10 +328,11 @@ def regroup(conn: Connection) -> int:
     info: dict[int, tuple] = {}
     for chunk in _chunks(members):
         for cid, aid, text, sid, name, typ, key in conn.execute(
-            select(Claim.id, Claim.article_id, Claim.text, Claim.origin_source_id, Source.name, Source.type, Source.key)
-            .outerjoin(Source, Source.id == Claim.origin_source_id).where(Claim.id.in_(chunk))
+            select(col(Claim.id), col(Claim.article_id), col(Claim.text), col(Claim.origin_source_id),
+                   col(Source.name), col(Source.type), col(Source.key))
+            .outerjoin(Source, col(Source.id) == col(Claim.origin_source_id)).where(col(Claim.id).in_(chunk))
         ):
-            info[cid] = (aid, text, sid, name, typ, key)
+            info[cast(int, cid)] = (aid, text, sid, name, typ, key)  # a stored claim's primary key: never NULL
     related = _relations(conn, {v[2] for v in info.values() if v[2] is not None})
     group_rows, member_rows = [], []
     for gid, (centre, scores) in enumerate(groups, start=1):
@@ -346,9 +352,9 @@ def regroup(conn: Connection) -> int:
             "text": info[centre][1],
         })
     for i in range(0, len(group_rows), 5000):
-        conn.execute(insert(OverlapGroup.__table__), group_rows[i:i + 5000])
+        conn.execute(insert(table_of(OverlapGroup)), group_rows[i:i + 5000])
     for i in range(0, len(member_rows), 5000):
-        conn.execute(insert(OverlapMember.__table__), member_rows[i:i + 5000])
+        conn.execute(insert(table_of(OverlapMember)), member_rows[i:i + 5000])
     return len(group_rows)
 
 
@@ -356,9 +362,10 @@ def _relations(conn: Connection, ids: set[int]) -> dict[int, set[int]]:
     """Sources tied to each of ``ids`` by a relation, in either direction."""
     out: dict[int, set[int]] = {}
     for chunk in _chunks(sorted(ids)):
-        for a, b in conn.execute(select(SourceRelation.source_id, SourceRelation.related_source_id).where(
-                SourceRelation.related_source_id.is_not(None),
-                (SourceRelation.source_id.in_(chunk)) | (SourceRelation.related_source_id.in_(chunk)))):
+        for a, b in conn.execute(select(col(SourceRelation.source_id), col(SourceRelation.related_source_id)).where(
+                col(SourceRelation.related_source_id).is_not(None),
+                (col(SourceRelation.source_id).in_(chunk)) | (col(SourceRelation.related_source_id).in_(chunk)))):
+            b = cast(int, b)  # related_source_id IS NOT NULL in the query
             out.setdefault(a, set()).add(b)
             out.setdefault(b, set()).add(a)
     return out
@@ -369,7 +376,7 @@ def _relations(conn: Connection, ids: set[int]) -> dict[int, set[int]]:
 
 def _state(conn: Connection) -> dict[str, str]:
     """The overlap_state rows as a dict."""
-    return dict(conn.execute(select(OverlapState.name, OverlapState.value)).all())
+    return dict(conn.execute(select(col(OverlapState.name), col(OverlapState.value))).all())
 
 
 def add_seconds(conn: Connection, seconds: float) -> None:
@@ -381,8 +388,9 @@ def add_seconds(conn: Connection, seconds: float) -> None:
 
 def _save_state(conn: Connection, values: dict[str, str]) -> None:
     """Write overlap_state rows."""
-    conn.execute(delete(OverlapState.__table__).where(OverlapState.name.in_(list(values))))
-    conn.execute(insert(OverlapState.__table__), [{"name": k, "value": v} for k, v in values.items()])
+    table = table_of(OverlapState)
+    conn.execute(delete(table).where(col(OverlapState.name).in_(list(values))))
+    conn.execute(insert(table), [{"name": k, "value": v} for k, v in values.items()])
 
 
 def _chunks(values: list, size: int = _IN) -> Iterable[list]:

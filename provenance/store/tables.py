@@ -359,5 +359,5 @@ class InputFile(SQLModel, table=True):
     ingested_at: datetime = Field(default_factory=utcnow)
 
 
-INPUT_TABLES = [InputFile.__table__]
+INPUT_TABLES = [table_of(InputFile)]
 ALL_TABLES += INPUT_TABLES
