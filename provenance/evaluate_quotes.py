@@ -182,7 +182,7 @@ def source_names(reading: Reading) -> dict[int, Link]:
     and the names of every entity so joined as aliases. The in-article plans are pure
     (:func:`provenance.resolve.plan_article`); only cross-article merges are left out.
     """
-    from provenance.resolve import ArticleRef, plan_article
+    from provenance.resolve_plan import ArticleRef, plan_article
     from provenance.store.rows import article_entities, content_hash
 
     entities = article_entities(reading)

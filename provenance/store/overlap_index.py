@@ -33,6 +33,7 @@ from provenance.overlaps import (
     independence,
     similarity,
 )
+from provenance.resolve_keys import is_scoped_key
 from provenance.store.db import begin_write
 from provenance.store.tables import (
     Article,
@@ -339,7 +340,7 @@ def regroup(conn: Connection) -> int:
         origins = []
         for cid in sorted(scores):
             aid, _, sid, name, typ, key = info[cid]
-            named = sid is not None and typ in NAMED and " @" not in (key or "")
+            named = sid is not None and typ in NAMED and not is_scoped_key(key or "")
             origins.append(Origin(sid, name, named, frozenset(related.get(sid, ()))))
             member_rows.append({"group_id": gid, "claim_id": cid, "article_id": aid, "origin_source_id": sid,
                                 "score": scores[cid]})
