@@ -290,3 +290,25 @@ def test_a_database_to_migrate_still_migrates(tmp_path):
     assert con.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == latest
     assert con.execute("SELECT COUNT(*) FROM input_file").fetchone()[0] == 0
     con.close()
+
+
+def test_a_command_module_that_fails_to_import_fails_loudly(monkeypatch):
+    """A broken command module is an error, never a command silently missing (issue 14)."""
+    import importlib
+
+    from click.testing import CliRunner
+
+    from cli.main import cli
+
+    real = importlib.import_module
+
+    def broken(name, *args, **kwargs):
+        if name == "cli.eval_command":
+            raise ImportError("broken on purpose")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(importlib, "import_module", broken)
+    cli.commands.pop("eval", None)  # not yet loaded in this process, or loaded by another test
+    result = CliRunner().invoke(cli, ["eval", "--help"])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, ImportError) or "broken on purpose" in result.output
