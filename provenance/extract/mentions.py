@@ -206,7 +206,7 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
         name=name,
         key=_name_key(name),
         head=_head_of(typ, head, honorific_free),
-        names=honorific_free,
+        names=_name_words(typ, name, honorific_free),
         indefinite=indefinite,
         definite=the and not indefinite,
         plural=_is_plural(typ, head, members),
@@ -216,6 +216,18 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
         members=members,
     )
     return _Phrase(np, _possessive_owner(t, core, core_lower, i, lex), _of_name(t, j))
+
+
+def _name_words(typ: SourceType, name: str, caps: list[str]) -> list[str]:
+    """The words a source is matched and gendered by: for a person, the words of the name
+    itself ("Hillary Clinton" of "U.S. Democratic presidential candidate Hillary Clinton",
+    "Meenakshi Rathore" of "Superintendent of Police Meenakshi Rathore"), else the
+    capitalized words of the phrase."""
+    if typ is SourceType.person:
+        words = [w for w in name.split() if _cap(w)]
+        if words and all(w in caps for w in words):
+            return words
+    return caps
 
 
 def _name_key(name: str) -> str:
@@ -496,17 +508,17 @@ def _type_of(
 
 def _named_after_role(core: list[str], lex: Lexicon) -> bool:
     """Does the core end in a full name after a lowercase role noun ("Bank of England
-    governor Mark Carney", "Green party leader Elizabeth May")? Then it is that person,
-    whatever organization words describe the role (news style: title before the name)."""
+    governor Mark Carney", "Green party leader Elizabeth May") or after a capitalized
+    office ("Superintendent of Police Meenakshi Rathore")? Then it is that person, whatever
+    organization words describe the role (news style: title before the name)."""
     run = _last_name_run(core)
     k = len(core) - len(run)
-    return (
-        len(run) >= 2
-        and k > 0
-        and core[k - 1].islower()
-        and core[k - 1] in lex.roles
-        and not any(w.lower() in lex.org_words for w in run)
-    )
+    if k > 0 and core[k - 1].islower() and core[k - 1] in lex.roles:
+        return len(run) >= 2 and not any(w.lower() in lex.org_words for w in run)
+    if k == 0 and fold(core[0]).rstrip(".") in lex.offices:
+        name = _person_name(core, lex).split()
+        return 2 <= len(name) < len(core) and not any(w.lower() in lex.org_words for w in name)
+    return False
 
 
 def _listed_type(core: list[str], the: bool, lex: Lexicon) -> tuple[SourceType, str] | None:

@@ -495,3 +495,21 @@ def test_a_participle_takes_the_main_clause_speaker_not_a_relative_clause_subjec
         'he voted to approve, calling the accusation "a smear, plain and simple."'
     )
     assert speaker_of(r, "a smear") == ["Fred Oyelowo"]
+
+
+def test_a_capitalized_office_with_an_of_phrase_before_a_name_is_that_person():
+    r = read(
+        "Superintendent of Police Meenakshi Rathore told reporters that the accused had printed fake letters.\n\n"
+        '"Victims were asked to pay between Rs 50,000 and Rs 1 lakh each," she said.'
+    )
+    assert speaker_of(r, "fake letters") == ["Meenakshi Rathore"]
+    assert speaker_of(r, "Victims were asked") == ["Meenakshi Rathore"]
+
+
+def test_a_persons_name_words_are_the_name_not_the_titles_before_it():
+    from provenance.extract.lexicon import lexicon
+    from provenance.extract.mentions import analyse
+
+    phrase = "U.S. Democratic presidential candidate Hillary Clinton"
+    np = analyse(phrase, (0, len(phrase)), lexicon())
+    assert (np.name, np.names) == ("Hillary Clinton", ["Hillary", "Clinton"])
