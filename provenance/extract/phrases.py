@@ -358,6 +358,13 @@ def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
     return (a, end), (a, b)
 
 
+def _verb_after(t: Tokens, k: int) -> bool:
+    """Is token ``k`` a verb form after "'s" read as "is"/"has" ("the plan's been dropped",
+    "it's going")? A participle or an -ing form, or a function word such as "not"."""
+    low = t.lower[k]
+    return low.endswith(("ed", "ing", "en")) or low in g.NEGATIONS or low in g.DETERMINERS or low in g.PRONOUNS
+
+
 def np_forward(t: Tokens, i: int, limit: int, wide: bool = False) -> int:
     """Index after a noun phrase starting at ``i`` (``i`` itself when there is none).
 
@@ -404,6 +411,9 @@ def np_forward(t: Tokens, i: int, limit: int, wide: bool = False) -> int:
                 k += 1
                 continue
             break
+        if low in ("'s", "’s") and seen_head and k + 1 < n and t.words[k + 1].isalpha() and not _verb_after(t, k + 1):
+            k += 1  # a possessive: "the county clerk's office"
+            continue
         if low in g.AUXILIARIES or low in g.NEGATIONS:
             break
         if (

@@ -599,6 +599,8 @@ def _assemble(
         elif is_function_words(np.text) or (is_function_words(np.name) and not _titled(np.text, lex)):
             return None  # a broken span such as "He criticized Clinton's record": no name in it
         if np.type is SourceType.anonymous and not names_a_source(np.head):
+            if np.authors:  # "futures pricing compiled by Fenwick Data": who compiled it
+                return mention(np.authors[0])[0]
             return None  # "the rising line indicates ...": a thing, not a source
         return mention(span, extra, np)[0]
 

@@ -513,3 +513,14 @@ def test_a_persons_name_words_are_the_name_not_the_titles_before_it():
     phrase = "U.S. Democratic presidential candidate Hillary Clinton"
     np = analyse(phrase, (0, len(phrase)), lexicon())
     assert (np.name, np.names) == ("Hillary Clinton", ["Hillary", "Clinton"])
+
+
+def test_a_thing_compiled_by_someone_is_sourced_to_them():
+    r = read("Traders see a 40 percent chance of a cut in June, according to futures pricing compiled by Fenwick Data.")
+    assert speaker_of(r, "chance of a cut") == ["Fenwick Data"]
+
+
+def test_according_to_reads_a_possessive_source_whole():
+    r = read("Turnout was about 58 percent, according to the county clerk's office.")
+    a = next(a for a in r.attributions if a.cue is not None and a.cue.text == "according to")
+    assert a.source is not None and a.source.text == "the county clerk's office"
