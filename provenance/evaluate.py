@@ -71,7 +71,7 @@ from typing import Literal, overload
 from pydantic import BaseModel, ConfigDict, Field
 
 from provenance.gold import GoldError, check_span, gold_lines, model_line
-from provenance.models import CueType, Document, Reading, Span
+from provenance.models import Attribution, CueType, Document, Reading, Span
 
 ROLES = ("source", "cue", "content")
 CUE_TYPES = ("verb", "according_to", "quote", "other")
@@ -177,12 +177,17 @@ def predictions_from_reading(
     With ``include_nested`` every attribution is returned, ``parent`` mapped from the
     attribution id to the index in the returned list. Quotations that only continue an
     earlier speaker (no cue of their own) are left out unless ``continuations``: PolNeAR
-    marks no attribution without a cue (1 in 19,831).
+    marks no attribution without a cue (1 in 19,831); one nested only in such a left-out
+    quotation (a transcript answer's "I just saw ...") is then top-level, as it is in that gold.
     """
+
+    def cueless(a: Attribution) -> bool:
+        return a.cue is None and a.cue_type == CueType.quote
+
+    left_out = set() if continuations else {a.id for a in reading.attributions if cueless(a)}
     chosen = [
         a for a in reading.attributions
-        if (include_nested or a.parent is None)
-        and (continuations or not (a.cue is None and a.cue_type == CueType.quote))
+        if (include_nested or a.parent is None or a.parent in left_out) and a.id not in left_out
     ]
     index = {a.id: i for i, a in enumerate(chosen)}
     return [
@@ -190,7 +195,7 @@ def predictions_from_reading(
             source=_gold_span(a.source),
             cue=_gold_span(a.cue),
             content=_gold_span(a.content),
-            parent=index.get(a.parent) if include_nested and a.parent is not None else None,
+            parent=index.get(a.parent) if include_nested and a.parent is not None else None,  # left out: None
             cue_type=a.cue_type.value if isinstance(a.cue_type, CueType) else str(a.cue_type),
         )
         for a in chosen

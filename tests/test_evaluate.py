@@ -551,3 +551,19 @@ def test_cli_uses_no_storage():
             "print(any(m.startswith('provenance.store') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_attribution_nested_only_in_a_left_out_continuation_is_top_level():
+    from provenance.evaluate import predictions_from_reading
+    from provenance.extract import extract
+    from provenance.models import Document
+
+    text = (
+        "Tom Vale is the mayor of Ridgeton. He spoke to the Herald.\n\n"
+        "Q: Will the bridge reopen?\n\n"
+        "A: Yes. The engineers told me the repairs will be finished by October."
+    )
+    reading = extract(Document(text=text))
+    cues = [p.cue.text for p in predictions_from_reading(reading) if p.cue is not None]
+    assert "told" in cues  # the answer itself has no cue and is left out; what it reports is not
+    assert all(p.cue is not None for p in predictions_from_reading(reading))

@@ -10,6 +10,7 @@ from provenance.extract.chains import assign_parents, kind_of, settle_sentence
 from provenance.extract.furniture import blank_furniture
 from provenance.extract.hedges import hedge_attributions
 from provenance.extract.intervals import Cover
+from provenance.extract.interviews import answer, interviewee, is_question, question_or_answer, whole_turn
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
 from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse, holds_role
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
@@ -116,6 +117,8 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     quoted: list[tuple[int, int]] = []  # every quotation, in text order
     prev_para_quoted: Found | None = None
     prev_last_sentence: Sentence | None = None
+    interview: list[tuple[int, int] | None] = []  # the interviewee, once a "Q:"/"A:" label is met
+    questions: list[tuple[int, int]] = []  # transcript questions: no claims
     paras = paragraphs(text, b0, b1)
     for pi, (ps, pe) in enumerate(paras):
         if pi < 3:
@@ -145,6 +148,11 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
                 para_found.extend(h for h in hedges if h.cue[0] not in used)  # type: ignore[index]  # a hedge has its cue
         if options.tagger:
             para_found.extend(_tagged(para_sentences, para_found, model))
+        para_found, asked = _interview_turn(text, [(x.start, x.end) for x in para_sentences], para_found, interview)
+        if asked:  # a question is no claim: its sentences are left out of the bare statements,
+            # and its attributions (kept: "you said X" is still said) make no claim
+            del sents[len(sents) - len(para_sentences) :]
+            questions.append((ps, pe))
         if (
             prev_para_quoted is not None
             and prev_para_quoted.content[1] < pe
@@ -188,7 +196,30 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     if dropped:
         found = [f for i, f in enumerate(found) if i not in dropped]
         assign_parents(found)
-    return _assemble(doc, reading, found, sents, lex, text, quoted)
+    return _assemble(doc, reading, found, sents, lex, text, quoted, questions)
+
+
+def _interview_turn(
+    text: str, sentences: list[tuple[int, int]], para_found: list[Found], interview: list[tuple[int, int] | None]
+) -> tuple[list[Found], bool]:
+    """The paragraph's attributions read as a transcript turn (interviews.py), and whether
+    it is a question: "Q:" and a labelled question are no claims; "A:" is the interviewee's,
+    sentence by sentence; "Vale: ..." speaks every sentence of its paragraph."""
+    if not sentences:
+        return para_found, False
+    ps, pe = sentences[0][0], sentences[-1][1]
+    kind = question_or_answer(text, ps, pe)
+    if kind is not None and not interview:
+        interview.append(interviewee(text, ps))
+    if kind == "q":
+        return para_found, True
+    if kind == "a":
+        who = interview[0]
+        return ([*answer(text, sentences, who), *para_found] if who is not None else para_found), False
+    labelled = [f for f in para_found if f.lemma == ":" and f.source is not None and f.source[0] == ps]
+    if labelled and is_question(text, ps, pe):
+        return para_found, True
+    return whole_turn(text, para_found, sentences), False
 
 
 def _quoting(text: str, f: Found) -> bool:
@@ -574,6 +605,7 @@ def _spans(text: str) -> Callable[[int, int], Span]:
 def _assemble(
     doc: Document, reading: Reading, found: list[Found], sents, lex: Lexicon, seen: str,
     quoted: list[tuple[int, int]],
+    questions: list[tuple[int, int]],
 ) -> Reading:
     """The Reading: sources resolved, attributions, claims and chains; spans are cut from
     the document's text, names looked for in ``seen`` (the text as the rules read it) and,
@@ -736,9 +768,10 @@ def _assemble(
     is_parent = {f.parent for i, f in enumerate(found) if f.parent is not None and i not in folded}
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []
+    asked = Cover(questions)
     for i, f in enumerate(found):
         covered.append(f.content)
-        if i in is_parent or i in folded:
+        if i in is_parent or i in folded or f.content[0] in asked:
             continue
         chain = _chain(
             text, span_of, i, found, source_of, relays_of, upstream_of, reg, entities, wire_id, wire
@@ -782,6 +815,8 @@ def _assemble(
         k = bisect_left(cue_starts, ss)
         if k < len(cue_starts) and cue_starts[k] < se:
             continue
+        if is_question(text, ss, se) and not any(q in text[ss:se] for q in "\"“”"):
+            continue  # the article's own question states nothing (a quoted one is someone's words)
         s, e = trim(text, ss, se, " \t.!?")
         if e - s < 12 or len(text[s:e].split()) < 4:
             continue

@@ -1,0 +1,74 @@
+"""Question-and-answer interviews: "Q: ... A: ..." and "Herald: ... Vale: ..." transcripts.
+
+A question put to someone is not their claim, nor the interviewer's (issue 10, fragments and
+questions); an answer is the interviewee's statement, every sentence of its paragraph, so a
+report inside it ("The engineers tell me ...") is relayed by the one answering. The
+interviewee of a "Q:"/"A:" transcript is the last person the text names before the first
+label (news introduces who is interviewed, then prints the exchange).
+"""
+
+import re
+
+from provenance.extract.sentence import Found
+from provenance.models import CueType
+
+# "Q:", "Q.", "Question:" / "A:", "A.", "Answer:" opening a paragraph
+_LABEL = re.compile(r"(?:(Q|Question)|(A|Answer))\s*[:.]\s+")
+# A person named in the introduction: two or three capitalized words, or a title and a name.
+_PERSON = re.compile(
+    r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?\s+)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
+    r"(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}\b"
+)
+
+
+def question_or_answer(text: str, ps: int, pe: int) -> str | None:
+    """'q' or 'a' when the paragraph ``text[ps:pe]`` opens with a transcript label."""
+    m = _LABEL.match(text, ps, pe)
+    if m is None:
+        return None
+    return "q" if m.group(1) else "a"
+
+
+def interviewee(text: str, before: int) -> tuple[int, int] | None:
+    """The span of the last person-like name before offset ``before`` (the first label)."""
+    last = None
+    for m in _PERSON.finditer(text, 0, before):
+        last = m.span()
+    return last
+
+
+def answer(text: str, sentences: list[tuple[int, int]], speaker: tuple[int, int]) -> list[Found]:
+    """Each sentence of an "A:" paragraph as the interviewee's direct speech."""
+    ps = sentences[0][0]
+    m = _LABEL.match(text, ps)
+    assert m is not None  # only called on an answer paragraph
+    return [_said(speaker, span, text) for span in [(m.end(), sentences[0][1]), *sentences[1:]] if span[0] < span[1]]
+
+
+def whole_turn(text: str, found: list[Found], sentences: list[tuple[int, int]]) -> list[Found]:
+    """A speaker's label opening the paragraph ("Vale: Yes. The engineers ...") speaks every
+    sentence of it, not only the first: the later sentences get the label's speaker."""
+    ps = sentences[0][0]
+    labelled = [f for f in found if f.lemma == ":" and f.cue is not None and f.source == f.name and f.source is not None and f.source[0] == ps]
+    if not labelled:
+        return found
+    f = labelled[0]
+    assert f.source is not None
+    more = [_said(f.source, span, text) for span in sentences[1:]]
+    return found + [g for g in more if g.content[0] < g.content[1]]
+
+
+def _said(speaker: tuple[int, int], span: tuple[int, int], text: str) -> Found:
+    """Words of a transcript turn as the speaker's direct speech. Like a quoted paragraph that
+    continues a speaker, it has no cue word of its own (the label is typography), so PARC-style
+    gold such as PolNeAR, which marks attributions by their cues, does not count it."""
+    s, e = span
+    while e > s and text[e - 1] in " \t\r\n.":
+        e -= 1  # a statement without its full stop, as the other rules cut contents
+    return Found(cue=None, cue_type=CueType.quote, source=speaker, content=(s, e), direction="forward",
+                 lemma=None, cls="speech", name=speaker)
+
+
+def is_question(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end as a question ("Herald: Will it reopen?")?"""
+    return text[start:end].rstrip(" \t\r\n\"”'’").endswith("?")

@@ -1,0 +1,59 @@
+"""Question-and-answer transcripts (provenance/extract/interviews.py), on interviews written for these tests."""
+
+import pytest
+
+from provenance.extract import extract
+from provenance.extract.interviews import interviewee, is_question, question_or_answer
+from provenance.models import Document
+
+QA = (
+    "Dr. Ana Ruiz leads the city's flood study. She spoke to the Herald about the risks.\n\n"
+    "Q: How bad is the flooding risk?\n\n"
+    "A: It is worse than anyone admits. The levees were built for a climate that no longer exists.\n\n"
+    "Q: What should the city do?\n\n"
+    "A: Raise the levees by two metres."
+)
+LABELLED = (
+    "Tom Vale is the mayor of Ridgeton.\n\n"
+    "Herald: Will the bridge reopen this year?\n\n"
+    "Vale: Yes. The engineers tell me the repairs will be finished by October. It will cost four million."
+)
+
+
+def chains(text: str) -> dict[str, list[str]]:
+    return {c.span.text: [link.name for link in c.chain] for c in extract(Document(text=text)).claims}
+
+
+@pytest.mark.parametrize("para, kind", [("Q: Why?", "q"), ("Question: Why?", "q"), ("A: Because.", "a"),
+                                        ("A. Because.", "a"), ("Answer: Because.", "a"), ("Asked why, he left.", None)])
+def test_question_or_answer(para, kind):
+    assert question_or_answer(para, 0, len(para)) == kind
+
+
+def test_the_interviewee_is_the_last_person_named_before_the_first_label():
+    at = QA.index("Q:")
+    assert QA[slice(*interviewee(QA, at))] == "Dr. Ana Ruiz"
+
+
+def test_is_question():
+    assert is_question('Will it reopen?" ', 0, 17) and not is_question("It will reopen.", 0, 15)
+
+
+def test_answers_are_the_interviewees_sentence_by_sentence_and_questions_no_claims():
+    got = chains(QA)
+    assert got["It is worse than anyone admits"] == ["Ana Ruiz"]
+    assert got["The levees were built for a climate that no longer exists"] == ["Ana Ruiz"]
+    assert not [c for c in got if "?" in c or "How bad" in c]
+
+
+def test_a_labelled_turn_speaks_its_whole_paragraph_and_relays_what_it_reports():
+    got = chains(LABELLED)
+    assert got["the repairs will be finished by October"] == ["engineers", "Vale"]
+    assert got["It will cost four million"] == ["Vale"]
+    assert not [c for c in got if "reopen" in c]
+
+
+def test_a_question_in_the_articles_own_voice_is_no_claim_but_a_quoted_one_is_kept():
+    got = chains('What does this mean for buyers? Prices will rise.\n\n"Why would I pander to them?" she asked.')
+    assert not [c for c in got if "mean for buyers" in c]
+    assert [c for c in got if "pander" in c]
