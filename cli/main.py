@@ -7,7 +7,6 @@ error. No traceback reaches the user unless ``--debug`` is given.
 import operator
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import click
@@ -39,14 +38,18 @@ KINDS = [k.value for k in ClaimKind]
 TYPES = [t.value for t in SourceType]
 
 
-@dataclass
 class State:
-    """What the group options decided, shared with every command."""
+    """What the group options decided, shared with every command. A plain class: the dataclass
+    machinery (the module and the generated methods) cost every command start-up a few ms."""
 
-    db: str
-    debug: bool = False
-    _engine: "Engine | None" = field(default=None, repr=False)
-    _reader: "Reader | None" = field(default=None, repr=False)
+    def __init__(self, db: str, debug: bool = False) -> None:
+        self.db = db
+        self.debug = debug
+        self._engine: Engine | None = None
+        self._reader: Reader | None = None
+
+    def __repr__(self) -> str:
+        return f"State(db={self.db!r}, debug={self.debug!r})"
 
     def engine(self, *, create: bool = False) -> "Engine":
         """The database engine, opened (and migrated) on first use."""

@@ -10,12 +10,9 @@ visible (``provenance.printable``); JSON and CSV keep it exact, except that a CS
 a spreadsheet would run as a formula gets OWASP's leading apostrophe.
 """
 
-import csv
 import json
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
 import click
@@ -26,7 +23,9 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 # rich is imported where a table or tree is drawn, not here: json/jsonl/csv output, --help and
-# --version never load it
+# --version never load it. csv and pathlib too are imported where they are used, and Column is a
+# plain class, not a dataclass: each of them cost every query command a few ms of start-up
+# (issue 13, docs/benchmarks.md).
 
 FORMATS = ("table", "json", "jsonl", "csv")
 Row = dict[str, Any]
@@ -53,14 +52,20 @@ def articles_option(func: Callable) -> Callable:
     )(func)
 
 
-@dataclass(frozen=True)
 class Column:
     """A table column: its header and how to get the cell from a row."""
 
-    header: str
-    get: Callable[[Row], Any]
-    max_width: int | None = None
-    justify: Literal["default", "left", "center", "right", "full"] = "left"  # rich's JustifyMethod
+    __slots__ = ("header", "get", "max_width", "justify")
+
+    def __init__(self, header: str, get: Callable[[Row], Any], max_width: int | None = None,
+                 justify: Literal["default", "left", "center", "right", "full"] = "left") -> None:
+        self.header = header
+        self.get = get
+        self.max_width = max_width
+        self.justify = justify  # rich's JustifyMethod
+
+    def __repr__(self) -> str:
+        return f"Column({self.header!r}, max_width={self.max_width!r}, justify={self.justify!r})"
 
 
 def console(err: bool = False):
@@ -88,6 +93,8 @@ def render(rows: Iterable[Row], fmt: str, columns: list[Column], *, title: str |
             out.write(dumps(row) + "\n")
             n += 1
     elif fmt == "csv":
+        import csv
+
         writer = None
         for row in rows:
             flat = flatten(row)
@@ -256,6 +263,8 @@ def short_path(path: str | None) -> str:
     """The last part of a path (with any ``#record``), enough to recognize an article in a table."""
     if not path:
         return "<stdin>"
+    from pathlib import PurePath
+
     base, sep, rec = path.partition("#")
     return PurePath(base).name + sep + rec
 

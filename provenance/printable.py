@@ -9,9 +9,12 @@ controls that reorder what a line seems to say are written as visible escapes (`
 import re
 
 # C0 controls, DEL, C1 controls; the bidi embeddings, overrides and isolates (U+202A-202E,
-# U+2066-2069), the bidi marks (U+200E, U+200F, U+061C); line and paragraph separators
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_KEEP_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# U+2066-2069), the bidi marks (U+200E, U+200F, U+061C); line and paragraph separators.
+# Compiled on first use: the character classes take a few ms to compile, which every start of
+# the CLI paid for (issue 13), and a text without one of these characters never needs them.
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+_UNSAFE_KEEP_LINES = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+_compiled: dict[str, re.Pattern[str]] = {}
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -26,5 +29,10 @@ def _escape(m: re.Match) -> str:
 def printable(text: str, *, keep_lines: bool = False) -> str:
     """``text`` with every control and bidi character written as an escape; ``keep_lines``
     keeps newlines and tabs (a table cell may span lines, an error line may not)."""
-    pattern = _UNSAFE_KEEP_LINES if keep_lines else _UNSAFE
+    if text.isprintable():  # every character escaped here is one str.isprintable() turns down
+        return text
+    source = _UNSAFE_KEEP_LINES if keep_lines else _UNSAFE
+    pattern = _compiled.get(source)
+    if pattern is None:
+        pattern = _compiled[source] = re.compile(source)
     return pattern.sub(_escape, text) if pattern.search(text) else text

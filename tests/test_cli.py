@@ -312,3 +312,47 @@ def test_a_command_module_that_fails_to_import_fails_loudly(monkeypatch):
     result = CliRunner().invoke(cli, ["eval", "--help"])
     assert result.exit_code != 0
     assert isinstance(result.exception, ImportError) or "broken on purpose" in result.output
+
+
+_NEWLY_LOADED = """
+import sys
+before = set(sys.modules)
+from cli.main import cli
+for args in {calls!r}:
+    try:
+        cli.main(args, prog_name="provenance")
+    except SystemExit as exit:
+        assert not exit.code, (args, exit.code)
+print(" ".join(sorted(m for m in {watched!r} if m in sys.modules and m not in before)), file=sys.stderr)
+"""
+
+
+def test_programs_formats_load_no_table_machinery(tmp_path):
+    """json and jsonl output (what a program calls, many times) loads neither rich nor csv, nor
+    dataclasses or pathlib (issue 13: each cost every start a few ms); csv loads csv alone, a
+    table rich. Checked in a plain interpreter, not CliRunner (which imports more itself)."""
+    db = tmp_path / "q.db"
+    run(db, "ingest", str(EXAMPLES), "--workers", "1", "-q")
+    watched = ("rich", "csv", "dataclasses", "pathlib")
+
+    def loaded(calls: list[list[str]]) -> set[str]:
+        root = str(EXAMPLES.parent)
+        env = {**__import__("os").environ, "PYTHONPATH": root}
+        proc = subprocess.run([sys.executable, "-c", _NEWLY_LOADED.format(calls=calls, watched=watched)],
+                              cwd=root, env=env, capture_output=True, text=True, check=True)
+        return set(proc.stderr.split())
+
+    base = ["--db", str(db)]
+    programs = [base + ["claims", "--kind", "direct", "--limit", "50", "--format", "json"],
+                base + ["claims", "--search", "said", "--format", "jsonl"],
+                base + ["sources", "--recurring", "--limit", "50", "--format", "json"],
+                base + ["chain", "1", "--format", "json"],
+                base + ["articles", "--format", "jsonl"],
+                base + ["overlaps", "--limit", "50", "--format", "json"]]
+    assert loaded(programs) == set()
+    # a source asked for by name loads provenance.names, whose name parts are dataclasses
+    by_name = [base + ["claims", "--source", "Associated Press", "--limit", "50", "--format", "json"],
+               base + ["source", "Associated Press", "--format", "json"]]
+    assert loaded(by_name) <= {"dataclasses"}
+    assert loaded([base + ["claims", "--limit", "5", "--format", "csv"]]) == {"csv"}
+    assert "rich" in loaded([base + ["claims", "--limit", "5"]])
