@@ -45,17 +45,12 @@ def answer(text: str, sentences: list[tuple[int, int]], speaker: tuple[int, int]
     return [_said(speaker, span, text) for span in [(m.end(), sentences[0][1]), *sentences[1:]] if span[0] < span[1]]
 
 
-def whole_turn(text: str, found: list[Found], sentences: list[tuple[int, int]]) -> list[Found]:
+def whole_turn(text: str, label: Found, sentences: list[tuple[int, int]]) -> list[Found]:
     """A speaker's label opening the paragraph ("Vale: Yes. The engineers ...") speaks every
-    sentence of it, not only the first: the later sentences get the label's speaker."""
-    ps = sentences[0][0]
-    labelled = [f for f in found if f.lemma == ":" and f.cue is not None and f.source == f.name and f.source is not None and f.source[0] == ps]
-    if not labelled:
-        return found
-    f = labelled[0]
-    assert f.source is not None
-    more = [_said(f.source, span, text) for span in sentences[1:]]
-    return found + [g for g in more if g.content[0] < g.content[1]]
+    sentence of it, not only the first: the later sentences as the label's speaker's words."""
+    assert label.source is not None  # a label names its speaker
+    more = [_said(label.source, span, text) for span in sentences[1:]]
+    return [g for g in more if g.content[0] < g.content[1]]
 
 
 def _said(speaker: tuple[int, int], span: tuple[int, int], text: str) -> Found:

@@ -8,6 +8,7 @@ takes the nearest earlier source that it names more briefly.
 """
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -644,7 +645,7 @@ class Registry:
         self._named_before_of = named_before
         self._titled = titled
         self._told = TextGender(text)
-        self._text = text
+        self._acronyms = _Acronyms(text)
 
     def _named_before(
         self,
@@ -679,7 +680,7 @@ class Registry:
 
     def _record(self, np: NounPhrase, pos: int, e: EntityDraft | None) -> int:
         if e is None:
-            np = _spelled_out(np, self._text, pos)
+            np = _spelled_out(np, self._acronyms, pos)
             e = EntityDraft(
                 id=len(self.entities),
                 type=np.type,
@@ -767,20 +768,44 @@ class Registry:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,5})\)")  # "(EDC)" after the name it abbreviates
 _DEFINITION_WORDS = 10  # words before "(EDC)" searched for its definition
+_DEFINITION_REACH = 300  # characters before "(EDC)" those words are read from
 
 
-def _spelled_out(np: NounPhrase, text: str, pos: int) -> NounPhrase:
+class _Acronyms:
+    """Where the text defines acronyms in parentheses, found in one pass when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: dict[str, list[int]] | None = None
+
+    def defined_before(self, acr: str, pos: int) -> int:
+        """Offset of the last "(ACR)" before ``pos``; -1 when there is none."""
+        if self._at is None:
+            self._at = {}
+            for m in _DEFINED.finditer(self.text):
+                self._at.setdefault(m.group(1), []).append(m.start())
+        starts = self._at.get(acr, [])
+        k = bisect_left(starts, pos) - 1
+        return starts[k] if k >= 0 else -1
+
+
+def _spelled_out(np: NounPhrase, acronyms: _Acronyms, pos: int) -> NounPhrase:
     """An acronym named as the body it stands for, when the text defined it before in
     parentheses: "EDC" after "Export Development Canada (EDC)" (Schwartz & Hearst 2003).
     The acronym stays an alias."""
     if np.pronoun or len(np.names) != 1 or not _ACRONYM.fullmatch(np.names[0]):
         return np
     acr = np.names[0]
-    at = text.rfind(f"({acr})", 0, pos)
+    at = acronyms.defined_before(acr, pos)
     if at < 0:
         return np
-    words = text[:at].split()[-_DEFINITION_WORDS:]
+    start = max(0, at - _DEFINITION_REACH)
+    words = acronyms.text[start:at].split()
+    if start > 0:
+        words = words[1:]  # the first may be cut
+    words = words[-_DEFINITION_WORDS:]
     for k in range(len(words) - 1, -1, -1):
         run = [w for w in words[k:] if w.lower() not in NAME_PARTICLES]
         if not all(w[:1].isupper() for w in run):
@@ -819,12 +844,17 @@ def _role_description(np: NounPhrase) -> bool:
 
 def holds_role(e: EntityDraft, head: str) -> bool:
     """Was named person ``e`` given the role ``head`` ("Mayor Dan Reyes", "Reyes, the mayor")?"""
+    return head in role_words(e)
+
+
+def role_words(e: EntityDraft) -> set[str]:
+    """The words of a named person's role and aliases; none for anything else."""
     if e.type != SourceType.person or not e.names or e.plural or e.members:
-        return False
+        return set()
     words = set((e.role or "").lower().replace(",", " ").split())
     for alias in e.aliases:
         words.update(alias.lower().split())
-    return head in words
+    return words
 
 
 def _person_for(pronoun: str, np: NounPhrase, told: TextGender | None = None) -> bool:

@@ -12,7 +12,7 @@ from provenance.extract.hedges import hedge_attributions
 from provenance.extract.intervals import Cover
 from provenance.extract.interviews import answer, interviewee, is_question, question_or_answer, whole_turn
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
-from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse, holds_role
+from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse, role_words
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.extract.sentence import Found, Sentence
 from provenance.extract.speakers import (
@@ -216,10 +216,12 @@ def _interview_turn(
     if kind == "a":
         who = interview[0]
         return ([*answer(text, sentences, who), *para_found] if who is not None else para_found), False
-    labelled = [f for f in para_found if f.lemma == ":" and f.source is not None and f.source[0] == ps]
-    if labelled and is_question(text, ps, pe):
+    label = next((f for f in para_found if f.lemma == ":" and f.source is not None and f.source[0] == ps), None)
+    if label is None:
+        return para_found, False
+    if is_question(text, ps, pe):
         return para_found, True
-    return whole_turn(text, para_found, sentences), False
+    return para_found + whole_turn(text, label, sentences), False
 
 
 def _quoting(text: str, f: Found) -> bool:
@@ -764,7 +766,9 @@ def _assemble(
 
     # an act reported inside a statement ("Banks said 3,000 people had signed a petition")
     # is part of that statement's claim, not a claim of its own
-    folded = {i for i, f in enumerate(found) if f.parent is not None and not states(text, f)}
+    stating = [states(text, f) for f in found]  # once per attribution, for claims and chains
+    stated_by = [e if ok else None for e, ok in zip(source_of, stating, strict=True)]
+    folded = {i for i, f in enumerate(found) if f.parent is not None and not stating[i]}
     is_parent = {f.parent for i, f in enumerate(found) if f.parent is not None and i not in folded}
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []
@@ -774,7 +778,7 @@ def _assemble(
         if i in is_parent or i in folded or f.content[0] in asked:
             continue
         chain = _chain(
-            text, span_of, i, found, source_of, relays_of, upstream_of, reg, entities, wire_id, wire
+            text, span_of, i, found, stated_by, relays_of, upstream_of, reg, entities, wire_id, wire
         )
         types = [entities[link.entity].type for link in chain]
         outlet_tail = False
@@ -848,15 +852,19 @@ def _named_role_holders(reg: Registry, source_of: list[int | None]) -> dict[int,
     the article names in that role ("the spokeswoman, Hannah Liebowitz, wrote"): news often
     quotes the role first and names its holder later. Only when exactly one named person
     holds the role, so two spokeswomen stay apart."""
-    out: dict[int, int] = {}
-    for eid in {e for e in source_of if e is not None}:
-        e = reg.entities[eid]
-        if e.type is not SourceType.anonymous or e.plural or e.names or e.head not in lexicon().roles:
-            continue
-        holders = [p.id for p in reg.entities if holds_role(p, e.head)]
-        if len(holders) == 1:
-            out[eid] = holders[0]
-    return out
+    roles = lexicon().roles
+    unnamed = [
+        e for e in (reg.entities[eid] for eid in {x for x in source_of if x is not None})
+        if e.type is SourceType.anonymous and not e.plural and not e.names and e.head in roles
+    ]
+    if not unnamed:
+        return {}
+    heads = {e.head for e in unnamed}
+    holders: dict[str, list[int]] = {}
+    for p in reg.entities:  # one pass over the entities, however many roles are asked about
+        for head in heads & role_words(p):
+            holders.setdefault(head, []).append(p.id)
+    return {e.id: holders[e.head][0] for e in unnamed if len(holders.get(e.head, ())) == 1}
 
 
 def _without_clitic(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -949,9 +957,10 @@ def _outlet_affiliated(reg: Registry, eid: int) -> bool:
 
 
 def _chain(
-    text, span_of, i, found, source_of, relays_of, upstream_of, reg: Registry, entities, wire_id, wire
+    text, span_of, i, found, stated_by, relays_of, upstream_of, reg: Registry, entities, wire_id, wire
 ) -> list[ChainLink]:
-    """The chain of attribution ``i``: origin first, then each relay out to the article."""
+    """The chain of attribution ``i``: origin first, then each relay out to the article;
+    ``stated_by`` holds each attribution's source when it states something (speakers.states)."""
     links: list[ChainLink] = []
 
     def add(eid: int | None, cue: str | None, ev: tuple[int, int]) -> None:
@@ -974,7 +983,7 @@ def _chain(
         f = found[node]
         for uid, ev in upstream_of[node]:
             add(uid, "citing", ev)
-        eid = source_of[node] if states(text, f) else None
+        eid = stated_by[node]
         if eid is not None:
             ev_f = f
             if f.source is None and f.speaker_of is not None:
