@@ -149,15 +149,40 @@ SPEECH_ACTS = frozenset(
 )
 
 
+# Speech verbs whose object is a topic or a thing rather than a statement: "discussed
+# strategy", "cited the Starlight Tours", "posted a video", "named a new director".
+# With a clause or a quotation for content they state ("she cited that ...").
+TOPIC_SPEECH = frozenset(
+    """discuss talk cite post release share present circulate read name order respond reply
+    outline weigh bring express thank interrupt volunteer appeal correct""".split()
+) | {"write about"}
+# Negations in a cue: "did not say which MLAs", "declined to comment", "never responded".
+_NEGATED_CUE = re.compile(r"\b(?:not|never|declined|refused|refuses|declines)\b|n[’']t\b", re.IGNORECASE)
+
+
+def negated(text: str, f: Found) -> bool:
+    """Is the cue of ``f`` negated ("would not say", "didn't respond to", "declined to
+    comment")? What a source did not say is not its statement: "the charging documents do
+    not say he ever attempted that" gives the documents no claim."""
+    return f.cue is not None and _NEGATED_CUE.search(text, f.cue[0], f.cue[1]) is not None
+
+
 def states(text: str, f: Found) -> bool:
     """Does attribution ``f`` give a statement of its source, so the source belongs in the
-    claim's chain? Speech, findings and beliefs do; an act, a stance or an intent does only
-    with a proposition for content (a that-clause, a quotation, or content before the cue:
-    "X, she warned"). "McCallum didn't correct himself", "the program aims to help" and
-    "Ruiz opposed the pipeline" are the article's own report of what someone did or wants
-    (PARC 3.0 likewise keeps attributions of statements apart from reports of acts;
-    Pareti 2016)."""
-    if f.cls in _STATING or f.cue is None or (f.lemma or "").partition(" ")[0] in SPEECH_ACTS:
+    claim's chain? Speech, findings and beliefs do, unless the cue is negated; an act, a
+    stance, an intent or a speech verb about a topic (``TOPIC_SPEECH``) does only with a
+    proposition for content (a that-clause, a quotation, or content before the cue: "X,
+    she warned"). "McCallum didn't correct himself", "the program aims to help", "Ruiz
+    opposed the pipeline" and "Schumer and Pelosi discussed strategy" are the article's own
+    report of what someone did or wants (PARC 3.0 likewise keeps attributions of statements
+    apart from reports of acts; Pareti 2016)."""
+    if f.cue is None:
+        return True
+    if negated(text, f):
+        return False
+    lemma = (f.lemma or "").partition(" ")[0]
+    topic = lemma in TOPIC_SPEECH or f.lemma in TOPIC_SPEECH
+    if (f.cls in _STATING and not topic) or lemma in SPEECH_ACTS:
         return True
     cs = f.content[0]
     if cs < f.cue[0]:
@@ -175,10 +200,17 @@ def has_finite_verb(content: str, reach: int = 10) -> bool:
     """Does ``content`` open with a clause ("there were fewer than 1,000", "the city's debt
     is higher") rather than an object ("the pipeline", "himself")? An auxiliary, or a word
     in -ed after the first, within the first ``reach`` words."""
-    words = content.lower().split()[:reach]
-    return any(w.strip(",.;:") in g.AUXILIARIES for w in words) or any(
-        w.strip(",.;:").endswith("ed") for w in words[1:]
+    words = [w.strip(",.;:") for w in content.lower().split()[:reach]]
+    return any(w in g.AUXILIARIES for w in words) or any(
+        w.endswith("ed") and w not in _NOT_PARTICIPLES for w in words[1:]
     )
+
+
+# Words in -ed that are no past tense or participle ("its feed", "a hundred", "the red line").
+_NOT_PARTICIPLES = frozenset(
+    """feed need speed seed deed weed greed breed creed bleed steed indeed red bed shed hundred
+    sacred kindred naked wicked rugged ragged jagged wretched""".split()
+)
 
 
 @cache

@@ -85,7 +85,8 @@ def test_i_outside_a_quote_is_no_source():
 @pytest.mark.parametrize(
     "content, clause",
     [("there were fewer than 1,000 militants left", True), ("the city's debt is higher than reported", True),
-     ("the pipeline", False), ("himself", False), ("Trump lied about the deal", True)],
+     ("the pipeline", False), ("himself", False), ("Trump lied about the deal", True),
+     ("a short video on its feed", False), ("a hundred red balloons", False)],
 )
 def test_has_finite_verb(content, clause):
     assert has_finite_verb(content) is clause
@@ -524,3 +525,39 @@ def test_according_to_reads_a_possessive_source_whole():
     r = read("Turnout was about 58 percent, according to the county clerk's office.")
     a = next(a for a in r.attributions if a.cue is not None and a.cue.text == "according to")
     assert a.source is not None and a.source.text == "the county clerk's office"
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Mayor Dana Whitby would not say which councillors plan to retire.", "councillors plan to retire"),
+        ("The charging documents do not say he ever attempted an escape.", "ever attempted an escape"),
+        ("Councillor Ray Osei didn't respond to interview requests about the budget.", "interview requests"),
+        ("Hollis Grant declined to comment on the merger talks.", "merger talks"),
+    ],
+)
+def test_what_a_source_did_not_say_is_not_its_claim(text, words):
+    assert speaker_of(read(text), words) == []
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Senators Ruiz and Park discussed strategy at a private dinner on Monday.", "strategy"),
+        ("The club posted a short video of the new stadium on its feed.", "a short video"),
+        ("Councillor Dana Whitby cited the 2019 flood repeatedly during the meeting.", "the 2019 flood"),
+        ("Columnist Ben Avery writes about civic affairs for the Herald.", "civic affairs"),
+    ],
+)
+def test_a_speech_verb_about_a_topic_states_nothing(text, words):
+    assert speaker_of(read(text), words) == []
+
+
+def test_a_topic_verb_with_a_clause_states_it():
+    r = read("Councillor Dana Whitby responded that the 2019 flood had cost the city $4 million.")
+    assert speaker_of(r, "flood had cost the city") == ["Dana Whitby"]
+
+
+def test_a_negation_inside_a_statement_stays_the_speakers_claim():
+    r = read("Mike Ostrow said he did not think the trade dispute would affect the talks.")
+    assert speaker_of(r, "trade dispute would affect") == ["Mike Ostrow"]
