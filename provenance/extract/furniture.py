@@ -21,16 +21,48 @@ _LEAD = re.compile(r"open this photo in gallery\b", re.IGNORECASE)
 
 SHORT = 250  # furniture lines are short; longer lines are not looked at
 
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+# Small words a headline leaves in lower case ("Way Over My Head", "How To Talk About Sexism").
+_HEADLINE_SMALL = frozenset("a an the and or but of in on at to for by with as vs is".split())
+# "Relevant Reading: ...", "Further reading: ...": a label of one to three words and a colon.
+_LABEL = re.compile(r"([A-Z][\w’'-]*(?: [\w’'-]+){0,2}):\s+(\S.*)")
+
+
+def is_heading(line: str) -> bool:
+    """Is ``line`` a subheading in capitals that asks a question ("WHERE WILL GAS PRICES BE
+    AT?")? It states nothing (docs/vocabulary.md, *claim*) and its capitals read as a name.
+    Three words or more, every letter upper case. A heading that states something ("EXPERTS
+    DOWNPLAY PLANNED LAUNCH") is kept: it is the article's claim."""
+    words = _WORDS.findall(line)
+    return len(words) >= 3 and line.isupper() and line.endswith("?")
+
+
+def is_link_line(line: str) -> bool:
+    """Is ``line`` a link to another story ("Relevant Reading: Understanding Gender in 2019
+    Is Way Over My Head")? A short label, a colon, then a headline in title case: three
+    words or more, every word but small ones capitalized, no quotation marks and no full
+    stop at the end (speech after a speaker's label is a sentence)."""
+    m = _LABEL.fullmatch(line)
+    if m is None or line.endswith((".", "?", "!")) or any(q in line for q in "\"“”‘"):
+        return False
+    words = _WORDS.findall(m.group(2))
+    big = [w for w in words if w.lower() not in _HEADLINE_SMALL]
+    return len(words) >= 3 and bool(big) and all(w[0].isupper() for w in big)
+
 
 def blank_furniture(text: str) -> str:
     """``text`` with every furniture line (and gallery caption) replaced by spaces."""
     lines = text.split("\n")
     hits = [
         k for k, line in enumerate(lines)
-        if line and (len(line) <= SHORT and _LINE.fullmatch(line.strip()) or _LEAD.match(line.lstrip()))
+        if line and (len(line) <= SHORT and _short_furniture(line.strip()) or _LEAD.match(line.lstrip()))
     ]
     if not hits:
         return text
     for k in hits:
         lines[k] = " " * len(lines[k])
     return "\n".join(lines)
+
+
+def _short_furniture(line: str) -> bool:
+    return _LINE.fullmatch(line) is not None or is_heading(line) or is_link_line(line)

@@ -19,9 +19,11 @@ from provenance.extract.speakers import (
     FUNCTION_WORDS,
     could_be_person,
     is_function_words,
+    names_a_day,
     names_a_source,
     partitive_head,
     states,
+    without_opener,
 )
 from provenance.extract.tagger import Tagger, candidate, tag_tokens
 from provenance.extract.text import (
@@ -620,8 +622,10 @@ def _assemble(
     def speaker(span: tuple[int, int], extra: tuple[int, int] | None = None) -> int | None:
         """The entity a source phrase names; None for a pronoun with no antecedent or a
         phrase of function words ("who", "Had", "some some"): nobody to name."""
-        span = _without_clitic(text, span)
+        span = without_opener(text, _without_clitic(text, span))
         np = analyse(text, span, lex, extra)
+        if names_a_day(np.name):
+            return None
         if np.pronoun:
             eid = reg.resolve(np, span[0])
             if eid is not None:

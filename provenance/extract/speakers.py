@@ -196,6 +196,29 @@ def states(text: str, f: Found) -> bool:
     return has_finite_verb(text[cs : f.content[1]])
 
 
+# A sentence adverb before a determiner opens no name: "Surely the commission now realizes".
+_OPENER = re.compile(r"([A-Za-z]+)[ ,]+(?=(\w+)\b)")
+
+
+def without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A source phrase without a sentence adverb in front of its determiner ("Surely the
+    commission", "Perhaps the minister", "Clearly many people"): the adverb is the
+    writer's comment, not part of who speaks."""
+    m = _OPENER.match(text, *span)
+    if m is None or m.end() >= span[1] or m.group(2).lower() not in g.DETERMINERS:
+        return span
+    word = m.group(1).lower()
+    adverb = word in g.ADVERBS or word in g.DISCOURSE or word in ("perhaps", "maybe", "surely", "certainly")
+    if adverb or (word.endswith("ly") and word not in g.LY_NOUNS):
+        return m.end(), span[1]
+    return span
+
+
+def names_a_day(name: str) -> bool:
+    """Is ``name`` a day ("Tuesday's attack showed", "yesterday said")? A day names no source."""
+    return name.lower().removesuffix("'s").removesuffix("’s") in g.TIME_WORDS
+
+
 def has_finite_verb(content: str, reach: int = 10) -> bool:
     """Does ``content`` open with a clause ("there were fewer than 1,000", "the city's debt
     is higher") rather than an object ("the pipeline", "himself")? An auxiliary, or a word

@@ -3,7 +3,7 @@
 import pytest
 
 from provenance.extract import extract
-from provenance.extract.furniture import blank_furniture
+from provenance.extract.furniture import blank_furniture, is_heading, is_link_line
 from provenance.models import Document
 
 
@@ -12,7 +12,8 @@ from provenance.models import Document
     ["Story continues below advertisement", "Article Continued Below", "ADVERTISEMENT",
      "WATCH: Flood waters rise in the valley", "WATCH BELOW: Controversy continues over the park",
      "Subscribe now for unlimited access",
-     "Open this photo in gallery Members of the team pose for a photo."],
+     "Open this photo in gallery Members of the team pose for a photo.",
+     "WHERE WILL GAS PRICES BE AT?", "Further Reading: How To Talk About Money With Your Kids"],
 )
 def test_furniture_lines_are_blanked_at_the_same_offsets(line):
     text = f"Kay Lorne said the road is shut.\n\n{line}\n\nThe rain went on."
@@ -35,3 +36,21 @@ def test_furniture_between_a_name_and_she_is_no_speaker():
     claim = next(c for c in r.claims if "never stop testing" in c.span.text)
     assert [link.name for link in claim.chain] == ["Dorit Amsel"]
     assert all("Continued" not in c.span.text for c in r.claims)
+
+
+@pytest.mark.parametrize(
+    "line", ["LONDON (Reuters) - Shares fell.", "EUROPEAN GROWTH:", "EXPERTS DOWNPLAY PLANNED LAUNCH.", "NASA", "Vale: We need more nurses.",
+             'Ruiz: "The Bridge Is Safe"', "Q: Will the bridge reopen?", "Chief Ruiz: the bridge is safe"],
+)
+def test_datelines_labels_and_speech_are_no_headings_or_links(line):
+    assert not is_heading(line) and not is_link_line(line)
+
+
+def test_a_link_line_gives_no_source_and_no_claim():
+    r = extract(Document(text=(
+        "Maya Okafor said her son still asks about the horse.\n\n"
+        "Relevant Reading: Understanding Gender Is Way Over My Head\n\n"
+        "She said she knows the debate will go on."
+    )))
+    assert all("Relevant" not in e.name for e in r.entities)
+    assert all("Understanding Gender" not in c.span.text for c in r.claims)

@@ -3,7 +3,14 @@
 import pytest
 
 from provenance.extract import extract
-from provenance.extract.speakers import agrees, could_be_person, has_finite_verb, is_function_words
+from provenance.extract.speakers import (
+    agrees,
+    could_be_person,
+    has_finite_verb,
+    is_function_words,
+    names_a_day,
+    without_opener,
+)
 from provenance.models import Document, Reading
 
 
@@ -561,3 +568,31 @@ def test_a_topic_verb_with_a_clause_states_it():
 def test_a_negation_inside_a_statement_stays_the_speakers_claim():
     r = read("Mike Ostrow said he did not think the trade dispute would affect the talks.")
     assert speaker_of(r, "trade dispute would affect") == ["Mike Ostrow"]
+
+
+@pytest.mark.parametrize(
+    "phrase, kept",
+    [("Surely the commission", "the commission"), ("Perhaps many voters", "many voters"),
+     ("Clearly, the minister", "the minister"), ("Emily the intern", "Emily the intern"),
+     ("Daily the paper", "Daily the paper"), ("The commission", "The commission"), ("Surely", "Surely")],
+)
+def test_a_sentence_adverb_before_a_determiner_is_no_part_of_a_source(phrase, kept):
+    text = f"{phrase} now says so."
+    s, e = without_opener(text, (0, len(phrase)))
+    assert text[s:e] == kept
+
+
+@pytest.mark.parametrize("name, day", [("Tuesday", True), ("Tuesday's", True), ("yesterday", True),
+                                       ("May", False), ("Tuesday Weld", False)])
+def test_a_day_names_no_source(name, day):
+    assert names_a_day(name) is day
+
+
+def test_surely_the_body_is_the_body_named_before():
+    r = read("The Securities and Exchange Commission fined the firm. Surely the commission now realizes it was misled.")
+    assert speaker_of(r, "it was misled") == ["Securities and Exchange Commission"]
+
+
+def test_a_days_event_is_no_source():
+    r = read("Tuesday's attack showed that the insurgents can strike outside the country.")
+    assert speaker_of(r, "insurgents can strike") == []
