@@ -554,7 +554,9 @@ def _verb_attribution(
     elif be_before and not low.endswith("ing") and cue.lemma != "ask":
         return None  # a passive: "is believed to", handled as a hedge
     subject = _free_subject(t, a, taken)
-    relays, p = _hearer(t, a, after, cue)
+    inverted = subject is None and (a == 0 or t.words[a - 1] == "," or is_close_quote(t.words[a - 1]))
+    # "“…,” wrote Imogen Saxby": after an inverted verb comes its source, not a hearer
+    relays, p = _hearer(t, a, after, cue) if not inverted or cue.lemma == "tell" else ([], after)
     p = skip_adjuncts(t, p, n)
     if _weak_cue_without_content(t, p, cue):
         return None  # "maintained control", "continues to": only "maintained that ...", "“…,” he continued"
@@ -562,7 +564,7 @@ def _verb_attribution(
     clause = _VerbClause(s, t, cue, cue_span, p, relays)
     if subject is not None:
         return _subject_first(clause, subject, lex)
-    if a == 0 or t.words[a - 1] == "," or is_close_quote(t.words[a - 1]):
+    if inverted:
         return _inverted(clause, a)
     return None
 
@@ -609,10 +611,19 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
     if low in _OBJECT_PRONOUNS or low == "her" and (nxt in ("that", "to", "not", ":") or nxt in g.PRONOUNS):
         return [], p + 1
     if cue.lemma in g.TELL_LEMMAS and low not in ("that", ":", ",", "“", '"'):
-        e = np_forward(t, p, n)
+        e = _hearer_end(t, p, np_forward(t, p, n))
         if e > p and (e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS):
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
     return [], p
+
+
+_HEARER_STOPS = frozenset("he she it they we i last this next".split()) | g.TIME_WORDS
+
+
+def _hearer_end(t: Tokens, p: int, e: int) -> int:
+    """The end of a hearer phrase ``p..e`` before a time ("told the Financial Times last
+    month") or the subject of the reported clause ("told The Courier he was worried")."""
+    return next((k for k in range(p + 1, e) if t.lower[k] in _HEARER_STOPS and t.words[k].islower()), e)
 
 
 def _weak_cue_without_content(t: Tokens, p: int, cue: Cue) -> bool:

@@ -7,6 +7,8 @@ from provenance.extract.lexicon import Lexicon
 from provenance.extract.sentence import Pair, Sentence, content_end, quote_at, quote_ending
 from provenance.extract.text import Tokens, is_close_quote, is_open_quote
 
+_PERIODS = frozenset("week month year weekend night summer winter spring autumn fall season quarter".split())
+
 
 def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
     """Skip time phrases and 'in a statement' between a verb and its content."""
@@ -16,6 +18,9 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
             break  # "Thursday’s speeches": a possessive, not a time
         if low in g.TIME_WORDS or low in g.ADVERBS and low not in ("not", "never", "now"):
             p += 1
+            continue
+        if low in ("last", "this", "next") and p + 2 < n and t.lower[p + 1] in _PERIODS and t.lower[p + 2] not in ("’s", "'s"):
+            p += 2  # "told the Financial Times last month that ..."
             continue
         if (
             low == "for"

@@ -82,6 +82,7 @@ _OBLIQUE = re.compile(
     r"(?:\b(?:at|of|in|from|for|with|by|on|near|into|to|and|the)\s+(?:the\s+)?|\(\s*|\d\s*(?:million|billion)?\s+)$",
     re.IGNORECASE,
 )
+_WORDY = re.compile(r"[^\W_]")
 _CREDIT_AFTER = re.compile(r"\s*/")
 # Capitalized names with inner particles: "the International Monetary Fund", "Reuters".
 _BODY_NAME = re.compile(
@@ -185,9 +186,10 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
             prev_para_quoted = last
         else:
             prev_para_quoted = None
-    # every rule keeps its spans inside the text; an empty or inverted content is a rule
-    # that found nothing to say, so it is not an attribution
-    found = [f for f in found if f.content[0] < f.content[1]]
+    # every rule keeps its spans inside the text; an empty or inverted content, or one of
+    # punctuation only (the closing mark after "“We will appeal,”"), is a rule that found
+    # nothing to say, so it is not an attribution
+    found = [f for f in found if _WORDY.search(text, f.content[0], f.content[1])]
     found.sort(key=lambda f: (f.content[0], f.cue[0] if f.cue else 0))
     assign_parents(found)
     # a hedge inside someone's statement is part of what they said, not a claim of its own

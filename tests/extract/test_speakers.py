@@ -596,3 +596,36 @@ def test_surely_the_body_is_the_body_named_before():
 def test_a_days_event_is_no_source():
     r = read("Tuesday's attack showed that the insurgents can strike outside the country.")
     assert speaker_of(r, "insurgents can strike") == []
+
+
+@pytest.mark.parametrize(
+    "text, words, chain",
+    [
+        ("Its chief executive, Dana Whitford, told the Financial Times last month that the firm was growing.",
+         "the firm was growing", ["Dana Whitford", "Financial Times"]),
+        ("Parent Liam Rourke told The Courier he was worried about care on Fridays.",
+         "worried about care", ["Liam Rourke", "Courier"]),
+        ("The operator, Harbourlink, told the Sydney Morning Herald it had not been consulted.",
+         "not been consulted", ["Harbourlink", "Sydney Morning Herald"]),
+    ],
+)
+def test_told_an_outlet_relays_before_a_time_or_the_reported_subject(text, words, chain):
+    got = speaker_of(read(text), words)
+    assert len(got) == 2 and got[0].endswith(chain[0]) and got[1].endswith(chain[1])
+
+
+def test_the_content_after_told_x_last_month_skips_the_time():
+    r = read("Dana Whitford told the Financial Times last month that the firm was growing.")
+    claim = next(c for c in r.claims if "growing" in c.span.text)
+    assert claim.span.text.startswith("that the firm")
+
+
+def test_an_inverted_wrote_names_the_writer_not_a_hearer():
+    r = read("'The board has a strong hand,' wrote Imogen Saxby, a consumer analyst at the broker.")
+    assert speaker_of(r, "strong hand") == ["Imogen Saxby"]
+
+
+def test_a_cue_inside_a_quotation_with_no_words_left_makes_no_claim():
+    r = read('"We will appeal," warned Dana Ruiz.')
+    assert [c.span.text for c in r.claims] == ['"We will appeal,"']
+    assert speaker_of(r, "We will appeal") == ["Dana Ruiz"]
