@@ -3,6 +3,7 @@ function words, subjects before a verb group, across appositive commas, or after
 ("said X"), following the chunking idea of Abney (1991)."""
 
 from provenance.extract import grammar as g
+from provenance.extract.lexicon import lexicon
 from provenance.extract.sentence import Pair, cap
 from provenance.extract.text import Tokens
 
@@ -85,8 +86,27 @@ def clause_start(t: Tokens, j: int) -> int:
     return k + 1
 
 
+# Participles that open court and press-conference reports ("Defending, Rhys Pemberton said").
+_OPENING_PARTICIPLES = frozenset(
+    "defending prosecuting mitigating sentencing passing summing opening closing speaking appearing".split()
+)
+
+
+def participle_opener(t: Tokens, s: int, j: int) -> int:
+    """The token after a sentence-opening participial phrase and its comma ("Speaking
+    afterwards, she said", "Defending, Rhys Pemberton said"), or ``s`` when none opens at
+    ``s``: the participle is no subject. Known verb forms only, so "Manning, the lawyer,
+    said" keeps its surname."""
+    low = t.lower[s] if s <= j else ""
+    if s != 0 or not low.endswith("ing") or not (low in _OPENING_PARTICIPLES or low in lexicon().verbs):
+        return s
+    return next((k + 1 for k in range(s + 1, min(j, s + 4) + 1) if t.words[k] == ","), s)
+
+
 def strip_adjunct(t: Tokens, s: int, j: int) -> int:
-    """Skip a leading adjunct ('On Monday the official said'): first token of the subject."""
+    """Skip a leading adjunct ('On Monday the official said', 'Speaking afterwards, she
+    said'): first token of the subject."""
+    s = participle_opener(t, s, j)
     while s <= j:
         low = t.lower[s]
         if low in g.CONJUNCTIONS or low in g.ADVERBS or low in ("just", "even", "only", "yet", "instead"):

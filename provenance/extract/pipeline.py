@@ -66,7 +66,7 @@ _DATELINE_LEAD = re.compile(
 # Person-like names anywhere in the text, for pronouns whose antecedent is no source:
 # a title and one to three name words ("Mr. Scheer"), or two or three name words; a name
 # word may have an inner capital ("McFadden", "O'Brien", "DeSantis") or a hyphen.
-_NAME_WORD = r"(?:Mc|Mac|O[’']|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_NAME_WORD = r"(?:Mc|Mac|O[’']|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _PERSON = re.compile(
     rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
     rf"|{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|bin|de|van|von)[- ])?{_NAME_WORD}){{1,2}})\b"
@@ -79,7 +79,7 @@ _PERSON_OR_SURNAME = re.compile(rf"{_PERSON.pattern}|(?<![\w.’'-]){_NAME_WORD}
 # Cloverdale Sport"); one in parentheses or before a slash is a photo credit
 # ("(Muriel Draaisma/CBC)", "Chris Young/The Canadian Press"), page furniture.
 _OBLIQUE = re.compile(
-    r"(?:\b(?:at|of|in|from|for|with|by|on|near|into|to|and|the)\s+(?:the\s+)?|\(\s*|\d\s*(?:million|billion)?\s+)$",
+    r"(?:\b(?:at|of|in|from|for|with|by|on|near|into|to|and|the)\s+(?:the\s+)?|\(\s*|\d\s*(?:million|billion)\s+|(?<![:.\d])\d+\s+)$",
     re.IGNORECASE,
 )
 _WORDY = re.compile(r"[^\W_]")
@@ -97,7 +97,11 @@ _NOT_FIRST_NAMES = frozenset(
     Homeland Human Secretary President Minister Mayor Governor General Chief Former Last
     This That When While After Before But And Or If As Since During Today Yesterday
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Iran Iraq Syria""".split()
+    May June July August September October November December Iran Iraq Syria First Deputy
+    Acting Opposition Treasurer Premier Chancellor Speaker Attorney Judge Inspector
+    Superintendent Commissioner Detective Sergeant Constable Councillor Councilman
+    Councilwoman Alderman Senator Representative Congressman Congresswoman Leader Coach
+    Professor Director Chairman Chairwoman Principal Trustee Officer""".split()
 )
 
 
@@ -545,6 +549,11 @@ class _Candidates:
         """Keep a person-like match: a full name (its last word then reads as a surname),
         or a lone word that is the surname of a full name kept before. Most lone
         capitalized words are neither, so they are turned down first, cheaply."""
+        titled = m.start()  # where the name and its titles start: its place in the sentence
+        after = _after_titles(self._text, m)
+        if after is None:
+            return
+        m = after
         name = m.group()
         lone = " " not in name
         if lone and name not in self._full_name:
@@ -552,21 +561,43 @@ class _Candidates:
         start, end = m.span()
         if (
             name.split(maxsplit=1)[0].rstrip(".") in _NOT_FIRST_NAMES
-            or _OBLIQUE.search(self._text, max(0, start - 12), start)
+            or _OBLIQUE.search(self._text, max(0, titled - 12), titled)
             or _CREDIT_AFTER.match(self._text, end)
         ):
             return
         if lone:
             self._keep(start, end, self._full_name[name])
             return
-        last = name.rsplit(maxsplit=1)[-1]
+        words = name.split()
+        last = words[-1]
         if last.lower() not in FUNCTION_WORDS:
             self._full_name[last] = (start, end)
-        self._keep(start, end, (start, end))
+        if _KOREAN_GIVEN.fullmatch(last):
+            self._full_name[words[0]] = (start, end)  # "Kim Jong-un", then "Kim": the family name comes first
+        self._keep(titled, end, (start, end))
 
     def _keep(self, start: int, end: int, name_span: tuple[int, int]) -> None:
         self.matches.append((start, end, name_span))
         self.starts.append(start)
+
+
+# A Korean given name as news romanizes it ("Jong-un", "Jae-in"): the family name is first.
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _after_titles(text: str, m: re.Match) -> re.Match | None:
+    """The person-name match ``m`` without leading title words ("First Minister Fiona
+    Dalgleish" matched as "First Minister Fiona" is read again from "Fiona"); ``m`` itself
+    when it opens with no such word, None when nothing is left."""
+    for _ in range(3):
+        first = m.group().split(maxsplit=1)
+        if len(first) < 2 or first[0].rstrip(".") not in _NOT_FIRST_NAMES:
+            return m
+        again = _PERSON.match(text, m.start() + m.group().index(first[1], len(first[0])))
+        if again is None:
+            return None
+        m = again
+    return m
 
 
 def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -934,13 +965,22 @@ def _named_first(
     while b > a and text[b - 1] in " ,":
         b -= 1
     role = analyse(text, name, lex)
-    if not (_possessed_role(text[name[0] : name[1]], lex) or role.type is SourceType.anonymous
+    phrase = text[name[0] : name[1]]
+    if not (_possessed_role(phrase, lex) or _office(phrase, lex) or role.type is SourceType.anonymous
             and not role.names and not role.plural) or a >= b:
         return name, extra
     person = analyse(text, (a, b), lex)
     if person.type is SourceType.person and person.names and not person.members:
         return (a, b), name
     return name, extra
+
+
+def _office(phrase: str, lex: Lexicon) -> bool:
+    """Is ``phrase`` an office and nothing more ("The Opposition Leader", "the Premier")?"""
+    words = phrase.strip(" ,").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and " ".join(words).lower() in lex.offices
 
 
 _FORMER = re.compile(r"\b(?:former|ex-|retired|onetime|one-time|then-)", re.IGNORECASE)

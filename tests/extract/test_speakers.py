@@ -629,3 +629,56 @@ def test_a_cue_inside_a_quotation_with_no_words_left_makes_no_claim():
     r = read('"We will appeal," warned Dana Ruiz.')
     assert [c.span.text for c in r.claims] == ['"We will appeal,"']
     assert speaker_of(r, "We will appeal") == ["Dana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        ("The Opposition Leader, Craig Maddern, accused the government of leaving hospitals short-staffed.",
+         "leaving hospitals", "Craig Maddern"),
+        ("The Premier, Sarah Mulcahy, said the vote was close.", "the vote was close", "Sarah Mulcahy"),
+    ],
+)
+def test_an_office_before_a_named_apposition_leaves_the_person(text, words, name):
+    assert speaker_of(read(text), words) == [name]
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        ("Defending, Rhys Pemberton said his client had 'panicked' and had shown genuine remorse.",
+         "shown genuine remorse", "Rhys Pemberton"),
+        ("Maya Lind chaired the meeting. Speaking afterwards, she said the roads were closed.",
+         "roads were closed", "Maya Lind"),
+    ],
+)
+def test_an_opening_participle_is_no_subject(text, words, name):
+    got = speaker_of(read(text), words)
+    assert got == [name]
+
+
+def test_a_surname_opening_a_sentence_stays_a_subject():
+    assert speaker_of(read("Manning, the lawyer, said the case was over."), "case was over") == ["Manning"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("08:20 First Minister Fiona Dalgleish chaired a meeting. Speaking afterwards, she said: 'Stay home.'",
+         "Fiona Dalgleish"),
+        ("8.52pm: Opposition Leader Brad Foley has arrived. Earlier, analyst Martin Greer spoke. "
+         "\n\nOpposition Leader Brad Foley took the stage. He tells supporters: 'Stay home.'", "Brad Foley"),
+    ],
+)
+def test_a_name_after_a_two_word_title_or_a_timestamp_is_an_antecedent(text, name):
+    assert speaker_of(read(text), "Stay home") == [name]
+
+
+def test_a_korean_family_name_alone_is_a_candidate_for_the_person_named_in_full():
+    from provenance.extract.pipeline import _PERSON, _Candidates
+
+    text = "North Korean leader Kim Jong-un met the envoy.\n\nKim said he was ready."
+    found = _Candidates(_PERSON, text, (0, len(text)))
+    found.count_before(len(text))
+    named = [(text[s:e], text[a:b]) for s, e, (a, b) in found.matches]
+    assert ("Kim", "Kim Jong-un") in named
