@@ -126,6 +126,9 @@ def strip_adjunct(t: Tokens, s: int, j: int) -> int:
         else:
             break
     if s <= j and (t.lower[s] in g.PREPOSITIONS or t.lower[s] in ("last", "earlier", "later")):
+        comma = next((k for k in range(s + 1, j) if t.words[k] == ","), None)
+        if comma is not None:
+            return comma + 1  # "In a brief statement to the stock exchange on Monday, Brightwater"
         k = s + 1
         while k <= j:
             low = t.lower[k]
@@ -240,6 +243,8 @@ def tight_np(t: Tokens, s0: int, limit: int) -> Pair | None:
             and t.words[e].islower()
             and t.lower[e] not in g.PREPOSITIONS
             and t.lower[e] not in g.AUXILIARIES
+            and t.lower[e] not in g.DETERMINERS
+            and (e == s0 or t.lower[e] not in lexicon().verbs)  # "the company said ...": the verb ends it
         ):
             e += 1
     return (s0, e - 1) if e > s0 else None

@@ -682,3 +682,14 @@ def test_a_korean_family_name_alone_is_a_candidate_for_the_person_named_in_full(
     found.count_before(len(text))
     named = [(text[s:e], text[a:b]) for s, e, (a, b) in found.matches]
     assert ("Kim", "Kim Jong-un") in named
+
+
+def test_a_prepositional_opener_ends_at_its_comma():
+    r = read("In a brief statement to the stock exchange on Monday, Brightwater confirmed it had received "
+             "'a preliminary proposal' and said there was no certainty an offer would be made.")
+    assert speaker_of(r, "no certainty an offer")[0] == "Brightwater"
+
+
+def test_a_second_verb_after_and_takes_the_first_verbs_subject():
+    r = read("The company said the plan was dead and added that it would appeal.")
+    assert speaker_of(r, "it would appeal") == ["company"]
