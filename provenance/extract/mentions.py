@@ -759,8 +759,13 @@ class Registry:
             want = SourceType.outlet if np.head in OUTLET_HEADS else SourceType.organization
             # "the company" is no country; "the government" may be ("Iran said")
             place_ok = np.head in GOVERNMENT_HEADS
-            best = self._recent(pos, lambda e: e.type == want and (place_ok or not _is_place(e.names)))
-            named = self._named_before(pos, (want,), None if place_ok else lambda n: not _is_place(n.names))
+            head = np.head
+            best = self._recent(
+                pos, lambda e: e.type == want and (place_ok or not _is_place(e.names)) and fits_head(head, e.names)
+            )
+            named = self._named_before(
+                pos, (want,), lambda n: (place_ok or not _is_place(n.names)) and fits_head(head, n.names)
+            )
             if named is not None and (best is None or named[0] > best.last_pos):
                 return self._adopt(named)
             return best
@@ -815,6 +820,25 @@ def _spelled_out(np: NounPhrase, acronyms: _Acronyms, pos: int) -> NounPhrase:
             typ = SourceType.organization if np.type is SourceType.person else np.type
             return replace(np, type=typ, name=name, key=fold(name), names=name.split(), head=fold(run[-1]))
     return np
+
+
+# Heads of descriptions of businesses, and words that name public bodies: "the company"
+# is no court, council or ministry (Hobbs 1978: an antecedent must fit the description).
+COMPANY_HEADS = frozenset(
+    """firm company operator carrier airline insurer lender retailer manufacturer automaker
+    startup utility bank business chain developer miner producer maker""".split()
+)
+PUBLIC_WORDS = frozenset(
+    """court tribunal council government ministry department police parliament senate congress
+    commission committee assembly university school hospital army navy agency office bureau
+    board authority administration cabinet""".split()
+)
+
+
+def fits_head(head: str, names: list[str]) -> bool:
+    """Can a body named ``names`` be "the <head>"? "The company" is no "Circuit Court of
+    Appeals" nor a ministry; every other description fits any body of its type."""
+    return head not in COMPANY_HEADS or not any(w.lower() in PUBLIC_WORDS for w in names)
 
 
 # Heads of a description that a country or city may stand for ("the government said").

@@ -693,3 +693,24 @@ def test_a_prepositional_opener_ends_at_its_comma():
 def test_a_second_verb_after_and_takes_the_first_verbs_subject():
     r = read("The company said the plan was dead and added that it would appeal.")
     assert speaker_of(r, "it would appeal") == ["company"]
+
+
+def test_the_company_is_no_court():
+    r = read("A panel of the 8th U.S. Circuit Court of Appeals revived the case. Prairie Line Midstream said it "
+             "was reviewing the decision. The company has argued that it was entitled to keep the easements.")
+    assert speaker_of(r, "entitled to keep") == ["Prairie Line Midstream"]
+
+
+def test_the_operator_is_the_body_named_in_its_own_sentence():
+    r = read("Hebridean Ferries has cancelled all sailings to the islands today, the operator said in a post.")
+    assert speaker_of(r, "cancelled all sailings") == ["Hebridean Ferries"]
+
+
+@pytest.mark.parametrize("head, names, ok", [("company", ["Circuit", "Court", "of", "Appeals"], False),
+                                             ("company", ["Prairie", "Line", "Midstream"], True),
+                                             ("court", ["Circuit", "Court"], True),
+                                             ("firm", ["Ministry", "of", "Finance"], False)])
+def test_fits_head(head, names, ok):
+    from provenance.extract.mentions import fits_head
+
+    assert fits_head(head, names) is ok
