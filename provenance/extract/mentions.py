@@ -182,6 +182,9 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     pronoun = _pronoun_phrase(text, lower)
     if pronoun is not None:
         return pronoun
+    owned = _owned_outlet(words, lower)
+    if owned is not None:  # "the country's state news agency VNA": the agency, not the country
+        return _read_phrase(text[t.starts[owned] :], lex)
     i, indefinite, the = _determiners(lower)
     while i < len(words) - 1 and lower[i].endswith(("-based", "-headquartered")):
         i += 1  # "Calgary-based Suncor": where a body sits is no part of its name
@@ -489,10 +492,13 @@ def _type_of(
     listed = _listed_type(core, the, lex) if proper else None
     if listed is not None:
         return listed
+    outlet = outlet_by_head(core)
+    if outlet is not None:
+        return SourceType.outlet, outlet
     described = _described_type(core, core_lower, head, lex, joined, quantity)
     if described is not None:
         return described
-    if proper and core_lower[-1] in OUTLET_WORDS:
+    if proper and core_lower[-1].rpartition("-")[2] in OUTLET_WORDS:
         return SourceType.outlet, joined  # "the Daily News", "the Tribune"
     if proper and len(core) > 1 and all(_cap(w) for w in core) and _lookup(lex.outlets, core[:1]):
         return SourceType.outlet, joined  # a desk of a listed outlet: "BBC Sport", "CBC News"
@@ -505,6 +511,37 @@ def _type_of(
     if caps and _cap(core[-1]):
         return _named_type(core, names, lex, joined)
     return SourceType.anonymous, joined
+
+
+# Heads that make a description an outlet whatever name goes with it.
+_PAPER_HEADS = frozenset("newspaper daily tabloid broadcaster magazine channel network station website".split())
+
+
+def _owned_outlet(words: list[str], lower: list[str]) -> int | None:
+    """Where an outlet description after a possessor starts ("the country's state news
+    agency VNA" -> "state"), or None."""
+    k = next((k for k in range(min(len(words), 5)) if lower[k] in ("'s", "’s")), None)
+    if k is None or k + 1 >= len(words):
+        return None
+    end = next((e for e in range(k + 1, len(words)) if lower[e] in g.BOUNDARY_PUNCT), len(words))
+    return k + 1 if outlet_by_head(words[k + 1 : end]) else None
+
+
+def outlet_by_head(core: list[str]) -> str | None:
+    """The outlet's name in a description by an outlet head: a name before it ("the Nikkei
+    business daily") or after it ("state news agency VNA", "broadcaster RTV"); None for
+    any other phrase."""
+    low = [w.lower() for w in core]
+    if len(core) > 1 and low[-1] in _PAPER_HEADS:
+        k = 0
+        while k < len(core) - 1 and _cap(core[k]):
+            k += 1
+        return " ".join(core[:k]) if k else None
+    for i in range(len(core) - 2, -1, -1):
+        if low[i] in _PAPER_HEADS or low[i] == "agency" and i > 0 and low[i - 1] == "news":
+            tail = core[i + 1 :]
+            return " ".join(tail) if all(_cap(w) for w in tail) else None
+    return None
 
 
 def _named_after_role(core: list[str], lex: Lexicon) -> bool:

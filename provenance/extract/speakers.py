@@ -222,8 +222,9 @@ def names_a_day(name: str) -> bool:
 def has_finite_verb(content: str, reach: int = 10) -> bool:
     """Does ``content`` open with a clause ("there were fewer than 1,000", "the city's debt
     is higher") rather than an object ("the pipeline", "himself")? An auxiliary, or a word
-    in -ed after the first, within the first ``reach`` words."""
-    words = [w.strip(",.;:") for w in content.lower().split()[:reach]]
+    in -ed after the first, within the first ``reach`` words before a comma ("four
+    journalists this week, the agency reported" is an object and a reporting clause)."""
+    words = [w.strip(".;:") for w in content.lower().partition(",")[0].split()[:reach]]
     return any(w in g.AUXILIARIES for w in words) or any(
         w.endswith("ed") and w not in _NOT_PARTICIPLES for w in words[1:]
     )

@@ -714,3 +714,23 @@ def test_fits_head(head, names, ok):
     from provenance.extract.mentions import fits_head
 
     assert fits_head(head, names) is ok
+
+
+@pytest.mark.parametrize(
+    "text, words, chain",
+    [
+        ("Hanzawa plans to build a plant, the Nikkei business daily reported on Wednesday.", "build a plant",
+         ["Nikkei"]),
+        ("The Courier-Tribune reported that the aide steered contracts. The newspaper, citing internal emails, "
+         "said the aide overruled staff.", "overruled staff", ["internal emails", "Courier-Tribune"]),
+        ("Iran's state news agency IRNA said the talks had ended.", "talks had ended",
+         ["IRNA"]),
+        ("The talks have ended, broadcaster RTV reported.", "talks have ended", ["RTV"]),
+    ],
+)
+def test_an_outlet_named_with_its_kind(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+def test_an_object_and_a_reporting_clause_are_no_clause():
+    assert not has_finite_verb("four journalists this week, the agency reported on Sunday")
