@@ -16,7 +16,7 @@ from provenance.extract.content import (
     next_quote,
     skip_adjuncts,
 )
-from provenance.extract.lexicon import Cue, Lexicon
+from provenance.extract.lexicon import Cue, Lexicon, lexicon
 from provenance.extract.phrases import aux_start, np_forward, strip_adjunct, subject_before, tight_np
 from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end, quote_at, quotes_within
 from provenance.extract.text import Tokens, is_close_quote, is_open_quote
@@ -506,7 +506,20 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     if t.lower[v] == "thanks" and nxt == "to":
         return True
-    return t.lower[v] in _QUANTITY_VERBS and bool(_FIGURE.match(nxt))
+    return t.lower[v] in _QUANTITY_VERBS and bool(_FIGURE.match(nxt)) or _role_before_name(t, v)
+
+
+def _role_before_name(t: Tokens, v: int) -> bool:
+    """Is the word at ``v`` a role noun before the name of the one who reports ("tenants
+    advocate Josh Matlow told ...", "party whip Dana Ruiz said ...")? A base form followed
+    by a capitalized name of two words or more and a reporting verb."""
+    if not t.lower[v].isalpha() or t.lower[v].endswith(("ed", "s")):
+        return False
+    k = v + 1
+    while k < len(t) and k - v <= 4 and t.words[k][:1].isupper() and t.words[k].isalpha():
+        k += 1
+    verbs = lexicon().verbs
+    return k - v > 2 and k < len(t) and t.lower[k] in verbs and verbs[t.lower[k]].cls == "speech"
 
 
 # Speech verbs that also report a change in a quantity ("added 0.1 per cent", "added $2").
@@ -612,7 +625,11 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         return [], p + 1
     if cue.lemma in g.TELL_LEMMAS and low not in ("that", ":", ",", "“", '"'):
         e = _hearer_end(t, p, np_forward(t, p, n))
-        if e > p and (e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS):
+        named = e > p and t.words[e - 1][:1].isupper()  # "told HuffPost Canada the laws ...": a name ends it
+        if e > p and (
+            e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS
+            or named and t.lower[e] in g.DETERMINERS
+        ):
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
     return [], p
 
@@ -622,8 +639,13 @@ _HEARER_STOPS = frozenset("he she it they we i last this next".split()) | g.TIME
 
 def _hearer_end(t: Tokens, p: int, e: int) -> int:
     """The end of a hearer phrase ``p..e`` before a time ("told the Financial Times last
-    month") or the subject of the reported clause ("told The Courier he was worried")."""
-    return next((k for k in range(p + 1, e) if t.lower[k] in _HEARER_STOPS and t.words[k].islower()), e)
+    month") or the subject of the reported clause ("told The Courier he was worried", "told
+    HuffPost Canada the laws favour ...")."""
+    return next(
+        (k for k in range(p + 1, e)
+         if t.words[k].islower() and (t.lower[k] in _HEARER_STOPS or t.lower[k] in g.DETERMINERS and t.words[k - 1][:1].isupper())),
+        e,
+    )
 
 
 def _weak_cue_without_content(t: Tokens, p: int, cue: Cue) -> bool:

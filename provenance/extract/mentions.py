@@ -883,8 +883,11 @@ GOVERNMENT_HEADS = frozenset("government administration ministry department auth
 
 
 def _is_place(names: list[str]) -> bool:
-    """Is a name a listed place ("Libya", "Calgary")?"""
-    return bool(names) and bool(_lookup(lexicon().places, names))
+    """Is a name a listed place ("Libya", "Calgary", "U.S" cut from "the U.S. Securities")?"""
+    if not names:
+        return False
+    places = lexicon().places
+    return bool(_lookup(places, names)) or "." in names[-1] and bool(_lookup(places, [*names[:-1], names[-1] + "."]))
 
 
 def _one_person(pronoun: str, e: EntityDraft, told: TextGender | None = None) -> bool:

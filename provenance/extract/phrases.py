@@ -195,10 +195,13 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     if low in ("and", "but") and j > 0:
         # "X doubled down on his comments and said": the subject of the first verb, at the
         # start of its clause (after a leading adjunct), else at the start of the sentence
-        for s0 in (strip_adjunct(t, clause_start(t, j - 1), j - 1), strip_adjunct(t, 0, j - 1)):
-            e = tight_np(t, s0, j)
-            if e is not None:
-                return e, e
+        s1 = strip_adjunct(t, clause_start(t, j - 1), j - 1)
+        e = tight_np(t, s1, j)
+        if e is not None and (s1 == 0 or _before_a_verb(t, e[1] + 1)):
+            return e, e
+        e = tight_np(t, strip_adjunct(t, 0, j - 1), j)
+        if e is not None:
+            return e, e
         return None
     while (
         j > 1
@@ -217,6 +220,16 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     if valid_subject(t, s, j):
         return (s, j), (s, j)
     return None
+
+
+def _before_a_verb(t: Tokens, k: int) -> bool:
+    """Is token ``k`` a verb, so the phrase before it can be its subject ("Authorities
+    described ... and said", not "as a carjacking and said")? An auxiliary, a reporting
+    verb or a word in -ed or -s."""
+    if k >= len(t):
+        return False
+    low = t.lower[k]
+    return low in g.AUXILIARIES or low in lexicon().verbs or t.words[k].islower() and low.endswith(("ed", "s"))
 
 
 def tight_np(t: Tokens, s0: int, limit: int) -> Pair | None:

@@ -46,7 +46,7 @@ NOT_PERSON_WORDS = frozenset(
     department agency police army navy forces party democrats republicans liberals conservatives
     tories labour greens company corporation inc ltd llc bank fund trust news times network
     channel radio television tv project program programme report island islands affairs services
-    health energy resources development""".split()
+    health energy resources development christmas easter thanksgiving hanukkah diwali ramadan""".split()
 )
 # Words that end both place names and surnames ("Dixon Hall", "Lena Park"): a place unless
 # the phrase opens with a known given name.

@@ -734,3 +734,27 @@ def test_an_outlet_named_with_its_kind(text, words, chain):
 
 def test_an_object_and_a_reporting_clause_are_no_clause():
     assert not has_finite_verb("four journalists this week, the agency reported on Sunday")
+
+
+def test_a_place_cut_from_its_abbreviation_is_no_company():
+    r = read("Musk was ordered out by the U.S. Securities and Exchange Commission. In early November the company "
+             "announced that Robyn Denholm would take on those duties.")
+    assert speaker_of(r, "Robyn Denholm would take") != ["U.S"]
+
+
+def test_and_said_after_an_as_phrase_takes_the_sentence_subject():
+    r = read("Authorities described his attempt to steal a car as a carjacking and said she stabbed its driver.")
+    assert speaker_of(r, "she stabbed its driver") == ["Authorities"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tenants advocate Josh Matlow told HuffPost Canada the laws favour the property owner.",
+    "Josh Matlow told HuffPost Canada the laws favour the property owner.",
+])
+def test_a_named_hearer_ends_before_the_reported_clause(text):
+    assert speaker_of(read(text), "laws favour") == ["Josh Matlow", "HuffPost Canada"]
+
+
+def test_a_holiday_is_no_person():
+    r = read('Dennis Brooks has held jobs. On Christmas Day, he plans to invite friends. "I got presents," he says.')
+    assert speaker_of(r, "I got presents") == ["Dennis Brooks"]
