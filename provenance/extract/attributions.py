@@ -672,6 +672,8 @@ def _keeps_particle(t: Tokens, after: int, p: int, cue: Cue, lex: Lexicon) -> bo
     cue that is not speech, "to" after a verb of responding or referring."""
     if p + 1 >= len(t):
         return False
+    if t.lower[p] in ("about", "around") and _FIGURE.match(t.lower[p + 1]):
+        return False  # "said about 1,300 people attended": an approximation, not "talked about"
     keep = lex.particles.get((t.lower[after - 1], t.lower[p]))
     if keep is not None:
         return bool(keep)

@@ -248,8 +248,14 @@ def _head_of(typ: SourceType, head: str, names: list[str]) -> str:
 
 
 def _is_plural(typ: SourceType, head: str, members: list[str]) -> bool:
-    """A group of people ("A and B"), or a plural head noun that names no person."""
+    """A group of people ("A and B", "the family": "they" refers to it), or a plural head
+    noun that names no person."""
+    if head in _COLLECTIVES and typ != SourceType.person:
+        return True
     return head.endswith("s") and not head.endswith("ss") and typ != SourceType.person or bool(members)
+
+
+_COLLECTIVES = frozenset("family crew couple".split())
 
 
 # Determiners that are not quantities: "three officials" keeps "three", "the officials" no word.
@@ -294,6 +300,9 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
             continue
         if _surname_like(words, j, i):
             j += 1  # "Theresa May", "Ms. May", "Will" after a name: a surname, not a modal
+            continue
+        if low in ("’s", "'s") and j > i and j + 1 < len(words) and lower[j + 1] in g.POSSESSED_PEOPLE:
+            j += 1  # "Mrs Pryor's family": the family speaks, not Mrs Pryor
             continue
         if low in g.PREPOSITIONS or low in g.AUXILIARIES:
             break

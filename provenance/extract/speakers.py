@@ -250,7 +250,7 @@ def names_a_source(head: str) -> bool:
     father"), a role, a document or a poll? Not a thing or an event ("the rising line",
     "the image", "the copy", "the March visit")."""
     lex = lexicon()
-    if head in lex.vague or head in lex.roles or head in lex.documents or head in source_nouns():
+    if head in lex.vague or head in lex.roles or head in lex.documents or head in source_nouns() or head in g.POSSESSED_PEOPLE:
         return True
     # "forecasters", "a citizen", "the professional"; "my two-year-old", "a 32-year-old"
     return head.endswith(_AGENT_ENDINGS) or head.endswith("-old")

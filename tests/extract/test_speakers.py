@@ -758,3 +758,16 @@ def test_a_named_hearer_ends_before_the_reported_clause(text):
 def test_a_holiday_is_no_person():
     r = read('Dennis Brooks has held jobs. On Christmas Day, he plans to invite friends. "I got presents," he says.')
     assert speaker_of(r, "I got presents") == ["Dennis Brooks"]
+
+
+def test_a_family_speaks_for_itself_not_for_the_person_it_belongs_to():
+    r = read("In a statement, Mrs Pryor's family said they were relieved the case was over. "
+             "'Mum deserved honesty,' they said.")
+    assert speaker_of(r, "relieved the case") == ["Mrs Pryor's family"]
+    assert speaker_of(r, "Mum deserved honesty") == ["Mrs Pryor's family"]
+
+
+def test_about_before_a_figure_is_no_particle_of_the_cue():
+    r = read("The office said about 1,300 people attended.")
+    claim = next(c for c in r.claims if "1,300" in c.span.text)
+    assert claim.span.text.startswith("about 1,300")
