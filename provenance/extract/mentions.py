@@ -883,8 +883,14 @@ PUBLIC_WORDS = frozenset(
 
 def fits_head(head: str, names: list[str]) -> bool:
     """Can a body named ``names`` be "the <head>"? "The company" is no "Circuit Court of
-    Appeals" nor a ministry; every other description fits any body of its type."""
-    return head not in COMPANY_HEADS or not any(w.lower() in PUBLIC_WORDS for w in names)
+    Appeals" nor a ministry; "the government" is a public body or a place, never
+    "Facebook"; every other description fits any body of its type."""
+    public = any(w.lower() in PUBLIC_WORDS for w in names)
+    if head in COMPANY_HEADS:
+        return not public
+    if head in GOVERNMENT_HEADS:
+        return public or _is_place(names)
+    return True
 
 
 # Heads of a description that a country or city may stand for ("the government said").

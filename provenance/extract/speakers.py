@@ -10,6 +10,7 @@ as in Hobbs 1978 and Lappin & Leass 1994), and a name with a place or body word 
 import re
 from functools import cache
 from importlib import resources
+from itertools import takewhile
 
 from provenance.extract import grammar as g
 from provenance.extract.lexicon import lexicon
@@ -225,11 +226,19 @@ def has_finite_verb(content: str, reach: int = 10) -> bool:
     in -ed after the first, within the first ``reach`` words before a comma ("four
     journalists this week, the agency reported" is an object and a reporting clause)."""
     words = [w.strip(".;:") for w in content.lower().partition(",")[0].split()[:reach]]
+    # a relative clause or a second verb phrase is no part of the object: "a plan to slash
+    # $136 million that hasn't been spent", "true to his roots and was joined by ..."
+    if "that" in words[1:3] and _ADJUNCT_WORD.fullmatch(words[words.index("that", 1) - 1]):
+        return True  # "ruled 2-1 that ...", "said Monday that ...": a complementizer after an adjunct
+    words = words[:1] + list(takewhile(lambda w: w not in _OBJECT_ENDS, words[1:]))
     return any(w in g.AUXILIARIES for w in words) or any(
         w.endswith("ed") and w not in _NOT_PARTICIPLES for w in words[1:]
     )
 
 
+_OBJECT_ENDS = frozenset("that which who whom whose and but".split())
+# Words between a verb and its "that" that leave "that" a complementizer: a score, a day.
+_ADJUNCT_WORD = re.compile(r"[\d-]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|unanimously|repeatedly|again|also")
 # Words in -ed that are no past tense or participle ("its feed", "a hundred", "the red line").
 _NOT_PARTICIPLES = frozenset(
     """feed need speed seed deed weed greed breed creed bleed steed indeed red bed shed hundred

@@ -93,7 +93,9 @@ def test_i_outside_a_quote_is_no_source():
     "content, clause",
     [("there were fewer than 1,000 militants left", True), ("the city's debt is higher than reported", True),
      ("the pipeline", False), ("himself", False), ("Trump lied about the deal", True),
-     ("a short video on its feed", False), ("a hundred red balloons", False)],
+     ("a short video on its feed", False), ("a hundred red balloons", False),
+     ("a plan to slash $136 million that hasn't been spent", False), ("true to his roots and was joined by", False),
+     ("2-1 that a district judge had been wrong", True), ("Monday that the plan was dead", True)],
 )
 def test_has_finite_verb(content, clause):
     assert has_finite_verb(content) is clause
@@ -771,3 +773,13 @@ def test_about_before_a_figure_is_no_particle_of_the_cue():
     r = read("The office said about 1,300 people attended.")
     claim = next(c for c in r.claims if "1,300" in c.span.text)
     assert claim.span.text.startswith("about 1,300")
+
+
+def test_the_government_is_no_company_named_before():
+    r = read("Facebook said it would add labels. Theoretically, the government should want that kind of reaction.")
+    assert speaker_of(r, "that kind of reaction") != ["Facebook"]
+
+
+def test_an_act_with_a_relative_clause_in_its_object_is_the_articles_report():
+    r = read("Council narrowly approved a plan to slash $136 million that hasn't been spent yet.")
+    assert speaker_of(r, "slash $136 million") == []
