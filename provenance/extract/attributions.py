@@ -424,12 +424,13 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
 
     Base forms ("report", "support") need a plural or pronoun subject or an auxiliary;
     -s forms ("reports", "notes") must not follow a conjunction or an adjective-like word;
-    -ing forms need a progressive auxiliary or a participial comma (", saying").
+    -ing forms, of phrasal verbs too, need a progressive auxiliary or a participial comma
+    (", saying").
     """
+    if low.endswith("ing"):  # phrasal verbs too: "signs calling for Brexit" is no report of the signs' holders
+        return a < v or prev in _AFTER_COMMA_OR_LEAD
     if " " in lemma:
         return True
-    if low.endswith("ing"):
-        return a < v or prev in _AFTER_COMMA_OR_LEAD
     if a < v:
         return True
     if lemma in g.NOUNISH_VERBS and low == lemma:

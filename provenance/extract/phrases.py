@@ -216,10 +216,22 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     s = clause_start(t, j)
     if s >= 2 and t.words[s - 1] == "," and t.words[s].rstrip(".") in COMPANY_SUFFIXES:
         s = clause_start(t, s - 2)  # "Northgate Bio, Inc.": the suffix belongs to the name
-    s = strip_adjunct(t, s, j)
+    s = _from_quantifier(t, strip_adjunct(t, s, j), j)
     if valid_subject(t, s, j):
         return (s, j), (s, j)
     return None
+
+
+_QUANTIFIERS = frozenset("many most some several few all both".split())
+
+
+def _from_quantifier(t: Tokens, s: int, j: int) -> int:
+    """Where a subject starts when a predicate's last word stands before its quantifier
+    ("... are so angry many people think": "many people")."""
+    for k in range(s + 1, min(j, s + 2) + 1):
+        if t.lower[k] in _QUANTIFIERS and all(t.words[x].islower() and t.lower[x] not in ("of", "and") for x in range(s, k)):
+            return k
+    return s
 
 
 def _before_a_verb(t: Tokens, k: int) -> bool:

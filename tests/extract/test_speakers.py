@@ -783,3 +783,13 @@ def test_the_government_is_no_company_named_before():
 def test_an_act_with_a_relative_clause_in_its_object_is_the_articles_report():
     r = read("Council narrowly approved a plan to slash $136 million that hasn't been spent yet.")
     assert speaker_of(r, "slash $136 million") == []
+
+
+def test_a_participle_after_a_noun_reports_nothing_of_the_sentence_subject():
+    r = read("Many waved EU flags and held up signs calling for Brexit to be scrapped.")
+    assert all("waved" not in link.name for c in r.claims for link in c.chain)
+
+
+def test_a_subject_starts_at_its_quantifier_after_a_predicate():
+    r = read("Residents in the riding are so angry many people think the minister might lose his seat.")
+    assert speaker_of(r, "might lose his seat") == ["many people"]
