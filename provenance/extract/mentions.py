@@ -26,6 +26,11 @@ NAME_PARTICLES = frozenset(
     "of for the and de del della di da du la le van von der bin al el ibn abu y".split()
 )
 RECENT = 400  # how many of the latest sources coreference looks back over
+_ROLE_REACH = 300  # how far back "the rookie defenceman" looks for the person it describes
+# Roles of people who speak for someone else: "the spokeswoman" is rarely the person just named.
+_OTHERS_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson representative official aide lawyer attorney solicitor adviser advisor".split()
+)
 
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 # Last words of newspaper and broadcaster names not in the lexicon: "the Springfield Herald".
@@ -794,6 +799,15 @@ class Registry:
             titled = self._titled(np.text, pos) if self._titled is not None else None
             if titled is not None:
                 return self._adopt(titled)
+            # "“...,” said the rookie defenceman": the person just named, when nobody holds the role
+            last = None if np.head in _OTHERS_ROLES else self._recent(
+                pos, lambda e: e.type == SourceType.person and not e.members and not e.role
+            )
+            named = None if np.head in _OTHERS_ROLES else self._named_before(pos, (SourceType.person,))
+            if named is not None and pos - named[0] < _ROLE_REACH and (last is None or named[0] > last.last_pos):
+                return self._adopt(named)
+            if last is not None and pos - last.last_pos < _ROLE_REACH:
+                return last
         if np.type == SourceType.document and not np.indefinite:
             return self._recent(
                 pos,

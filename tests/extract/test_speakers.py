@@ -793,3 +793,13 @@ def test_a_participle_after_a_noun_reports_nothing_of_the_sentence_subject():
 def test_a_subject_starts_at_its_quantifier_after_a_predicate():
     r = read("Residents in the riding are so angry many people think the minister might lose his seat.")
     assert speaker_of(r, "might lose his seat") == ["many people"]
+
+
+def test_a_role_nobody_holds_is_the_person_just_named():
+    r = read('Maria Lopez scored twice in the final. "It was a dream," said the captain.')
+    assert speaker_of(r, "It was a dream") == ["Maria Lopez"]
+
+
+def test_a_spokeswoman_is_not_the_person_just_named():
+    r = read('Maria Lopez scored twice in the final. "It was a dream," said the spokeswoman.')
+    assert speaker_of(r, "It was a dream") == ["spokeswoman"]
