@@ -521,10 +521,22 @@ def _type_of(
     if _named_after_role(core, lex):
         return SourceType.person, _person_name(core, lex)  # "Green party leader Elizabeth May"
     if any(w in lex.org_words for w in core_lower):
-        return SourceType.organization, joined
+        return SourceType.organization, _after_role(core, joined)
     if caps and _cap(core[-1]):
         return _named_type(core, names, lex, joined)
     return SourceType.anonymous, joined
+
+
+def _after_role(core: list[str], joined: str) -> str:
+    """A body's name without a lowercase description before it ("Textile maker Suryakant
+    Mills" -> "Suryakant Mills"); particles inside the name stay ("Bank of England")."""
+    k = len(core)
+    while k > 0 and (_cap(core[k - 1]) or core[k - 1].lower() in NAME_PARTICLES and k < len(core)):
+        k -= 1
+    while k < len(core) and not _cap(core[k]):
+        k += 1  # a name does not open with a particle
+    lowered = [w for w in core[:k] if not _cap(w)]
+    return " ".join(core[k:]) if lowered and 0 < k < len(core) else joined
 
 
 # Heads that make a description an outlet whatever name goes with it.
@@ -552,7 +564,7 @@ def outlet_by_head(core: list[str]) -> str | None:
             k += 1
         return " ".join(core[:k]) if k else None
     for i in range(len(core) - 2, -1, -1):
-        if low[i] in _PAPER_HEADS or low[i] == "agency" and i > 0 and low[i - 1] == "news":
+        if core[i].islower() and (low[i] in _PAPER_HEADS or low[i] == "agency" and i > 0 and low[i - 1] == "news"):
             tail = core[i + 1 :]
             return " ".join(tail) if all(_cap(w) for w in tail) else None
     return None

@@ -107,6 +107,8 @@ def strip_adjunct(t: Tokens, s: int, j: int) -> int:
     """Skip a leading adjunct ('On Monday the official said', 'Speaking afterwards, she
     said'): first token of the subject."""
     s = participle_opener(t, s, j)
+    if s < j and t.words[s].isdigit() and s > 0 and t.words[s - 1] == ":":
+        s += 1  # "10:05 Network Rail says": the minutes of a timestamp
     while s <= j:
         low = t.lower[s]
         if low in g.CONJUNCTIONS or low in g.ADVERBS or low in ("just", "even", "only", "yet", "instead"):

@@ -803,3 +803,13 @@ def test_a_role_nobody_holds_is_the_person_just_named():
 def test_a_spokeswoman_is_not_the_person_just_named():
     r = read('Maria Lopez scored twice in the final. "It was a dream," said the spokeswoman.')
     assert speaker_of(r, "It was a dream") == ["spokeswoman"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("10:05 Network Rail says the line will stay closed.", "Network Rail"),
+    ("Textile maker Suryakant Mills on Thursday said it would shut its unit.", "Suryakant Mills"),
+    ("The Bank of England said rates would stay.", "Bank of England"),
+])
+def test_a_body_is_named_without_its_description_or_a_timestamp(text, name):
+    r = read(text)
+    assert [link.name for c in r.claims for link in c.chain] == [name]
