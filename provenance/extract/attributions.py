@@ -507,6 +507,8 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     if t.lower[v] == "thanks" and nxt == "to":
         return True
+    if nxt != "to" and t.lower[v] in _TO_ONLY:
+        return True  # "patients referred urgently": "refer" reports only as "refer to"
     return t.lower[v] in _QUANTITY_VERBS and bool(_FIGURE.match(nxt)) or _role_before_name(t, v)
 
 
@@ -523,6 +525,7 @@ def _role_before_name(t: Tokens, v: int) -> bool:
     return k - v > 2 and k < len(t) and t.lower[k] in verbs and verbs[t.lower[k]].cls == "speech"
 
 
+_TO_ONLY = frozenset("refer refers referred referring allude alludes alluded alluding".split())
 # Speech verbs that also report a change in a quantity ("added 0.1 per cent", "added $2").
 _QUANTITY_VERBS = frozenset(("add", "adds", "added", "adding"))
 _FIGURE = re.compile(r"[$€£¥]|\d")
@@ -572,7 +575,7 @@ def _verb_attribution(
     # "“…,” wrote Imogen Saxby": after an inverted verb comes its source, not a hearer
     relays, p = _hearer(t, a, after, cue) if not inverted or cue.lemma == "tell" else ([], after)
     p = skip_adjuncts(t, p, n)
-    if _weak_cue_without_content(t, p, cue):
+    if _weak_cue_without_content(t, p, cue) and not _court_heard(t, cue, subject):
         return None  # "maintained control", "continues to": only "maintained that ...", "“…,” he continued"
     cue_span, p = _with_particle(t, a, after, p, cue, lex)
     clause = _VerbClause(s, t, cue, cue_span, p, relays)
@@ -647,6 +650,16 @@ def _hearer_end(t: Tokens, p: int, e: int) -> int:
          if t.words[k].islower() and (t.lower[k] in _HEARER_STOPS or t.lower[k] in g.DETERMINERS and t.words[k - 1][:1].isupper())),
         e,
     )
+
+
+_COURT_WORDS = frozenset("court jury tribunal inquest inquiry hearing trial magistrates committee".split())
+
+
+def _court_heard(t: Tokens, cue: Cue, subject: tuple[Pair, Pair] | None) -> bool:
+    """"The court heard he spent the money on gambling": in court reports (UK, Australian,
+    Indian convention) what a court or jury heard was said before it, with or without
+    "that"."""
+    return cue.lemma == "hear" and subject is not None and t.lower[subject[1][1]] in _COURT_WORDS
 
 
 def _weak_cue_without_content(t: Tokens, p: int, cue: Cue) -> bool:

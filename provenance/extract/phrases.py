@@ -218,10 +218,18 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     s = clause_start(t, j)
     if s >= 2 and t.words[s - 1] == "," and t.words[s].rstrip(".") in COMPANY_SUFFIXES:
         s = clause_start(t, s - 2)  # "Northgate Bio, Inc.": the suffix belongs to the name
+    if s >= 2 and t.lower[s - 1] in ("who", "which") and t.words[s - 2] != "," and _holds_a_verb(t, s, j):
+        s = clause_start(t, s - 2)  # "The family of a man who died in the jail has sued": the whole subject
     s = _from_quantifier(t, strip_adjunct(t, s, j), j)
     if valid_subject(t, s, j):
         return (s, j), (s, j)
     return None
+
+
+def _holds_a_verb(t: Tokens, s: int, j: int) -> bool:
+    """Does s..j hold a finite verb (a word in -ed or an auxiliary), so that it is the rest
+    of a relative clause rather than a subject?"""
+    return any(t.lower[k] in g.AUXILIARIES or t.words[k].islower() and t.lower[k].endswith("ed") for k in range(s, j + 1))
 
 
 _QUANTIFIERS = frozenset("many most some several few all both".split())

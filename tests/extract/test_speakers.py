@@ -813,3 +813,23 @@ def test_a_spokeswoman_is_not_the_person_just_named():
 def test_a_body_is_named_without_its_description_or_a_timestamp(text, name):
     r = read(text)
     assert [link.name for c in r.claims for link in c.chain] == [name]
+
+
+def test_what_the_court_heard_was_said_before_it():
+    assert speaker_of(read("The court heard he spent much of the money on online gambling."), "online gambling") == ["court"]
+
+
+def test_a_vow_is_a_statement_of_its_maker():
+    r = read("Campaigners in Little Ashby have vowed to fight plans for 600 homes.")
+    assert speaker_of(r, "fight plans") == ["Campaigners"]
+
+
+def test_referred_without_to_reports_nothing():
+    r = read("The sources said that only 61% of patients referred urgently were treated within 62 days.")
+    assert [a.cue.text for a in r.attributions if a.cue] == ["said"]
+
+
+def test_the_subject_holds_a_relative_clause_before_its_verb():
+    r = read("The family of a man who died in the county jail has sued the county, saying guards ignored "
+             "his pleas for water.")
+    assert speaker_of(r, "guards ignored his pleas") == ["family"]
