@@ -957,8 +957,9 @@ def _named_first(
     text: str, name: tuple[int, int], extra: tuple[int, int], lex: Lexicon
 ) -> tuple[tuple[int, int], tuple[int, int]]:
     """"Her attorney, Benjamin Okafor, said": when the phrase before the appositive is an
-    unnamed role and the appositive names a person, the person is the source and the role
-    is their description."""
+    unnamed role and the appositive names a person (or, after a description, a body: "The
+    buyer, Tamarack Partners, said"), the named one is the source and the role is their
+    description."""
     a, b = extra
     while a < b and text[a] in " ,":
         a += 1
@@ -969,9 +970,11 @@ def _named_first(
     if not (_possessed_role(phrase, lex) or _office(phrase, lex) or role.type is SourceType.anonymous
             and not role.names and not role.plural) or a >= b:
         return name, extra
-    person = analyse(text, (a, b), lex)
-    if person.type is SourceType.person and person.names and not person.members:
+    named = analyse(text, (a, b), lex)
+    if named.type is SourceType.person and named.names and not named.members:
         return (a, b), name
+    if named.type is SourceType.organization and named.names and role.type is SourceType.anonymous:
+        return (a, b), name  # "The buyer, Tamarack Partners, said": the body named
     return name, extra
 
 

@@ -833,3 +833,8 @@ def test_the_subject_holds_a_relative_clause_before_its_verb():
     r = read("The family of a man who died in the county jail has sued the county, saying guards ignored "
              "his pleas for water.")
     assert speaker_of(r, "guards ignored his pleas") == ["family"]
+
+
+def test_a_description_before_a_named_body_leaves_the_body():
+    r = read("The buyer, Tamarack Partners, said in a statement that it planned to invest in the website.")
+    assert speaker_of(r, "planned to invest") == ["Tamarack Partners"]
