@@ -736,11 +736,29 @@ def _opens_quote(s: Sentence, pos: int) -> bool:
     return is_open_quote(s.text[pos]) or s.text.startswith("''", pos)
 
 
+# Nouns that sum up a statement in an appositive: ", a claim the company denied".
+_STATEMENT_NOUNS = frozenset("claim allegation allegations assertion accusation charge suggestion account version figure figures".split())
+
+
+def _claim_appositive(t: Tokens, k: int) -> bool:
+    """Does the subject at ``k`` open ", a claim the company denied" (a noun summing up the
+    statement before it, then the subject of a clause about it)? The statement is not the
+    company's to relay; what the company did is the article's report."""
+    return (
+        k + 2 < len(t)
+        and t.lower[k] in ("a", "an")
+        and t.lower[k + 1] in _STATEMENT_NOUNS
+        and (t.lower[k + 2] in g.DETERMINERS or t.lower[k + 2] in g.PRONOUNS or t.words[k + 2][:1].isupper())
+    )
+
+
 def _subject_first(clause: _VerbClause, subject: tuple[Pair, Pair], lex: Lexicon) -> Found | None:
     """ "X said ...", "..., X said.", "“A,” X said, “B.”": the source stands before the verb;
     "[The court] seemed [to ...]" is a hedge whose content spans the subject."""
     s, t, p = clause.s, clause.t, clause.p
     subj, name = subject
+    if _claim_appositive(t, subj[0]):
+        return None  # "X said ..., a claim the company denied": a denial, no relay of X's claim
     src = (t.starts[subj[0]], t.ends[subj[1]])
     name_span = (t.starts[name[0]], t.ends[name[1]])
     fwd = content_forward(s, t, p, clause.cue.cls, lex=lex)

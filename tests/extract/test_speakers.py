@@ -838,3 +838,8 @@ def test_the_subject_holds_a_relative_clause_before_its_verb():
 def test_a_description_before_a_named_body_leaves_the_body():
     r = read("The buyer, Tamarack Partners, said in a statement that it planned to invest in the website.")
     assert speaker_of(r, "planned to invest") == ["Tamarack Partners"]
+
+
+def test_a_claim_the_company_denied_relays_nothing():
+    r = read("Sources said the company was in talks with a developer to sell the site, a claim the company denied.")
+    assert speaker_of(r, "in talks with a developer") == ["Sources"]
