@@ -101,6 +101,8 @@ def _medium_end(t: Tokens, p: int, n: int) -> int | None:
                 # "in a statement posted on its website that ...": the phrase goes on to "that"
                 return _to_that(t, k + 1, n)
             return k + 1
+        if k == p + 1 and low in ("that", "this"):
+            continue  # "claimed in that speech the cost ...": a determiner
         if low in ("that", ",", ":", "“", '"') or low in g.CLAUSE_WORDS or low in g.AUXILIARIES - {"'s", "’s"}:
             return None
     return None

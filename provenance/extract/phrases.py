@@ -348,7 +348,12 @@ def _has_verb_group(t: Tokens, s: int, e: int) -> bool:
             return False
         if low in g.AUXILIARIES and low.isalpha() and t.words[k].islower():
             return True
+        if low in ("’s", "'s", "’re", "'re") and t.lower[k - 1] in _CLITIC_HOSTS:
+            return True  # "It’s too early to say, said X": "it is", not a possessive
     return False
+
+
+_CLITIC_HOSTS = frozenset("it that there he she what who we you they here".split())
 
 
 def _segment_kind(t: Tokens, a: int, b: int) -> str:

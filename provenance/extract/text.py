@@ -28,6 +28,11 @@ _QUOTE_MARK = re.compile("[“”«»\"'](?:(?<!')|')")
 # straight to the next [.!?] instead of trying the pattern at every character.
 _BOUNDARY = re.compile(r"[.!?][.!?]*(?:[\"”’)\]]|'')*(?:(?=\s+(?:[\"“‘(\[]|'')?[A-Z0-9])|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# A name and a verb of saying after a quoted question or exclamation: "“Why?” Ruiz asked."
+_NAMED_SPEAKER_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|asked|asks|told|added|adds|wrote|writes|replied|replies|"
+    r"shouted|yelled|exclaimed|insisted|wondered|demanded)\b"
+)
 _INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # "g.k" of "G.K. Butterfield"
 _TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Det|Insp|Hon|Pres|Amb|Fr|No|Mt|Ft|Messrs"
 TOKEN = re.compile(
@@ -83,6 +88,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 word = w.group(1).lower().rstrip(".")
                 if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.match(word):
                     continue
+        if m.group()[0] in "?!" and m.group()[-1] in "\"”’" and _NAMED_SPEAKER_AFTER.match(text, m.end(), end):
+            continue  # "“Are there prizes?” Lincicome asked": the quotation and its speaker are one sentence
         e = m.end()
         if text[s:e].strip():
             out.extend(capped(text, s, e))

@@ -843,3 +843,18 @@ def test_a_description_before_a_named_body_leaves_the_body():
 def test_a_claim_the_company_denied_relays_nothing():
     r = read("Sources said the company was in talks with a developer to sell the site, a claim the company denied.")
     assert speaker_of(r, "in talks with a developer") == ["Sources"]
+
+
+def test_a_quoted_question_and_its_named_speaker_are_one_sentence():
+    r = read("“Are there prizes?” Lincicome asked before going off.")
+    assert speaker_of(r, "Are there prizes") == ["Lincicome"]
+
+
+def test_its_opens_a_clause_not_a_possessive():
+    r = read("It’s too early to quantify the effect on breweries, said Mark Garthwaite, director of the guild.")
+    assert speaker_of(r, "too early to quantify") == ["Mark Garthwaite"]
+
+
+def test_in_that_speech_is_the_medium_not_the_content():
+    r = read("McCallum said in that speech the cost could be reduced.")
+    assert [a.content.text for a in r.attributions] == ["the cost could be reduced"]
