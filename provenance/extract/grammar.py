@@ -87,11 +87,12 @@ NOUNISH_VERBS = frozenset(
 WEAK_CUES = frozenset("maintain feel see find hear learn look hold observe continue".split())
 # Verbs whose "to" belongs to the cue: "responded to", "referring to", "pointed to".
 TO_VERBS = frozenset("respond reply refer allude react object point turn appeal speak talk write testify".split())
-# People one has rather than speaks for: "Mrs Pryor's family", "the victim's lawyer" are
-# sources of their own (a spokesman or an office speaks for its principal and stays theirs).
+# People and parts one has rather than is: "Mrs Pryor's family", "the victim's lawyer",
+# "Trudeau's office", "Cisco's Talos unit" are sources of their own (a spokesman speaks for
+# the principal and stays theirs).
 POSSESSED_PEOPLE = frozenset(
     """family families relatives lawyer lawyers attorney attorneys solicitor wife husband
     widow widower son sons daughter daughters mother father parents children brother sister
     friend friends neighbour neighbor neighbours neighbors doctor doctors colleagues
-    supporters critics fans""".split()
+    supporters critics fans office unit division arm subsidiary campaign staff""".split()
 )

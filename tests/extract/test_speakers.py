@@ -858,3 +858,13 @@ def test_its_opens_a_clause_not_a_possessive():
 def test_in_that_speech_is_the_medium_not_the_content():
     r = read("McCallum said in that speech the cost could be reduced.")
     assert [a.content.text for a in r.attributions] == ["the cost could be reduced"]
+
+
+def test_an_office_speaks_for_itself():
+    r = read("Justin Trudeau spoke at a town hall. Trudeau's office said about 1,300 people attended.")
+    assert speaker_of(r, "1,300 people attended") == ["Trudeau's office"]
+
+
+def test_address_with_an_object_is_no_statement():
+    r = read("Premier Sarah Mulcahy will speak soon. Her office says she will address supporters at the centre.")
+    assert speaker_of(r, "address supporters") == ["office"]
