@@ -177,6 +177,8 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     j = a - 1
     if j < 0:
         return None
+    if j >= 3 and t.words[j] == "," and t.lower[j - 1] in _INTERJECTED and t.words[j - 2] == ",":
+        j -= 3  # "Dana Ruiz, however, said": the adverb between commas is no part of the subject
     low = t.lower[j]
     if low in g.PRONOUNS and low != "who":
         return (j, j), (j, j)
@@ -252,6 +254,10 @@ def _before_a_verb(t: Tokens, k: int) -> bool:
         return False
     low = t.lower[k]
     return low in g.AUXILIARIES or low in lexicon().verbs or t.words[k].islower() and low.endswith(("ed", "s"))
+
+
+# Sentence adverbs set off by commas between a subject and its verb.
+_INTERJECTED = frozenset("however meanwhile though too also instead nevertheless moreover therefore".split())
 
 
 def tight_np(t: Tokens, s0: int, limit: int) -> Pair | None:

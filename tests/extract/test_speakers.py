@@ -868,3 +868,9 @@ def test_an_office_speaks_for_itself():
 def test_address_with_an_object_is_no_statement():
     r = read("Premier Sarah Mulcahy will speak soon. Her office says she will address supporters at the centre.")
     assert speaker_of(r, "address supporters") == ["office"]
+
+
+@pytest.mark.parametrize("text", ["Dana Ruiz, however, said the plan was dead.",
+                                  "Councillor Dana Ruiz, meanwhile, said the plan was dead."])
+def test_an_adverb_between_commas_leaves_the_subject(text):
+    assert speaker_of(read(text), "the plan was dead") == ["Dana Ruiz"]
