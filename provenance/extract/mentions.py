@@ -623,6 +623,8 @@ def _named_type(core: list[str], names: list[str], lex: Lexicon, joined: str) ->
     hit = _lookup(lex.outlets, names)
     if hit:
         return SourceType.outlet, hit[0]
+    if len(names) == 1 and names[0].endswith("s") and not could_be_person(names):
+        return SourceType.organization, names[0]  # "the Conservatives", "Democrats": a party, a "they"
     if names:
         return SourceType.person, _person_name(core, lex)
     return SourceType.person, joined

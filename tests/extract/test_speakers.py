@@ -874,3 +874,8 @@ def test_address_with_an_object_is_no_statement():
                                   "Councillor Dana Ruiz, meanwhile, said the plan was dead."])
 def test_an_adverb_between_commas_leaves_the_subject(text):
     assert speaker_of(read(text), "the plan was dead") == ["Dana Ruiz"]
+
+
+def test_a_party_named_in_the_plural_is_a_they():
+    r = read("The Conservatives believe they can win; they say their research shows voters want tax cuts.")
+    assert speaker_of(r, "research shows") == ["Conservatives"]
