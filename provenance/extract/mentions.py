@@ -17,7 +17,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from provenance.extract import grammar as g
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
-from provenance.extract.speakers import TextGender, agrees, could_be_person
+from provenance.extract.speakers import FUNCTION_WORDS, TextGender, agrees, could_be_person
 from provenance.extract.text import Tokens, tokenize
 from provenance.models import SourceType
 
@@ -623,7 +623,8 @@ def _named_type(core: list[str], names: list[str], lex: Lexicon, joined: str) ->
     hit = _lookup(lex.outlets, names)
     if hit:
         return SourceType.outlet, hit[0]
-    if len(names) == 1 and names[0].endswith("s") and not could_be_person(names):
+    if len(names) == 1 and len(names[0]) > 4 and names[0].endswith("s") and not could_be_person(names) \
+            and names[0].lower() not in FUNCTION_WORDS:
         return SourceType.organization, names[0]  # "the Conservatives", "Democrats": a party, a "they"
     if names:
         return SourceType.person, _person_name(core, lex)

@@ -879,3 +879,9 @@ def test_an_adverb_between_commas_leaves_the_subject(text):
 def test_a_party_named_in_the_plural_is_a_they():
     r = read("The Conservatives believe they can win; they say their research shows voters want tax cuts.")
     assert speaker_of(r, "research shows") == ["Conservatives"]
+
+
+def test_a_capitalized_function_word_is_no_group():
+    r = read("Suncor received its payment. The company noted it might repay some. As the payment has yet to "
+             "appear, Suncor said risk continues.")
+    assert all(link.name != "As" for c in r.claims for link in c.chain)
