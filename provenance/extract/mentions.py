@@ -615,6 +615,10 @@ def _described_type(
     return None
 
 
+# One word with a capital inside that is no name prefix ("TransLink", not "McCallum", "DeSantis").
+_CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]+[A-Z][a-z]+")
+
+
 def _named_type(core: list[str], names: list[str], lex: Lexicon, joined: str) -> tuple[SourceType, str]:
     """A capitalized core: an acronym is an organization ("NATO"), a listed outlet by its
     name words, otherwise a person named by the last run of name words."""
@@ -623,6 +627,8 @@ def _named_type(core: list[str], names: list[str], lex: Lexicon, joined: str) ->
     hit = _lookup(lex.outlets, names)
     if hit:
         return SourceType.outlet, hit[0]
+    if len(names) == 1 and _CAMEL.fullmatch(names[0]):
+        return SourceType.organization, names[0]  # "TransLink", "BlackRock": a brand, not a person
     if len(names) == 1 and len(names[0]) > 4 and names[0].endswith("s") and not could_be_person(names) \
             and names[0].lower() not in FUNCTION_WORDS:
         return SourceType.organization, names[0]  # "the Conservatives", "Democrats": a party, a "they"

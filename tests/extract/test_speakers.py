@@ -885,3 +885,17 @@ def test_a_capitalized_function_word_is_no_group():
     r = read("Suncor received its payment. The company noted it might repay some. As the payment has yet to "
              "appear, Suncor said risk continues.")
     assert all(link.name != "As" for c in r.claims for link in c.chain)
+
+
+@pytest.mark.parametrize("name, typ", [("TransLink", "organization"), ("BlackRock", "organization"),
+                                       ("McCallum", "person"), ("DeSantis", "person"), ("MacKenzie", "person")])
+def test_a_capital_inside_one_word_marks_a_brand_unless_a_name_prefix(name, typ):
+    from provenance.extract.lexicon import lexicon
+    from provenance.extract.mentions import analyse
+
+    assert analyse(name, (0, len(name)), lexicon()).type.value == typ
+
+
+def test_the_agency_reaches_a_brand_named_before():
+    r = read("The mayor said a study was done by TransLink. The agency told CTV News it has not done any such study.")
+    assert speaker_of(r, "not done any such study")[0] == "TransLink"
