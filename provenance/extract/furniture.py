@@ -65,4 +65,5 @@ def blank_furniture(text: str) -> str:
 
 
 def _short_furniture(line: str) -> bool:
+    """Is a short line (stripped) furniture: a listed line, a question subheading or a link?"""
     return _LINE.fullmatch(line) is not None or is_heading(line) or is_link_line(line)
