@@ -516,7 +516,7 @@ def _role_before_name(t: Tokens, v: int) -> bool:
     """Is the word at ``v`` a role noun before the name of the one who reports ("tenants
     advocate Josh Matlow told ...", "party whip Dana Ruiz said ...")? A base form followed
     by a capitalized name of two words or more and a reporting verb."""
-    if not t.lower[v].isalpha() or t.lower[v].endswith(("ed", "s")):
+    if v + 3 >= len(t) or not t.words[v + 1][:1].isupper() or not t.lower[v].isalpha() or t.lower[v].endswith(("ed", "s")):
         return False
     k = v + 1
     while k < len(t) and k - v <= 4 and t.words[k][:1].isupper() and t.words[k].isalpha():

@@ -33,8 +33,7 @@ def is_heading(line: str) -> bool:
     AT?")? It states nothing (docs/vocabulary.md, *claim*) and its capitals read as a name.
     Three words or more, every letter upper case. A heading that states something ("EXPERTS
     DOWNPLAY PLANNED LAUNCH") is kept: it is the article's claim."""
-    words = _WORDS.findall(line)
-    return len(words) >= 3 and line.isupper() and line.endswith("?")
+    return line.endswith("?") and line.isupper() and len(_WORDS.findall(line)) >= 3
 
 
 def is_link_line(line: str) -> bool:

@@ -590,8 +590,11 @@ def _after_titles(text: str, m: re.Match) -> re.Match | None:
     Dalgleish" matched as "First Minister Fiona" is read again from "Fiona"); ``m`` itself
     when it opens with no such word, None when nothing is left."""
     for _ in range(3):
-        first = m.group().split(maxsplit=1)
-        if len(first) < 2 or first[0].rstrip(".") not in _NOT_FIRST_NAMES:
+        name = m.group()
+        if name[: name.find(" ")].rstrip(".") not in _NOT_FIRST_NAMES:
+            return m  # most names open with no title (a lone word: name[:-1], never a title here)
+        first = name.split(maxsplit=1)
+        if len(first) < 2:
             return m
         again = _PERSON.match(text, m.start() + m.group().index(first[1], len(first[0])))
         if again is None:
