@@ -333,7 +333,7 @@ def test_programs_formats_load_no_table_machinery(tmp_path):
     table, a source or a chain none of them, the article page of `show` rich. Checked in a plain interpreter, not CliRunner (which imports more itself)."""
     db = tmp_path / "q.db"
     run(db, "ingest", str(EXAMPLES), "--workers", "1", "-q")
-    watched = ("rich", "csv", "dataclasses", "pathlib")
+    watched = ("rich", "csv", "dataclasses", "pathlib", "rapidfuzz")
 
     def loaded(calls: list[list[str]]) -> set[str]:
         root = str(EXAMPLES.parent)
@@ -350,7 +350,8 @@ def test_programs_formats_load_no_table_machinery(tmp_path):
                 base + ["articles", "--format", "jsonl"],
                 base + ["overlaps", "--limit", "50", "--format", "json"]]
     assert loaded(programs) == set()
-    # a source asked for by name loads provenance.names, whose name parts are dataclasses
+    # a source asked for by name loads provenance.names, whose name parts are dataclasses (its
+    # fuzzy matching, rapidfuzz, only when it compares names)
     by_name = [base + ["claims", "--source", "Associated Press", "--limit", "50", "--format", "json"],
                base + ["source", "Associated Press", "--format", "json"]]
     assert loaded(by_name) <= {"dataclasses"}
