@@ -299,7 +299,57 @@ def lines_of(text: str, width: int) -> list[str]:
     return out
 
 
-STYLES = {"bold": "1", "dim": "2", "italic": "3", "bold cyan": "1;36", "bold magenta": "1;35"}
+_SGR = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "red": "31", "green": "32", "yellow": "33",
+        "blue": "34", "magenta": "35", "cyan": "36"}
+
+
+def sgr(style: str | None) -> str | None:
+    """The escape parameters of a style named as rich names it ("bold cyan" -> "1;36"), None for none."""
+    codes = [_SGR[w] for w in (style or "").split() if w in _SGR]
+    return ";".join(codes) or None
+
+
+STYLES = {name: sgr(name) for name in ("bold", "dim", "italic", "bold cyan", "bold magenta")}
+
+
+def styled_lines(spans: Sequence[tuple[str, str | None]], width: int, *, color: bool) -> list[str]:
+    """Spans of text (already made safe) and their styles as printed lines of at most ``width``
+    cells, wrapped as rich wraps a ``Text``; each span in its style when ``color``."""
+    plain = "".join(text for text, _ in spans)
+    codes, at = [], 0
+    for text, name in spans:
+        codes.append((at, at + len(text), sgr(name) if color else None))
+        at += len(text)
+    out: list[str] = []
+    base = 0
+    for line in plain.split("\n"):
+        if "\t" in line:  # tabs change the offsets: this line goes out plain
+            out += lines_of(line, width)
+        else:
+            for a, b in _ranges(line, width):
+                piece = line[a:b]
+                if cell_len(piece) > width or not color:
+                    out.append(_crop(piece, width))
+                    continue
+                parts = []
+                for s, e, code in codes:
+                    lo, hi = max(s, base + a), min(e, base + b)
+                    if lo < hi:
+                        parts.append(f"\x1b[{code}m{plain[lo:hi]}\x1b[0m" if code else plain[lo:hi])
+                out.append("".join(parts))
+        base += len(line) + 1
+    return out
+
+
+def rule(width: int, title: str = "") -> str:
+    """A horizontal line across ``width`` cells, ``title`` in its middle (rich's ``Rule``)."""
+    if not title or width - 4 <= 0:
+        return "─" * width
+    title = _truncate(title.replace("\n", " "), width - 4)
+    side = (width - cell_len(title)) // 2
+    left = "─" * max(side - 1, 0)
+    right = ("─" * (side + 1))[:max(width - len(left) - cell_len(title), 0)]
+    return _crop(left + " " + title + " " + right, width)
 
 
 def print_text(text: str, *, style: str | None = None, stream: TextIO | None = None) -> None:
@@ -319,33 +369,10 @@ def print_tree(labels: Sequence[Sequence[tuple[str, str | None]]], *, stream: Te
     stream = stream or sys.stdout
     width, style = width or width_of(stream), styled(stream)
     for depth, spans in enumerate(labels):
-        plain = "".join(text for text, _ in spans)
-        codes, at = [], 0
-        for text, name in spans:
-            codes.append((at, at + len(text), STYLES.get(name or "") if style else None))
-            at += len(text)
         lead = "    " * (depth - 1) + "└── " if depth else ""
-        base = 0
-        for line in plain.split("\n"):
-            if "\t" in line:  # tabs change the offsets: this line goes out plain
-                pieces = lines_of(line, width - 4 * depth)
-            else:
-                pieces = []
-                for a, b in _ranges(line, width - 4 * depth):
-                    piece = line[a:b]
-                    if cell_len(piece) > width - 4 * depth or not style:
-                        pieces.append(_crop(piece, width - 4 * depth))
-                        continue
-                    parts = []
-                    for s, e, code in codes:
-                        lo, hi = max(s, base + a), min(e, base + b)
-                        if lo < hi:
-                            parts.append(f"\x1b[{code}m{plain[lo:hi]}\x1b[0m" if code else plain[lo:hi])
-                    pieces.append("".join(parts))
-            for piece in pieces:
-                stream.write(lead + piece + "\n")
-                lead = "    " * depth
-            base += len(line) + 1
+        for line in styled_lines(spans, width - 4 * depth, color=style):
+            stream.write(lead + line + "\n")
+            lead = "    " * depth
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, justify: Sequence[str],

@@ -122,3 +122,15 @@ def test_a_chain_is_rich_s_tree(seed, width):
     got = io.StringIO()
     print_tree(labels, stream=got, width=width)
     assert got.getvalue() == expected.getvalue()
+
+
+@pytest.mark.parametrize("width", [12, 40, 80, 100])
+@pytest.mark.parametrize("title", ["", "claims, origin first in each chain", "x"])
+def test_a_rule_is_rich_s(width, title):
+    from rich.rule import Rule
+
+    from cli.table import rule
+
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None).print(Rule(title))
+    assert rule(width, title) + "\n" == out.getvalue()
