@@ -38,7 +38,7 @@ from provenance.readers import (
     read_paths,
 )
 from provenance.store.db import begin_write, sqlite_file
-from provenance.store.overlap_index import add_seconds, ensure_fresh, index_new_claims
+from provenance.store.overlap_index import ClaimCache, add_seconds, ensure_fresh, index_new_claims
 from provenance.store.rows import PreparedArticle, content_hash, prepare
 from provenance.store.writer import (
     ADDED,
@@ -127,7 +127,7 @@ def ingest(
     workers = max(1, workers or os.cpu_count() or 1)
     files = _InputFiles(engine)
     known: dict[str, Features] = {}  # claim text -> overlap features, computed by the workers
-    recent: dict[int, tuple[int, Features]] = {}  # features of the claims indexed last (overlap_index)
+    recent = ClaimCache()  # features of the claims indexed last (overlap_index)
 
     def fail(err: ReadError) -> None:
         report.errors.append(err)

@@ -212,3 +212,16 @@ def test_ingest_and_curation_keep_the_groups_current_so_overlaps_only_reads(tmp_
     with open_reader(db) as reader:
         assert _groups_current(reader)
         assert reader.scalar("SELECT independent FROM overlap_group") == 0
+
+
+def test_the_ingest_cache_packs_older_claims_and_gives_their_features_back():
+    from provenance.store.overlap_index import ClaimCache
+
+    texts = [*PARAPHRASE, *TOPIC_ONLY, *FILLER, "Ohio Gov. John Kasich said the state spent $14.3 billion on 30,000 roads"]
+    cache = ClaimCache(recent=3, packed=len(texts) - 4)
+    for i, t in enumerate(texts):
+        cache.put(i, 100 + i, features(t))
+    assert len(cache.recent) == 3 and len(cache.packed) == len(texts) - 4
+    assert cache.get(0) is None  # past both sizes: dropped, read again from the database
+    for i, t in enumerate(texts[1:], start=1):
+        assert cache.get(i) == (100 + i, features(t))  # packed or not, the same features

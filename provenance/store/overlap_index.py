@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 MAX_KEY_CLAIMS = 50  # claims one anchor-pair key compares; past this it is a topic ("@trump|@clinton")
 CHUNK = 20_000  # claims indexed per step
 CACHE_CLAIMS = 20_000  # features of recently indexed claims kept by ``index_new_claims(cache=...)``
+PACKED_CLAIMS = 100_000  # ... and of the claims before them, packed in a string (~0.3 KB a claim)
 _IN = 900
 NAMED = {"person", "organization", "outlet", "document"}
 
@@ -108,7 +109,7 @@ def refresh(conn: Connection, *, rebuild: bool = False) -> RefreshReport:
 
 
 def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = None,
-                     cache: dict[int, tuple[int, Features]] | None = None) -> RefreshReport:
+                     cache: "ClaimCache | None" = None) -> RefreshReport:
     """Index the claims added since the last call and store their overlapping pairs, without
     regrouping (in the caller's transaction): what ``ingest`` runs after each batch it stores,
     so the cost grows with the batch. ``known`` maps claim texts to features already computed
@@ -169,7 +170,7 @@ def fingerprint(conn: Connection) -> str:
 
 def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
                  known: Mapping[str, Features] | None = None,
-                 cache: dict[int, tuple[int, Features]] | None = None) -> tuple[int, int]:
+                 cache: "ClaimCache | None" = None) -> tuple[int, int]:
     """Index one chunk of new claims; return (claims indexed, pairs added)."""
     feats: dict[int, Features] = {}
     article: dict[int, int] = {}
@@ -233,10 +234,56 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
     if cache is not None:  # this chunk's claims are the next chunks' likeliest candidates
         for cid, _, _ in rows:
             if cid in feats:
-                cache[cid] = (article[cid], feats[cid])
-        while len(cache) > CACHE_CLAIMS:
-            del cache[next(iter(cache))]
+                cache.put(cid, article[cid], feats[cid])
     return fresh, len(pairs)
+
+
+class ClaimCache:
+    """Features of indexed claims, by id, kept across ``index_new_claims`` calls (what ``ingest``
+    passes): the CACHE_CLAIMS latest as objects, and the PACKED_CLAIMS before them packed in a
+    string (numbers, names, content words), rebuilt in microseconds where ``features(text)`` takes
+    tens of them. Candidates of a new claim are often claims indexed long before (a key collects
+    claims until MAX_KEY_CLAIMS): at 10k articles, re-extracting their features was 60 % of the
+    index's time (docs/benchmarks.md, issue 13)."""
+
+    def __init__(self, recent: int = CACHE_CLAIMS, packed: int = PACKED_CLAIMS) -> None:
+        self.recent: dict[int, tuple[int, Features]] = {}
+        self.packed: dict[int, tuple[int, str]] = {}
+        self.sizes = (recent, packed)
+
+    def __len__(self) -> int:
+        return len(self.recent) + len(self.packed)
+
+    def get(self, cid: int) -> tuple[int, Features] | None:
+        """(article id, features) of an indexed claim, if kept."""
+        hit = self.recent.get(cid)
+        if hit is not None:
+            return hit
+        packed = self.packed.get(cid)
+        if packed is None:
+            return None
+        numbers, names, content = (set(p.split()) for p in packed[1].split("|"))
+        return packed[0], Features.of(numbers, names, content)
+
+    def put(self, cid: int, article: int, f: Features) -> None:
+        """Keep a claim's features, the oldest packed and then dropped past the sizes."""
+        self.recent[cid] = (article, f)
+        recent, packed = self.sizes
+        while len(self.recent) > recent:
+            old = next(iter(self.recent))
+            aid, g = self.recent.pop(old)
+            if packed:
+                self.packed[old] = (aid, pack(g))
+        while len(self.packed) > packed:
+            del self.packed[next(iter(self.packed))]
+
+
+def pack(f: Features) -> str:
+    """Features as "numbers|names|content words" (none of them holds a space or a bar);
+    ``Features.of`` rebuilds the same sets from it."""
+    numbers = " ".join(x for x in f.anchors if x[0] == "#")
+    names = " ".join(x[1:] for x in f.anchors if x[0] == "@")
+    return f"{numbers}|{names}|{' '.join(f.content)}"
 
 
 def _placeholder(conn: Connection) -> str | None:
