@@ -1,12 +1,12 @@
 """Rendering of query results: one ``--format`` option for every listing, and its four formats.
 
-``table`` is for people (rich), ``json`` prints an array (or one object for single-item
+``table`` is for people (``cli.table``, rich's layout without rich), ``json`` prints an array (or one object for single-item
 commands), ``jsonl`` one object a line, ``csv`` flattened columns. JSON and JSONL stream
 row by row, so a large listing never waits for the whole result.
 
-Text from articles is data everywhere (issue 11): people's output shows it literally (rich
-``Text``, a console without markup or emoji codes) with control and bidi characters made
-visible (``provenance.printable``); JSON and CSV keep it exact, except that a CSV cell that
+Text from articles is data everywhere (issue 11): people's output shows it literally (plain
+strings in ``cli.table``; rich ``Text`` on a console without markup or emoji codes for the chain
+tree and a source's header) with control and bidi characters made visible (``provenance.printable``); JSON and CSV keep it exact, except that a CSV cell that
 a spreadsheet would run as a formula gets OWASP's leading apostrophe.
 """
 
@@ -22,7 +22,7 @@ from provenance.printable import printable
 if TYPE_CHECKING:
     from rich.text import Text
 
-# rich is imported where a table or tree is drawn, not here: json/jsonl/csv output, --help and
+# rich is imported where a tree or a source's header is drawn, not here (tables are cli.table's): json/jsonl/csv output, --help and
 # --version never load it. csv and pathlib too are imported where they are used, and Column is a
 # plain class, not a dataclass: each of them cost every query command a few ms of start-up
 # (issue 13, docs/benchmarks.md).
@@ -104,16 +104,13 @@ def render(rows: Iterable[Row], fmt: str, columns: list[Column], *, title: str |
             writer.writerow({k: spreadsheet_safe(v) for k, v in flat.items()})
             n += 1
     else:
-        from rich.table import Table
+        from cli.table import print_table
 
-        table = Table(title=title, show_lines=False, expand=False)
-        for col in columns:
-            table.add_column(col.header, max_width=col.max_width, justify=col.justify, overflow="ellipsis")
-        for row in rows:
-            table.add_row(*(literal(cell(col.get(row))) for col in columns))
-            n += 1
+        body = [[printable(cell(col.get(row)), keep_lines=True) for col in columns] for row in rows]
+        n = len(body)
         if n:
-            console().print(table)
+            print_table([c.header for c in columns], body, justify=[c.justify for c in columns],
+                        max_widths=[c.max_width for c in columns], title=title, stream=out)
         else:
             click.echo("(nothing found)", err=True)
     out.flush()
@@ -135,59 +132,58 @@ def render_one(row: Row, fmt: str, table: Callable[[Row], None], csv_rows: Calla
 
 
 def show_chain(claim: Row) -> None:
-    """A claim's chain as a tree: the claim, then its origin, then each relay, with evidence."""
-    from rich.text import Text
-    from rich.tree import Tree
+    """A claim's chain as a tree: the claim, then its origin, then each relay, with evidence
+    (``cli.table.print_tree``: rich's tree, without rich)."""
+    from cli.table import print_tree
 
     art = claim["article"]
-    head = Text()
-    head.append(f"claim {claim['id']}", style="bold")
-    head.append(f"  {claim['kind']}, {claim['hops']} hop{'s' if claim['hops'] != 1 else ''}")
-    head.append(f"  [{claim['start']}:{claim['end']}]", style="dim")
-    head.append(f"\narticle {art['id']}: {_shown(art.get('title') or '')} ({_shown(short_path(art.get('path')))})",
-                style="dim")
-    head.append(f"\n“{printable(claim['text'], keep_lines=True)}”")
-    tree = Tree(head)
-    node = tree
+    labels: list[list[tuple[str, str | None]]] = [[
+        (f"claim {claim['id']}", "bold"),
+        (f"  {claim['kind']}, {claim['hops']} hop{'s' if claim['hops'] != 1 else ''}", None),
+        (f"  [{claim['start']}:{claim['end']}]", "dim"),
+        (f"\narticle {art['id']}: {_shown(art.get('title') or '')} ({_shown(short_path(art.get('path')))})", "dim"),
+        (f"\n“{printable(claim['text'], keep_lines=True)}”", None),
+    ]]
     if not claim["chain"]:
-        tree.add(Text("no source: " + ("unattributed" if claim["kind"] == "unattributed" else claim["kind"]),
-                      style="italic"))
+        labels.append([("no source: " + ("unattributed" if claim["kind"] == "unattributed" else claim["kind"]),
+                        "italic")])
     for i, link in enumerate(claim["chain"]):
         ev = link["evidence"]
-        label = Text()
-        label.append("origin" if i == 0 else "relay", style="bold cyan" if i == 0 else "bold magenta")
-        label.append(f": {_shown(link['name'])} ({link['type']})", style="bold")
+        label: list[tuple[str, str | None]] = [
+            ("origin" if i == 0 else "relay", "bold cyan" if i == 0 else "bold magenta"),
+            (f": {_shown(link['name'])} ({link['type']})", "bold"),
+        ]
         if link.get("aliases"):
-            label.append(f"  aka {_shown(', '.join(link['aliases']))}", style="dim")
-        label.append(f"\ncue: {_shown(link['cue'] or '-')}")
-        label.append(f"\nevidence [{ev['start']}:{ev['end']}]: “{printable(ev['text'] or '', keep_lines=True)}”")
-        node = node.add(label)
-    console().print(tree)
+            label.append((f"  aka {_shown(', '.join(link['aliases']))}", "dim"))
+        label.append((f"\ncue: {_shown(link['cue'] or '-')}", None))
+        label.append((f"\nevidence [{ev['start']}:{ev['end']}]: “{printable(ev['text'] or '', keep_lines=True)}”",
+                      None))
+        labels.append(label)
+    print_tree(labels)
 
 
 def show_source(src: Row) -> None:
-    """One source in full, as a few small tables."""
-    from rich.text import Text
+    """One source in full: a few lines, then small tables (``cli.table``, no rich)."""
+    from cli.table import print_text
 
-    c = console()
-    c.print(Text(f"source {src['id']}: {_shown(src['name'])} ({src['type']})", style="bold"))
+    print_text(f"source {src['id']}: {_shown(src['name'])} ({src['type']})", style="bold")
     if src.get("role"):
-        c.print(Text(f"role: {_shown(src['role'])}"))
-    c.print(Text(f"in {src['article_count']} article(s), {src['claim_count']} claim(s): "
-                 f"origin {src['origin_count']}×, relay {src['relay_count']}×, mentioned {src['mention_count']}×"))
+        print_text(f"role: {_shown(src['role'])}")
+    print_text(f"in {src['article_count']} article(s), {src['claim_count']} claim(s): "
+               f"origin {src['origin_count']}×, relay {src['relay_count']}×, mentioned {src['mention_count']}×")
     if src.get("other_matches"):
         shown = src["other_matches"]
         more = src["match_count"] - 1 - len(shown)
-        c.print(Text(f"{src['match_count'] - 1} other source(s) of that name, widest first (show one with its id): "
-                     + "; ".join(f"{o['id']} {_shown(o['name'])} ({o['type']}, {o['article_count']} art.)" for o in shown)
-                     + (f"; and {more} more" if more > 0 else ""), style="dim"))
+        print_text(f"{src['match_count'] - 1} other source(s) of that name, widest first (show one with its id): "
+                   + "; ".join(f"{o['id']} {_shown(o['name'])} ({o['type']}, {o['article_count']} art.)" for o in shown)
+                   + (f"; and {more} more" if more > 0 else ""), style="dim")
     if src["aliases"]:
-        c.print(Text("aliases: " + _shown("; ".join(src["aliases"]))))
+        print_text("aliases: " + _shown("; ".join(src["aliases"])))
     for rel in ("affiliations", "publishers", "authors"):
         if src.get(rel):
-            c.print(Text(f"{rel}: " + _shown("; ".join(r["name"] for r in src[rel]))))
+            print_text(f"{rel}: " + _shown("; ".join(r["name"] for r in src[rel])))
     if src.get("related"):
-        c.print(Text("related: " + _shown("; ".join(f"{r['name']} ({r['relation']})" for r in src["related"]))))
+        print_text("related: " + _shown("; ".join(f"{r['name']} ({r['relation']})" for r in src["related"])))
     if src["articles"]:
         render(src["articles"], "table", [Column("id", lambda r: r["id"], justify="right"),
                                           Column("path", lambda r: short_path(r["path"])),

@@ -1,9 +1,9 @@
 """``provenance show ARTICLE``: the article in the terminal with its claims marked by kind, then
-each claim's chain. Article text is data: it reaches rich as ``Text`` (never markup), and
-control characters and bidi overrides are shown as ``<U+XXXX>`` instead of acting on the terminal.
+each claim's chain, laid out as rich laid it out (``cli.table``, without importing rich). Article
+text is data: it is printed as written (never markup), and control characters and bidi overrides
+are shown as ``<U+XXXX>`` instead of acting on the terminal.
 """
 
-import io
 import os
 import shutil
 import sys
@@ -42,116 +42,108 @@ def marker(claim: Row) -> str:
     return f"[{claim['n']}:{KIND_LETTER.get(claim['kind'], '?')}]"
 
 
-def marked_text(view: Row, color: bool):
-    """The article text as rich ``Text`` with each claim opened by ``[n:K]``, closed by ``[/n]``
-    and (in colour) underlined in its kind's colour; overlapping claims take the innermost colour."""
-    from rich.text import Text
+Spans = list[tuple[str, str | None]]  # text (made visible) and its style, as rich names styles
 
+
+def marked_text(view: Row, color: bool) -> Spans:
+    """The article text as spans, each claim opened by ``[n:K]``, closed by ``[/n]`` and (in
+    colour) underlined in its kind's colour; overlapping claims take the innermost colour."""
     from provenance.views import spans
 
     text = view["text"]
     claims = view["claims"]
-    dim = "dim" if color else ""
-    out = Text()
+    dim = "dim" if color else None
+    out: Spans = []
     opened: list[Row] = []
     for a, b, keys in spans(len(text), [(c["start"], c["end"], c) for c in claims]):
         for c in sorted((c for c in opened if c["end"] <= a), key=lambda c: -c["start"]):
-            out.append(f"[/{c['n']}]", style=dim)
+            out.append((f"[/{c['n']}]", dim))
             opened.remove(c)
         for c in claims:
             if c["start"] == a and c not in opened:
-                out.append(marker(c), style=f"bold {KIND_STYLE[c['kind']]}" if color else "")
+                out.append((marker(c), f"bold {KIND_STYLE[c['kind']]}" if color else None))
                 opened.append(c)
         inner = min(keys, key=lambda c: c["end"] - c["start"]) if keys else None
-        style = f"underline {KIND_STYLE[inner['kind']]}" if (inner and color) else ""
-        out.append(visible(text[a:b]), style=style)
+        out.append((visible(text[a:b]), f"underline {KIND_STYLE[inner['kind']]}" if (inner and color) else None))
     for c in sorted(opened, key=lambda c: -c["start"]):
-        out.append(f"[/{c['n']}]", style=dim)
+        out.append((f"[/{c['n']}]", dim))
     return out
 
 
-def header(view: Row) -> list:
+def header(view: Row) -> list[Spans]:
     """The lines above the text: title, where it comes from, claim counts, the key to the marks."""
-    from rich.text import Text
-
-    title = Text(f"article {view['id']}: ", style="bold")
-    title.append(visible(view["title"] or "(no title)"), style="bold")
+    title: Spans = [(f"article {view['id']}: ", "bold"), (visible(view["title"] or "(no title)"), "bold")]
     facts = [visible(x) for x in (view["outlet"], view["published"], view["url"], view["path"]) if x]
     counts = ", ".join(f"{k} {n}" for k, n in view["counts"].items())
-    key = Text("marks: ")
+    key: Spans = [("marks: ", None)]
     for kind, letter in KIND_LETTER.items():
-        key.append(f"[n:{letter}]", style=f"bold {KIND_STYLE[kind]}")
-        key.append(f" {kind}  ")
-    key.append("[/n] end of claim n")
+        key.append((f"[n:{letter}]", f"bold {KIND_STYLE[kind]}"))
+        key.append((f" {kind}  ", None))
+    key.append(("[/n] end of claim n", None))
     lines = [title]
     if facts:
-        lines.append(Text(" · ".join(facts), style="dim"))
+        lines.append([(" · ".join(facts), "dim")])
     if not view["is_current"]:
-        lines.append(Text(f"version {view['version']}, not the current one", style="dim"))
-    lines += [Text(f"{len(view['claims'])} claims: {counts}"), key]
+        lines.append([(f"version {view['version']}, not the current one", "dim")])
+    lines += [[(f"{len(view['claims'])} claims: {counts}", None)], key]
     return lines
 
 
-def claim_block(claim: Row, color: bool) -> list:
-    """One numbered claim below the text: its mark, id, kind, cue, span, text, then its chain."""
-    from rich.padding import Padding
-    from rich.text import Text
-
-    style = f"bold {KIND_STYLE[claim['kind']]}" if color else ""
-    head = Text(marker(claim), style=style)
-    head.append(f" claim {claim['id']} · {claim['kind']} · {claim['hops']} hop{'s' if claim['hops'] != 1 else ''}"
-                f" · [{claim['start']}:{claim['end']}]")
+def claim_block(claim: Row, color: bool) -> list[tuple[int, Spans]]:
+    """One numbered claim below the text, as (indent, spans): its mark, id, kind, cue, span, text,
+    then its chain."""
+    head: Spans = [(marker(claim), f"bold {KIND_STYLE[claim['kind']]}" if color else None),
+                   (f" claim {claim['id']} · {claim['kind']} · {claim['hops']} hop{'s' if claim['hops'] != 1 else ''}"
+                    f" · [{claim['start']}:{claim['end']}]", None)]
     if claim["cue"]:
-        head.append(" · cue “")
-        head.append(visible(claim["cue"]))
-        head.append("”")
-    body = [head, Padding(Text("“" + visible(claim["text"]) + "”"), (0, 0, 0, 4), expand=False)]
+        head += [(" · cue “", None), (visible(claim["cue"]), None), ("”", None)]
+    body: list[tuple[int, Spans]] = [(0, head), (4, [("“" + visible(claim["text"]) + "”", None)])]
     if not claim["chain"]:
-        body.append(Padding(Text("no source", style="italic"), (0, 0, 0, 4), expand=False))
+        body.append((4, [("no source", "italic")]))
     for i, link in enumerate(claim["chain"]):
         body += link_lines(i, link, color)
     return body
 
 
-def link_lines(position: int, link: Row, color: bool) -> list:
+def link_lines(position: int, link: Row, color: bool) -> list[tuple[int, Spans]]:
     """One link of a chain: origin or relay, the source and its type, then its cue and its
     evidence with offsets, each indented under the link so wrapped lines stay in place."""
-    from rich.padding import Padding
-    from rich.text import Text
-
     role = "origin" if position == 0 else "relay "
-    head = Text(f"{position + 1}. {role} ", style=("bold cyan" if position == 0 else "bold magenta") if color else "")
-    head.append(visible(link["name"]), style="bold" if color else "")
-    head.append(f" ({link['type']})")
+    head: Spans = [(f"{position + 1}. {role} ", ("bold cyan" if position == 0 else "bold magenta") if color else None),
+                   (visible(link["name"]), "bold" if color else None), (f" ({link['type']})", None)]
     if link.get("aliases"):
         more = f" (+{len(link['aliases']) - 5} more)" if len(link["aliases"]) > 5 else ""
-        head.append("  aka " + visible(", ".join(link["aliases"][:5])) + more, style="dim" if color else "")
+        head.append(("  aka " + visible(", ".join(link["aliases"][:5])) + more, "dim" if color else None))
     ev = link["evidence"]
-    cue = Text("cue: " + (visible(link["cue"]) or "-"))
-    evidence = Text(f"evidence [{ev['start']}:{ev['end']}]: “{visible(ev['text'])}”")
-    return [Padding(head, (0, 0, 0, 4), expand=False), Padding(cue, (0, 0, 0, 7), expand=False),
-            Padding(evidence, (0, 0, 0, 7), expand=False)]
+    cue: Spans = [("cue: " + (visible(link["cue"]) or "-"), None)]
+    evidence: Spans = [(f"evidence [{ev['start']}:{ev['end']}]: “{visible(ev['text'])}”", None)]
+    return [(4, head), (7, cue), (7, evidence)]
 
 
 def render_view(view: Row, *, width: int, color: bool) -> str:
-    """The whole ``show`` page as a string (ANSI styles only when ``color``)."""
-    from rich.console import Console
-    from rich.rule import Rule
-    from rich.text import Text
+    """The whole ``show`` page as a string (ANSI styles only when ``color``), laid out as rich did
+    (``cli.table``: its wrapping and rules, without importing rich)."""
+    from cli.table import cell_len, rule, sgr, styled_lines
 
-    buf = io.StringIO()
-    con = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False,
-                  markup=False, emoji=False, color_system="standard" if color else None)
-    for line in header(view):
-        con.print(line)
-    con.print(Rule(style="dim"))
-    con.print(marked_text(view, color))
-    con.print(Rule("claims, origin first in each chain", style="dim"))
+    def dim(text: str) -> str:
+        return f"\x1b[{sgr('dim')}m{text}\x1b[0m" if color else text
+
+    lines: list[str] = []
+    for spans in header(view):
+        lines += styled_lines(spans, width, color=color)
+    lines.append(dim(rule(width)))
+    lines += styled_lines(marked_text(view, color), width, color=color)
+    lines.append(dim(rule(width, "claims, origin first in each chain")))
     for claim in view["claims"]:
-        for part in claim_block(claim, color):
-            con.print(part)
-        con.print(Text(""))
-    out = buf.getvalue()
+        for indent, spans in claim_block(claim, color):
+            if not indent:
+                lines += styled_lines(spans, width, color=color)
+                continue
+            # rich's Padding(expand=False): as wide as the longest line, at most what the indent leaves
+            longest = max((cell_len(x) for x in "".join(t for t, _ in spans).splitlines()), default=0)
+            lines += [" " * indent + x for x in styled_lines(spans, min(longest, width - indent), color=color)]
+        lines.append("")
+    out = "\n".join(lines) + "\n"
     return out if color else "\n".join(line.rstrip() for line in out.split("\n"))
 
 

@@ -38,7 +38,7 @@ from provenance.readers import (
     read_paths,
 )
 from provenance.store.db import begin_write, sqlite_file
-from provenance.store.overlap_index import add_seconds, ensure_fresh, index_new_claims
+from provenance.store.overlap_index import ClaimCache, add_seconds, ensure_fresh, index_new_claims
 from provenance.store.rows import PreparedArticle, content_hash, prepare
 from provenance.store.writer import (
     ADDED,
@@ -55,6 +55,8 @@ BATCH_SIZE = 200  # articles per transaction
 BATCH_BYTES = 8 * 1024 * 1024  # ... or fewer, when they are large (a batch costs ~4x its text in memory)
 CHUNK_SIZE = 16  # documents per task sent to a worker
 STORED = "stored"  # Document.meta flag: its text is already in the database
+WORKER_NICE = 5  # extraction workers run this much nicer than the parent, the single writer: on a busy
+# machine the batch being stored and indexed is what everyone waits for (docs/benchmarks.md, issue 13)
 AHEAD = 4  # chunks in flight per worker, beyond one batch's worth (workers keep busy while a batch is stored)
 AHEAD_BYTES = 16 * 1024 * 1024  # ... and at most this much text in flight (large articles: memory stays flat)
 RACY_NS = 2_000_000_000  # a file modified this close to when it was read is hashed, never trusted on its stat
@@ -125,7 +127,7 @@ def ingest(
     workers = max(1, workers or os.cpu_count() or 1)
     files = _InputFiles(engine)
     known: dict[str, Features] = {}  # claim text -> overlap features, computed by the workers
-    recent: dict[int, tuple[int, Features]] = {}  # features of the claims indexed last (overlap_index)
+    recent = ClaimCache()  # features of the claims indexed last (overlap_index)
 
     def fail(err: ReadError) -> None:
         report.errors.append(err)
@@ -475,9 +477,13 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def _worker_init(parent: int) -> None:
     """Set up a worker: leave Ctrl-C to the parent (which stops the pool and says so, rather
-    than every worker printing a traceback), and exit when the parent is gone (after a
-    ``kill -9`` no orphan worker is left waiting for work forever)."""
+    than every worker printing a traceback), yield the CPU to the parent (WORKER_NICE), and exit
+    when the parent is gone (after a ``kill -9`` no orphan worker is left waiting for work forever)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # the parent stores each batch and keeps the overlap index while the workers run ahead
+        os.nice(WORKER_NICE)
+    except (AttributeError, OSError):  # no os.nice (Windows), or not allowed
+        pass
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -15,7 +15,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz.distance import Indel
+_INDEL = None
+
+
+def _indel(a: str, b: str) -> float:
+    """rapidfuzz's normalized Indel similarity, imported on first use: a query command that only
+    normalizes a name (``claims --source NAME``) does not load rapidfuzz (~15 ms, issue 13)."""
+    global _INDEL
+    if _INDEL is None:
+        from rapidfuzz.distance import Indel
+
+        _INDEL = Indel.normalized_similarity
+    return _INDEL(a, b)
+
 
 if TYPE_CHECKING:
     from provenance.extract.lexicon import Lexicon
@@ -287,7 +299,7 @@ def first_names_score(a: str, b: str) -> tuple[float, str]:
         return 0.95, "nickname"
     if len(a) == 1 or len(b) == 1:
         return (0.85, "initial") if a[0] == b[0] else (0.0, "")
-    if len(a) >= 3 and len(b) >= 3 and _phonetic(a) == _phonetic(b) and Indel.normalized_similarity(a, b) >= 0.75:
+    if len(a) >= 3 and len(b) >= 3 and _phonetic(a) == _phonetic(b) and _indel(a, b) >= 0.75:
         return 0.9, "first-name-variant"
     return 0.0, ""
 
@@ -301,7 +313,7 @@ def surnames_score(a: str, b: str) -> float:
         return 0.98
     if min(len(a), len(b)) < 5 or not spelling_variant(a, b):
         return 0.0
-    r = Indel.normalized_similarity(a, b)
+    r = _indel(a, b)
     return r if r >= 0.85 else 0.0
 
 
@@ -309,7 +321,7 @@ def spelling_variant(a: str, b: str) -> bool:
     """Whether two different words can be one word spelt two ways: same first and last letter,
     neither a prefix of the other (Democrat/Democrats, Columbia/Columbians are other words)."""
     return (a[0] == b[0] and a[-1] == b[-1] and not a.startswith(b) and not b.startswith(a)
-            and Indel.normalized_similarity(a, b) >= 0.8)
+            and _indel(a, b) >= 0.8)
 
 
 def _middles_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -181,6 +181,62 @@ def similarity(a: Features, b: Features, df: Mapping[str, int], n: int,
     return common / min(wa, wb), shared
 
 
+class Comparer:
+    """``similarity`` for many pairs under one ``df`` and ``n`` (what the overlap index does per
+    chunk of new claims): each feature's weight, and each claim's figures and weight totals,
+    are computed once and kept (by the Features object, which must stay alive meanwhile), and
+    a pair of Features objects already compared is not compared again (identical claims in many
+    articles). The results are ``similarity``'s, to the bit: the same sums over the same sets."""
+
+    def __init__(self, df: Mapping[str, int], n: int) -> None:
+        self.df, self.n = df, n
+        self.weights: dict[str, float] = {}
+        self.scale = math.log(n + PRIOR_CLAIMS + 2)
+        self._info: dict[int, tuple[frozenset[str], float, float]] = {}
+        self._done: dict[tuple[int, int], tuple[float, frozenset[str]]] = {}
+
+    def info(self, f: Features) -> tuple[frozenset[str], float, float]:
+        """A claim's figures (years aside), total weight and content weight."""
+        got = self._info.get(id(f))
+        if got is None:
+            w, df, n = self.weights, self.df, self.n
+            for x in f.all:
+                if x not in w:
+                    w[x] = idf(df.get(x, 1), n)
+            got = (frozenset(x for x in f.anchors if x[0] == "#" and not _is_year(x)),
+                   sum(w[x] for x in f.all), sum(w[x] for x in f.content))
+            self._info[id(f)] = got
+        return got
+
+    def similarity(self, a: Features, b: Features) -> tuple[float, frozenset[str]]:
+        """``similarity(a, b, df, n)``."""
+        key = (id(a), id(b))
+        got = self._done.get(key)
+        if got is None:
+            got = self._done[key] = self._compare(a, b)
+        return got
+
+    def _compare(self, a: Features, b: Features) -> tuple[float, frozenset[str]]:
+        shared = a.all & b.all
+        if len(shared) < MIN_SHARED:
+            return 0.0, frozenset()
+        said = a.content & b.content
+        if len(said) < MIN_SHARED_WORDS:
+            return 0.0, frozenset()
+        (na, wa, ca), (nb, wb, cb) = self.info(a), self.info(b)
+        if na and nb and not na & nb:
+            return 0.0, frozenset()
+        w, scale = self.weights, self.scale
+        said_mass, common = sum(w[f] for f in said), sum(w[f] for f in shared)
+        if said_mass / scale < CONTENT_MASS or common / scale < SHARED_MASS:
+            return 0.0, frozenset()
+        if said_mass / max(min(ca, cb), 1e-9) < CONTENT_SHARE:
+            return 0.0, frozenset()
+        if 2 * common / (wa + wb) < MIN_DICE:
+            return 0.0, frozenset()
+        return common / min(wa, wb), shared
+
+
 def _numbers_disagree(a: Features, b: Features) -> bool:
     """Both claims give figures (years aside) and none is the same: 503 delegates is not 882."""
     na = {x for x in a.anchors if x[0] == "#" and not _is_year(x)}
@@ -223,26 +279,26 @@ def dense_groups(pairs: Iterable[tuple[int, int, float]], density: float = DENSI
         links.setdefault(a, {})[b] = s
         links.setdefault(b, {})[a] = s
     group_of: dict[int, int] = {c: c for c in links}
-    members: dict[int, list[int]] = {c: [c] for c in links}
+    members: dict[int, set[int]] = {c: {c} for c in links}
     for _, a, b in edges:
         ga, gb = group_of[a], group_of[b]
         if ga == gb:
             continue
         small, large = sorted((ga, gb), key=lambda g: len(members[g]))
-        other = set(members[large])
-        cross = sum(1 for m in members[small] for n in links[m] if n in other)
-        if cross < density * len(members[small]) * len(members[large]):
+        other = members[large]
+        cross = sum(len(links[m].keys() & other) for m in members[small])
+        if cross < density * len(members[small]) * len(other):
             continue
         for m in members[small]:
             group_of[m] = large
-        members[large] += members.pop(small)
+        other |= members.pop(small)
     out = []
     for ids in members.values():
         if len(ids) < 2:
             continue
-        inside = set(ids)
+        inside = ids
         best = {m: max((s for n, s in links[m].items() if n in inside), default=0.0) for m in ids}
-        centre = max(ids, key=lambda m: (sum(1 for n in links[m] if n in inside), best[m], -m))
+        centre = max(ids, key=lambda m: (len(links[m].keys() & inside), best[m], -m))
         out.append((centre, {m: best[m] for m in sorted(ids)}))
     out.sort(key=lambda g: (-len(g[1]), min(g[1])))
     return out

@@ -330,10 +330,10 @@ print(" ".join(sorted(m for m in {watched!r} if m in sys.modules and m not in be
 def test_programs_formats_load_no_table_machinery(tmp_path):
     """json and jsonl output (what a program calls, many times) loads neither rich nor csv, nor
     dataclasses or pathlib (issue 13: each cost every start a few ms); csv loads csv alone, a
-    table rich. Checked in a plain interpreter, not CliRunner (which imports more itself)."""
+    table, a source, a chain or an article page none of them. Checked in a plain interpreter, not CliRunner (which imports more itself)."""
     db = tmp_path / "q.db"
     run(db, "ingest", str(EXAMPLES), "--workers", "1", "-q")
-    watched = ("rich", "csv", "dataclasses", "pathlib")
+    watched = ("rich", "csv", "dataclasses", "pathlib", "rapidfuzz")
 
     def loaded(calls: list[list[str]]) -> set[str]:
         root = str(EXAMPLES.parent)
@@ -350,9 +350,15 @@ def test_programs_formats_load_no_table_machinery(tmp_path):
                 base + ["articles", "--format", "jsonl"],
                 base + ["overlaps", "--limit", "50", "--format", "json"]]
     assert loaded(programs) == set()
-    # a source asked for by name loads provenance.names, whose name parts are dataclasses
+    # a source asked for by name loads provenance.names, whose name parts are dataclasses (its
+    # fuzzy matching, rapidfuzz, only when it compares names)
     by_name = [base + ["claims", "--source", "Associated Press", "--limit", "50", "--format", "json"],
                base + ["source", "Associated Press", "--format", "json"]]
     assert loaded(by_name) <= {"dataclasses"}
     assert loaded([base + ["claims", "--limit", "5", "--format", "csv"]]) == {"csv"}
-    assert "rich" in loaded([base + ["claims", "--limit", "5"]])
+    # people's tables, a source, a chain and the article page are drawn by cli.table, without rich
+    # (its import and layout were most of a table command's time)
+    tables = [base + ["claims", "--limit", "50"], base + ["sources", "--recurring", "--limit", "50"],
+              base + ["articles", "--limit", "50"], base + ["overlaps", "--limit", "50"],
+              base + ["chain", "1"], base + ["source", "1"], base + ["show", "1"]]
+    assert loaded(tables) == set()

@@ -146,3 +146,21 @@ def test_an_unchanged_file_is_skipped_unread(tmp_path, fake, db, monkeypatch):
     read.clear()
     third = ingest([str(folder)], db, workers=1)
     assert read == ["p1.html"] and (third.versions, third.unchanged) == (1, 2)
+
+
+def _niceness(_: object) -> int:
+    import os
+
+    return os.nice(0)
+
+
+def test_workers_yield_the_cpu_to_the_parent_that_stores_and_indexes():
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    if not hasattr(os, "nice"):
+        return
+    with ProcessPoolExecutor(1, mp_context=ingest_mod._context(), initializer=ingest_mod._worker_init,
+                             initargs=(os.getpid(),)) as pool:
+        worker = pool.submit(_niceness, None).result()
+    assert worker == min(19, os.nice(0) + ingest_mod.WORKER_NICE)

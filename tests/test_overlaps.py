@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from cli.main import cli
 from provenance.overlaps import (
     THRESHOLD,
+    Comparer,
     Origin,
     anchor_keys,
     comparable,
@@ -55,6 +56,25 @@ def test_different_figures_are_different_claims():
     assert score(a, b, FILLER) == 0.0
 
 
+def test_the_index_s_comparer_gives_similarity_s_figures_and_compares_a_pair_once():
+    texts = (*PARAPHRASE, *TOPIC_ONLY, *FILLER[:5],
+             "Clinton has 503 delegates including superdelegates after the Nevada caucuses in February",
+             "Clinton has 882 delegates including superdelegates after the Nevada caucuses in February")
+    corpus = [features(t) for t in texts]
+    df: dict[str, int] = {}
+    for f in corpus:
+        for x in f.all | f.anchors:
+            df[x] = df.get(x, 0) + 1
+    compare = Comparer(df, len(corpus))
+    for a in corpus:
+        for b in corpus:
+            assert compare.similarity(a, b) == similarity(a, b, df, len(corpus))
+    assert compare.similarity(corpus[0], corpus[1])[0] >= THRESHOLD
+    assert len(compare._done) == len(corpus) ** 2  # each ordered pair once
+    compare.similarity(corpus[0], corpus[1])
+    assert len(compare._done) == len(corpus) ** 2
+
+
 def test_names_are_one_feature_and_numbers_are_canonical():
     f = features("Ohio Gov. John Kasich said the state spent $14.3 billion on 30,000 roads")
     assert "@kasich" in f.anchors and "@john" not in f.anchors
@@ -66,6 +86,22 @@ def test_blocking_keys_are_pairs_of_anchors():
     f = features(PARAPHRASE[1])
     keys = anchor_keys(f, {})
     assert "#30000|@isis" in keys and all(k.count("|") == 1 for k in keys)
+
+
+def test_feature_counts_are_added_and_read_back_in_one_pass(tmp_path):
+    from collections import Counter
+
+    from provenance.store import open_database
+    from provenance.store.db import begin_write
+    from provenance.store.overlap_index import _add_counts
+
+    engine = open_database(str(tmp_path / "c.db"))
+    with begin_write(engine) as conn:
+        assert _add_counts(conn, Counter({"#30000": 2, "syria": 1})) == {"#30000": 2, "syria": 1}
+        assert _add_counts(conn, Counter({"syria": 3, "iraq": 1})) == {"syria": 4, "iraq": 1}
+        many = Counter({f"w{i}": 1 for i in range(2000)})  # more than one statement's worth of rows
+        assert _add_counts(conn, many) == dict(many)
+    engine.dispose()
 
 
 def test_groups_do_not_chain_two_statements_through_one_claim():
@@ -176,3 +212,16 @@ def test_ingest_and_curation_keep_the_groups_current_so_overlaps_only_reads(tmp_
     with open_reader(db) as reader:
         assert _groups_current(reader)
         assert reader.scalar("SELECT independent FROM overlap_group") == 0
+
+
+def test_the_ingest_cache_packs_older_claims_and_gives_their_features_back():
+    from provenance.store.overlap_index import ClaimCache
+
+    texts = [*PARAPHRASE, *TOPIC_ONLY, *FILLER, "Ohio Gov. John Kasich said the state spent $14.3 billion on 30,000 roads"]
+    cache = ClaimCache(recent=3, packed=len(texts) - 4)
+    for i, t in enumerate(texts):
+        cache.put(i, 100 + i, features(t))
+    assert len(cache.recent) == 3 and len(cache.packed) == len(texts) - 4
+    assert cache.get(0) is None  # past both sizes: dropped, read again from the database
+    for i, t in enumerate(texts[1:], start=1):
+        assert cache.get(i) == (100 + i, features(t))  # packed or not, the same features

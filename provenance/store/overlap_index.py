@@ -3,7 +3,7 @@
 ``refresh`` indexes the claims added since the last refresh (their features, document
 frequencies and anchor-pair keys), compares each new claim only with the claims that share
 a key (``overlap_key``; a key held by more than MAX_KEY_CLAIMS claims is a topic and compares
-nothing more), stores the pairs that pass ``provenance.overlaps.similarity`` in
+nothing more), stores the pairs that pass ``provenance.overlaps.similarity`` (through its ``Comparer``) in
 ``overlap_pair``, and rebuilds ``overlap_group``/``overlap_member`` from the pairs of current
 articles, with each group's origins and independence from the current source resolution.
 The cost of a refresh grows with the new claims, not with the corpus; the ``overlaps``
@@ -15,6 +15,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
@@ -23,7 +24,9 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import col
 
 from provenance.overlaps import (
+    MIN_SHARED,
     THRESHOLD,
+    Comparer,
     Features,
     Origin,
     anchor_keys,
@@ -31,7 +34,6 @@ from provenance.overlaps import (
     dense_groups,
     features,
     independence,
-    similarity,
 )
 from provenance.resolve_keys import is_scoped_key
 from provenance.store.db import begin_write
@@ -55,6 +57,7 @@ log = logging.getLogger(__name__)
 MAX_KEY_CLAIMS = 50  # claims one anchor-pair key compares; past this it is a topic ("@trump|@clinton")
 CHUNK = 20_000  # claims indexed per step
 CACHE_CLAIMS = 20_000  # features of recently indexed claims kept by ``index_new_claims(cache=...)``
+PACKED_CLAIMS = 100_000  # ... and of the claims before them, packed in a string (~0.3 KB a claim)
 _IN = 900
 NAMED = {"person", "organization", "outlet", "document"}
 
@@ -106,7 +109,7 @@ def refresh(conn: Connection, *, rebuild: bool = False) -> RefreshReport:
 
 
 def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = None,
-                     cache: dict[int, tuple[int, Features]] | None = None) -> RefreshReport:
+                     cache: "ClaimCache | None" = None) -> RefreshReport:
     """Index the claims added since the last call and store their overlapping pairs, without
     regrouping (in the caller's transaction): what ``ingest`` runs after each batch it stores,
     so the cost grows with the batch. ``known`` maps claim texts to features already computed
@@ -117,16 +120,22 @@ def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = No
     state = _state(conn)
     last, indexed = int(state.get("claim_id", 0)), int(state.get("claims", 0))
     start = last
+    ph = _placeholder(conn)
     while True:
-        rows = conn.execute(select(col(Claim.id), col(Claim.article_id), col(Claim.text)).where(col(Claim.id) > last)
-                            .order_by(col(Claim.id)).limit(CHUNK)).all()
+        rows: Sequence[Any]
+        if ph is not None:
+            rows = _fetch(conn, f"SELECT id, article_id, text FROM claim WHERE id > {ph} ORDER BY id LIMIT {CHUNK}",
+                          (last,))
+        else:
+            rows = conn.execute(select(col(Claim.id), col(Claim.article_id), col(Claim.text))
+                                .where(col(Claim.id) > last).order_by(col(Claim.id)).limit(CHUNK)).all()
         if not rows:
             break
         n, pairs = _index_chunk(conn, rows, indexed, known, cache)
         indexed += n
         report.claims_indexed += n
         report.pairs_added += pairs
-        last = rows[-1].id
+        last = rows[-1][0]
     if last != start or not state:
         _save_state(conn, {"claim_id": str(last), "claims": str(indexed)})
     return report
@@ -161,7 +170,7 @@ def fingerprint(conn: Connection) -> str:
 
 def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
                  known: Mapping[str, Features] | None = None,
-                 cache: dict[int, tuple[int, Features]] | None = None) -> tuple[int, int]:
+                 cache: "ClaimCache | None" = None) -> tuple[int, int]:
     """Index one chunk of new claims; return (claims indexed, pairs added)."""
     feats: dict[int, Features] = {}
     article: dict[int, int] = {}
@@ -174,24 +183,26 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
     if not feats:
         return 0, 0
     counts = Counter(x for f in feats.values() for x in f.all | f.anchors)
-    _add_counts(conn, counts)
+    df = _add_counts(conn, counts)
     fresh = len(feats)
     n = indexed_before + fresh
-    df = _counts(conn, counts)
     keys = {cid: anchor_keys(f, df) for cid, f in feats.items()}
     postings = _postings(conn, {k for ks in keys.values() for k in ks})
-    candidates: set[tuple[int, int]] = set()
+    candidates: dict[int, set[int]] = {}  # new claim -> the claims indexed before it under one of its keys
     new_rows = []
     for cid in sorted(feats):
+        mine: set[int] = set()
         for k in keys[cid]:
             post = postings.setdefault(k, [])
             if len(post) > MAX_KEY_CLAIMS:
                 continue
-            candidates.update((other, cid) for other in post)
+            mine.update(post)
             post.append(cid)
-            new_rows.append({"key": k, "claim_id": cid})
-    _insert_ignore(conn, OverlapKey, ["key", "claim_id"], new_rows)
-    old = sorted({a for a, _ in candidates} - set(feats))
+            new_rows.append((k, cid))
+        if mine:
+            candidates[cid] = mine
+    _insert_ignore(conn, OverlapKey, ["key", "claim_id"], ["key", "claim_id"], new_rows)
+    old = sorted(set().union(*candidates.values()) - set(feats))
     to_read = []
     for cid in old:
         hit = cache.get(cid) if cache is not None else None
@@ -199,31 +210,80 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
             to_read.append(cid)
         else:
             article[cid], feats[cid] = hit
-    for chunk in _chunks(to_read):
-        for cid, aid, text in conn.execute(select(col(Claim.id), col(Claim.article_id), col(Claim.text))
-                                          .where(col(Claim.id).in_(chunk))):
-            cid = cast(int, cid)  # a stored claim's primary key: never NULL
-            feats[cid], article[cid] = features(text), aid
-    more = {x for cid in old for x in feats[cid].all} - set(df)
+    for cid, aid, text in _claims(conn, to_read):
+        feats[cid], article[cid] = features(text), aid
+    more = {x for cid in old if cid in feats for x in feats[cid].all} - set(df)
     df.update(_counts(conn, more))
     pairs = []
-    weights: dict[str, float] = {}  # idf of each feature: df and n are fixed for this chunk
-    for a, b in candidates:
-        if article.get(a) == article.get(b) or a not in feats:
-            continue
-        score, shared = similarity(feats[a], feats[b], df, n, weights)
-        if score >= THRESHOLD:
-            lo, hi = min(a, b), max(a, b)
-            pairs.append({"claim_a": lo, "claim_b": hi, "score": round(min(score, 1.0), 3),
-                          "shared": " ".join(sorted(shared))})
-    _insert_ignore(conn, OverlapPair, ["claim_a", "claim_b"], pairs)
+    compare = Comparer(df, n)  # df and n are fixed for this chunk
+    same: dict[Features, Features] = {}  # identical claims, one object: compared once per chunk
+    for cid, f in feats.items():
+        feats[cid] = same.setdefault(f, f)
+    for b, others in candidates.items():
+        fb, in_b = feats[b], article[b]
+        all_b = fb.all
+        for a in others:
+            fa = feats.get(a)
+            if fa is None or article[a] == in_b or len(fa.all & all_b) < MIN_SHARED:
+                continue  # most candidates stop here, which spares the call
+            score, shared = compare.similarity(fa, fb)
+            if score >= THRESHOLD:
+                lo, hi = min(a, b), max(a, b)
+                pairs.append((lo, hi, round(min(score, 1.0), 3), " ".join(sorted(shared))))
+    _insert_ignore(conn, OverlapPair, ["claim_a", "claim_b", "score", "shared"], ["claim_a", "claim_b"], pairs)
     if cache is not None:  # this chunk's claims are the next chunks' likeliest candidates
         for cid, _, _ in rows:
             if cid in feats:
-                cache[cid] = (article[cid], feats[cid])
-        while len(cache) > CACHE_CLAIMS:
-            del cache[next(iter(cache))]
+                cache.put(cid, article[cid], feats[cid])
     return fresh, len(pairs)
+
+
+class ClaimCache:
+    """Features of indexed claims, by id, kept across ``index_new_claims`` calls (what ``ingest``
+    passes): the CACHE_CLAIMS latest as objects, and the PACKED_CLAIMS before them packed in a
+    string (numbers, names, content words), rebuilt in microseconds where ``features(text)`` takes
+    tens of them. Candidates of a new claim are often claims indexed long before (a key collects
+    claims until MAX_KEY_CLAIMS): at 10k articles, re-extracting their features was 60 % of the
+    index's time (docs/benchmarks.md, issue 13)."""
+
+    def __init__(self, recent: int = CACHE_CLAIMS, packed: int = PACKED_CLAIMS) -> None:
+        self.recent: dict[int, tuple[int, Features]] = {}
+        self.packed: dict[int, tuple[int, str]] = {}
+        self.sizes = (recent, packed)
+
+    def __len__(self) -> int:
+        return len(self.recent) + len(self.packed)
+
+    def get(self, cid: int) -> tuple[int, Features] | None:
+        """(article id, features) of an indexed claim, if kept."""
+        hit = self.recent.get(cid)
+        if hit is not None:
+            return hit
+        packed = self.packed.get(cid)
+        if packed is None:
+            return None
+        numbers, names, content = (set(p.split()) for p in packed[1].split("|"))
+        return packed[0], Features.of(numbers, names, content)
+
+    def put(self, cid: int, article: int, f: Features) -> None:
+        """Keep a claim's features, the oldest packed and then dropped past the sizes."""
+        self.recent[cid] = (article, f)
+        recent, packed = self.sizes
+        while len(self.recent) > recent:
+            old = next(iter(self.recent))
+            aid, g = self.recent.pop(old)
+            if packed:
+                self.packed[old] = (aid, pack(g))
+        while len(self.packed) > packed:
+            del self.packed[next(iter(self.packed))]
+
+
+def pack(f: Features) -> str:
+    """Features as "numbers|names|content words" (none of them holds a space or a bar);
+    ``Features.of`` rebuilds the same sets from it."""
+    numbers = " ".join(x for x in f.anchors if x[0] == "#")
+    names = " ".join(x[1:] for x in f.anchors if x[0] == "@")
+    return f"{numbers}|{names}|{' '.join(f.content)}"
 
 
 def _placeholder(conn: Connection) -> str | None:
@@ -231,8 +291,19 @@ def _placeholder(conn: Connection) -> str | None:
     return {"sqlite": "?", "postgresql": "%s"}.get(conn.dialect.name)
 
 
-def _insert_ignore(conn: Connection, model: Any, conflict: list[str], rows: list[dict]) -> None:
-    """Insert ``rows`` (dicts with the same keys), skipping those that clash on ``conflict``; through the
+def _fetch(conn: Connection, sql: str, params: Sequence[Any]) -> list[tuple]:
+    """The rows of plain SQL (``_placeholder``'s markers), through the driver's own cursor: SQLAlchemy's
+    result rows cost more than the look-ups here."""
+    cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cur.execute(sql, params)
+        return cur.fetchall()
+    finally:
+        cur.close()
+
+
+def _insert_ignore(conn: Connection, model: Any, cols: list[str], conflict: list[str], rows: list[tuple]) -> None:
+    """Insert ``rows`` (tuples of ``cols``), skipping those that clash on ``conflict``; through the
     driver's executemany on SQLite and PostgreSQL (SQLAlchemy's per-row parameter processing cost
     more than the inserts)."""
     if not rows:
@@ -240,24 +311,34 @@ def _insert_ignore(conn: Connection, model: Any, conflict: list[str], rows: list
     ph = _placeholder(conn)
     if ph is None:
         for i in range(0, len(rows), 5000):
-            conn.execute(insert_ignore(conn, model, conflict), rows[i:i + 5000])
+            conn.execute(insert_ignore(conn, model, conflict), [dict(zip(cols, r, strict=True)) for r in rows[i:i + 5000]])
         return
-    cols = list(rows[0])
     sql = (f"INSERT INTO {model.__tablename__} ({', '.join(cols)}) VALUES ({', '.join([ph] * len(cols))}) "
            f"ON CONFLICT ({', '.join(conflict)}) DO NOTHING")
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
+    conn.exec_driver_sql(sql, rows)
 
 
-def _add_counts(conn: Connection, counts: Counter) -> None:
-    """Add feature counts to overlap_feature (an upsert that adds)."""
-    rows = [{"feature": f, "claims": c} for f, c in counts.items()]
+def _add_counts(conn: Connection, counts: Counter) -> dict[str, int]:
+    """Add feature counts to overlap_feature (an upsert that adds); return the counts after."""
     table = table_of(FeatureCount)
     dialect = conn.dialect.name
-    if (ph := _placeholder(conn)) is not None:  # straight to the driver: no per-row parameter processing
+    if (ph := _placeholder(conn)) is not None and _returning(conn):
+        # one statement per slice adds and reads back (the look-up after the upsert cost as much again)
+        out: dict[str, int] = {}
+        items = list(counts.items())
+        for i in range(0, len(items), _IN // 2):
+            part = items[i:i + _IN // 2]
+            out.update(_fetch(conn, 
+                f"INSERT INTO overlap_feature (feature, claims) VALUES {', '.join([f'({ph}, {ph})'] * len(part))} "
+                "ON CONFLICT (feature) DO UPDATE SET claims = overlap_feature.claims + excluded.claims "
+                "RETURNING feature, claims", tuple(chain.from_iterable(part))))
+        return out
+    if ph is not None:  # straight to the driver: no per-row parameter processing
         conn.exec_driver_sql(
             f"INSERT INTO overlap_feature (feature, claims) VALUES ({ph}, {ph}) ON CONFLICT (feature) "
             "DO UPDATE SET claims = overlap_feature.claims + excluded.claims", list(counts.items()))
-        return
+        return _counts(conn, counts)
+    rows = [{"feature": f, "claims": c} for f, c in counts.items()]
     if dialect in ("sqlite", "postgresql"):
         mod = sqlite if dialect == "sqlite" else postgresql
         stmt = mod.insert(table)
@@ -265,7 +346,7 @@ def _add_counts(conn: Connection, counts: Counter) -> None:
                                           set_={"claims": table.c.claims + stmt.excluded.claims})
         for i in range(0, len(rows), 5000):
             conn.execute(stmt, rows[i:i + 5000])
-        return
+        return _counts(conn, counts)
     known = _counts(conn, counts)
     fresh = [r for r in rows if r["feature"] not in known]
     if fresh:
@@ -274,6 +355,29 @@ def _add_counts(conn: Connection, counts: Counter) -> None:
         if r["feature"] in known:
             conn.execute(update(table).where(table.c.feature == r["feature"])
                          .values(claims=table.c.claims + r["claims"]))
+    return _counts(conn, counts)
+
+
+def _returning(conn: Connection) -> bool:
+    """Whether the database returns the rows of an upsert (PostgreSQL; SQLite from 3.35)."""
+    if conn.dialect.name == "postgresql":
+        return True
+    import sqlite3
+
+    return sqlite3.sqlite_version_info >= (3, 35, 0)
+
+
+def _claims(conn: Connection, ids: list[int]) -> Iterable[tuple[int, int, str]]:
+    """(id, article_id, text) of these claims."""
+    ph = _placeholder(conn)
+    for chunk in _chunks(ids):
+        if ph is not None:
+            yield from _fetch(conn, f"SELECT id, article_id, text FROM claim WHERE id IN "
+                              f"({', '.join([ph] * len(chunk))})", tuple(chunk))
+            continue
+        for cid, aid, text in conn.execute(select(col(Claim.id), col(Claim.article_id), col(Claim.text))
+                                           .where(col(Claim.id).in_(chunk))):
+            yield cast(int, cid), aid, text  # a stored claim's primary key: never NULL
 
 
 def _counts(conn: Connection, features_: Iterable[str]) -> dict[str, int]:
@@ -282,8 +386,8 @@ def _counts(conn: Connection, features_: Iterable[str]) -> dict[str, int]:
     ph = _placeholder(conn)
     for chunk in _chunks(sorted(features_)):
         if ph is not None:
-            out.update(conn.exec_driver_sql(f"SELECT feature, claims FROM overlap_feature WHERE feature IN "
-                                            f"({', '.join([ph] * len(chunk))})", tuple(chunk)).all())
+            out.update(_fetch(conn, f"SELECT feature, claims FROM overlap_feature WHERE feature IN "
+                                            f"({', '.join([ph] * len(chunk))})", tuple(chunk)))
             continue
         out.update(conn.execute(select(col(FeatureCount.feature), col(FeatureCount.claims))
                                 .where(col(FeatureCount.feature).in_(chunk))).all())
@@ -296,8 +400,8 @@ def _postings(conn: Connection, keys: set[str]) -> dict[str, list[int]]:
     ph = _placeholder(conn)
     for chunk in _chunks(sorted(keys)):
         if ph is not None:
-            for key, cid in conn.exec_driver_sql(f"SELECT key, claim_id FROM overlap_key WHERE key IN "
-                                                 f"({', '.join([ph] * len(chunk))})", tuple(chunk)):
+            for key, cid in _fetch(conn, f"SELECT key, claim_id FROM overlap_key WHERE key IN "
+                                   f"({', '.join([ph] * len(chunk))})", tuple(chunk)):
                 out.setdefault(key, []).append(cid)
             continue
         for key, cid in conn.execute(select(col(OverlapKey.key), col(OverlapKey.claim_id))
