@@ -12,7 +12,11 @@ _LINE = re.compile(
     r"|(?:subscribe|sign up|click here|tap here|share this|follow us)\b[^\n]{0,120}"
     r"|(?:(?:watch|listen)(?:\s+(?:below|now|live|here|the video|video))?|read more|related|more|also read|recommended)"
     r"\s*:[^\n]{0,200}"
-    r"|tap the image above[^\n]{0,120})[.!]?",
+    r"|tap the image above[^\n]{0,120}"
+    # wire credits: "(Reporting by Tom Sims; Editing by Kirsten Donovan)", "Associated Press
+    # writer Jane Doe contributed to this report."
+    r"|\(?(?:additional )?(?:reporting|writing|editing) by (?-i:[A-Z])[^\n]{0,200}?\)?"
+    r"|[^\n]{0,120}\bcontributed (?:reporting )?to this (?:report|story)(?: from [^\n]{0,60})?)[.!]?",
     re.IGNORECASE,
 )
 # Furniture that opens a caption line ("Open this photo in gallery Members of the team ...").

@@ -13,7 +13,9 @@ from provenance.models import Document
      "WATCH: Flood waters rise in the valley", "WATCH BELOW: Controversy continues over the park",
      "Subscribe now for unlimited access",
      "Open this photo in gallery Members of the team pose for a photo.",
-     "WHERE WILL GAS PRICES BE AT?", "Further Reading: How To Talk About Money With Your Kids"],
+     "WHERE WILL GAS PRICES BE AT?", "Further Reading: How To Talk About Money With Your Kids",
+     "(Reporting by Tom Sims; Writing by Miranda Murray; Editing by Kirsten Donovan)",
+     "Associated Press writer Jane Doe in Boston contributed to this report."],
 )
 def test_furniture_lines_are_blanked_at_the_same_offsets(line):
     text = f"Kay Lorne said the road is shut.\n\n{line}\n\nThe rain went on."
@@ -54,3 +56,9 @@ def test_a_link_line_gives_no_source_and_no_claim():
     )))
     assert all("Relevant" not in e.name for e in r.entities)
     assert all("Understanding Gender" not in c.span.text for c in r.claims)
+
+
+@pytest.mark.parametrize("line", ["Editing by a committee is slow, she said.",
+                                  "She said her husband contributed to the report."])
+def test_sentences_about_editing_or_contributing_are_kept(line):
+    assert blank_furniture(line) == line
