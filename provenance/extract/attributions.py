@@ -629,7 +629,8 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         return [], p + 1
     if cue.lemma in g.TELL_LEMMAS and low not in ("that", ":", ",", "“", '"'):
         e = _hearer_end(t, p, np_forward(t, p, n))
-        named = e > p and t.words[e - 1][:1].isupper()  # "told HuffPost Canada the laws ...": a name ends it
+        # "told HuffPost Canada the laws ...", "told 2GB radio the findings ...": a name or a medium ends it
+        named = e > p and (t.words[e - 1][:1].isupper() or t.lower[e - 1] in _MEDIA_HEADS)
         if e > p and (
             e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS
             or named and t.lower[e] in g.DETERMINERS
@@ -638,16 +639,20 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
     return [], p
 
 
+_MEDIA_HEADS = frozenset("radio television tv channel newspaper paper network station program programme podcast".split())
 _HEARER_STOPS = frozenset("he she it they we i last this next".split()) | g.TIME_WORDS
 
 
 def _hearer_end(t: Tokens, p: int, e: int) -> int:
     """The end of a hearer phrase ``p..e`` before a time ("told the Financial Times last
     month") or the subject of the reported clause ("told The Courier he was worried", "told
-    HuffPost Canada the laws favour ...")."""
+    HuffPost Canada the laws favour ...", "told 2GB radio the findings ...")."""
     return next(
         (k for k in range(p + 1, e)
-         if t.words[k].islower() and (t.lower[k] in _HEARER_STOPS or t.lower[k] in g.DETERMINERS and t.words[k - 1][:1].isupper())),
+         if t.words[k].islower() and (
+             t.lower[k] in _HEARER_STOPS
+             or t.lower[k] in g.DETERMINERS and (t.words[k - 1][:1].isupper() or t.lower[k - 1] in _MEDIA_HEADS)
+         )),
         e,
     )
 

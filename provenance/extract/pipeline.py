@@ -970,8 +970,8 @@ def _named_first(
         b -= 1
     role = analyse(text, name, lex)
     phrase = text[name[0] : name[1]]
-    if not (_possessed_role(phrase, lex) or _office(phrase, lex) or role.type is SourceType.anonymous
-            and not role.names and not role.plural) or a >= b:
+    if not (_possessed_role(phrase, lex) or _office(phrase, lex) or _opens_with_role(phrase, lex)
+            or role.type is SourceType.anonymous and not role.names and not role.plural) or a >= b:
         return name, extra
     named = analyse(text, (a, b), lex)
     if named.type is SourceType.person and named.names and not named.members:
@@ -979,6 +979,15 @@ def _named_first(
     if named.type is SourceType.organization and named.names and role.type is SourceType.anonymous:
         return (a, b), name  # "The buyer, Tamarack Partners, said": the body named
     return name, extra
+
+
+def _opens_with_role(phrase: str, lex: Lexicon) -> bool:
+    """Does ``phrase`` open with a role noun and name nobody ("Counsel assisting the
+    inquiry", "Lawyer for the family")?"""
+    words = phrase.strip(" ,").split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return len(words) > 1 and words[0].lower() in lex.roles and all(not w[:1].isupper() for w in words[1:])
 
 
 def _office(phrase: str, lex: Lexicon) -> bool:

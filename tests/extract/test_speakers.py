@@ -899,3 +899,14 @@ def test_a_capital_inside_one_word_marks_a_brand_unless_a_name_prefix(name, typ)
 def test_the_agency_reaches_a_brand_named_before():
     r = read("The mayor said a study was done by TransLink. The agency told CTV News it has not done any such study.")
     assert speaker_of(r, "not done any such study")[0] == "TransLink"
+
+
+def test_a_role_phrase_before_a_named_apposition_leaves_the_person():
+    r = read("Counsel assisting the inquiry, Sarah Whitlam SC, said documents showed the warnings were ignored.")
+    assert "Sarah Whitlam SC" in speaker_of(r, "warnings were ignored")
+
+
+def test_a_medium_ends_the_hearer_before_the_reported_clause():
+    r = read("Premier Chris Minns told 2GB radio the findings would be taken seriously.")
+    claim = next(c for c in r.claims if "findings" in c.span.text)
+    assert claim.span.text.startswith("the findings")
