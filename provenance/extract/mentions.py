@@ -17,7 +17,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from provenance.extract import grammar as g
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
-from provenance.extract.speakers import FUNCTION_WORDS, TextGender, agrees, could_be_person
+from provenance.extract.speakers import FUNCTION_WORDS, TextGender, agrees, could_be_person, first_names
 from provenance.extract.text import Tokens, tokenize
 from provenance.models import SourceType
 
@@ -514,7 +514,8 @@ def _type_of(
         return described
     if proper and core_lower[-1].rpartition("-")[2] in OUTLET_WORDS:
         return SourceType.outlet, joined  # "the Daily News", "the Tribune"
-    if proper and len(core) > 1 and all(_cap(w) for w in core) and _lookup(lex.outlets, core[:1]):
+    if proper and len(core) > 1 and all(_cap(w) for w in core) and _lookup(lex.outlets, core[:1]) \
+            and (core[0].isupper() or core[0].lower() not in first_names()):  # "Ana Ruiz" is no desk of ANA
         return SourceType.outlet, joined  # a desk of a listed outlet: "BBC Sport", "CBC News"
     if len(core) > 1 and core_lower[-1] in OUTLET_HEADS and all(_cap(w) for w in core[:-1]):
         return SourceType.outlet, " ".join(core[:-1])  # "the RTV channel", "the Globe newspaper"

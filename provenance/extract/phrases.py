@@ -202,10 +202,10 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
         s1 = strip_adjunct(t, clause_start(t, j - 1), j - 1)
         e = tight_np(t, s1, j)
         if e is not None and (s1 == 0 or _before_a_verb(t, e[1] + 1)):
-            return e, e
+            return _with_apposition(t, e, j) or (e, e)
         e = tight_np(t, strip_adjunct(t, 0, j - 1), j)
         if e is not None:
-            return e, e
+            return _with_apposition(t, e, j) or (e, e)
         return None
     while (
         j > 1
@@ -226,6 +226,19 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     if valid_subject(t, s, j):
         return (s, j), (s, j)
     return None
+
+
+def _with_apposition(t: Tokens, e: Pair, j: int) -> tuple[Pair, Pair] | None:
+    """The first verb's whole subject when an apposition follows the short one ("A Pentagon
+    spokeswoman, Lt. Col. Maria Gomez, declined ... but said": its subject as the first verb
+    has it, so that the name speaks); None when no apposition follows."""
+    k = e[1] + 1
+    if k >= j or t.words[k] != ",":
+        return None
+    close = next((x for x in range(k + 1, min(j, k + 10)) if t.words[x] == ","), None)
+    if close is None or not _before_a_verb(t, close + 1):
+        return None
+    return subject_before(t, close + 1)
 
 
 def _holds_a_verb(t: Tokens, s: int, j: int) -> bool:
@@ -276,6 +289,8 @@ def tight_np(t: Tokens, s0: int, limit: int) -> Pair | None:
             and cap(t.words[e + 1])
         ):
             e += 1
+        if e < limit and t.words[e].islower() and t.lower[e] in lexicon().roles:
+            e += 1  # "A Pentagon spokeswoman": the role after the name that qualifies it
     else:
         while (
             e < limit

@@ -982,11 +982,14 @@ def _named_first(
 
 
 def _opens_with_role(phrase: str, lex: Lexicon) -> bool:
-    """Does ``phrase`` open with a role noun and name nobody ("Counsel assisting the
-    inquiry", "Lawyer for the family")?"""
+    """Is ``phrase`` a role that names nobody: opening with a role noun ("Counsel assisting
+    the inquiry", "Lawyer for the family") or ending in one after a body ("A Pentagon
+    spokeswoman")?"""
     words = phrase.strip(" ,").split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
+    if len(words) > 1 and words[-1].islower() and words[-1] in lex.roles:
+        return True
     return len(words) > 1 and words[0].lower() in lex.roles and all(not w[:1].isupper() for w in words[1:])
 
 

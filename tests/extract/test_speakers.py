@@ -910,3 +910,22 @@ def test_a_medium_ends_the_hearer_before_the_reported_clause():
     r = read("Premier Chris Minns told 2GB radio the findings would be taken seriously.")
     claim = next(c for c in r.claims if "findings" in c.span.text)
     assert claim.span.text.startswith("the findings")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A union spokeswoman, Ana Ruiz, said the strike would go ahead.", "Ana Ruiz"),
+    ("A Pentagon spokeswoman, Lt. Col. Maria Gomez, declined to comment on the numbers but said the "
+     "department continues to support the mission.", "Maria Gomez"),
+])
+def test_a_role_ending_a_phrase_leaves_the_named_apposition(text, name):
+    claim = next(c for c in read(text).claims if c.chain)
+    assert [link.name for link in claim.chain] == [name]
+    assert claim.kind.value == "direct"
+
+
+def test_a_given_name_is_no_desk_of_an_outlet_with_the_same_letters():
+    from provenance.extract.lexicon import lexicon
+    from provenance.extract.mentions import analyse
+
+    assert analyse("Ana Ruiz", (0, 8), lexicon()).type.value == "person"
+    assert analyse("BBC Sport", (0, 9), lexicon()).type.value == "outlet"
