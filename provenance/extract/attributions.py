@@ -444,7 +444,7 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if low == lemma and low in _PAST_LIKE_BASE and nxt in ("", ".", ",", ":", "!", "?", ";"):
         return True  # "“...,” her statement read.": a past tense spelled as the base
     if low == lemma:
-        return _base_form_ok(low, prev)
+        return _base_form_ok(low, prev) or _verb_before_that(t, v)
     if low.endswith("s") and low != lemma and not low.endswith("ss"):
         return _s_form_ok(prev)
     return True
@@ -455,9 +455,11 @@ _PAST_LIKE_BASE = frozenset(["read"])
 
 
 def _nounish_s_form_ok(t: Tokens, v: int, prev: str) -> bool:
-    """ "terror attacks", "the votes": a noun unless a singular pronoun or a name leads."""
+    """ "terror attacks", "the votes": a noun unless a singular pronoun or a name leads
+    ("Internal emails", an adjective opening the sentence, is no name)."""
     return prev in ("he", "she", "it", "who", "which", "that") or (
         v > 0 and cap(t.words[v - 1]) and t.words[v - 1] not in ("The", "A", "An")
+        and not (v == 1 and prev.endswith(_ADJECTIVE_ENDINGS))
     )
 
 
@@ -474,6 +476,12 @@ def _base_form_ok(low: str, prev: str) -> bool:
     return prev in ("i", "we", "they", "you", "who") or (
         prev.endswith("s") and not prev.endswith(("ss", "’s", "'s")) and prev.isalpha()
     )
+
+
+def _verb_before_that(t: Tokens, v: int) -> bool:
+    """Is the base form at ``v`` a verb because "that" and a clause follow it ("emails
+    seen by the BBC show that ...", not "a BBC show")?"""
+    return v + 2 < len(t) and t.lower[v + 1] == "that" and t.words[v + 2][:1] not in ".,;"
 
 
 _ADJECTIVE_ENDINGS = ("al", "ive", "ary", "ed", "ful", "ous", "ic", "ent", "ant")

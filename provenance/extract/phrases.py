@@ -383,6 +383,8 @@ def _segment_kind(t: Tokens, a: int, b: int) -> str:
     first = t.lower[a]
     if t.words[a].islower() and first.endswith("ing") and first not in ("including",):
         return "aside"
+    if t.words[a].islower() and a + 1 <= b and t.lower[a + 1] == "by":
+        return "aside"  # ", sent by a senior official,": a participle and its agent
     if first in g.PREPOSITIONS and first not in ("of",):
         return "aside"
     if segment_np_like(t, a, b):

@@ -929,3 +929,12 @@ def test_a_given_name_is_no_desk_of_an_outlet_with_the_same_letters():
 
     assert analyse("Ana Ruiz", (0, 8), lexicon()).type.value == "person"
     assert analyse("BBC Sport", (0, 9), lexicon()).type.value == "outlet"
+
+
+@pytest.mark.parametrize("text, words, chain", [
+    ("Internal emails seen by the BBC show that staff raised concerns.", "staff raised", ["Internal emails", "BBC"]),
+    ("Emails seen by the BBC show that staff raised concerns.", "staff raised", ["Emails", "BBC"]),
+    ("One email, sent by a senior official, said the centre was over capacity.", "over capacity", ["email"]),
+])
+def test_documents_seen_or_sent_are_the_source(text, words, chain):
+    assert speaker_of(read(text), words) == chain
