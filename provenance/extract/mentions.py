@@ -519,7 +519,7 @@ def _type_of(
         return SourceType.outlet, joined  # a desk of a listed outlet: "BBC Sport", "CBC News"
     if len(core) > 1 and core_lower[-1] in OUTLET_HEADS and all(_cap(w) for w in core[:-1]):
         return SourceType.outlet, " ".join(core[:-1])  # "the RTV channel", "the Globe newspaper"
-    if _named_after_role(core, lex):
+    if _named_after_role(core, lex) or _named_after_honorific(core, lex):
         return SourceType.person, _person_name(core, lex)  # "Green party leader Elizabeth May"
     if any(w in lex.org_words for w in core_lower):
         return SourceType.organization, _after_role(core, joined)
@@ -569,6 +569,17 @@ def outlet_by_head(core: list[str]) -> str | None:
             tail = core[i + 1 :]
             return " ".join(tail) if all(_cap(w) for w in tail) else None
     return None
+
+
+def _named_after_honorific(core: list[str], lex: Lexicon) -> bool:
+    """Does the core end in a name after an honorific ("Union Minister for Consumer Affairs
+    Shri Piyush Rathod", "... Smt. Supriya Nair")? Then the office before it, however many
+    body words it holds, describes the person."""
+    last = max((k for k, w in enumerate(core[:-1]) if fold(w).rstrip(".") in lex.honorifics and _cap(w)), default=-1)
+    if last < 1:
+        return False
+    name = [w for w in core[last + 1 :] if w != "."]  # "Smt. Supriya Nair": the title's full stop
+    return 1 <= len(name) <= 3 and all(_cap(w) and w.lower() not in lex.org_words for w in name) and could_be_person(name)
 
 
 def _named_after_role(core: list[str], lex: Lexicon) -> bool:

@@ -938,3 +938,15 @@ def test_a_given_name_is_no_desk_of_an_outlet_with_the_same_letters():
 ])
 def test_documents_seen_or_sent_are_the_source(text, words, chain):
     assert speaker_of(read(text), words) == chain
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Union Minister for Consumer Affairs Shri Piyush Rathod", "Piyush Rathod"),
+    ("Congress spokesperson Smt. Supriya Nair", "Supriya Nair"),
+])
+def test_a_name_after_an_honorific_is_the_person_whatever_the_office(phrase, name):
+    from provenance.extract.lexicon import lexicon
+    from provenance.extract.mentions import analyse
+
+    np = analyse(phrase, (0, len(phrase)), lexicon())
+    assert (np.type.value, np.name) == ("person", name)
