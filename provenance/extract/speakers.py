@@ -155,7 +155,7 @@ SPEECH_ACTS = frozenset(
 # With a clause or a quotation for content they state ("she cited that ...").
 TOPIC_SPEECH = frozenset(
     """discuss talk cite post release share present circulate read name order respond reply
-    outline weigh bring express thank interrupt volunteer appeal correct address""".split()
+    outline weigh bring express thank interrupt volunteer appeal correct address ask""".split()
 ) | {"write about"}
 # Negations in a cue: "did not say which MLAs", "declined to comment", "never responded".
 _NEGATED_CUE = re.compile(r"\b(?:not|never|declined|refused|refuses|declines)\b|n[’']t\b", re.IGNORECASE)

@@ -950,3 +950,8 @@ def test_a_name_after_an_honorific_is_the_person_whatever_the_office(phrase, nam
 
     np = analyse(phrase, (0, len(phrase)), lexicon())
     assert (np.type.value, np.name) == ("person", name)
+
+
+def test_asking_for_a_thing_states_nothing():
+    r = read("Premier David Crisafulli welcomed the plan but said the state had been asking for the money since 2022.")
+    assert speaker_of(r, "asking for the money") == ["David Crisafulli"]
