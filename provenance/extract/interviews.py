@@ -21,6 +21,43 @@ _PERSON = re.compile(
 )
 
 
+# An introduction that announces an interview: "We spoke to her about ...", "in an interview".
+_INTERVIEW_INTRO = re.compile(
+    r"\b(?:interview(?:ed)?|spoke (?:to|with)|talked (?:to|with)|sat down with|conversation with|Q&A)\b",
+    re.IGNORECASE,
+)
+_INNER_STOP = re.compile(r"[.!?][\"”’)]?\s+\S")
+BARE_QUESTION_WORDS = 30  # a question paragraph of an unlabelled interview is short
+
+
+def bare_questions(text: str, paras: list[tuple[int, int]]) -> frozenset[int]:
+    """Starts of the question paragraphs of an unlabelled interview: paragraphs that are one
+    short question without quotation marks (magazine style, the question set apart, no
+    "Q:"), when there are two or more and the text before the first announces an interview
+    ("We spoke to her about the outbreak"). Otherwise none: an opinion column's rhetorical
+    questions ("What does this mean?") make no interview."""
+    starts = [ps for ps, pe in paras[1:] if _bare_question(text, ps, pe)]
+    if len(starts) < 2 or not _INTERVIEW_INTRO.search(text, paras[0][0], starts[0]):
+        return frozenset()
+    return frozenset(starts)
+
+
+def _bare_question(text: str, ps: int, pe: int) -> bool:
+    para = text[ps:pe].rstrip()
+    return (
+        para.endswith("?")
+        and len(para.split()) <= BARE_QUESTION_WORDS
+        and not any(q in para for q in "\"“”")
+        and _INNER_STOP.search(para) is None
+    )
+
+
+def bare_answer(text: str, sentences: list[tuple[int, int]], speaker: tuple[int, int]) -> list[Found]:
+    """Each sentence of an answer paragraph of an unlabelled interview as the interviewee's
+    direct speech (as ``answer`` for an "A:" paragraph)."""
+    return [_said(speaker, span, text) for span in sentences if span[0] < span[1]]
+
+
 def question_or_answer(text: str, ps: int, pe: int) -> str | None:
     """'q' or 'a' when the paragraph ``text[ps:pe]`` opens with a transcript label."""
     m = _LABEL.match(text, ps, pe)

@@ -10,7 +10,15 @@ from provenance.extract.chains import assign_parents, kind_of, settle_sentence
 from provenance.extract.furniture import blank_furniture
 from provenance.extract.hedges import hedge_attributions
 from provenance.extract.intervals import Cover
-from provenance.extract.interviews import answer, interviewee, is_question, question_or_answer, whole_turn
+from provenance.extract.interviews import (
+    answer,
+    bare_answer,
+    bare_questions,
+    interviewee,
+    is_question,
+    question_or_answer,
+    whole_turn,
+)
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
 from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse, role_words
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
@@ -127,6 +135,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     interview: list[tuple[int, int] | None] = []  # the interviewee, once a "Q:"/"A:" label is met
     questions: list[tuple[int, int]] = []  # transcript questions: no claims
     paras = paragraphs(text, b0, b1)
+    bare = bare_questions(text, paras)  # an interview's questions set apart without "Q:"
     for pi, (ps, pe) in enumerate(paras):
         if pi < 3:
             m = _DATELINE_LEAD.match(text, ps, pe) or _DATELINE_CREDIT_LEAD.match(text, ps, pe)
@@ -155,7 +164,9 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
                 para_found.extend(h for h in hedges if h.cue[0] not in used)  # type: ignore[index]  # a hedge has its cue
         if options.tagger:
             para_found.extend(_tagged(para_sentences, para_found, model))
-        para_found, asked = _interview_turn(text, [(x.start, x.end) for x in para_sentences], para_found, interview)
+        para_found, asked = _interview_turn(
+            text, [(x.start, x.end) for x in para_sentences], para_found, interview, bare
+        )
         if asked:  # a question is no claim: its sentences are left out of the bare statements,
             # and its attributions (kept: "you said X" is still said) make no claim
             del sents[len(sents) - len(para_sentences) :]
@@ -208,15 +219,22 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
 
 
 def _interview_turn(
-    text: str, sentences: list[tuple[int, int]], para_found: list[Found], interview: list[tuple[int, int] | None]
+    text: str, sentences: list[tuple[int, int]], para_found: list[Found], interview: list[tuple[int, int] | None],
+    bare: frozenset[int] = frozenset(),
 ) -> tuple[list[Found], bool]:
     """The paragraph's attributions read as a transcript turn (interviews.py), and whether
-    it is a question: "Q:" and a labelled question are no claims; "A:" is the interviewee's,
-    sentence by sentence; "Vale: ..." speaks every sentence of its paragraph."""
+    it is a question: "Q:", a labelled question and a bare question of an unlabelled
+    interview are no claims; "A:" and the paragraphs after a bare question are the
+    interviewee's, sentence by sentence; "Vale: ..." speaks every sentence of its paragraph."""
     if not sentences:
         return para_found, False
     ps, pe = sentences[0][0], sentences[-1][1]
     kind = question_or_answer(text, ps, pe)
+    if kind is None and bare and ps >= min(bare):
+        if ps in bare:
+            kind = "q"
+        elif interview and interview[0] is not None:
+            return [*bare_answer(text, sentences, interview[0]), *para_found], False
     if kind is not None and not interview:
         interview.append(interviewee(text, ps))
     if kind == "q":

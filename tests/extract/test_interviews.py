@@ -57,3 +57,28 @@ def test_a_question_in_the_articles_own_voice_is_no_claim_but_a_quoted_one_is_ke
     got = chains('What does this mean for buyers? Prices will rise.\n\n"Why would I pander to them?" she asked.')
     assert not [c for c in got if "mean for buyers" in c]
     assert [c for c in got if "pander" in c]
+
+
+UNLABELLED = (
+    "Dr Amara Okoye has led the city's health department since 2021. We spoke to her about the outbreak.\n\n"
+    "How bad is the outbreak?\n\n"
+    "We have 42 cases, most of them in children under five.\n\n"
+    "Why now?\n\n"
+    "Vaccination rates fell during the pandemic.\n\n"
+    "This interview has been edited for length and clarity."
+)
+
+
+def test_an_unlabelled_interview_gives_answers_to_the_interviewee():
+    r = extract(Document(text=UNLABELLED))
+    chains = {c.span.text: [link.name for link in c.chain] for c in r.claims}
+    assert chains.get("Vaccination rates fell during the pandemic") == ["Amara Okoye"]
+    assert not any("How bad" in text or "Why now" in text for text in chains)
+    assert not any("edited for length" in text for text in chains)
+
+
+def test_rhetorical_questions_in_a_column_make_no_interview():
+    r = extract(Document(text=(
+        "Mayor Dana Ruiz wants a new stadium.\n\nWho will pay for it?\n\nTaxpayers, as usual.\n\n"
+        "Is there another way?\n\nThere always is.")))
+    assert all(not c.chain for c in r.claims if "Taxpayers" in c.span.text)
