@@ -218,6 +218,15 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     return _assemble(doc, reading, found, sents, lex, text, quoted, questions)
 
 
+def _subject_next_to_cue(text: str, f: Found) -> bool:
+    """Does the source of ``f`` stand right before its cue ("Hillcrest did not respond"), not
+    far off as the subject of a participle (", attacking her")?"""
+    if f.source is None or f.cue is None or f.source[1] > f.cue[0]:
+        return False
+    gap = text[f.source[1] : f.cue[0]]
+    return len(gap) <= 20 and "," not in gap
+
+
 def _interview_turn(
     text: str, sentences: list[tuple[int, int]], para_found: list[Found], interview: list[tuple[int, int] | None],
     bare: frozenset[int] = frozenset(),
@@ -850,6 +859,8 @@ def _assemble(
             and not _clausal(text, cs)
         ):
             cs = f.cue[0]  # "revealed details of X": a bare noun phrase is no statement alone
+        if not stating[i] and _subject_next_to_cue(text, f) and f.direction == "forward":
+            cs = min(cs, f.source[0])  # type: ignore[index]  # "Hillcrest did not respond to requests": the article's report, whole
         claims.append(
             build(
                 Claim,

@@ -955,3 +955,10 @@ def test_a_name_after_an_honorific_is_the_person_whatever_the_office(phrase, nam
 def test_asking_for_a_thing_states_nothing():
     r = read("Premier David Crisafulli welcomed the plan but said the state had been asking for the money since 2022.")
     assert speaker_of(r, "asking for the money") == ["David Crisafulli"]
+
+
+@pytest.mark.parametrize("text", ["Hillcrest did not respond to requests for comment.",
+                                  "Councillor Dana Whitby opposed the new stadium on Tuesday."])
+def test_an_act_is_claimed_whole_not_as_its_object(text):
+    claims = read(text).claims
+    assert [c.span.text for c in claims] == [text.rstrip(".")] and not claims[0].chain
