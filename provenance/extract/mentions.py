@@ -23,7 +23,7 @@ from provenance.models import SourceType
 
 Pair = tuple[int, int]
 NAME_PARTICLES = frozenset(
-    "of for the and de del della di da du la le van von der bin al el ibn abu y".split()
+    "of for the and de del della di da du la le van von der den ten ter bin al el ibn abu y".split()
 )
 RECENT = 400  # how many of the latest sources coreference looks back over
 _ROLE_REACH = 300  # how far back "the rookie defenceman" looks for the person it describes
@@ -53,7 +53,7 @@ ORG_HEADS = frozenset(
     trust university college hospital school district utility insurer lender retailer
     manufacturer automaker startup operator regulator watchdog charity network""".split()
 )
-PERSON_PARTICLES = frozenset("and de del della di da du la le van von der bin al el ibn abu y".split())
+PERSON_PARTICLES = frozenset("and de del della di da du la le van von der den ten ter bin al el ibn abu y".split())
 PUBLISH_WORDS = frozenset(
     "published printed seen obtained reviewed released aired broadcast posted run polled surveyed quoted cited commissioned conducted".split()
 )

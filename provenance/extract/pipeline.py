@@ -77,7 +77,7 @@ _DATELINE_LEAD = re.compile(
 _NAME_WORD = r"(?:Mc|Mac|O[’']|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _PERSON = re.compile(
     rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
-    rf"|{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|bin|de|van|von)[- ])?{_NAME_WORD}){{1,2}})\b"
+    rf"|{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|bin|de|van|von|ten|ter|den)[- ])?{_NAME_WORD}){{1,2}})\b"
 )
 # The same, or one capitalized word: a surname when a full name ended with it (_Candidates).
 _PERSON_OR_SURNAME = re.compile(rf"{_PERSON.pattern}|(?<![\w.’'-]){_NAME_WORD}\b")

@@ -962,3 +962,9 @@ def test_asking_for_a_thing_states_nothing():
 def test_an_act_is_claimed_whole_not_as_its_object(text):
     claims = read(text).claims
     assert [c.span.text for c in claims] == [text.rstrip(".")] and not claims[0].chain
+
+
+def test_dutch_particles_stay_inside_a_name():
+    r = read("Manchester United manager Erik ten Hag insists he still has the backing of the owners. "
+             "Ten Hag also confirmed that Bruno Fernandes would miss two games.")
+    assert speaker_of(r, "backing of the owners") == ["Erik ten Hag"]
