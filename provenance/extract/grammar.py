@@ -96,3 +96,6 @@ POSSESSED_PEOPLE = frozenset(
     friend friends neighbour neighbor neighbours neighbors doctor doctors colleagues
     supporters critics fans office unit division arm subsidiary campaign staff""".split()
 )
+# Lowercase particles inside personal names ("Ludwig van Beethoven", "Osama bin Laden",
+# "Erik ten Hag"): the one list the name rules share.
+NAME_PARTICLES = frozenset("de del della di da du la le van von der den ten ter bin al el ibn abu y".split())

@@ -23,8 +23,8 @@ from provenance.models import SourceType
 
 Pair = tuple[int, int]
 NAME_PARTICLES = frozenset(
-    "of for the and de del della di da du la le van von der den ten ter bin al el ibn abu y".split()
-)
+    "of for the and".split()
+) | g.NAME_PARTICLES
 RECENT = 400  # how many of the latest sources coreference looks back over
 _ROLE_REACH = 300  # how far back "the rookie defenceman" looks for the person it describes
 # Roles of people who speak for someone else: "the spokeswoman" is rarely the person just named.
@@ -53,7 +53,7 @@ ORG_HEADS = frozenset(
     trust university college hospital school district utility insurer lender retailer
     manufacturer automaker startup operator regulator watchdog charity network""".split()
 )
-PERSON_PARTICLES = frozenset("and de del della di da du la le van von der den ten ter bin al el ibn abu y".split())
+PERSON_PARTICLES = g.NAME_PARTICLES | {"and"}
 PUBLISH_WORDS = frozenset(
     "published printed seen obtained reviewed released aired broadcast posted run polled surveyed quoted cited commissioned conducted".split()
 )
@@ -541,7 +541,8 @@ def _after_role(core: list[str], joined: str) -> str:
 
 
 # Heads that make a description an outlet whatever name goes with it.
-_PAPER_HEADS = frozenset("newspaper daily tabloid broadcaster magazine channel network station website".split())
+# (OUTLET_HEADS without the words that also head other things: "paper", "site", ...)
+_PAPER_HEADS = OUTLET_HEADS - {"paper", "outlet", "publication", "site"}
 
 
 def _owned_outlet(words: list[str], lower: list[str]) -> int | None:

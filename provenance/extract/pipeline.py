@@ -136,6 +136,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     questions: list[tuple[int, int]] = []  # transcript questions: no claims
     paras = paragraphs(text, b0, b1)
     bare = bare_questions(text, paras)  # an interview's questions set apart without "Q:"
+    bare_from = min(bare, default=-1)  # the first of them: answers come after it
     for pi, (ps, pe) in enumerate(paras):
         if pi < 3:
             m = _DATELINE_LEAD.match(text, ps, pe) or _DATELINE_CREDIT_LEAD.match(text, ps, pe)
@@ -165,7 +166,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
         if options.tagger:
             para_found.extend(_tagged(para_sentences, para_found, model))
         para_found, asked = _interview_turn(
-            text, [(x.start, x.end) for x in para_sentences], para_found, interview, bare
+            text, [(x.start, x.end) for x in para_sentences], para_found, interview, bare, bare_from
         )
         if asked:  # a question is no claim: its sentences are left out of the bare statements,
             # and its attributions (kept: "you said X" is still said) make no claim
@@ -229,7 +230,7 @@ def _subject_next_to_cue(text: str, f: Found) -> bool:
 
 def _interview_turn(
     text: str, sentences: list[tuple[int, int]], para_found: list[Found], interview: list[tuple[int, int] | None],
-    bare: frozenset[int] = frozenset(),
+    bare: frozenset[int] = frozenset(), bare_from: int = -1,
 ) -> tuple[list[Found], bool]:
     """The paragraph's attributions read as a transcript turn (interviews.py), and whether
     it is a question: "Q:", a labelled question and a bare question of an unlabelled
@@ -239,7 +240,7 @@ def _interview_turn(
         return para_found, False
     ps, pe = sentences[0][0], sentences[-1][1]
     kind = question_or_answer(text, ps, pe)
-    if kind is None and bare and ps >= min(bare):
+    if kind is None and bare and ps >= bare_from:
         if ps in bare:
             kind = "q"
         elif interview and interview[0] is not None:

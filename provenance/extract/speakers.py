@@ -54,7 +54,7 @@ NOT_PERSON_WORDS = frozenset(
 PLACE_OR_SURNAME = frozenset("park hall house church court bridge tower lake hill temple market beach port".split())
 
 # Particles inside personal names ("Ludwig van Beethoven", "Osama bin Laden").
-_NAME_PARTICLES = frozenset("de del della di da du la le van von der den ten ter bin al el ibn abu y st".split())
+_NAME_PARTICLES = g.NAME_PARTICLES | {"st"}
 
 # Adjectives of nationality or region that open names of bodies, not of people.
 DEMONYMS = frozenset(
