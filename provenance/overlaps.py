@@ -146,39 +146,16 @@ def idf(df: int, n: int) -> float:
     return math.log((n + PRIOR_CLAIMS + 1) / (df + 0.5)) + 0.1
 
 
-def similarity(a: Features, b: Features, df: Mapping[str, int], n: int,
-               weights: dict[str, float] | None = None) -> tuple[float, frozenset[str]]:
+def similarity(a: Features, b: Features, df: Mapping[str, int], n: int) -> tuple[float, frozenset[str]]:
     """How far two claims state the same thing, in [0, 1], and the features they share.
 
     The IDF-weighted overlap coefficient (shared weight / the smaller claim's weight, so a
     short claim restated inside a longer one still scores), counted only when the claims
     also share what is *said*: MIN_SHARED_WORDS content words carrying CONTENT_SHARE of the
     smaller claim's content weight. Names and numbers alone (a topic) never make an overlap.
-    ``weights``, when given, caches each feature's weight across calls with the same ``df`` and
-    ``n`` (the overlap index compares one claim with many: the same numbers, computed once).
+    One rule, kept in ``Comparer`` (which the overlap index uses for many pairs at once).
     """
-    fa, fb = a.all, b.all
-    shared = fa & fb
-    said = a.content & b.content
-    if len(shared) < MIN_SHARED or len(said) < MIN_SHARED_WORDS or _numbers_disagree(a, b):
-        return 0.0, frozenset()
-    if weights is None:
-        w = {f: idf(df.get(f, 1), n) for f in fa | fb}
-    else:
-        for f in fa | fb:
-            if f not in weights:
-                weights[f] = idf(df.get(f, 1), n)
-        w = weights
-    scale = math.log(n + PRIOR_CLAIMS + 2)  # weights / scale: about 1 for a feature of one claim
-    said_mass, common = sum(w[f] for f in said), sum(w[f] for f in shared)
-    if said_mass / scale < CONTENT_MASS or common / scale < SHARED_MASS:
-        return 0.0, frozenset()  # a few common words ("presidential nominee") are a topic
-    if said_mass / max(min(sum(w[f] for f in a.content), sum(w[f] for f in b.content)), 1e-9) < CONTENT_SHARE:
-        return 0.0, frozenset()
-    wa, wb = sum(w[f] for f in fa), sum(w[f] for f in fb)
-    if 2 * common / (wa + wb) < MIN_DICE:  # a fragment inside a long, different statement
-        return 0.0, frozenset()
-    return common / min(wa, wb), shared
+    return Comparer(df, n)._compare(a, b)
 
 
 class Comparer:
@@ -235,13 +212,6 @@ class Comparer:
         if 2 * common / (wa + wb) < MIN_DICE:
             return 0.0, frozenset()
         return common / min(wa, wb), shared
-
-
-def _numbers_disagree(a: Features, b: Features) -> bool:
-    """Both claims give figures (years aside) and none is the same: 503 delegates is not 882."""
-    na = {x for x in a.anchors if x[0] == "#" and not _is_year(x)}
-    nb = {x for x in b.anchors if x[0] == "#" and not _is_year(x)}
-    return bool(na and nb and not na & nb)
 
 
 def _is_year(feature: str) -> bool:
