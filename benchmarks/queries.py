@@ -49,6 +49,14 @@ class Command:
     args: list[str] = field(default_factory=lambda: [""])
 
 
+def _sample_ids(con: sqlite3.Connection, rng: random.Random, table: str, cond: str, n: int) -> list[str]:
+    """``n`` ids of ``table`` rows meeting ``cond``, each the first at or after a random id."""
+    top = con.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0] or 1
+    rows = [con.execute(f"SELECT id FROM {table} WHERE id >= ? AND {cond} ORDER BY id LIMIT 1",
+                        (rng.randint(1, top),)).fetchone() for _ in range(n)]
+    return [str(r[0]) for r in rows if r]
+
+
 def commands(db: Path, rng: random.Random, n: int) -> list[Command]:
     """The commands of issue 13, with arguments picked from ``db``."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -59,20 +67,8 @@ def commands(db: Path, rng: random.Random, n: int) -> list[Command]:
     for group in (reach[:200], reach[len(reach) // 3: 2 * len(reach) // 3], reach[-2000:]):
         if group:
             picked += rng.sample(group, min(k, len(group)))
-    max_claim = con.execute("SELECT MAX(id) FROM claim").fetchone()[0] or 1
-    claims = []
-    for _ in range(n):
-        row = con.execute("SELECT id FROM claim WHERE id >= ? AND hops > 0 ORDER BY id LIMIT 1",
-                          (rng.randint(1, max_claim),)).fetchone()
-        if row:
-            claims.append(str(row[0]))
-    max_article = con.execute("SELECT MAX(id) FROM article").fetchone()[0] or 1
-    articles = []
-    for _ in range(n):
-        row = con.execute("SELECT id FROM article WHERE id >= ? AND is_current ORDER BY id LIMIT 1",
-                          (rng.randint(1, max_article),)).fetchone()
-        if row:
-            articles.append(str(row[0]))
+    claims = _sample_ids(con, rng, "claim", "hops > 0", n)
+    articles = _sample_ids(con, rng, "article", "is_current", n)
     con.close()
     ids, names = [str(i) for i, _ in picked], [name for _, name in picked]
     by_alias = "c.id IN (SELECT claim_id FROM citation WHERE source_id IN (SELECT source_id FROM source_alias " \
