@@ -16,6 +16,7 @@ terminal, as rich does; NO_COLOR or TERM=dumb turn them off.
 import os
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TextIO
 from unicodedata import combining, east_asian_width
@@ -320,6 +321,7 @@ def styled_lines(spans: Sequence[tuple[str, str | None]], width: int, *, color: 
     for text, name in spans:
         codes.append((at, at + len(text), sgr(name) if color else None))
         at += len(text)
+    ends = [e for _, e, _ in codes]  # ascending: each piece starts its scan at the first span it reaches
     out: list[str] = []
     base = 0
     for line in plain.split("\n"):
@@ -332,7 +334,10 @@ def styled_lines(spans: Sequence[tuple[str, str | None]], width: int, *, color: 
                     out.append(_crop(piece, width))
                     continue
                 parts = []
-                for s, e, code in codes:
+                for k in range(bisect_right(ends, base + a), len(codes)):
+                    s, e, code = codes[k]
+                    if s >= base + b:
+                        break
                     lo, hi = max(s, base + a), min(e, base + b)
                     if lo < hi:
                         parts.append(f"\x1b[{code}m{plain[lo:hi]}\x1b[0m" if code else plain[lo:hi])
