@@ -60,13 +60,10 @@ def overlaps_cmd(ctx: click.Context, independent: bool, dependent: bool, source,
     render(rows, fmt, OVERLAP_COLUMNS)
 
 
-# the same figures as provenance.store.overlap_index.STAMP, which stores them with the groups
-_STAMP = ("SELECT (SELECT MAX(id) FROM claim), (SELECT MAX(id) FROM article), (SELECT MAX(id) FROM source), "
-          "(SELECT COUNT(*) FROM source), (SELECT COUNT(*) FROM source_curation)")
-
-
 def _groups_current(reader: "Reader") -> bool:
     """Whether the stored groups were built on the database as it is (index look-ups only)."""
     stored = reader.scalar("SELECT value FROM overlap_state WHERE name = 'stamp'")
-    now = ":".join(str(x or 0) for x in reader.first(_STAMP) or ())
+    from provenance.reads import STAMP  # no SQLAlchemy on the read path
+
+    now = ":".join(str(x or 0) for x in reader.first(STAMP) or ())
     return stored == now

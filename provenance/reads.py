@@ -20,6 +20,12 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+# A cheap sign of change (index look-ups only): stored with the overlap groups by ingest and
+# compared by the ``overlaps`` command before it reads them (provenance.store.overlap_index).
+STAMP = ("SELECT (SELECT MAX(id) FROM claim), (SELECT MAX(id) FROM article), (SELECT MAX(id) FROM source), "
+         "(SELECT COUNT(*) FROM source), (SELECT COUNT(*) FROM source_curation)")
+
+
 if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlalchemy.orm import Session

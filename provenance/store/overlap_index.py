@@ -35,6 +35,7 @@ from provenance.overlaps import (
     features,
     independence,
 )
+from provenance.reads import STAMP
 from provenance.resolve_keys import is_scoped_key
 from provenance.store.db import begin_write
 from provenance.store.tables import (
@@ -139,10 +140,6 @@ def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = No
     if last != start or not state:
         _save_state(conn, {"claim_id": str(last), "claims": str(indexed)})
     return report
-
-
-STAMP = ("SELECT (SELECT MAX(id) FROM claim), (SELECT MAX(id) FROM article), (SELECT MAX(id) FROM source), "
-         "(SELECT COUNT(*) FROM source), (SELECT COUNT(*) FROM source_curation)")
 
 
 def stamp(conn: Connection) -> str:
