@@ -441,6 +441,11 @@ STOP_FIRST = {
     "had", "will", "would", "can", "could", "should", "says", "said", "asked", "told", "not", "no",
     "both", "all", "many", "some", "every", "each", "former", "new", "old", "young", "north",
     "south", "east", "west", "american", "americans", "british", "republican", "democratic",
+    # sentence openers before a name: "Perhaps Tracy said it best" names Tracy
+    "perhaps", "maybe", "surely", "certainly", "clearly", "obviously", "apparently", "reportedly",
+    "besides", "meanwhile", "however", "indeed", "instead", "moreover", "furthermore",
+    "nevertheless", "nonetheless", "likewise", "similarly", "overall", "finally", "separately",
+    "earlier", "later", "naturally", "ironically",
 }
 
 

@@ -515,9 +515,21 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     if t.lower[v] == "thanks" and nxt == "to":
         return True
+    if _noun_before_report(t, v):
+        return True
     if nxt != "to" and t.lower[v] in _TO_ONLY:
         return True  # "patients referred urgently": "refer" reports only as "refer to"
     return t.lower[v] in _QUANTITY_VERBS and bool(_FIGURE.match(nxt)) or _role_before_name(t, v)
+
+
+def _noun_before_report(t: Tokens, v: int) -> bool:
+    """Is the cue word at ``v`` a plural noun whose own verb follows ("city documents say",
+    "police reports show", "court records indicate")? Two reporting verbs do not follow
+    each other; the first is the subject that reports."""
+    if v + 1 >= len(t) or not t.lower[v].endswith("s") or not t.words[v + 1].islower():
+        return False
+    nxt = lexicon().verbs.get(t.lower[v + 1])
+    return nxt is not None and nxt.cls in ("speech", "finding") and not t.lower[v + 1].endswith("ing")
 
 
 def _role_before_name(t: Tokens, v: int) -> bool:
@@ -567,9 +579,9 @@ def _verb_attribution(
     a, be_before = aux_start(t, v)
     if not _verb_form_ok(t, v, low, cue.lemma, prev, a):
         return None
-    if low.endswith("ing") and prev in _PARTICIPLE_LEADS and a == v:
-        # ", saying ...": the speaker is the subject of the main clause
-        return _participle_attribution(s, t, v, after, cue, earlier)
+    if low.endswith("ing") and _participle_lead(t, a, v):
+        # ", saying ...", ", likely calling for ...": the speaker is the subject of the main clause
+        return _participle_attribution(s, t, a, after, cue, earlier)
     if cue.lemma == "ask" and (v == 0 or prev in _ASKED_LEADS):
         return _asked_attribution(s, t, v, after, cue, earlier)
     if after < n and t.lower[after] == "by":
@@ -579,6 +591,8 @@ def _verb_attribution(
     elif be_before and not low.endswith("ing") and cue.lemma != "ask":
         return None  # a passive: "is believed to", handled as a hedge
     subject = _free_subject(t, a, taken)
+    if subject is not None and _compared(t, subject[0][0]):
+        return None
     inverted = subject is None and (a == 0 or t.words[a - 1] == "," or is_close_quote(t.words[a - 1]))
     # "“…,” wrote Imogen Saxby": after an inverted verb comes its source, not a hearer
     relays, p = _hearer(t, a, after, cue) if not inverted or cue.lemma == "tell" else ([], after)
@@ -592,6 +606,22 @@ def _verb_attribution(
     if inverted:
         return _inverted(clause, a)
     return None
+
+
+def _participle_lead(t: Tokens, a: int, v: int) -> bool:
+    """Does a participle at ``v`` (its adverbs from ``a``) open a clause after a comma or a
+    subordinator (", saying", "while noting", ", likely calling for"), so that what follows
+    it is its object, never an inverted source?"""
+    if a == v:
+        return v > 0 and t.lower[v - 1] in _PARTICIPLE_LEADS
+    return a > 0 and t.lower[a - 1] in _PARTICIPLE_LEADS and not any(w in g.AUXILIARIES for w in t.lower[a:v])
+
+
+def _compared(t: Tokens, s: int) -> bool:
+    """Does the subject at token ``s`` follow "than" ("higher than city reports say it is",
+    "more than the company says")? A comparison with what someone says states nothing of
+    theirs: its content is elided."""
+    return s > 0 and t.lower[s - 1] == "than"
 
 
 def _quoted_as_saying(t: Tokens, v: int) -> bool:
@@ -862,8 +892,8 @@ def _inverted(clause: _VerbClause, a: int) -> Found | None:
     the source after the verb, with its appositive, and the content before it."""
     s, t, p = clause.s, clause.t, clause.p
     e = np_forward(t, p, len(t))
-    if e <= p:
-        return None
+    if e <= p or (e < len(t) and is_open_quote(t.words[e])):
+        return None  # "..., said the photo “totally misrepresents ...”": an object, not a source
     e_app = _appositive_end(t, e)
     placed = _inverted_content(s, t, a, e_app)
     if placed is None:
@@ -991,7 +1021,8 @@ def _same_speaker(
 def _participle_attribution(
     s: Sentence, t: Tokens, v: int, after: int, cue: Cue, earlier: list[Found]
 ) -> Found | None:
-    """ ", saying X": a separate attribution whose source is the main clause's subject."""
+    """ ", saying X": a separate attribution whose source is the main clause's subject; its
+    cue starts at ``v``, with any adverb before the participle (", likely calling for")."""
     content = content_forward(s, t, skip_adjuncts(t, after, len(t)), cue.cls)
     if content is None:
         return None

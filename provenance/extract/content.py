@@ -163,6 +163,10 @@ _NOT_PARTICIPLES = frozenset(
 )
 
 
+# Conjunctions after a dash that open a new clause, no part of the content before it.
+_DASH_CONJUNCTIONS = frozenset("but and while although though yet whereas".split())
+
+
 def stop_in_clause(
     s: Sentence, t: Tokens, k0: int, end: int, subject_first: bool = False, lex: Lexicon | None = None
 ) -> int:
@@ -188,6 +192,8 @@ def stop_in_clause(
             return t.starts[k]
         if w == "-" and k + 1 < n and t.words[k + 1] == "-":
             return t.starts[k]
+        if w in ("—", "–") and k + 1 < n and t.lower[k + 1] in _DASH_CONJUNCTIONS:
+            return t.starts[k]  # "... on the coast — but the hereditary leaders say": a new clause
         if w == "," and k + 1 < n and t.lower[k + 1] in STOP_AFTER_COMMA:
             nxt = t.lower[k + 2] if k + 2 < n else ""
             if t.lower[k + 1] in ("and", "but") and nxt.endswith(("ed", "ing")) and nxt not in g.PRONOUNS:

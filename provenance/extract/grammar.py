@@ -63,6 +63,12 @@ DISCOURSE = frozenset(
     so furthermore nevertheless nonetheless besides likewise similarly overall finally
     separately earlier later""".split()
 )
+# Sentence openers that can stand capitalized before a name and are no part of it:
+# "Perhaps Tracy said", "Besides Demi, ...".
+NAME_OPENERS = DISCOURSE | frozenset(
+    """perhaps maybe surely certainly clearly obviously apparently reportedly naturally
+    ironically predictably unsurprisingly unlike""".split()
+)
 # Words ending in -ly that are not adverbs.
 LY_NOUNS = frozenset(
     """family ally rally italy july assembly supply reply anomaly monopoly butterfly bully

@@ -191,6 +191,9 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
             return None
         if cap(t.words[k]):
             return (j, j), (np_backward(t, k), k)
+        head = _restricted_head(t, k) if t.words[k].isalpha() and t.words[k].islower() else -1
+        if head > 0 and t.lower[head - 1] not in g.BE_FORMS:
+            return (j, j), (head, k)  # "by those who say", "many residents who"; not "is a nurse who"
         s = clause_start(t, k)
         s = strip_adjunct(t, s, k)
         if valid_subject(t, s, k) and k - s < 8:
@@ -226,6 +229,17 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     if valid_subject(t, s, j):
         return (s, j), (s, j)
     return None
+
+
+def _restricted_head(t: Tokens, k: int) -> int:
+    """First token of the noun a restrictive "who" clause hangs on, ending at ``k``: the
+    noun with its determiners ("those", "many residents", "the people"); the clause limits
+    that noun, so it is the antecedent, never a name further back (Huddleston & Pullum
+    2002, ch. 12)."""
+    s = k
+    while s > 0 and t.lower[s - 1] in g.DETERMINERS:
+        s -= 1
+    return s
 
 
 def _with_apposition(t: Tokens, e: Pair, j: int) -> tuple[Pair, Pair] | None:
@@ -323,7 +337,7 @@ def np_backward(t: Tokens, k: int) -> int:
 def appositive(t: Tokens, s: int, e: int) -> bool:
     """Is tokens s..e an appositive or relative clause that can sit after a subject?"""
     first = t.lower[s]
-    if first in ("a", "an", "the", "who", "which", "whose", "and", "now", "then", "himself", "herself"):
+    if first in ("a", "an", "the", "who", "which", "whose", "whom", "where", "and", "now", "then", "himself", "herself"):
         return True
     if first.isdigit():  # age: "Smith, 47, said"
         return True
@@ -358,14 +372,19 @@ def _titled_name(t: Tokens, s: int, e: int) -> bool:
     return s < k <= e and k - s <= 3 and all(cap(w) for w in t.words[k : e + 1])
 
 
+# Words that open a relative clause after a noun: "a man who has lived here", "Kenton
+# County, where the school is situated,".
+_RELATIVES = frozenset(("who", "which", "that", "whose", "whom", "where"))
+
+
 def _has_verb_group(t: Tokens, s: int, e: int) -> bool:
     """Does segment s..e hold an auxiliary or modal after its first word, before any
     relative pronoun ("the plan will work", not "a man who has lived here")?"""
-    if t.lower[s] in ("who", "which", "that", "whose"):
+    if t.lower[s] in _RELATIVES:
         return False
     for k in range(s + 1, e + 1):
         low = t.lower[k]
-        if low in ("who", "which", "that", "whose"):
+        if low in _RELATIVES:
             return False
         if low in g.AUXILIARIES and low.isalpha() and t.words[k].islower():
             return True

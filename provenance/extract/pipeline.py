@@ -5,6 +5,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
+from provenance.extract import grammar as g
 from provenance.extract.attributions import find
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
 from provenance.extract.furniture import blank_furniture
@@ -110,7 +111,7 @@ _NOT_FIRST_NAMES = frozenset(
     Superintendent Commissioner Detective Sergeant Constable Councillor Councilman
     Councilwoman Alderman Senator Representative Congressman Congresswoman Leader Coach
     Professor Director Chairman Chairwoman Principal Trustee Officer""".split()
-)
+) | frozenset(w.capitalize() for w in g.NAME_OPENERS)
 
 
 def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tagger | None = None) -> Reading:
@@ -334,14 +335,14 @@ def drop_cue_in_source(para_found: list[Found]) -> list[Found]:
     statement" is no source of "posted"; the ministry's own "said" carries the content.
     Attributions are grouped by where their source starts, so this stays linear."""
     by_start: dict[int, list[Found]] = {}
-    for g in para_found:
-        if g.cue is not None and g.source is not None:
-            by_start.setdefault(g.source[0], []).append(g)
+    for other in para_found:
+        if other.cue is not None and other.source is not None:
+            by_start.setdefault(other.source[0], []).append(other)
 
     def swallows(f: Found) -> bool:
         return f.source is not None and any(
-            g is not f and f.source[0] <= g.cue[0] and g.cue[1] <= f.source[1]  # type: ignore[index]
-            for g in by_start.get(f.source[0], ())
+            o is not f and f.source[0] <= o.cue[0] and o.cue[1] <= f.source[1]  # type: ignore[index]
+            for o in by_start.get(f.source[0], ())
         )
 
     keep = [f for f in para_found if not swallows(f)]
@@ -846,7 +847,7 @@ def _assemble(
         if i in is_parent or i in folded or f.content[0] in asked:
             continue
         chain = _chain(
-            text, span_of, i, found, stated_by, relays_of, upstream_of, reg, entities, wire_id, wire
+            text, span_of, i, found, stating, stated_by, relays_of, upstream_of, reg, entities, wire_id, wire
         )
         types = [entities[link.entity].type for link in chain]
         outlet_tail = False
@@ -1051,10 +1052,12 @@ def _outlet_affiliated(reg: Registry, eid: int) -> bool:
 
 
 def _chain(
-    text, span_of, i, found, stated_by, relays_of, upstream_of, reg: Registry, entities, wire_id, wire
+    text, span_of, i, found, stating, stated_by, relays_of, upstream_of, reg: Registry, entities, wire_id, wire
 ) -> list[ChainLink]:
     """The chain of attribution ``i``: origin first, then each relay out to the article;
-    ``stated_by`` holds each attribution's source when it states something (speakers.states)."""
+    ``stated_by`` holds each attribution's source when it states something (speakers.states).
+    What nobody stated reached the page through no relay either: "In an interview with CNBC,
+    Pompeo praised China's support" gives CNBC no claim of Pompeo's."""
     links: list[ChainLink] = []
 
     def add(eid: int | None, cue: str | None, ev: tuple[int, int]) -> None:
@@ -1090,8 +1093,9 @@ def _chain(
             for x in draft.publisher_ids + affiliations:
                 if reg.entities[x].type == SourceType.outlet:
                     add(x, "published in" if x in draft.publisher_ids else "writes for", draft.evidence or ev)
-        for rid, ev, cue in relays_of[node]:
-            add(rid, cue, ev)
+        if stating[node]:
+            for rid, ev, cue in relays_of[node]:
+                add(rid, cue, ev)
         node = f.parent
     if wire_id is not None and links:
         add(wire_id, "wire credit", wire[1])

@@ -157,6 +157,17 @@ TOPIC_SPEECH = frozenset(
     """discuss talk cite post release share present circulate read name order respond reply
     outline weigh bring express thank interrupt volunteer appeal correct address ask""".split()
 ) | {"write about"}
+# Verbs of knowing, finding and liking whose object may be a thing rather than a
+# proposition: "will know Dorie Greenspan as", "established an exclusion zone", "prefer it
+# to a shelter", "anticipate the year to come", "identifying the best". Like TOPIC_SPEECH,
+# they state only with a clause ("RCMP established that ...").
+OBJECT_SENSES = frozenset(
+    """know establish identify anticipate prefer enjoy admire feature rank label paint view
+    surprise document""".split()
+)
+# Words that open a free relative or a quantified topic, not a clause: "talked about all he
+# has been through", "discussed what she saw" ("how she saved him" may carry the claim).
+_TOPIC_OPENERS = frozenset("all what everything anything whatever".split())
 # Negations in a cue: "did not say which MLAs", "declined to comment", "never responded".
 _NEGATED_CUE = re.compile(r"\b(?:not|never|declined|refused|refuses|declines)\b|n[’']t\b", re.IGNORECASE)
 
@@ -182,19 +193,28 @@ def states(text: str, f: Found) -> bool:
     if negated(text, f):
         return False
     lemma = (f.lemma or "").partition(" ")[0]
-    topic = lemma in TOPIC_SPEECH or f.lemma in TOPIC_SPEECH
+    topic = lemma in TOPIC_SPEECH or f.lemma in TOPIC_SPEECH or lemma in OBJECT_SENSES
+    cs = f.content[0]
+    if lemma == "show" and cs > f.cue[0] and _possessed(text, cs):
+        return False  # "Members ... showed their alignment": a display, not a finding
     if (f.cls in _STATING and not topic) or lemma in SPEECH_ACTS:
         return True
-    cs = f.content[0]
     if cs < f.cue[0]:
         return True
     head = text[cs : cs + 5].lower()
     if head.startswith("that ") or text[cs : cs + 1] in "\"“‘'«":
         return True
     first = text[cs : cs + 16].split(maxsplit=1)
-    if first and first[0].lower() in g.PREPOSITIONS:
-        return False  # "opposed to the plan", "a vision for who could ...": a stance on a topic
+    if first and (first[0].lower() in g.PREPOSITIONS or first[0].lower() in _TOPIC_OPENERS):
+        return False  # "opposed to the plan", "talked about all he has been through": a topic
     return has_finite_verb(text[cs : f.content[1]])
+
+
+def _possessed(text: str, cs: int) -> bool:
+    """Does the content at ``cs`` open with a possessive pronoun ("their alignment", "his
+    frustration")? What someone shows of their own is a display."""
+    word = text[cs : cs + 6].partition(" ")[0].lower()
+    return word in ("his", "her", "their", "its", "our", "my")
 
 
 # A sentence adverb before a determiner opens no name: "Surely the commission now realizes".
@@ -202,13 +222,19 @@ _OPENER = re.compile(r"([A-Za-z]+)[ ,]+(?=(\w+)\b)")
 
 
 def without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """A source phrase without a sentence adverb in front of its determiner ("Surely the
-    commission", "Perhaps the minister", "Clearly many people"): the adverb is the
-    writer's comment, not part of who speaks."""
+    """A source phrase without a sentence adverb in front of its determiner or its name
+    ("Surely the commission", "Perhaps the minister", "Clearly many people", "Perhaps
+    Tracy"): the adverb is the writer's comment, not part of who speaks."""
     m = _OPENER.match(text, *span)
-    if m is None or m.end() >= span[1] or m.group(2).lower() not in g.DETERMINERS:
+    if m is None or m.end() >= span[1]:
         return span
     word = m.group(1).lower()
+    if m.group(2)[:1].isupper() and m.group(1)[:1].isupper():
+        # "Perhaps Tracy said", "Besides Demi, ...": only a listed opener, never a given name
+        named = word in g.NAME_OPENERS and word not in first_names()
+        return (m.end(), span[1]) if named else span
+    if m.group(2).lower() not in g.DETERMINERS:
+        return span
     adverb = word in g.ADVERBS or word in g.DISCOURSE or word in ("perhaps", "maybe", "surely", "certainly")
     if adverb or (word.endswith("ly") and word not in g.LY_NOUNS):
         return m.end(), span[1]
@@ -232,11 +258,17 @@ def has_finite_verb(content: str, reach: int = 10) -> bool:
         return True  # "ruled 2-1 that ...", "said Monday that ...": a complementizer after an adjunct
     words = words[:1] + list(takewhile(lambda w: w not in _OBJECT_ENDS, words[1:]))
     return any(w in g.AUXILIARIES for w in words) or any(
-        w.endswith("ed") and w not in _NOT_PARTICIPLES for w in words[1:]
+        w.endswith("ed") and w not in _NOT_PARTICIPLES and words[i] not in _BEFORE_ADJECTIVE
+        for i, w in enumerate(words[1:])
     )
 
 
-_OBJECT_ENDS = frozenset("that which who whom whose and but".split())
+# An object ends at a relative, a conjunction or a subordinate clause: "responded a couple
+# minutes later when Jones recorded his first goal".
+_OBJECT_ENDS = frozenset("that which who whom whose and but when while after before until".split())
+# Words after which a word in -ed is an adjective: "a detailed valuation", "the most
+# detailed account", "a recycled rubber floor".
+_BEFORE_ADJECTIVE = frozenset("a an the this that these those its his her their our my most more very".split())
 # Words between a verb and its "that" that leave "that" a complementizer: a score, a day.
 _ADJUNCT_WORD = re.compile(r"[\d-]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|unanimously|repeatedly|again|also")
 # Words in -ed that are no past tense or participle ("its feed", "a hundred", "the red line").
@@ -261,6 +293,8 @@ def names_a_source(head: str) -> bool:
     lex = lexicon()
     if head in lex.vague or head in lex.roles or head in lex.documents or head in source_nouns() or head in g.POSSESSED_PEOPLE:
         return True
+    if head.endswith("s") and len(head) > 3 and head[:-1] in lex.roles:
+        return True  # "the hereditary chiefs", "nurses": the plural of a role
     # "forecasters", "a citizen", "the professional"; "my two-year-old", "a 32-year-old"
     return head.endswith(_AGENT_ENDINGS) or head.endswith("-old")
 

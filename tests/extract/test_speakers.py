@@ -968,3 +968,95 @@ def test_dutch_particles_stay_inside_a_name():
     r = read("Manchester United manager Erik ten Hag insists he still has the backing of the owners. "
              "Ten Hag also confirmed that Bruno Fernandes would miss two games.")
     assert speaker_of(r, "backing of the owners") == ["Erik ten Hag"]
+
+
+def test_a_relative_clause_on_a_place_stays_in_the_subject():
+    r = read("Mara Quint, a trustee of the Elm Vale district, where the new school opens in May, "
+             "said the budget “leaves nothing for repairs” at the old site.")
+    assert speaker_of(r, "leaves nothing for repairs") == ["Mara Quint"]
+
+
+def test_a_noun_phrase_before_a_quotation_is_no_inverted_source():
+    r = read("Last year the board, under pressure from parents, said the plan “cannot work” without money.")
+    assert all(a.source is None or a.source.text != "the plan" for a in r.attributions)
+
+
+def test_what_a_source_did_not_state_reached_us_through_no_relay():
+    r = read("In an interview with the BBC on Monday, Councillor Ines Dorado praised the port's new cranes.")
+    claim = next(c for c in r.claims if "cranes" in c.span.text)
+    assert claim.chain == []
+
+
+def test_an_adverb_before_a_participle_keeps_it_a_participle():
+    r = read("The Greens will argue the levy fails, likely calling for stricter limits and more inspectors.")
+    assert all(a.source is None or "limits" not in a.source.text for a in r.attributions)
+    assert speaker_of(r, "the levy fails") == ["Greens"]
+
+
+@pytest.mark.parametrize("opener", ["Perhaps", "Besides", "Meanwhile"])
+def test_a_sentence_opener_is_no_part_of_a_name(opener):
+    r = read(f"{opener} Corinne Falk said the vote was rigged.")
+    assert speaker_of(r, "the vote was rigged") == ["Corinne Falk"]
+
+
+def test_a_given_name_is_no_opener():
+    r = read("Billy Okafor said the vote was rigged.")
+    assert speaker_of(r, "the vote was rigged") == ["Billy Okafor"]
+
+
+def test_a_restrictive_who_clause_speaks_for_its_noun():
+    r = read("Councillor Ada Pryce met residents who say the bus route is unsafe.")
+    assert speaker_of(r, "the bus route is unsafe") == ["residents"]
+
+
+def test_is_a_noun_who_speaks_for_the_subject():
+    r = read("Ada Pryce is a nurse who says the ward is unsafe.")
+    assert speaker_of(r, "the ward is unsafe") == ["Ada Pryce"]
+
+
+def test_a_comparison_with_what_someone_says_is_no_claim_of_theirs():
+    r = read("The deficit may be larger than the treasury says it is, critics of the budget warn.")
+    assert all(a.source is None or a.source.text != "the treasury" for a in r.attributions)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The bridge cost $12 million more than planned, county documents say.", "county documents"),
+    ("The driver was speeding, police reports show.", "police reports"),
+])
+def test_a_plural_noun_before_a_reporting_verb_is_its_subject(text, source):
+    r = read(text)
+    assert [a.source.text for a in r.attributions if a.source] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "Officers also established a cordon around the harbour.",
+    "Home cooks will know Ravi Menon as the king of dal.",
+    "Many families prefer it to a hostel.",
+    "He wept when he talked about all he had lost.",
+    "The Bears responded a few minutes later when Ortiz scored.",
+    "Members of the council showed their loyalty to the mayor.",
+])
+def test_an_act_on_a_thing_states_nothing(text):
+    assert all(not c.chain for c in read(text).claims)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Officers established that the gate had been forced.", "Officers"),
+    ("The survey showed a sharp fall in trust.", "survey"),
+])
+def test_the_same_verbs_with_a_proposition_state(text, source):
+    claims = [c for c in read(text).claims if c.chain]
+    assert claims and claims[0].chain[0].name == source
+
+
+def test_an_adjective_in_ed_is_no_verb():
+    assert not has_finite_verb("a detailed valuation of the pipeline")
+    assert not has_finite_verb("the most detailed account yet")
+    assert has_finite_verb("the valuation showed losses and investors panicked")
+
+
+def test_a_dash_and_a_conjunction_end_the_content():
+    r = read("Vantor Gas has said it reached deals with every town on the route — "
+             "but the hereditary chiefs say those deals do not bind them.")
+    assert speaker_of(r, "do not bind them") == ["hereditary chiefs"]
+    assert speaker_of(r, "reached deals") == ["Vantor Gas"]
