@@ -435,7 +435,7 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
         return True
     if lemma in g.NOUNISH_VERBS and low == lemma:
         # "the UN report", "a vote": a noun unless a plural pronoun leads ("they report")
-        return prev in ("they", "we", "i", "you", "who", "which", "that")
+        return prev in ("they", "we", "i", "you", "who", "which", "that") or _plural_subject_verb(t, v, prev)
     if lemma in g.NOUNISH_VERBS and low in (lemma + "s", lemma + "es"):
         return _nounish_s_form_ok(t, v, prev)
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
@@ -448,6 +448,15 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if low.endswith("s") and low != lemma and not low.endswith("ss"):
         return _s_form_ok(prev)
     return True
+
+
+def _plural_subject_verb(t: Tokens, v: int, prev: str) -> bool:
+    """Is a base form that is also a noun ("estimate", "report", "fear") a verb after a plural
+    noun, because a clause or an object opens after it ("Analysts estimate that ...",
+    "officials estimate the damage at ...")? "The news report said" has a verb after it."""
+    nxt = t.lower[v + 1] if v + 1 < len(t) else ""
+    plural = prev.endswith("s") and not prev.endswith(("ss", "’s", "'s", "news", "sports")) and prev.isalpha()
+    return plural and (nxt == "that" or nxt in g.DETERMINERS or nxt in g.PRONOUNS and nxt != "who")
 
 
 # Cue verbs whose past tense is spelled as the base form.

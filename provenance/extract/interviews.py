@@ -8,6 +8,7 @@ label (news introduces who is interviewed, then prints the exchange).
 """
 
 import re
+from collections.abc import Callable
 
 from provenance.extract.sentence import Found
 from provenance.models import CueType
@@ -66,12 +67,18 @@ def question_or_answer(text: str, ps: int, pe: int) -> str | None:
     return "q" if m.group(1) else "a"
 
 
-def interviewee(text: str, before: int) -> tuple[int, int] | None:
-    """The span of the last person-like name before offset ``before`` (the first label)."""
-    last = None
-    for m in _PERSON.finditer(text, 0, before):
-        last = m.span()
-    return last
+def interviewee(
+    text: str, before: int, rank: Callable[[str, tuple[int, int]], int] = lambda text, span: 0
+) -> tuple[int, int] | None:
+    """The span of the last person's name before offset ``before`` (the first label): the
+    last of the names ``rank`` ranks highest ("Maren Tallis ... Tallis spoke to the Chehalem
+    Register": the newspaper that asks is no interviewee, nor is "North Hobart")."""
+    names = [m.span() for m in _PERSON.finditer(text, 0, before)]
+    if not names:
+        return None
+    ranks = [rank(text, sp) for sp in names]
+    best = max(ranks)
+    return next(sp for sp, r in zip(reversed(names), reversed(ranks), strict=True) if r == best)
 
 
 def answer(text: str, sentences: list[tuple[int, int]], speaker: tuple[int, int]) -> list[Found]:

@@ -519,6 +519,8 @@ def _type_of(
         return SourceType.outlet, joined  # a desk of a listed outlet: "BBC Sport", "CBC News"
     if len(core) > 1 and core_lower[-1] in OUTLET_HEADS and all(_cap(w) for w in core[:-1]):
         return SourceType.outlet, " ".join(core[:-1])  # "the RTV channel", "the Globe newspaper"
+    if _named_after_company_head(core):
+        return SourceType.organization, _after_role(core, joined)  # "pump maker Elsbach Hydraulik"
     if _named_after_role(core, lex) or _named_after_honorific(core, lex):
         return SourceType.person, _person_name(core, lex)  # "Green party leader Elizabeth May"
     if any(w in lex.org_words for w in core_lower):
@@ -570,6 +572,35 @@ def outlet_by_head(core: list[str]) -> str | None:
             tail = core[i + 1 :]
             return " ".join(tail) if all(_cap(w) for w in tail) else None
     return None
+
+
+def _named_after_company_head(core: list[str]) -> bool:
+    """Does the core end in a name after a lowercase noun for a business ("German industrial
+    pump maker Elsbach Hydraulik", "chipmaker Nvantis", "lender Harwell")? News names a
+    company after its trade as it names a person after their office."""
+    run = _last_name_run(core)
+    k = len(core) - len(run)
+    if not (0 < k and run and core[k - 1].islower() and core[k - 1] in _BUSINESS_NOUNS):
+        return False
+    return len(run) == 1 or run[0].lower() not in first_names()  # "retailer Jo Smith" is a person
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+
+
+def with_trade(text: str, span: Pair) -> Pair:
+    """``span`` widened to a business noun just before it ("pump maker Elsbach Hydraulik"),
+    so that a name found in running text is typed by its trade as a source would be."""
+    m = _WORD_BEFORE.search(text, max(0, span[0] - 24), span[0])
+    return (m.start(1), span[1]) if m and m.group(1) in _BUSINESS_NOUNS else span
+
+
+# Lowercase nouns for a business that stand before its name: COMPANY_HEADS and trades.
+_BUSINESS_NOUNS = frozenset(
+    """firm company operator carrier airline insurer lender retailer manufacturer automaker
+    startup utility developer miner producer maker chipmaker carmaker drugmaker brewer
+    supplier distributor exporter importer conglomerate shipper""".split()
+)
 
 
 def _named_after_honorific(core: list[str], lex: Lexicon) -> bool:

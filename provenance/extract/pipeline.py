@@ -21,12 +21,13 @@ from provenance.extract.interviews import (
     whole_turn,
 )
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
-from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse, role_words
+from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse, role_words, with_trade
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.extract.sentence import Found, Sentence
 from provenance.extract.speakers import (
     FUNCTION_WORDS,
     could_be_person,
+    first_names,
     is_function_words,
     names_a_day,
     names_a_source,
@@ -229,6 +230,31 @@ def _subject_next_to_cue(text: str, f: Found) -> bool:
     return len(gap) <= 20 and "," not in gap
 
 
+def _person_rank(text: str, span: tuple[int, int]) -> int:
+    """How surely the capitalized words at ``span`` name a person: 2 with a known given name
+    or a surname the text goes on to use alone ("Odile Farrant ... Farrant spoke to"), 1 when
+    they could be a name and stand after no "the" or preposition ("the Chehalem Register",
+    "near Lyme Regis"), 0 for a place or a body ("North Hobart")."""
+    words = text[span[0] : span[1]].split()
+    if words and words[0].rstrip(".") in _TITLES:
+        words = words[1:]
+    if not words or not could_be_person(words):
+        return 0
+    if len(words) > 1 and (words[0].lower() in first_names() or _surname_again(text, span[1], words[-1])):
+        return 2
+    before = text[max(0, span[0] - 6) : span[0]].lower().split()
+    return 0 if before and (before[-1] == "the" or before[-1] in g.PREPOSITIONS) else 1
+
+
+_TITLES = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov".split())
+
+
+def _surname_again(text: str, after: int, surname: str) -> bool:
+    """Is ``surname`` used alone within the next 300 characters (news names a person in
+    full once, then by surname)?"""
+    return re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[after : after + 300]) is not None
+
+
 def _interview_turn(
     text: str, sentences: list[tuple[int, int]], para_found: list[Found], interview: list[tuple[int, int] | None],
     bare: frozenset[int] = frozenset(), bare_from: int = -1,
@@ -247,7 +273,7 @@ def _interview_turn(
         elif interview and interview[0] is not None:
             return [*bare_answer(text, sentences, interview[0]), *para_found], False
     if kind is not None and not interview:
-        interview.append(interviewee(text, ps))
+        interview.append(interviewee(text, ps, _person_rank))
     if kind == "q":
         return para_found, True
     if kind == "a":
@@ -451,7 +477,7 @@ class _NamesInText:
             if refused is not None and name in refused:
                 continue
             if name not in typed:
-                seen = analyse(self.text, name_span, self.lex)
+                seen = analyse(self.text, with_trade(self.text, name_span), self.lex)
                 fits = seen.type in types and not (seen.type == SourceType.person and seen.members)
                 typed[name] = seen if fits else None
             np = typed[name]

@@ -82,3 +82,22 @@ def test_rhetorical_questions_in_a_column_make_no_interview():
         "Mayor Dana Ruiz wants a new stadium.\n\nWho will pay for it?\n\nTaxpayers, as usual.\n\n"
         "Is there another way?\n\nThere always is.")))
     assert all(not c.chain for c in r.claims if "Taxpayers" in c.span.text)
+
+
+def test_the_outlet_that_asks_is_no_interviewee():
+    r = extract(Document(text=(
+        "Odile Farrant has kept bees near Lyme Regis for thirty years. Farrant spoke to the "
+        "Axe Valley Echo about the wet summer.\n\nQ: How many hives did you lose?\n\n"
+        "A: Eleven of forty. The damp gets into everything.")))
+    chains = {c.span.text: [link.name for link in c.chain] for c in r.claims}
+    assert chains.get("Eleven of forty") == ["Odile Farrant"]
+
+
+def test_a_place_is_no_interviewee():
+    def rank(text, span):
+        from provenance.extract.pipeline import _person_rank
+        return _person_rank(text, span)
+
+    text = "Corin Maddox runs a bakery in North Hobart. Q: Busy?"
+    span = interviewee(text, text.index("Q:"), rank)
+    assert span is not None and text[span[0]:span[1]] == "Corin Maddox"

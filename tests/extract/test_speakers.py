@@ -1060,3 +1060,33 @@ def test_a_dash_and_a_conjunction_end_the_content():
              "but the hereditary chiefs say those deals do not bind them.")
     assert speaker_of(r, "do not bind them") == ["hereditary chiefs"]
     assert speaker_of(r, "reached deals") == ["Vantor Gas"]
+
+
+@pytest.mark.parametrize("text, words, source", [
+    ("Analysts estimate that the damage will top $90 million.", "the damage will top", "Analysts"),
+    ("Officials fear the levee will fail.", "the levee will fail", "Officials"),
+])
+def test_a_base_form_after_a_plural_noun_is_a_verb(text, words, source):
+    assert speaker_of(read(text), words) == [source]
+
+
+def test_a_noun_compound_before_a_verb_stays_a_noun():
+    r = read("The news report said the dam held.")
+    assert [a.cue.text for a in r.attributions if a.cue] == ["said"]
+
+
+@pytest.mark.parametrize("text, company", [
+    ("German pump maker Elsbach Hydraulik will cut 1,100 jobs, the company said on Tuesday.", "Elsbach Hydraulik"),
+    ("Quillfield Semiconductor cut its forecast. Revenue fell 14%, the company reported.", "Quillfield Semiconductor"),
+])
+def test_the_company_is_the_business_named_by_its_trade_or_industry(text, company):
+    claims = [c for c in read(text).claims if c.chain]
+    assert claims and claims[-1].chain[0].name == company
+
+
+def test_a_person_after_a_trade_noun_stays_a_person():
+    from provenance.extract.lexicon import lexicon
+    from provenance.extract.mentions import analyse
+
+    phrase = "retailer Jo Smith"
+    assert analyse(phrase, (0, len(phrase)), lexicon()).type.value == "person"
