@@ -16,7 +16,7 @@ from provenance.extract.content import (
     next_quote,
     skip_adjuncts,
 )
-from provenance.extract.lexicon import Cue, Lexicon, lexicon
+from provenance.extract.lexicon import Cue, Lexicon, fold, lexicon
 from provenance.extract.phrases import aux_start, np_forward, strip_adjunct, subject_before, tight_np
 from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end, quote_at, quotes_within
 from provenance.extract.text import Tokens, is_close_quote, is_open_quote
@@ -179,10 +179,18 @@ def _label_names_speaker(t: Tokens, k: int, lex: Lexicon) -> bool:
     """Do the label words before the colon at ``k`` name someone, rather than a page
     section ("A:", "BYLINE:", "Update:") or a document ("Report:")?"""
     if any(len(w) < 2 or w.isupper() and len(w) > 3 for w in t.words[:k]):
-        return False
+        return False  # "ENERGY:", "BREAKING:": a section; a speaker in capitals is read as a name first (pipeline.titled_labels)
     if t.lower[0].rstrip(".") in _NOT_SPEAKERS or t.lower[k - 1] in _NOT_SPEAKERS:
         return False
     return t.lower[0] not in lex.documents and t.lower[k - 1] not in lex.documents
+
+
+def transcript_label(word: str, lex: Lexicon) -> bool:
+    """Is one word in capitals before a colon a speaker of a transcript ("SVEINSDÓTTIR:",
+    "PRESENTER:") rather than a dateline or a section ("WASHINGTON:", "BREAKING:")? No
+    place, no listed section word."""
+    low = word.lower()
+    return fold(low) not in lex.places and low not in _NOT_SPEAKERS
 
 
 def _colon_attribution(s: Sentence, t: Tokens, lex: Lexicon) -> Found | None:

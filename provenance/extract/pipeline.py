@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from provenance.extract import grammar as g
-from provenance.extract.attributions import find
+from provenance.extract.attributions import find, transcript_label
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
 from provenance.extract.furniture import blank_furniture
 from provenance.extract.hedges import hedge_attributions
@@ -128,7 +128,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     reading = Reading(text=doc.text, words=len(_WORD.findall(doc.text, b0, b1)))
     # the rules read single-quoted quotations as double-quoted ones; offsets are the same,
     # and the Reading's spans are cut from the original text (_assemble)
-    text = double_single_quotes(blank_furniture(doc.text))
+    text = titled_labels(double_single_quotes(blank_furniture(doc.text)), lex)
     found: list[Found] = []
     sents: list[tuple[int, int]] = []
     quoted: list[tuple[int, int]] = []  # every quotation, in text order
@@ -228,6 +228,25 @@ def _subject_next_to_cue(text: str, f: Found) -> bool:
         return False
     gap = text[f.source[1] : f.cue[0]]
     return len(gap) <= 20 and "," not in gap
+
+
+# A transcript speaker's label in capitals opening a paragraph: "SVEINSDÓTTIR: About 3.1 ..."
+_CAPS_LABEL = re.compile(r"(?m)^([^\W\d_a-z]{4,})(?=:\s)")
+
+
+def titled_labels(text: str, lex: Lexicon) -> str:
+    """``text`` with transcript labels in capitals written as the names they are
+    ("SVEINSDÓTTIR:" read as "Sveinsdóttir:" when the text names Halldóra Sveinsdóttir), so
+    that the label speaks as that person; a section in capitals ("ENERGY:", "WASHINGTON:")
+    stays a section. Only the letters' case changes, so every offset stays; spans are still
+    cut from the document's own text."""
+    def titled(m: re.Match[str]) -> str:
+        word = m.group(1)
+        new = word.capitalize()
+        named = re.search(rf"(?<![\w-]){re.escape(new)}(?![\w-])", text) is not None
+        return new if named and len(new) == len(word) and transcript_label(word, lex) else word
+
+    return _CAPS_LABEL.sub(titled, text)
 
 
 def _person_rank(text: str, span: tuple[int, int]) -> int:
@@ -714,7 +733,8 @@ def _assemble(
         """The entity a source phrase names; None for a pronoun with no antecedent or a
         phrase of function words ("who", "Had", "some some"): nobody to name."""
         span = without_opener(text, _without_clitic(text, span))
-        np = analyse(text, span, lex, extra)
+        # a transcript label in capitals is read as the name it is (titled_labels)
+        np = analyse(seen if text[span[0] : span[1]].isupper() else text, span, lex, extra)
         if names_a_day(np.name):
             return None
         if np.pronoun:

@@ -101,3 +101,22 @@ def test_a_place_is_no_interviewee():
     text = "Corin Maddox runs a bakery in North Hobart. Q: Busy?"
     span = interviewee(text, text.index("Q:"), rank)
     assert span is not None and text[span[0]:span[1]] == "Corin Maddox"
+
+
+def test_a_speaker_label_in_capitals_is_the_person_named_before():
+    r = extract(Document(text=(
+        "Dr Ines Calder studies sea ice at the Polar Institute.\n\n"
+        "HOST: How fast is it going?\n\n"
+        "CALDER: Faster than the models said. The summer minimum fell again.")))
+    from provenance.evaluate_quotes import claims_from_reading  # names as the CLI shows them
+
+    chains = {c.text: [link.name for link in c.chain] for c in claims_from_reading(r)}
+    assert chains.get("Faster than the models said") == ["Ines Calder"]
+    assert chains.get("The summer minimum fell again") == ["Ines Calder"]
+
+
+def test_a_section_label_in_capitals_speaks_for_nobody():
+    r = extract(Document(text=(
+        "Stocks rose on Wednesday.\n\nENERGY: Crude oil rose 2 cents to $54.25 a barrel.\n\n"
+        "CURRENCIES: The dollar weakened to 108.60 yen.")))
+    assert all(not c.chain for c in r.claims)
