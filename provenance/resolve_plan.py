@@ -20,6 +20,7 @@ from provenance.aliases import clean_alias, clean_name, split_description
 from provenance.models import Entity, SourceType
 from provenance.names import (
     GENERIC,
+    HONORIFICS,
     PRONOUNS,
     PersonName,
     acronyms_of,
@@ -155,7 +156,7 @@ def plan_entity(entity: Entity, ref: ArticleRef) -> Plan:
         plan = _scoped(entity.id, etype, name, ref)
     elif etype == SourceType.document:
         plan = _plan_document(entity, ref, name, norm)
-    elif etype == SourceType.person and not lexicon_name(name):
+    elif etype == SourceType.person and (not lexicon_name(name) or _titled(entity)):
         plan = _plan_person(entity, ref, name, norm)
     else:
         plan = _plan_org(entity, ref, name, norm, etype)
@@ -168,6 +169,12 @@ def plan_entity(entity: Entity, ref: ArticleRef) -> Plan:
         if alias and not is_pronoun(alias):
             plan.names.setdefault(alias, (IN_ARTICLE, 1.0))
     return plan
+
+
+def _titled(entity: Entity) -> bool:
+    """Was the person named with an honorific ("Mr Sun", "Ms Bloomberg")? Then a name the
+    lexicon lists as an outlet or a body (The Sun, Bloomberg News) is still a person's."""
+    return any(alias.split(maxsplit=1)[0].lower().rstrip(".") in HONORIFICS for alias in (entity.name, *entity.aliases) if alias.strip())
 
 
 def _plan_person(entity: Entity, ref: ArticleRef, name: str, norm: str) -> Plan:

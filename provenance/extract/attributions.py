@@ -614,7 +614,7 @@ def _verb_attribution(
     # "“…,” wrote Imogen Saxby": after an inverted verb comes its source, not a hearer
     relays, p = _hearer(t, a, after, cue) if not inverted or cue.lemma == "tell" else ([], after)
     p = skip_adjuncts(t, p, n)
-    if _weak_cue_without_content(t, p, cue) and not _court_heard(t, cue, subject):
+    if _weak_cue_without_content(t, p, cue) and not _court_heard(t, cue, subject) and not _document_found(t, cue, subject, lex):
         return None  # "maintained control", "continues to": only "maintained that ...", "“…,” he continued"
     cue_span, p = _with_particle(t, a, after, p, cue, lex)
     clause = _VerbClause(s, t, cue, cue_span, p, relays)
@@ -720,6 +720,16 @@ def _court_heard(t: Tokens, cue: Cue, subject: tuple[Pair, Pair] | None) -> bool
     Indian convention) what a court or jury heard was said before it, with or without
     "that"."""
     return cue.lemma == "hear" and subject is not None and t.lower[subject[1][1]] in _COURT_WORDS
+
+
+def _document_found(t: Tokens, cue: Cue, subject: tuple[Pair, Pair] | None, lex: Lexicon) -> bool:
+    """ "The report, tabled in parliament on Tuesday, found ambulances spent ...": what a
+    report, survey or audit found is its finding, with or without "that" (a person who
+    "found the keys" found a thing)."""
+    if cue.lemma != "find" or subject is None:
+        return False
+    head = t.lower[subject[1][1]]
+    return head in lex.documents or head in _POLL_HEADS or head.rstrip("s") in lex.documents
 
 
 def _weak_cue_without_content(t: Tokens, p: int, cue: Cue) -> bool:

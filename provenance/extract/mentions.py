@@ -504,6 +504,9 @@ def _type_of(
     """
     proper = bool(core) and not core[-1].islower()
     listed = _listed_type(core, the, lex) if proper else None
+    station = None if listed else _station(joined.split())  # the core splits "2GB" into a figure and "GB"
+    if station is not None:
+        return SourceType.outlet, station
     if listed is not None:
         return listed
     outlet = outlet_by_head(core)
@@ -528,6 +531,20 @@ def _type_of(
     if caps and _cap(core[-1]):
         return _named_type(core, names, lex, joined)
     return SourceType.anonymous, joined
+
+
+# A broadcaster's call sign: "KQRV-TV", "WXYZ-FM" (North America), "2GB", "3AW" (Australia).
+_CALL_SIGN = re.compile(r"[KWC][A-Z]{2,3}-(?:TV|FM|AM|DT)|[1-9][A-Z]{2}")
+
+
+def _station(core: list[str]) -> str | None:
+    """The call sign of a station named by it, alone or with its medium ("told KQRV-TV",
+    "told 2GB radio"), else None."""
+    if len(core) == 1 and _CALL_SIGN.fullmatch(core[0]) and "-" in core[0]:
+        return core[0]
+    if len(core) == 2 and _CALL_SIGN.fullmatch(core[0]) and core[1].lower() in ("radio", "tv", "television", "station"):
+        return core[0]
+    return None
 
 
 def _after_role(core: list[str], joined: str) -> str:

@@ -1090,3 +1090,29 @@ def test_a_person_after_a_trade_noun_stays_a_person():
 
     phrase = "retailer Jo Smith"
     assert analyse(phrase, (0, len(phrase)), lexicon()).type.value == "person"
+
+
+@pytest.mark.parametrize("text, words, source", [
+    ("The audit, tabled in parliament on Tuesday, found ambulances waited 4,000 hours.", "ambulances waited", "audit"),
+    ("The survey, commissioned by a charity and carried out by Dr Ana Roe, found 40 koalas.", "40 koalas", "survey"),
+])
+def test_what_a_report_found_is_its_finding_without_that(text, words, source):
+    assert speaker_of(read(text), words) == [source]
+
+
+def test_what_a_person_found_may_be_a_thing():
+    assert all(not c.chain for c in read("Police found the car in a ditch.").claims)
+
+
+@pytest.mark.parametrize("hearer, outlet", [("2GB radio", "2GB"), ("KQRV-TV", "KQRV-TV"), ("the 3AW station", "3AW")])
+def test_a_station_named_by_its_call_sign_relays(hearer, outlet):
+    r = read(f"Mayor Dina Holt told {hearer} on Tuesday the council had tried everything.")
+    assert speaker_of(r, "tried everything") == ["Dina Holt", outlet]
+
+
+def test_a_person_with_an_honorific_is_no_outlet_of_the_same_name():
+    from provenance.evaluate_quotes import claims_from_reading  # names as the CLI shows them
+
+    r = read("Kevin Sun runs the beach kiosk. Mr Sun said the ban was madness.")
+    chains = [[link.name for link in c.chain] for c in claims_from_reading(r) if "madness" in c.text]
+    assert chains == [["Kevin Sun"]]
