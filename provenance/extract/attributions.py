@@ -38,6 +38,7 @@ def find(s: Sentence, lex: Lexicon) -> list[Found]:
     if len(t) > 2 and not out:
         out.extend(_label_attributions(s, t, lex, taken))
     out.extend(_noun_attributions(s, t, lex, taken))
+    out.extend(_reports_that(s, t, lex, taken))
     relays, upstream = _decorations(t, taken)
     _add_verb_attributions(s, t, lex, taken, relays, upstream, out)
     return out
@@ -309,6 +310,38 @@ def _noun_attributions(s: Sentence, t: Tokens, lex: Lexicon, taken: list[bool]) 
     return out
 
 
+_HEARSAY = frozenset(("reports", "rumours", "rumors"))
+# Words after which "reports" is a noun: "amid reports that", "there were reports that".
+_HEARSAY_LEADS = frozenset("amid despite after following of about are were been heard received seen denied dismissed".split())
+# Words that may stand before "reports" and belong to the source: "unconfirmed reports".
+_HEARSAY_ADJECTIVES = frozenset("unconfirmed early initial local media news conflicting further fresh new credible".split())
+
+
+def _reports_that(s: Sentence, t: Tokens, lex: Lexicon, taken: list[bool]) -> list[Found]:
+    """Step 3b: "We are hearing reports that ...", "amid unconfirmed reports that ...": the
+    reports (nobody named) are the vague source of the clause after "that"; live blogs
+    pass on what they hear this way."""
+    out = []
+    for i in range(1, len(t) - 2):
+        if t.lower[i] not in _HEARSAY or t.lower[i + 1] != "that" or taken[i] or not t.words[i].islower():
+            continue
+        a = i
+        while a > 0 and t.lower[a - 1] in _HEARSAY_ADJECTIVES:
+            a -= 1
+        if a > 0 and (t.lower[a - 1] in g.DETERMINERS or t.lower[a - 1] in ("’s", "'s")):
+            continue  # "the reports that", "Reuters' reports that": a named or known report
+        if a == i and not (t.lower[i - 1] in _HEARSAY_LEADS or t.lower[i - 1].endswith("ing")):
+            continue  # "Euan MacLeod, reports that": the verb
+        content = content_forward(s, t, i + 1, "speech", lex=lex)
+        if content is None:
+            continue
+        span = (t.starts[a], t.ends[i])
+        out.append(Found(cue=(t.starts[i], t.ends[i + 1]), cue_type=CueType.other, source=span, content=content,
+                         direction="forward", lemma="report", cls="speech", name=span))
+        _mark(taken, a, i)
+    return out
+
+
 # --- step 4: decorations of a verb: hearers and cited sources --------------------------
 
 # (token index, the hearer or cited source, the whole phrase as evidence)
@@ -473,7 +506,10 @@ _PAST_LIKE_BASE = frozenset(["read"])
 
 def _nounish_s_form_ok(t: Tokens, v: int, prev: str) -> bool:
     """ "terror attacks", "the votes": a noun unless a singular pronoun or a name leads
-    ("Internal emails", an adjective opening the sentence, is no name)."""
+    ("Internal emails", an adjective opening the sentence, is no name), or an apposition
+    closes before it and "that" follows ("Our correspondent, Euan MacLeod, reports that")."""
+    if prev == "," and v + 1 < len(t) and t.lower[v + 1] == "that":
+        return True
     return prev in ("he", "she", "it", "who", "which", "that") or (
         v > 0 and cap(t.words[v - 1]) and t.words[v - 1] not in ("The", "A", "An")
         and not (v == 1 and prev.endswith(_ADJECTIVE_ENDINGS))

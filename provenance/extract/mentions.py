@@ -666,9 +666,13 @@ def _described_type(
     """A description by its head noun: a document ("the report", "two studies"), an
     office held by one person ("the mayor"), or a vague or role noun ("officials",
     "three analysts": anonymous, keeping the quantity)."""
+    if head in ("reports", "rumours", "rumors") and core_lower[0] not in g.DETERMINERS:
+        return SourceType.anonymous, quantity + joined  # "media reports", "Reports say": hearsay, no one document
     bare_head = head[:-1] if head.endswith("s") and head[:-1] in lex.documents else head
     if head in lex.documents or bare_head in lex.documents:
         return SourceType.document, joined
+    if len(core) == 1 and _cap(core[0]) and head.endswith("s") and head[:-1] in lex.roles:
+        return SourceType.anonymous, quantity + joined  # "Farmers say ...": a role's plural opening a sentence
     if head in lex.vague or head in lex.roles and not _cap(core[-1]):
         if head in lex.offices and core_lower[0] in ("the",) and len(core) <= 2:
             return SourceType.person, joined

@@ -293,7 +293,7 @@ def names_a_source(head: str) -> bool:
     lex = lexicon()
     if head in lex.vague or head in lex.roles or head in lex.documents or head in source_nouns() or head in g.POSSESSED_PEOPLE:
         return True
-    if head.endswith("s") and len(head) > 3 and head[:-1] in lex.roles:
+    if head.endswith("s") and len(head) > 2 and head[:-1] in lex.roles:
         return True  # "the hereditary chiefs", "nurses": the plural of a role
     # "forecasters", "a citizen", "the professional"; "my two-year-old", "a 32-year-old"
     return head.endswith(_AGENT_ENDINGS) or head.endswith("-old")

@@ -1116,3 +1116,24 @@ def test_a_person_with_an_honorific_is_no_outlet_of_the_same_name():
     r = read("Kevin Sun runs the beach kiosk. Mr Sun said the ban was madness.")
     chains = [[link.name for link in c.chain] for c in claims_from_reading(r) if "madness" in c.text]
     assert chains == [["Kevin Sun"]]
+
+
+@pytest.mark.parametrize("text, words, source", [
+    ("09:12 We are hearing reports that a ferry has run aground near Oban.", "a ferry has run aground", "reports"),
+    ("There are unconfirmed reports that the bridge has closed.", "the bridge has closed", "unconfirmed reports"),
+])
+def test_reports_heard_are_a_vague_source(text, words, source):
+    r = read(text)
+    claim = next(c for c in r.claims if words in c.span.text)
+    assert [link.name for link in claim.chain] == [source] and claim.kind.value == "vague"
+
+
+def test_a_correspondent_who_reports_that_is_the_source():
+    r = read("Our Highlands correspondent, Eilidh Ross, reports that a roof has come off a school.")
+    assert speaker_of(r, "a roof has come off") == ["Eilidh Ross"]
+
+
+def test_a_role_in_the_plural_opening_a_sentence_is_vague():
+    r = read("Farmers say the drought is worsening.")
+    claim = next(c for c in r.claims if "drought" in c.span.text)
+    assert claim.kind.value == "vague"
