@@ -721,7 +721,7 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
     if cue.lemma in g.TELL_LEMMAS and low not in ("that", ":", ",", "“", '"'):
         e = _hearer_end(t, p, np_forward(t, p, n))
         # "told HuffPost Canada the laws ...", "told 2GB radio the findings ...": a name or a medium ends it
-        named = e > p and (t.words[e - 1][:1].isupper() or t.lower[e - 1] in _MEDIA_HEADS)
+        named = e > p and (t.words[e - 1][:1].isupper() or t.lower[e - 1] in _MEDIA_HEADS or t.lower[e - 1] in _AUDIENCES)
         if e > p and (
             e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS
             or named and t.lower[e] in g.DETERMINERS
@@ -730,6 +730,8 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
     return [], p
 
 
+# Hearers that are an audience, not a relay: "told reporters the council had ...".
+_AUDIENCES = frozenset("reporters journalists lawmakers supporters delegates students listeners viewers residents crowd audience".split())
 _MEDIA_HEADS = frozenset("radio television tv channel newspaper paper network station program programme podcast".split())
 _HEARER_STOPS = frozenset("he she it they we i last this next".split()) | g.TIME_WORDS
 
@@ -742,7 +744,8 @@ def _hearer_end(t: Tokens, p: int, e: int) -> int:
         (k for k in range(p + 1, e)
          if t.words[k].islower() and (
              t.lower[k] in _HEARER_STOPS
-             or t.lower[k] in g.DETERMINERS and (t.words[k - 1][:1].isupper() or t.lower[k - 1] in _MEDIA_HEADS)
+             or t.lower[k] in g.DETERMINERS and (
+                 t.words[k - 1][:1].isupper() or t.lower[k - 1] in _MEDIA_HEADS or t.lower[k - 1] in _AUDIENCES)
          )),
         e,
     )
@@ -1085,9 +1088,14 @@ def _participle_attribution(
     s: Sentence, t: Tokens, v: int, after: int, cue: Cue, earlier: list[Found]
 ) -> Found | None:
     """ ", saying X": a separate attribution whose source is the main clause's subject; its
-    cue starts at ``v``, with any adverb before the participle (", likely calling for")."""
-    content = content_forward(s, t, skip_adjuncts(t, after, len(t)), cue.cls)
+    cue starts at ``v``, with any adverb before the participle (", likely calling for"), and
+    a hearer of telling relays it (", telling 2GB radio on Tuesday the council had ...")."""
+    relays, p = _hearer(t, v, after, cue) if cue.lemma in g.TELL_LEMMAS else ([], after)
+    content = content_forward(s, t, skip_adjuncts(t, p, len(t)), cue.cls)
     if content is None:
         return None
     cue_span = (t.starts[v], t.ends[after - 1])
-    return _main_clause_attribution(t, v, cue_span, cue, content, earlier)
+    f = _main_clause_attribution(t, v, cue_span, cue, content, earlier)
+    if f is not None:
+        f.relays = relays
+    return f

@@ -208,6 +208,8 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
         core, core_lower, head, caps, honorific_free, lex, core_text, the, quantity + " " if quantity else ""
     )
     members = [fold(w) for w in _group_surnames(core)] if typ == SourceType.person and "and" in core_lower else []
+    if len(members) < 2:
+        members = []  # "dog walker and retired engineer Kevin Sun": one person, two descriptions
     np = NounPhrase(
         span=(0, len(text)),
         text=text,
@@ -311,8 +313,9 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
             continue
         if low in g.PREPOSITIONS or low in g.AUXILIARIES:
             break
-        if j > i and w.islower() and (low.endswith("ed") or low in PUBLISH_WORDS) and low not in lex.documents:
-            break  # "report published in ...", "a letter seen by ..."
+        if j > i and w.islower() and (low.endswith("ed") or low in PUBLISH_WORDS) and low not in lex.documents \
+                and not (j + 1 < len(words) and lower[j + 1] in lex.roles):
+            break  # "report published in ...", "a letter seen by ..."; not "retired engineer Kevin Sun"
         j += 1
     return j
 
@@ -538,12 +541,14 @@ _CALL_SIGN = re.compile(r"[KWC][A-Z]{2,3}-(?:TV|FM|AM|DT)|[1-9][A-Z]{2}")
 
 
 def _station(core: list[str]) -> str | None:
-    """The call sign of a station named by it, alone or with its medium ("told KQRV-TV",
-    "told 2GB radio"), else None."""
+    """The name of a station named by its call sign, alone or with its medium ("told
+    KQRV-TV", "told 2GB radio"), or by its channel ("Channel Nine"), else None."""
     if len(core) == 1 and _CALL_SIGN.fullmatch(core[0]) and "-" in core[0]:
         return core[0]
     if len(core) == 2 and _CALL_SIGN.fullmatch(core[0]) and core[1].lower() in ("radio", "tv", "television", "station"):
         return core[0]
+    if len(core) == 2 and core[0] == "Channel" and (core[1][:1].isupper() or core[1].isdigit()):
+        return " ".join(core)  # "Channel Nine", "Channel 4"
     return None
 
 
@@ -715,7 +720,18 @@ def _person_name(core: list[str], lex: Lexicon) -> str:
             run = run[2:]
     while run and run[0].lower() in NAME_PARTICLES:
         run.pop(0)
+    run = run[_given_name_after_role(run, lex) :]
     return " ".join(run) or " ".join(core)
+
+
+def _given_name_after_role(run: list[str], lex: Lexicon) -> int:
+    """Where a name starts after capitalized role words in a run ("County Supervisor Patty
+    Gruenwald", "Treasurer Alannah Cole"): at a known given name that a role word precedes
+    and a surname follows; 0 when no role word stands before one."""
+    for k in range(1, len(run) - 1):
+        if run[k].lower() in first_names() and any(w.lower() in lex.roles for w in run[:k]):
+            return k
+    return 0
 
 
 def _last_name_run(core: list[str]) -> list[str]:

@@ -369,7 +369,10 @@ def _titled_name(t: Tokens, s: int, e: int) -> bool:
     k = s
     while k <= e and t.words[k].isalpha() and t.words[k].islower() and t.lower[k] not in g.PREPOSITIONS:
         k += 1
-    return s < k <= e and k - s <= 3 and all(cap(w) for w in t.words[k : e + 1])
+    if not (s < k <= e and all(cap(w) for w in t.words[k : e + 1])):
+        return False
+    # a longer description when a role noun ends it: "local dog walker and retired engineer Kevin Sun"
+    return k - s <= 3 or k - s <= 7 and t.lower[k - 1] in lexicon().roles
 
 
 # Words that open a relative clause after a noun: "a man who has lived here", "Kenton
@@ -396,10 +399,18 @@ def _has_verb_group(t: Tokens, s: int, e: int) -> bool:
 _CLITIC_HOSTS = frozenset("it that there he she what who we you they here".split())
 
 
+# Conjunctions that open a sentence and join it to the one before, no part of its subject.
+_JOINING = frozenset(("but", "and", "so", "yet"))
+
+
 def _segment_kind(t: Tokens, a: int, b: int) -> str:
     """'np', 'apposition', 'aside' (an adjunct or participial clause: ", in a bid to ...,",
     ", citing ...,") or 'other', for a comma-delimited segment."""
     first = t.lower[a]
+    if a < b and first in _JOINING:
+        return _segment_kind(t, a + 1, b)  # "But local dog walker Kevin Sun, 68, said"
+    if a == b and first.isdigit():
+        return "apposition"  # an age: "Kevin Sun, 68, said"
     if t.words[a].islower() and first.endswith("ing") and first not in ("including",):
         return "aside"
     if t.words[a].islower() and a + 1 <= b and t.lower[a + 1] == "by":
@@ -446,6 +457,8 @@ def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
     if chosen is None:
         return None
     a, b = segments[chosen]
+    if a < b and t.lower[a] in _JOINING:
+        a += 1  # "But local dog walker Kevin Sun, 68, said": the conjunction joins the sentence
     # the subject of a relative clause: "a country that [the nominee], Mitt Romney, ..."
     for x in range(a, b + 1):
         if t.lower[x] in ("which", "who", "whose", "that"):
@@ -531,9 +544,11 @@ def np_forward(t: Tokens, i: int, limit: int, wide: bool = False) -> int:
             break  # "said the official on Monday", but "the Sunday Times"
         seen_head = True
         k += 1
-    # do not end on a determiner or preposition
+    # do not end on a determiner or preposition ("Channel Nine" ends on a name)
     while k > i and (
-        t.lower[k - 1] in g.PREPOSITIONS or t.lower[k - 1] in g.DETERMINERS or t.lower[k - 1] in ("and", "or")
+        t.lower[k - 1] in g.PREPOSITIONS
+        or t.lower[k - 1] in g.DETERMINERS and not (k - 1 > i and cap(t.words[k - 1]) and cap(t.words[k - 2]))
+        or t.lower[k - 1] in ("and", "or")
     ):
         k -= 1
     return k

@@ -1137,3 +1137,46 @@ def test_a_role_in_the_plural_opening_a_sentence_is_vague():
     r = read("Farmers say the drought is worsening.")
     claim = next(c for c in r.claims if "drought" in c.span.text)
     assert claim.kind.value == "vague"
+
+
+def test_an_age_apposition_is_no_subject_and_a_long_description_is():
+    r = read("But local dog walker and retired engineer Kevin Lam, 68, said the ban was madness.")
+    assert speaker_of(r, "the ban was madness") == ["Kevin Lam"]
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("County Supervisor Patty Gruenwald", "Patty Gruenwald"),
+    ("Treasurer Alannah Cole", "Alannah Cole"),
+    ("Cr Neville Brandon", "Neville Brandon"),
+])
+def test_capitalized_offices_before_a_given_name_are_no_part_of_it(phrase, name):
+    from provenance.extract.lexicon import lexicon
+    from provenance.extract.mentions import analyse
+
+    assert analyse(phrase, (0, len(phrase)), lexicon()).name == name
+
+
+def test_she_after_an_office_and_a_name_is_that_person():
+    r = read("Renata Kowal, a state engineer, said the bridge was shut.\n\n"
+             "County Supervisor Patty Gruen said the county had asked for money. \"They knew,\" she said.")
+    assert speaker_of(r, "They knew") == ["Patty Gruen"]
+
+
+def test_an_indian_honorific_with_a_full_stop_ends_no_sentence():
+    r = read("\"Nobody told us anything,\" said Smt. Kiranbala Deshwal, a passenger bound for Patna.")
+    assert speaker_of(r, "Nobody told us") == ["Kiranbala Deshwal"]
+
+
+@pytest.mark.parametrize("text, relay", [
+    ("Mayor Dina Holt defended the ban, telling 2GB radio on Tuesday the council had tried everything.", "2GB"),
+    ("Premier Lisa Ward conceded the seat. \"It's been a tough night,\" she told Channel Seven.", "Seven News"),
+])
+def test_a_participle_or_a_channel_hearer_relays(text, relay):
+    r = read(text)
+    claim = next(c for c in r.claims if "tough night" in c.span.text or "tried everything" in c.span.text)
+    assert [link.name for link in claim.chain][-1] == relay
+
+
+def test_reporters_told_are_an_audience_not_content():
+    r = read("The mayor told reporters the council had tried everything.")
+    assert any(c.span.text == "the council had tried everything" for c in r.claims)
