@@ -883,7 +883,7 @@ def _assemble(
     # is part of that statement's claim, not a claim of its own
     stating = [states(text, f) for f in found]  # once per attribution, for claims and chains
     stated_by = [e if ok else None for e, ok in zip(source_of, stating, strict=True)]
-    folded = {i for i, f in enumerate(found) if f.parent is not None and not stating[i]}
+    folded = {i for i, f in enumerate(found) if f.parent is not None and (not stating[i] or _names_nobody(text, f))}
     is_parent = {f.parent for i, f in enumerate(found) if f.parent is not None and i not in folded}
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []
@@ -982,6 +982,16 @@ def _named_role_holders(reg: Registry, source_of: list[int | None]) -> dict[int,
         for head in heads & role_words(p):
             holders.setdefault(head, []).append(p.id)
     return {e.id: holders[e.head][0] for e in unnamed if len(holders.get(e.head, ())) == 1}
+
+
+def _names_nobody(text: str, f: Found) -> bool:
+    """Is the source of a nested attribution a word for nobody ("“Nobody told us
+    anything,” said X")? Inside another's statement it reports no one's words: the
+    statement is claimed whole, not cut at its verb."""
+    return f.source is not None and text[f.source[0] : f.source[1]].lower() in _NOBODY
+
+
+_NOBODY = frozenset(("nobody", "no one", "no-one", "none", "nothing", "neither"))
 
 
 def _without_clitic(text: str, span: tuple[int, int]) -> tuple[int, int]:

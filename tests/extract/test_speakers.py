@@ -1180,3 +1180,8 @@ def test_a_participle_or_a_channel_hearer_relays(text, relay):
 def test_reporters_told_are_an_audience_not_content():
     r = read("The mayor told reporters the council had tried everything.")
     assert any(c.span.text == "the council had tried everything" for c in r.claims)
+
+
+def test_nobody_inside_a_quotation_does_not_cut_the_claim():
+    r = read("\"Nobody from the airline told us anything,\" said Amal Qureshi, a passenger.")
+    assert [c.span.text for c in r.claims if c.chain] == ["\"Nobody from the airline told us anything,\""]
