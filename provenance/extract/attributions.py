@@ -568,11 +568,24 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     if t.lower[v] == "thanks" and nxt == "to":
         return True
-    if _noun_before_report(t, v):
+    if _noun_before_report(t, v) or _apposed_participle(t, v):
         return True
     if nxt != "to" and t.lower[v] in _TO_ONLY:
         return True  # "patients referred urgently": "refer" reports only as "refer to"
     return t.lower[v] in _QUANTITY_VERBS and bool(_FIGURE.match(nxt)) or _role_before_name(t, v)
+
+
+def _apposed_participle(t: Tokens, v: int) -> bool:
+    """Is the cue word at ``v`` a participle between commas after the subject ("The
+    inquiry's final report, released in May, estimated ..."), the verb coming after the
+    second comma? It describes the subject; it reports nothing."""
+    if v == 0 or t.words[v - 1] != "," or not t.lower[v].endswith("ed"):
+        return False
+    close = next((k for k in range(v + 1, min(len(t) - 1, v + 9)) if t.words[k] in (",", ".", ";")), -1)
+    if close < 0 or t.words[close] != ",":
+        return False
+    nxt = t.lower[close + 1]
+    return nxt in g.AUXILIARIES or nxt in lexicon().verbs and not nxt.endswith("ing")
 
 
 def _noun_before_report(t: Tokens, v: int) -> bool:
@@ -776,6 +789,8 @@ def _weak_cue_without_content(t: Tokens, p: int, cue: Cue) -> bool:
     comma, a full stop or a quotation, so that it reports nothing?"""
     if cue.lemma not in g.WEAK_CUES:
         return False
+    if cue.lemma in ("look", "feel") and p < len(t) and is_open_quote(t.words[p]):
+        return True  # "the forecast still looked “too hopeful”": a quoted complement of a copula
     return not (p >= len(t) or t.lower[p] in ("that", ":", ",", ".") or is_open_quote(t.words[p]))
 
 

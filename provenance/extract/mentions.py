@@ -220,7 +220,7 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
         names=_name_words(typ, name, honorific_free),
         indefinite=indefinite,
         definite=the and not indefinite,
-        plural=_is_plural(typ, head, members),
+        plural=_is_plural(typ, head, members, lex.org_words),
         publisher=publisher,
         authors=authors,
         author_affiliation=author_affiliation,
@@ -254,11 +254,14 @@ def _head_of(typ: SourceType, head: str, names: list[str]) -> str:
     return head
 
 
-def _is_plural(typ: SourceType, head: str, members: list[str]) -> bool:
+def _is_plural(typ: SourceType, head: str, members: list[str], org_words: frozenset[str] = frozenset()) -> bool:
     """A group of people ("A and B", "the family": "they" refers to it), or a plural head
-    noun that names no person."""
+    noun that names no person; a company whose name ends in a plural business word is one
+    body ("Brackenfield Appliances ... it said")."""
     if head in _COLLECTIVES and typ != SourceType.person:
         return True
+    if typ == SourceType.organization and head in org_words:
+        return False
     return head.endswith("s") and not head.endswith("ss") and typ != SourceType.person or bool(members)
 
 

@@ -726,7 +726,8 @@ def _assemble(
     for pronouns outside them, not inside the ``quoted`` stretches."""
     text = doc.text
     span_of = _spans(text)
-    reg = Registry(_NamesInText(seen, doc.body, lex, quoted).before, seen, _TitledNames(seen, doc.body, lex).find)
+    names_in_text = _NamesInText(seen, doc.body, lex, quoted)
+    reg = Registry(names_in_text.before, seen, _TitledNames(seen, doc.body, lex).find)
     mentions: list[Mention] = []
 
     def speaker(span: tuple[int, int], extra: tuple[int, int] | None = None) -> int | None:
@@ -751,7 +752,7 @@ def _assemble(
             if np.authors:  # "futures pricing compiled by Fenwick Data": who compiled it
                 return mention(np.authors[0])[0]
             return None  # "the rising line indicates ...": a thing, not a source
-        return mention(span, extra, np)[0]
+        return mention(span, extra, _company_by_first_word(np, span[0], names_in_text))[0]
 
     def mention(
         span: tuple[int, int], extra: tuple[int, int] | None = None, np: NounPhrase | None = None
@@ -984,6 +985,20 @@ def _named_role_holders(reg: Registry, source_of: list[int | None]) -> dict[int,
     return {e.id: holders[e.head][0] for e in unnamed if len(holders.get(e.head, ())) == 1}
 
 
+_BODIES = frozenset((SourceType.organization,))
+
+
+def _company_by_first_word(np: NounPhrase, pos: int, names: "_NamesInText") -> NounPhrase:
+    """``np``, or the body it shortens: news names a company in full once, then by its
+    first word ("Brackenfield Appliances ... Brackenfield said"), which alone reads as a
+    surname. Not a known given name ("Jordan said" is a person)."""
+    if np.type is not SourceType.person or len(np.names) != 1 or np.names[0].lower() in first_names():
+        return np
+    word = fold(np.names[0])
+    hit = names.before(pos, _BODIES, lambda body: len(body.names) > 1 and fold(body.names[0]) == word)
+    return replace(hit[1], span=np.span, text=np.text) if hit is not None else np
+
+
 def _names_nobody(text: str, f: Found) -> bool:
     """Is the source of a nested attribution a word for nobody ("“Nobody told us
     anything,” said X")? Inside another's statement it reports no one's words: the
@@ -1036,11 +1051,15 @@ def _last_speaker(text: str, found: list[Found], source_of: list[int | None], i:
 
 def _possessed_role(phrase: str, lex: Lexicon) -> bool:
     """Is ``phrase`` a role held for someone ("Skylift's founder", "the trust's chief
-    executive"): a possessive, then a role noun last?"""
+    executive", "Our CFO"): a possessive, then a role noun last?"""
     words = phrase.replace("’", "'").split()
-    return len(words) >= 2 and "'s" in phrase.replace("’", "'") and not words[-1].endswith("'s") and (
+    owned = "'s" in phrase.replace("’", "'") or words[0].lower() in _POSSESSIVES if words else False
+    return len(words) >= 2 and owned and not words[-1].endswith("'s") and (
         words[-1].lower() in lex.roles or words[-1].lower() in lex.offices
     )
+
+
+_POSSESSIVES = frozenset("our my his her their its your".split())
 
 
 def _named_first(

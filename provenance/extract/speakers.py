@@ -159,11 +159,12 @@ TOPIC_SPEECH = frozenset(
 ) | {"write about"}
 # Verbs of knowing, finding and liking whose object may be a thing rather than a
 # proposition: "will know Dorie Greenspan as", "established an exclusion zone", "prefer it
-# to a shelter", "anticipate the year to come", "identifying the best". Like TOPIC_SPEECH,
+# to a shelter", "anticipate the year to come", "identifying the best", "is recalling 40,000
+# dryers". Like TOPIC_SPEECH,
 # they state only with a clause ("RCMP established that ...").
 OBJECT_SENSES = frozenset(
     """know establish identify anticipate prefer enjoy admire feature rank label paint view
-    surprise document""".split()
+    surprise document recall""".split()
 )
 # Words that open a free relative or a quantified topic, not a clause: "talked about all he
 # has been through", "discussed what she saw" ("how she saved him" may carry the claim).

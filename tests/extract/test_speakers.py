@@ -1185,3 +1185,35 @@ def test_reporters_told_are_an_audience_not_content():
 def test_nobody_inside_a_quotation_does_not_cut_the_claim():
     r = read("\"Nobody told us anything,\" said Amal Qureshi, a passenger.")
     assert [c.span.text for c in r.claims if c.chain] == ["\"Nobody told us anything,\""]
+
+
+def test_a_possessed_role_before_a_named_apposition_is_that_person():
+    r = read("Our CFO, Meenal Sathe, told the board last month that we have 26 months of runway.")
+    assert speaker_of(r, "26 months of runway") == ["Meenal Sathe"]
+
+
+def test_a_participle_between_commas_after_the_subject_reports_nothing():
+    r = read("The inquiry's final report, released in May, estimated there were two million wild deer.")
+    assert [a.cue.text for a in r.attributions if a.cue] == ["estimated"]
+
+
+def test_a_company_named_by_its_first_word_is_that_company_and_it():
+    from provenance.evaluate_quotes import claims_from_reading  # names as the CLI shows them
+
+    r = read("Harrowgate Appliances is recalling 40,000 dryers. A letter from the regulator asked "
+             "Harrowgate to act.\n\nHarrowgate said on Monday that it was deeply sorry. "
+             "Owners will be offered a refund, it said.")
+    chains = {c.text: [link.name for link in c.chain] for c in claims_from_reading(r)}
+    assert chains["that it was deeply sorry"] == ["Harrowgate Appliances"]
+    assert chains["Owners will be offered a refund"] == ["Harrowgate Appliances"]
+    assert all(not chain for text, chain in chains.items() if "recalling" in text)
+
+
+def test_a_given_name_alone_is_no_company():
+    r = read("Jordan Capital bought the site. Later, Jordan said the film was done.")
+    assert speaker_of(r, "the film was done") == ["Jordan"]
+
+
+def test_a_quoted_complement_of_looked_is_no_statement():
+    r = read("Analysts wrote in a note that the forecast still looked \"too hopeful\".")
+    assert speaker_of(r, "too hopeful") == ["Analysts"]
