@@ -496,8 +496,7 @@ def _plural_subject_verb(t: Tokens, v: int, prev: str) -> bool:
     noun, because a clause or an object opens after it ("Analysts estimate that ...",
     "officials estimate the damage at ...")? "The news report said" has a verb after it."""
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
-    plural = prev.endswith("s") and not prev.endswith(("ss", "’s", "'s", "news", "sports")) and prev.isalpha()
-    return plural and (nxt == "that" or nxt in g.DETERMINERS or nxt in g.PRONOUNS and nxt != "who")
+    return _plural_noun(prev) and (nxt == "that" or nxt in g.DETERMINERS or nxt in g.PRONOUNS and nxt != "who")
 
 
 # Cue verbs whose past tense is spelled as the base form.
@@ -526,9 +525,21 @@ def _base_form_ok(low: str, prev: str) -> bool:
             and prev not in g.DETERMINERS
             and prev not in g.CONJUNCTIONS
         )
-    return prev in ("i", "we", "they", "you", "who") or (
-        prev.endswith("s") and not prev.endswith(("ss", "’s", "'s")) and prev.isalpha()
+    return prev in ("i", "we", "they", "you", "who") or _plural_noun(prev)
+
+
+def _plural_noun(word: str) -> bool:
+    """Does ``word`` look like a plural noun, a subject for a base-form verb ("analysts",
+    "officials"), and not a singular in -s ("gas", "news", "status", "crisis")?"""
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "’s", "'s"))
+        and word not in _SINGULAR_IN_S
+        and word.isalpha()
     )
+
+
+_SINGULAR_IN_S = frozenset("gas news series species chaos lens atlas alias canvas sports politics economics".split())
 
 
 def _verb_before_that(t: Tokens, v: int) -> bool:

@@ -317,8 +317,9 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
         if low in g.PREPOSITIONS or low in g.AUXILIARIES:
             break
         if j > i and w.islower() and (low.endswith("ed") or low in PUBLISH_WORDS) and low not in lex.documents \
-                and not (j + 1 < len(words) and lower[j + 1] in lex.roles):
-            break  # "report published in ...", "a letter seen by ..."; not "retired engineer Kevin Sun"
+                and not (j + 1 < len(words) and lower[j + 1] in lex.roles) and not lower[j - 1].endswith("ly"):
+            break  # "report published in ...", "a letter seen by ..."; not "retired engineer Kevin
+            # Sun" nor "newly released documents"
         j += 1
     return j
 

@@ -1217,3 +1217,11 @@ def test_a_given_name_alone_is_no_company():
 def test_a_quoted_complement_of_looked_is_no_statement():
     r = read("Analysts wrote in a note that the forecast still looked \"too hopeful\".")
     assert speaker_of(r, "too hopeful") == ["Analysts"]
+
+
+@pytest.mark.parametrize("text", [
+    "Petro-Canada began developing the Ebla natural gas project in Syria in the late 2000s.",
+    "The news report came out on Monday.",
+])
+def test_a_singular_in_s_is_no_plural_subject(text):
+    assert not read(text).attributions
