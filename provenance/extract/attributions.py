@@ -321,7 +321,9 @@ def _reports_that(s: Sentence, t: Tokens, lex: Lexicon, taken: list[bool]) -> li
     """Step 3b: "We are hearing reports that ...", "amid unconfirmed reports that ...": the
     reports (nobody named) are the vague source of the clause after "that"; live blogs
     pass on what they hear this way."""
-    out = []
+    out: list[Found] = []
+    if _HEARSAY.isdisjoint(t.lower):
+        return out  # most sentences: one pass in C
     for i in range(1, len(t) - 2):
         if t.lower[i] not in _HEARSAY or t.lower[i + 1] != "that" or taken[i] or not t.words[i].islower():
             continue

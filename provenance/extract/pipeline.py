@@ -726,8 +726,8 @@ def _assemble(
     for pronouns outside them, not inside the ``quoted`` stretches."""
     text = doc.text
     span_of = _spans(text)
-    names_in_text = _NamesInText(seen, doc.body, lex, quoted)
-    reg = Registry(names_in_text.before, seen, _TitledNames(seen, doc.body, lex).find)
+    reg = Registry(_NamesInText(seen, doc.body, lex, quoted).before, seen, _TitledNames(seen, doc.body, lex).find)
+    short_forms = _CompanyShortForms(seen, lex)
     mentions: list[Mention] = []
 
     def speaker(span: tuple[int, int], extra: tuple[int, int] | None = None) -> int | None:
@@ -752,7 +752,7 @@ def _assemble(
             if np.authors:  # "futures pricing compiled by Fenwick Data": who compiled it
                 return mention(np.authors[0])[0]
             return None  # "the rising line indicates ...": a thing, not a source
-        return mention(span, extra, _company_by_first_word(np, span[0], names_in_text))[0]
+        return mention(span, extra, short_forms.body_for(np, span[0]))[0]
 
     def mention(
         span: tuple[int, int], extra: tuple[int, int] | None = None, np: NounPhrase | None = None
@@ -985,18 +985,35 @@ def _named_role_holders(reg: Registry, source_of: list[int | None]) -> dict[int,
     return {e.id: holders[e.head][0] for e in unnamed if len(holders.get(e.head, ())) == 1}
 
 
-_BODIES = frozenset((SourceType.organization,))
+# A capitalized name of two words or more: "Brackenfield Appliances", "Elsbach Hydraulik".
+_LONG_NAME = re.compile(r"(?<![\w-])([A-Z][\w&-]*)(?:\s+[A-Z][\w&.-]*)+")
 
 
-def _company_by_first_word(np: NounPhrase, pos: int, names: "_NamesInText") -> NounPhrase:
-    """``np``, or the body it shortens: news names a company in full once, then by its
-    first word ("Brackenfield Appliances ... Brackenfield said"), which alone reads as a
-    surname. Not a known given name ("Jordan said" is a person)."""
-    if np.type is not SourceType.person or len(np.names) != 1 or np.names[0].lower() in first_names():
+class _CompanyShortForms:
+    """News names a company in full once, then by its first word ("Brackenfield Appliances
+    ... Brackenfield said"), which alone reads as a surname. The text's longer capitalized
+    names are indexed by their first word once per article, so each look-up is short."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text, self.lex = text, lex
+        self._by_first: dict[str, list[tuple[int, int]]] | None = None
+
+    def body_for(self, np: NounPhrase, pos: int) -> NounPhrase:
+        """``np``, or the company named before ``pos`` whose first word it is; never for a
+        known given name ("Jordan said" is a person)."""
+        if np.type is not SourceType.person or len(np.names) != 1 or np.names[0].lower() in first_names():
+            return np
+        if self._by_first is None:
+            self._by_first = {}
+            for m in _LONG_NAME.finditer(self.text):
+                self._by_first.setdefault(m.group(1), []).append(m.span())
+        for span in reversed(self._by_first.get(np.names[0], ())):
+            if span[0] >= pos:
+                continue
+            body = analyse(self.text, span, self.lex)
+            if body.type is SourceType.organization and len(body.names) > 1 and body.names[0] == np.names[0]:
+                return replace(body, span=np.span, text=np.text)
         return np
-    word = fold(np.names[0])
-    hit = names.before(pos, _BODIES, lambda body: len(body.names) > 1 and fold(body.names[0]) == word)
-    return replace(hit[1], span=np.span, text=np.text) if hit is not None else np
 
 
 def _names_nobody(text: str, f: Found) -> bool:
