@@ -985,8 +985,9 @@ def _named_role_holders(reg: Registry, source_of: list[int | None]) -> dict[int,
     return {e.id: holders[e.head][0] for e in unnamed if len(holders.get(e.head, ())) == 1}
 
 
-# A capitalized name of two words or more: "Brackenfield Appliances", "Elsbach Hydraulik".
-_LONG_NAME = re.compile(r"(?<![\w-])([A-Z][\w&-]*)(?:\s+[A-Z][\w&.-]*)+")
+# A run of capitalized words: "Brackenfield Appliances", "Calgary-based Suncor Energy".
+_LONG_NAME = re.compile(r"(?<![\w-])[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&.-]*)+")
+_RUN_WORD = re.compile(r"[A-Z][\w&.-]*|[A-Z][\w&-]*")
 
 
 class _CompanyShortForms:
@@ -1006,7 +1007,9 @@ class _CompanyShortForms:
         if self._by_first is None:
             self._by_first = {}
             for m in _LONG_NAME.finditer(self.text):
-                self._by_first.setdefault(m.group(1), []).append(m.span())
+                words = list(_RUN_WORD.finditer(self.text, m.start(), m.end()))
+                for w in words[:-1]:  # every word that opens two or more: "Suncor" of "Calgary-based Suncor Energy"
+                    self._by_first.setdefault(w.group().rstrip("."), []).append((w.start(), m.end()))
         for span in reversed(self._by_first.get(np.names[0], ())):
             if span[0] >= pos:
                 continue
