@@ -899,12 +899,16 @@ class Registry:
                 return e
         if _role_description(np):
             # "the mayor" after "Mayor Dan Reyes" or "Dan Reyes, the city's mayor": the named one
-            holder = self._recent(pos, lambda e: holds_role(e, np.head))
+            holder = self._recent(
+                pos, lambda e: holds_role(e, np.head) and all(n.lower() in role_words(e) for n in np.names)
+            )
             if holder is not None:
                 return holder
             titled = self._titled(np.text, pos) if self._titled is not None else None
             if titled is not None:
                 return self._adopt(titled)
+            if np.names:
+                return None  # "the WHL commissioner" is no NHL commissioner, nor the last person named
             # "“...,” said the rookie defenceman": the person just named, when nobody holds the role
             last = None if np.head in _OTHERS_ROLES else self._recent(
                 pos, lambda e: e.type == SourceType.person and not e.members and not e.role
@@ -1038,7 +1042,9 @@ def _one_person(pronoun: str, e: EntityDraft, told: TextGender | None = None) ->
 def _role_description(np: NounPhrase) -> bool:
     """Is ``np`` a definite description by role ("the mayor", "the company's spokesman")?"""
     lex = lexicon()
-    return np.definite and not np.plural and not np.names and (np.head in lex.roles or np.head in lex.offices)
+    return np.definite and not np.plural and (not np.names or np.type is SourceType.anonymous) and (
+        np.head in lex.roles or np.head in lex.offices
+    )  # "the WHL commissioner": a body's name may qualify the role
 
 
 def holds_role(e: EntityDraft, head: str) -> bool:

@@ -659,12 +659,27 @@ class _Candidates:
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
+def _is_office(word: str) -> bool:
+    """Is a capitalized word a role or office ("Minister", "Treasurer"), not a name particle
+    ("Al" of "Fouzia Al Hashish")?"""
+    lex = lexicon()
+    return word.lower() in lex.roles or word.lower() in lex.offices
+
+
 def _after_titles(text: str, m: re.Match) -> re.Match | None:
     """The person-name match ``m`` without leading title words ("First Minister Fiona
     Dalgleish" matched as "First Minister Fiona" is read again from "Fiona"); ``m`` itself
     when it opens with no such word, None when nothing is left."""
     for _ in range(3):
         name = m.group()
+        words = name.split()
+        office = next((k for k, w in enumerate(words[:-1]) if k and w in _NOT_FIRST_NAMES and _is_office(w)), 0)
+        if office:  # "Environment Minister Dana": read again from "Dana"
+            again = _PERSON.match(text, m.start() + len(" ".join(words[: office + 1])) + 1)
+            if again is None:
+                return None
+            m = again
+            continue
         if name[: name.find(" ")].rstrip(".") not in _NOT_FIRST_NAMES:
             return m  # most names open with no title (a lone word: name[:-1], never a title here)
         first = name.split(maxsplit=1)
@@ -743,6 +758,12 @@ def _assemble(
             if eid is not None:
                 mentions.append(build(Mention, {"id": len(mentions), "span": span_of(*span), "entity": eid}))
             return eid
+        owner = _pronoun_owner(text, span) if np.type is SourceType.document else None
+        if owner is not None:  # "her statement read": she said it, in a statement
+            eid = reg.resolve(analyse(text, owner, lex), owner[0])
+            if eid is not None:
+                mentions.append(build(Mention, {"id": len(mentions), "span": span_of(*owner), "entity": eid}))
+                return eid
         counted = partitive_head(np.text)
         if counted is not None:  # "one of the players": named by the whole phrase, judged by "players"
             np = replace(np, name=np.text.strip(" ,"), key=fold(np.text.strip(" ,")), head=counted)
@@ -1017,6 +1038,16 @@ class _CompanyShortForms:
             if body.type is SourceType.organization and len(body.names) > 1 and body.names[0] == np.names[0]:
                 return replace(body, span=np.span, text=np.text)
         return np
+
+
+_OWNER = re.compile(r"(her|his|their|its)\s+(?=\w)", re.IGNORECASE)
+
+
+def _pronoun_owner(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The possessive pronoun opening a document source ("her statement", "their letter"),
+    whose referent is the one who speaks through the document; None otherwise."""
+    m = _OWNER.match(text, *span)
+    return (m.start(1), m.end(1)) if m else None
 
 
 def _names_nobody(text: str, f: Found) -> bool:

@@ -1225,3 +1225,20 @@ def test_a_quoted_complement_of_looked_is_no_statement():
 ])
 def test_a_singular_in_s_is_no_plural_subject(text):
     assert all(a.cue is None or a.cue.text not in ("project", "report") for a in read(text).attributions)
+
+
+def test_her_statement_is_hers():
+    r = read("Environment Minister Dana Pell cancelled the sessions.\n\n"
+             "“I have heard stories of people afraid,” her statement read.")
+    assert speaker_of(r, "heard stories") == ["Dana Pell"]
+
+
+def test_a_role_qualified_by_a_body_is_the_person_holding_it():
+    r = read("“We will comment when appropriate,” WHL commissioner Ron Robson said.\n\n"
+             "Later, the WHL commissioner said the league had not been served.")
+    assert speaker_of(r, "not been served") == ["Ron Robson"]
+
+
+def test_a_role_of_another_body_is_nobody_named():
+    r = read("NHL commissioner Gary Bettan spoke first. Later the WHL commissioner said the league had not been served.")
+    assert speaker_of(r, "not been served") == ["WHL commissioner"]
