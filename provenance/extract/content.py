@@ -163,6 +163,30 @@ _NOT_PARTICIPLES = frozenset(
 )
 
 
+# Subordinators that open a sentence whose main clause follows a comma.
+_SUBORDINATORS = frozenset("while although though whereas".split())
+
+
+def _subordinate_end(t: Tokens, p: int, end: int) -> int:
+    """Where content starting at token ``p`` inside an opening subordinate clause stops:
+    at its comma ("While some critics say government should not pay, Jagelewski says
+    ..."); ``end`` when the sentence opens no such clause or a comma came before ``p``."""
+    if not t.lower or t.lower[0] not in _SUBORDINATORS or "," in t.words[:p]:
+        return end
+    depth = 0
+    for k in range(p, len(t)):
+        if t.starts[k] >= end:
+            break
+        w = t.words[k]
+        if w in ("“", "‘"):
+            depth += 1
+        elif w in ("”", "’") and depth:
+            depth -= 1
+        elif w == "," and not depth:
+            return t.starts[k]
+    return end
+
+
 # Conjunctions after a dash that open a new clause, no part of the content before it.
 _DASH_CONJUNCTIONS = frozenset("but and while although though yet whereas".split())
 
@@ -277,6 +301,7 @@ def content_forward(
             end = max(end, q[1])
     else:
         end = stop_in_clause(s, t, p + 1, end, subject_first=lenient or low == "that", lex=lex)
+        end = min(end, _subordinate_end(t, p, end))
     while end > start and s.text[end - 1] in " ,":
         end -= 1
     if end - start < 2:

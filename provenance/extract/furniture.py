@@ -54,6 +54,21 @@ def is_link_line(line: str) -> bool:
     return len(words) >= 3 and bool(big) and all(w[0].isupper() for w in big)
 
 
+# A line that is one short quotation and nothing else: "'Life-changing and heartbreaking'".
+_QUOTED_LINE = re.compile(r"([‘'“\"])([^‘’'“”\"\n]{3,80})([’'”\"])\.?")
+
+
+def is_quoted_heading(line: str) -> bool:
+    """Is ``line`` a subheading that quotes a few words ("'Life-changing and
+    heartbreaking'", "“Just listen to us”")? Two to eight words inside quotation marks, no
+    sentence punctuation inside them: a quoted paragraph of speech ends its sentence within
+    the marks, and it repeats words the story quotes in full."""
+    m = _QUOTED_LINE.fullmatch(line)
+    if m is None or m.group(2).rstrip().endswith((".", "!", "?", ",")):
+        return False
+    return 2 <= len(_WORDS.findall(m.group(2))) <= 8
+
+
 def blank_furniture(text: str) -> str:
     """``text`` with every furniture line (and gallery caption) replaced by spaces."""
     lines = text.split("\n")
@@ -69,5 +84,6 @@ def blank_furniture(text: str) -> str:
 
 
 def _short_furniture(line: str) -> bool:
-    """Is a short line (stripped) furniture: a listed line, a question subheading or a link?"""
-    return _LINE.fullmatch(line) is not None or is_heading(line) or is_link_line(line)
+    """Is a short line (stripped) furniture: a listed line, a question subheading, a link or
+    a quoted subheading?"""
+    return _LINE.fullmatch(line) is not None or is_heading(line) or is_link_line(line) or is_quoted_heading(line)

@@ -912,7 +912,7 @@ def _assemble(
     asked = Cover(questions)
     for i, f in enumerate(found):
         covered.append(f.content)
-        if i in is_parent or i in folded or f.content[0] in asked:
+        if i in is_parent or i in folded or f.content[0] in asked or _scare_quote(text, f):
             continue
         chain = _chain(
             text, span_of, i, found, stating, stated_by, relays_of, upstream_of, reg, entities, wire_id, wire
@@ -1048,6 +1048,12 @@ def _pronoun_owner(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     whose referent is the one who speaks through the document; None otherwise."""
     m = _OWNER.match(text, *span)
     return (m.start(1), m.end(1)) if m else None
+
+
+def _scare_quote(text: str, f: Found) -> bool:
+    """Is ``f`` a quotation of one or two words that no cue introduces ("deemed
+    “independent”", "By “honorific”")? A quoted term is the writer's, no one's statement."""
+    return f.cue is None and len(text[f.content[0] : f.content[1]].split()) < 3
 
 
 def _names_nobody(text: str, f: Found) -> bool:

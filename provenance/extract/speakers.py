@@ -15,6 +15,7 @@ from itertools import takewhile
 from provenance.extract import grammar as g
 from provenance.extract.lexicon import lexicon
 from provenance.extract.sentence import Found
+from provenance.models import CueType
 
 # Closed-class words: a source name made only of these names nobody (DESIGN.md: a chain
 # link is never a pronoun left unresolved, a relative pronoun or a function word).
@@ -191,8 +192,8 @@ def states(text: str, f: Found) -> bool:
     apart from reports of acts; Pareti 2016)."""
     if f.cue is None:
         return True
-    if negated(text, f):
-        return False
+    if negated(text, f) or f.cue_type is CueType.other and f.lemma == "question":
+        return False  # "The Globe's questions about the policy": a question states nothing
     lemma = (f.lemma or "").partition(" ")[0]
     topic = lemma in TOPIC_SPEECH or f.lemma in TOPIC_SPEECH or lemma in OBJECT_SENSES
     cs = f.content[0]
@@ -265,8 +266,9 @@ def has_finite_verb(content: str, reach: int = 10) -> bool:
 
 
 # An object ends at a relative, a conjunction or a subordinate clause: "responded a couple
-# minutes later when Jones recorded his first goal".
-_OBJECT_ENDS = frozenset("that which who whom whose and but when while after before until".split())
+# minutes later when Jones recorded his first goal", "offer a glimpse into how officials
+# grappled".
+_OBJECT_ENDS = frozenset("that which who whom whose and but when while after before until how what whether why".split())
 # Words after which a word in -ed is an adjective: "a detailed valuation", "the most
 # detailed account", "a recycled rubber floor".
 _BEFORE_ADJECTIVE = frozenset("a an the this that these those its his her their our my most more very".split())

@@ -62,3 +62,16 @@ def test_a_link_line_gives_no_source_and_no_claim():
                                   "She said her husband contributed to the report."])
 def test_sentences_about_editing_or_contributing_are_kept(line):
     assert blank_furniture(line) == line
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("'Life-changing and heartbreaking'.", True),
+    ("“Just listen to us”", True),
+    ("“We need more nurses.”", False),
+    ("'We are close,' she said.", False),
+    ("\"Yes\"", False),
+])
+def test_a_short_quotation_alone_on_a_line_is_a_subheading(line, heading):
+    from provenance.extract.furniture import is_quoted_heading
+
+    assert is_quoted_heading(line) is heading

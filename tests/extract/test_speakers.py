@@ -1242,3 +1242,38 @@ def test_a_role_qualified_by_a_body_is_the_person_holding_it():
 def test_a_role_of_another_body_is_nobody_named():
     r = read("NHL commissioner Gary Bettan spoke first. Later the WHL commissioner said the league had not been served.")
     assert speaker_of(r, "not been served") == ["WHL commissioner"]
+
+
+@pytest.mark.parametrize("quoted, scare", [("“independent”", True), ("“no mas.”", True),
+                                           ("“We are not going to cut research.”", False)])
+def test_a_quoted_term_without_a_cue_is_no_claim(quoted, scare):
+    from provenance.extract.pipeline import _scare_quote
+    from provenance.extract.sentence import Found
+    from provenance.models import CueType
+
+    text = f"The directors were deemed {quoted} by the board."
+    start = text.index(quoted)
+    f = Found(cue=None, cue_type=CueType.quote, source=None, content=(start, start + len(quoted)), direction="forward")
+    assert _scare_quote(text, f) is scare
+
+
+def test_questions_asked_by_an_outlet_state_nothing():
+    r = read("The agency declined to answer most of The Globe's questions about the insurance policy.")
+    assert all(not c.chain for c in r.claims)
+
+
+def test_an_object_ends_before_a_wh_clause():
+    r = read("Newly released documents offer a glimpse into how officials grappled with the crisis.")
+    assert all(not c.chain for c in r.claims)
+
+
+def test_talks_after_a_noun_is_a_noun():
+    r = read("Stocks rose as investors watched U.S.-China trade talks closely.")
+    assert not r.attributions
+
+
+def test_an_opening_while_clause_ends_its_content_at_the_comma():
+    r = read("While some critics say the city should not pay a middle man, Ines Varga says the premium "
+             "makes everyone work harder.")
+    assert speaker_of(r, "makes everyone work harder") == ["Ines Varga"]
+    assert speaker_of(r, "should not pay") == ["some critics"]
