@@ -156,7 +156,7 @@ def plan_entity(entity: Entity, ref: ArticleRef) -> Plan:
         plan = _scoped(entity.id, etype, name, ref)
     elif etype == SourceType.document:
         plan = _plan_document(entity, ref, name, norm)
-    elif etype == SourceType.person and (not lexicon_name(name) or _titled(entity)):
+    elif etype == SourceType.person and (not lexicon_name(name) or _titled(entity) or _named_in_full(name, ref)):
         plan = _plan_person(entity, ref, name, norm)
     else:
         plan = _plan_org(entity, ref, name, norm, etype)
@@ -175,6 +175,12 @@ def _titled(entity: Entity) -> bool:
     """Was the person named with an honorific ("Mr Sun", "Ms Bloomberg")? Then a name the
     lexicon lists as an outlet or a body (The Sun, Bloomberg News) is still a person's."""
     return any(alias.split(maxsplit=1)[0].lower().rstrip(".") in HONORIFICS for alias in (entity.name, *entity.aliases) if alias.strip())
+
+
+def _named_in_full(name: str, ref: ArticleRef) -> bool:
+    """Does the article name a person in full with this one word as surname ("Chief Tim
+    Fitch ... Fitch said")? Then "Fitch" is that person, not Fitch Ratings."""
+    return " " not in name.strip() and bool(ref.text) and bool(full_names_in(ref.text, name.strip()))
 
 
 def _plan_person(entity: Entity, ref: ArticleRef, name: str, norm: str) -> Plan:

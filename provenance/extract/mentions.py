@@ -1012,11 +1012,14 @@ def fits_head(head: str, names: list[str]) -> bool:
     public = any(w.lower() in PUBLIC_WORDS for w in names)
     if head in COMPANY_HEADS:
         return not public
+    if head in _COURT_HEADS:
+        return any(w.lower() in _COURT_HEADS for w in names)  # "the court" is no "N.S." nor a company
     if head in GOVERNMENT_HEADS:
         return public or _is_place(names)
     return True
 
 
+_COURT_HEADS = frozenset("court tribunal bench".split())
 # Heads of a description that a country or city may stand for ("the government said").
 GOVERNMENT_HEADS = frozenset("government administration ministry department authorities state council".split())
 

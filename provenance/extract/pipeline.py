@@ -1052,8 +1052,13 @@ def _pronoun_owner(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 
 def _scare_quote(text: str, f: Found) -> bool:
     """Is ``f`` a quotation of one or two words that no cue introduces ("deemed
-    “independent”", "By “honorific”")? A quoted term is the writer's, no one's statement."""
-    return f.cue is None and len(text[f.content[0] : f.content[1]].split()) < 3
+    “independent”", "By “honorific”"), or an unquoted content that is one discourse word
+    ("Yes, the critics weighed in too")? Neither is anyone's statement."""
+    words = text[f.content[0] : f.content[1]].split()
+    return f.cue is None and len(words) < 3 or len(words) == 1 and words[0].strip(",.").lower() in _DISCOURSE_ONLY
+
+
+_DISCOURSE_ONLY = frozenset("yes no well indeed sure okay ok so still yet".split())
 
 
 def _names_nobody(text: str, f: Found) -> bool:

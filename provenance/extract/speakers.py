@@ -157,7 +157,7 @@ SPEECH_ACTS = frozenset(
 TOPIC_SPEECH = frozenset(
     """discuss talk cite post release share present circulate read name order respond reply
     outline weigh bring express thank interrupt volunteer appeal correct address ask""".split()
-) | {"write about"}
+) | {"write about", "go on", "think about", "worry about", "know about", "hear about"}
 # Verbs of knowing, finding and liking whose object may be a thing rather than a
 # proposition: "will know Dorie Greenspan as", "established an exclusion zone", "prefer it
 # to a shelter", "anticipate the year to come", "identifying the best", "is recalling 40,000
@@ -259,10 +259,17 @@ def has_finite_verb(content: str, reach: int = 10) -> bool:
     if "that" in words[1:3] and _ADJUNCT_WORD.fullmatch(words[words.index("that", 1) - 1]):
         return True  # "ruled 2-1 that ...", "said Monday that ...": a complementizer after an adjunct
     words = words[:1] + list(takewhile(lambda w: w not in _OBJECT_ENDS, words[1:]))
-    return any(w in g.AUXILIARIES for w in words) or any(
-        w.endswith("ed") and w not in _NOT_PARTICIPLES and words[i] not in _BEFORE_ADJECTIVE
-        for i, w in enumerate(words[1:])
-    )
+    if any(w in g.AUXILIARIES for w in words):
+        return True
+    # a past tense in -ed within the first five words, before any participle: "the council
+    # approved", not "a video showing a stop sign reinstalled", "a race deemed unsuited"
+    for i, w in enumerate(words[1:5]):
+        if words[i].endswith("ing"):
+            return False
+        if w.endswith("ed") and w not in _NOT_PARTICIPLES and words[i] not in _BEFORE_ADJECTIVE:
+            return True
+    return False
+
 
 
 # An object ends at a relative, a conjunction or a subordinate clause: "responded a couple

@@ -1277,3 +1277,31 @@ def test_an_opening_while_clause_ends_its_content_at_the_comma():
              "makes everyone work harder.")
     assert speaker_of(r, "makes everyone work harder") == ["Ines Varga"]
     assert speaker_of(r, "should not pay") == ["some critics"]
+
+
+@pytest.mark.parametrize("text", [
+    "The court viewed a video showing a stop sign reinstalled at the junction.",
+    "The act of 1910 prohibited immigration by anyone belonging to any race deemed unsuited.",
+    "The White House thought about flipping Democrats.",
+    "Others, though, have gone on the attack against the school.",
+])
+def test_more_acts_on_things_state_nothing(text):
+    assert all(not c.chain for c in read(text).claims)
+
+
+def test_the_court_is_no_place_named_before():
+    r = read("A Truro, N.S., police officer was killed. The court heard the cost was covered.")
+    assert speaker_of(r, "the cost was covered") == ["court"]
+
+
+def test_a_surname_named_in_full_is_no_listed_body():
+    from provenance.evaluate_quotes import claims_from_reading  # names as the CLI shows them
+
+    r = read("Police chief Tim Fitch wrote the letter. Fitch is calling for a calmer debate, he said.")
+    chains = [[link.name for link in c.chain] for c in claims_from_reading(r) if "calmer" in c.text]
+    assert chains == [["Tim Fitch"]]
+
+
+def test_a_lone_yes_is_no_claim():
+    r = read("Yes, the critics weighed in too.")
+    assert not any(c.span.text.strip() == "Yes" for c in r.claims)
