@@ -200,7 +200,7 @@ def _colon_attribution(s: Sentence, t: Tokens, lex: Lexicon) -> Found | None:
     k = _label_colon(t)
     if k < 0 or not _label_names_speaker(t, k, lex):
         return None
-    content = content_forward(s, t, k + 1, "speech")
+    content = content_forward(s, t, k + 1, "speech", lenient=True)  # "Vale: And on its own ..."
     if content is None:
         return None
     src = (t.starts[0], t.ends[k - 1])
@@ -487,7 +487,7 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if low == lemma and low in _PAST_LIKE_BASE and nxt in ("", ".", ",", ":", "!", "?", ";"):
         return True  # "“...,” her statement read.": a past tense spelled as the base
     if low == lemma:
-        return _base_form_ok(low, prev) or _verb_before_that(t, v)
+        return _base_form_ok(low, prev) or _verb_before_that(t, v) or _plural_head_before_name(t, v)
     if low.endswith("s") and low != lemma and not low.endswith("ss"):
         return _s_form_ok(prev)
     return True
@@ -528,6 +528,16 @@ def _base_form_ok(low: str, prev: str) -> bool:
             and prev not in g.CONJUNCTIONS
         )
     return prev in ("i", "we", "they", "you", "who") or _plural_noun(prev)
+
+
+def _plural_head_before_name(t: Tokens, v: int) -> bool:
+    """Is a base form at ``v`` the verb of a plural noun with a named body after it ("Early
+    figures from the WA Electoral Commission show", "Analysts at Harbor Capital estimate")?
+    The word before the verb is the body's; the subject is the noun before "from"/"at"/"of"."""
+    k = v - 1
+    while k > 0 and (cap(t.words[k]) or t.lower[k] == "the") and v - k <= 6:
+        k -= 1
+    return k < v - 1 and k > 0 and t.lower[k] in ("from", "at", "of", "for") and _plural_noun(t.lower[k - 1])
 
 
 def _plural_noun(word: str) -> bool:

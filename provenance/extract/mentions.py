@@ -535,6 +535,8 @@ def _type_of(
         return SourceType.person, _person_name(core, lex)  # "Green party leader Elizabeth May"
     if any(w in lex.org_words for w in core_lower):
         return SourceType.organization, _after_role(core, joined)
+    if quantity and len(names) == 1 and names[0].lower() in _PARTY_MEMBERS:
+        return SourceType.anonymous, quantity + joined  # "One senior Liberal told her": a member unnamed
     if caps and _cap(core[-1]):
         return _named_type(core, names, lex, joined)
     return SourceType.anonymous, joined
@@ -709,6 +711,10 @@ def _named_type(core: list[str], names: list[str], lex: Lexicon, joined: str) ->
     if names:
         return SourceType.person, _person_name(core, lex)
     return SourceType.person, joined
+
+
+# A member of a party named by it, after a quantifier: "one senior Liberal", "two Tories".
+_PARTY_MEMBERS = frozenset("liberal conservative democrat republican labor labour tory green nationalist socialist".split())
 
 
 def _person_name(core: list[str], lex: Lexicon) -> str:

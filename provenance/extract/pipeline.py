@@ -905,7 +905,10 @@ def _assemble(
     # is part of that statement's claim, not a claim of its own
     stating = [states(text, f) for f in found]  # once per attribution, for claims and chains
     stated_by = [e if ok else None for e, ok in zip(source_of, stating, strict=True)]
-    folded = {i for i, f in enumerate(found) if f.parent is not None and (not stating[i] or _names_nobody(text, f))}
+    folded = {
+        i for i, f in enumerate(found)
+        if f.parent is not None and (not stating[i] or _names_nobody(text, f) or f.source is not None and source_of[i] is None)
+    }  # a nested report by no one we can name ("the party expected to ...") stays in its parent's claim
     is_parent = {f.parent for i, f in enumerate(found) if f.parent is not None and i not in folded}
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []

@@ -201,6 +201,10 @@ def states(text: str, f: Found) -> bool:
         return False  # "Members ... showed their alignment": a display, not a finding
     if (f.cls in _STATING and not topic) or lemma in SPEECH_ACTS:
         return True
+    if topic and cs > f.cue[0] and text[f.cue[0] : f.cue[1]].split()[-1].lower() in g.PREPOSITIONS \
+            and not any(q in text[cs : f.content[1]] for q in "\"“”"):
+        return False  # "responded to a school survey", "talked about all he has been through": a topic
+        # (quoted words in it are the source's own: "talking about how she saved Colton “from ...”")
     if cs < f.cue[0]:
         return True
     head = text[cs : cs + 5].lower()

@@ -1305,3 +1305,30 @@ def test_a_surname_named_in_full_is_no_listed_body():
 def test_a_lone_yes_is_no_claim():
     r = read("Yes, the critics weighed in too.")
     assert not any(c.span.text.strip() == "Yes" for c in r.claims)
+
+
+def test_a_topic_after_a_particle_is_no_statement():
+    r = read("Ms Kinsella said 70 per cent of parents who responded to a school survey supported the trial.")
+    assert speaker_of(r, "supported the trial") == ["Kinsella"]
+
+
+def test_a_plural_noun_before_a_named_body_is_the_subject_of_its_verb():
+    r = read("Early figures from the WA Electoral Commission show a swing of about 6 per cent.")
+    assert speaker_of(r, "a swing of about 6 per cent") == ["Early figures"]
+
+
+def test_a_labelled_answer_opening_with_and_is_the_speakers():
+    r = read("Dr Ines Calder leads the team.\n\nCALDER: And on its own they'd be right. Eight of ten years were worse.")
+    claims = [c for c in r.claims if "on its own" in c.span.text]
+    assert claims and claims[0].chain
+
+
+def test_one_party_member_unnamed_is_vague():
+    r = read("One senior Liberal told reporters the party would win four seats.")
+    claim = next(c for c in r.claims if "four seats" in c.span.text)
+    assert claim.kind.value == "vague"
+
+
+def test_a_nested_report_by_nobody_named_stays_in_its_parents_claim():
+    r = read("Dr Amala Rao said it would admit its first batch of 150 students in 2027.")
+    assert [c.span.text for c in r.claims if c.chain] == ["it would admit its first batch of 150 students in 2027"]
