@@ -56,7 +56,7 @@ ORG_HEADS = frozenset(
 PERSON_PARTICLES = g.NAME_PARTICLES | {"and"}
 PUBLISH_WORDS = frozenset(
     "published printed seen obtained reviewed released aired broadcast posted run polled surveyed quoted cited commissioned conducted".split()
-)
+) | frozenset("made sent written given taken shown held filed drawn".split())  # "a filing made in March"
 
 
 @dataclass(slots=True)

@@ -222,8 +222,19 @@ def double_single_quotes(text: str) -> str:
     pos = 0
     for para in text.split("\n"):
         if not _DOUBLE_MARKS.search(para):
-            for m in _SINGLE_QUOTED.finditer(para):
+            matches = list(_SINGLE_QUOTED.finditer(para))
+            for m in matches:
                 out[pos + m.start()] = "“"
                 out[pos + m.end() - 1] = "”"
+            lead = len(para) - len(para.lstrip())
+            if _OPENING_SINGLE.match(para, lead) and not any(m.start() == lead for m in matches) \
+                    and not _CLOSING_SINGLE.search(para, lead + 1):
+                out[pos + lead] = "“"  # a quotation that runs on into the next paragraph: no closing mark
         pos += len(para) + 1
     return "".join(out)
+
+
+# A paragraph opening with a single quotation mark before a word; a mark that may close it
+# ("'Community of acquaintances' exists": a quoted phrase, not an open quotation).
+_OPENING_SINGLE = re.compile(r"['‘](?=[A-Za-z0-9])")
+_CLOSING_SINGLE = re.compile(r"(?<=\w)['’](?=\s|$)")

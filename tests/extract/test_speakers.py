@@ -1332,3 +1332,23 @@ def test_one_party_member_unnamed_is_vague():
 def test_a_nested_report_by_nobody_named_stays_in_its_parents_claim():
     r = read("Dr Amala Rao said it would admit its first batch of 150 students in 2027.")
     assert [c.span.text for c in r.claims if c.chain] == ["it would admit its first batch of 150 students in 2027"]
+
+
+def test_a_quotation_running_over_paragraphs_in_single_marks_stays_the_speakers():
+    r = read("'We have spent $11 million fixing roads,' Cr Julia Petros said.\n\n"
+             "'I know nobody wants to hear about a rate rise.\n\n"
+             "'But the alternative is closing the pool.'")
+    assert speaker_of(r, "nobody wants to hear") == ["Julia Petros"]
+    assert speaker_of(r, "closing the pool") == ["Julia Petros"]
+
+
+def test_a_quoted_phrase_opening_a_line_is_no_open_quotation():
+    from provenance.extract.text import double_single_quotes
+
+    line = "'Community of acquaintances' exists in program."
+    assert double_single_quotes(line) == line
+
+
+def test_a_document_made_or_sent_is_the_source():
+    r = read("A filing made in March shows that the auditor resigned after less than a year.")
+    assert speaker_of(r, "the auditor resigned") == ["filing"]
