@@ -154,3 +154,14 @@ def test_an_upgraded_database_groups_as_a_new_one(tmp_path, folder, fake):
     for db in (old, new):
         run(db, "ingest", str(folder), "--workers", "1", "-q")
     assert run(old, "overlaps", "--format", "json").stdout == run(new, "overlaps", "--format", "json").stdout
+
+
+def test_stored_features_are_read_on_both_backends(any_url, tmp_path, folder, fake, extractions):
+    write(folder, "a.txt", UN)
+    run(any_url, "ingest", str(folder), "--workers", "1", "-q")
+    write(folder, "b.txt", REUTERS)
+    run(any_url, "ingest", str(folder), "--workers", "1", "-q")
+    [group] = json.loads(run(any_url, "overlaps", "--format", "json").stdout)
+    assert len(group["claims"]) == 2 and extractions == []
+    rebuilt = json.loads(run(any_url, "overlaps", "--rebuild", "--format", "json").stdout)
+    assert [g["claims"] for g in rebuilt] == [group["claims"]]
