@@ -91,8 +91,8 @@ TABLES: dict[str, Row] = {
     "secondhand_claim": {"description": "View: claims that reached the article through someone else."},
     "schema_migrations": {"description": "Applied schema versions."},
 }
-HIDDEN = ("claim_fts_sync", "overlap_key", "overlap_feature", "overlap_state", "overlap_pair", "source_block",
-          "source_curation")
+HIDDEN = ("claim_fts_sync", "overlap_key", "overlap_feature", "overlap_claim", "overlap_state", "overlap_pair",
+          "source_block", "source_curation")
 
 QUERIES: dict[str, Row] = {
     "secondhand_by_outlet": {

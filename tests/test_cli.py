@@ -278,17 +278,17 @@ def test_a_database_to_migrate_still_migrates(tmp_path):
     run(db, "ingest", str(EXAMPLES), "--workers", "1", "-q")
     con = sqlite3.connect(db)
     latest = con.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
-    # the input_file migration is the latest (a migration added after it: undo that one here instead)
+    # the overlap_claim migration is the latest (a migration added after it: undo that one here instead)
     assert con.execute("SELECT name FROM schema_migrations WHERE version = ?", (latest,)).fetchone()[0].startswith(
-        "table input_file")
+        "table overlap_claim")
     con.execute("DELETE FROM schema_migrations WHERE version = ?", (latest,))
-    con.execute("DROP TABLE input_file")
+    con.execute("DROP TABLE overlap_claim")
     con.commit()
     con.close()
     assert json.loads(run(db, "claims", "--limit", "1", "--format", "json").stdout)
     con = sqlite3.connect(db)
     assert con.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == latest
-    assert con.execute("SELECT COUNT(*) FROM input_file").fetchone()[0] == 0
+    assert con.execute("SELECT COUNT(*) FROM overlap_claim").fetchone()[0] == 0
     con.close()
 
 

@@ -214,14 +214,38 @@ def test_ingest_and_curation_keep_the_groups_current_so_overlaps_only_reads(tmp_
         assert reader.scalar("SELECT independent FROM overlap_group") == 0
 
 
-def test_the_ingest_cache_packs_older_claims_and_gives_their_features_back():
+def test_the_ingest_cache_keeps_the_latest_claims():
     from provenance.store.overlap_index import ClaimCache
 
-    texts = [*PARAPHRASE, *TOPIC_ONLY, *FILLER, "Ohio Gov. John Kasich said the state spent $14.3 billion on 30,000 roads"]
-    cache = ClaimCache(recent=3, packed=len(texts) - 4)
+    texts = [*PARAPHRASE, *TOPIC_ONLY, *FILLER]
+    cache = ClaimCache(size=3)
     for i, t in enumerate(texts):
         cache.put(i, 100 + i, features(t))
-    assert len(cache.recent) == 3 and len(cache.packed) == len(texts) - 4
-    assert cache.get(0) is None  # past both sizes: dropped, read again from the database
-    for i, t in enumerate(texts[1:], start=1):
-        assert cache.get(i) == (100 + i, features(t))  # packed or not, the same features
+    assert len(cache) == 3 and cache.get(len(texts) - 4) is None  # older: read from overlap_claim
+    for i in range(len(texts) - 3, len(texts)):
+        assert cache.get(i) == (100 + i, features(texts[i]))
+
+
+def test_indexing_pauses_the_cycle_collector_and_restores_it(tmp_path, monkeypatch):
+    import gc
+
+    from conftest import ARTICLE_A
+    from fakes import store_texts
+
+    from provenance.store import open_database, overlap_index
+    from provenance.store.db import begin_write
+
+    seen = []
+    monkeypatch.setattr(overlap_index, "_index_chunk", lambda *a, **k: (seen.append(gc.isenabled()), (0, 0))[1])
+    engine = open_database(tmp_path / "g.db")
+    store_texts(engine, (ARTICLE_A, "/news/a.txt"))
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            with begin_write(engine) as conn:
+                conn.exec_driver_sql("DELETE FROM overlap_state")
+                overlap_index.index_new_claims(conn)
+            assert seen[-1] is False and gc.isenabled() is enabled
+        finally:
+            gc.enable()
+    engine.dispose()

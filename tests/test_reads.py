@@ -44,7 +44,7 @@ def test_a_database_to_migrate_is_opened_through_sqlalchemy_and_migrated(tmp_pat
     _loaded(tmp_path).dispose()
     con = sqlite3.connect(tmp_path / "r.db")
     con.execute("DELETE FROM schema_migrations WHERE version = ?", (SCHEMA_VERSION,))
-    con.execute("DROP TABLE input_file")  # what the latest migration adds (see tests/test_cli.py)
+    con.execute("DROP TABLE overlap_claim")  # what the latest migration adds (see tests/test_cli.py)
     con.commit()
     con.close()
     with open_reader(tmp_path / "r.db") as reader:

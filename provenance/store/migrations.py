@@ -99,6 +99,15 @@ def _input_files(conn: Connection) -> None:
     SQLModel.metadata.create_all(conn, tables=INPUT_TABLES)
 
 
+def _overlap_claims(conn: Connection) -> None:
+    """Version 8: overlap_claim, each indexed claim's overlap features, read instead of recomputed.
+    Not backfilled: the claims indexed before get their row when they are first met as a candidate
+    (``overlap_index``), so opening a large database stays instant and this imports no feature code."""
+    from provenance.store.tables import OVERLAP_CLAIM_TABLES
+
+    SQLModel.metadata.create_all(conn, tables=OVERLAP_CLAIM_TABLES)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "tables article, source, source_alias, source_relation, source_article, "
                  "mention, claim, citation; views; claim_fts", _initial),
@@ -112,6 +121,8 @@ MIGRATIONS: list[Migration] = [
                  "names; every source has an alias row for its shown name", _one_name_normalization),
     Migration(7, "table input_file (size, mtime and sha256 of each file ingested whole, so that ingesting it "
                  "again unchanged skips it unread)", _input_files),
+    Migration(8, "table overlap_claim (the overlap features of each indexed claim, read by later claims "
+                 "instead of extracted from its text again)", _overlap_claims),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -3,7 +3,8 @@
 ``refresh`` indexes the claims added since the last refresh (their features, document
 frequencies and anchor-pair keys), compares each new claim only with the claims that share
 a key (``overlap_key``; a key held by more than MAX_KEY_CLAIMS claims is a topic and compares
-nothing more), stores the pairs that pass ``provenance.overlaps.similarity`` (through its ``Comparer``) in
+nothing more; a claim that holds a key keeps its features in ``overlap_claim``, so a later
+claim that meets it reads them rather than extracting them again), stores the pairs that pass ``provenance.overlaps.similarity`` (through its ``Comparer``) in
 ``overlap_pair``, and rebuilds ``overlap_group``/``overlap_member`` from the pairs of current
 articles, with each group's origins and independence from the current source resolution.
 The cost of a refresh grows with the new claims, not with the corpus; the ``overlaps``
@@ -11,9 +12,11 @@ query then reads two small tables. A fingerprint of the database (claims, curren
 articles, sources, curation) tells whether anything changed since the groups were built.
 """
 
+import gc
 import logging
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any, cast
@@ -42,6 +45,7 @@ from provenance.store.tables import (
     Article,
     Claim,
     FeatureCount,
+    OverlapClaim,
     OverlapGroup,
     OverlapKey,
     OverlapMember,
@@ -58,7 +62,6 @@ log = logging.getLogger(__name__)
 MAX_KEY_CLAIMS = 50  # claims one anchor-pair key compares; past this it is a topic ("@trump|@clinton")
 CHUNK = 20_000  # claims indexed per step
 CACHE_CLAIMS = 20_000  # features of recently indexed claims kept by ``index_new_claims(cache=...)``
-PACKED_CLAIMS = 100_000  # ... and of the claims before them, packed in a string (~0.3 KB a claim)
 _IN = 900
 NAMED = {"person", "organization", "outlet", "document"}
 
@@ -100,7 +103,7 @@ def ensure_fresh(engine: Engine, *, rebuild: bool = False) -> RefreshReport:
 def refresh(conn: Connection, *, rebuild: bool = False) -> RefreshReport:
     """Index new claims, add their overlapping pairs, and rebuild the groups (in the caller's transaction)."""
     if rebuild:
-        for table in (OverlapKey, FeatureCount, OverlapPair, OverlapState):
+        for table in (OverlapKey, OverlapClaim, FeatureCount, OverlapPair, OverlapState):
             conn.execute(delete(table_of(table)))
     report = index_new_claims(conn)
     report.groups = regroup(conn)
@@ -132,7 +135,8 @@ def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = No
                                 .where(col(Claim.id) > last).order_by(col(Claim.id)).limit(CHUNK)).all()
         if not rows:
             break
-        n, pairs = _index_chunk(conn, rows, indexed, known, cache)
+        with _collector_paused():
+            n, pairs = _index_chunk(conn, rows, indexed, known, cache)
         indexed += n
         report.claims_indexed += n
         report.pairs_added += pairs
@@ -163,6 +167,21 @@ def fingerprint(conn: Connection) -> str:
 
 
 # ---------------------------------------------------------------- indexing
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a chunk is indexed. The chunk makes some hundred thousand
+    small sets and tuples (no cycles: they go when the chunk does), and the collections they trigger
+    walk the ingest's long-lived objects too: ~20 % of the index's CPU at 10,000 articles
+    (docs/benchmarks.md, issue 13)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
@@ -199,7 +218,28 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
         if mine:
             candidates[cid] = mine
     _insert_ignore(conn, OverlapKey, ["key", "claim_id"], ["key", "claim_id"], new_rows)
+    keyed = {cid: pack(feats[cid]) for cid in sorted({cid for _, cid in new_rows})}  # what a later claim can meet
+    packed: dict[int, str] = {}  # older candidates known as packed features: unpacked only to be compared
     old = sorted(set().union(*candidates.values()) - set(feats))
+    late = _gather(conn, old, cache, feats, packed, article)
+    _insert_ignore(conn, OverlapClaim, ["claim_id", "article_id", "features"], ["claim_id"],
+                   [(cid, article[cid], p) for cid, p in keyed.items()] + late)
+    alls = {p: _all_of(p) for p in packed.values()}
+    more = set().union(*(feats[cid].all for cid in old if cid in feats), *alls.values()) - set(df)
+    df.update(_counts(conn, more))
+    pairs = _Pairs(feats, packed, alls, Comparer(df, n)).of(candidates, article)  # df and n are fixed for this chunk
+    _insert_ignore(conn, OverlapPair, ["claim_a", "claim_b", "score", "shared"], ["claim_a", "claim_b"], pairs)
+    if cache is not None:  # this chunk's claims are the next chunks' likeliest candidates
+        for cid in keyed:
+            cache.put(cid, article[cid], feats[cid])
+    return fresh, len(pairs)
+
+
+def _gather(conn: Connection, old: list[int], cache: "ClaimCache | None", feats: dict[int, Features],
+            packed: dict[int, str], article: dict[int, int]) -> list[tuple[int, int, str]]:
+    """Put the features of the older candidates ``old`` into ``feats`` (those the cache keeps) or
+    ``packed`` (the others, read from overlap_claim), and their articles into ``article``; return
+    the overlap_claim rows of those indexed before the table existed (extracted from their text here)."""
     to_read = []
     for cid in old:
         hit = cache.get(cid) if cache is not None else None
@@ -207,80 +247,126 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
             to_read.append(cid)
         else:
             article[cid], feats[cid] = hit
-    for cid, aid, text in _claims(conn, to_read):
-        feats[cid], article[cid] = features(text), aid
-    more = {x for cid in old if cid in feats for x in feats[cid].all} - set(df)
-    df.update(_counts(conn, more))
-    pairs = []
-    compare = Comparer(df, n)  # df and n are fixed for this chunk
-    same: dict[Features, Features] = {}  # identical claims, one object: compared once per chunk
-    for cid, f in feats.items():
-        feats[cid] = same.setdefault(f, f)
-    for b, others in candidates.items():
-        fb, in_b = feats[b], article[b]
-        all_b = fb.all
-        for a in others:
-            fa = feats.get(a)
-            if fa is None or article[a] == in_b or len(fa.all & all_b) < MIN_SHARED:
-                continue  # most candidates stop here, which spares the call
-            score, shared = compare.similarity(fa, fb)
+    return _read_features(conn, to_read, packed, article)
+
+
+class _Pairs:
+    """The overlapping pairs of one chunk's new claims and their candidates. Claims with identical
+    features (the synthetic corpus repeats claims word for word, news repeats quotes) are one
+    object or one packed string, and each (candidate features, claim features) is decided once:
+    the shared-feature count that most candidates stop at, then ``Comparer.similarity``."""
+
+    def __init__(self, feats: dict[int, Features], packed: Mapping[int, str],
+                 alls: Mapping[str, frozenset[str]], compare: Comparer) -> None:
+        same: dict[Features, Features] = {}
+        self.feats = {cid: same.setdefault(f, f) for cid, f in feats.items()}
+        one: dict[str, str] = {}  # equal packed strings as one object (they are told apart by id below)
+        self.token: dict[int, Features | str] = {**self.feats, **{cid: one.setdefault(p, p) for cid, p in packed.items()}}
+        self.alls, self.compare = alls, compare
+        self.same = same
+        self.done: dict[tuple[int, int], tuple[float, str] | None] = {}
+
+    def of(self, candidates: Mapping[int, set[int]], article: Mapping[int, int]) -> list[tuple[int, int, float, str]]:
+        """(claim_a < claim_b, score, shared features) of each new claim and the candidates of another
+        article it overlaps."""
+        pairs = []
+        token, done, decide = self.token, self.done, self.decide
+        for b, others in candidates.items():
+            fb, in_b = self.feats[b], article[b]
+            idb = id(fb)
+            for a in others:
+                ta = token.get(a)
+                if ta is None or article[a] == in_b:
+                    continue
+                key = (id(ta), idb)
+                got = done[key] if key in done else decide(key, ta, fb)
+                if got is not None:
+                    pairs.append((min(a, b), max(a, b), *got))
+        return pairs
+
+    def decide(self, key: tuple[int, int], ta: Features | str, fb: Features) -> tuple[float, str] | None:
+        """(score, shared features) of a candidate's features (or packed features) and a claim's,
+        None when they do not overlap; kept under ``key``."""
+        got = None
+        all_a = ta.all if isinstance(ta, Features) else self.alls[ta]
+        if len(all_a & fb.all) >= MIN_SHARED:  # most candidates of news stop here, which spares the unpacking
+            fa = ta if isinstance(ta, Features) else self.same.setdefault(g := unpack(ta), g)
+            score, shared = self.compare.similarity(fa, fb)
             if score >= THRESHOLD:
-                lo, hi = min(a, b), max(a, b)
-                pairs.append((lo, hi, round(min(score, 1.0), 3), " ".join(sorted(shared))))
-    _insert_ignore(conn, OverlapPair, ["claim_a", "claim_b", "score", "shared"], ["claim_a", "claim_b"], pairs)
-    if cache is not None:  # this chunk's claims are the next chunks' likeliest candidates
-        for cid, _, _ in rows:
-            if cid in feats:
-                cache.put(cid, article[cid], feats[cid])
-    return fresh, len(pairs)
+                got = (round(min(score, 1.0), 3), " ".join(sorted(shared)))
+        self.done[key] = got
+        return got
 
 
 class ClaimCache:
-    """Features of indexed claims, by id, kept across ``index_new_claims`` calls (what ``ingest``
-    passes): the CACHE_CLAIMS latest as objects, and the PACKED_CLAIMS before them packed in a
-    string (numbers, names, content words), rebuilt in microseconds where ``features(text)`` takes
-    tens of them. Candidates of a new claim are often claims indexed long before (a key collects
-    claims until MAX_KEY_CLAIMS): at 10k articles, re-extracting their features was 60 % of the
-    index's time (docs/benchmarks.md, issue 13)."""
+    """Features of the CACHE_CLAIMS claims indexed last, by id, kept across ``index_new_claims`` calls
+    (what ``ingest`` passes): a new claim's candidates are mostly recent. Older candidates are read
+    from overlap_claim, packed, and unpacked only to be compared (docs/benchmarks.md, issue 13: at
+    10,000 articles, extracting their features again from their text was 60 % of the index's time)."""
 
-    def __init__(self, recent: int = CACHE_CLAIMS, packed: int = PACKED_CLAIMS) -> None:
-        self.recent: dict[int, tuple[int, Features]] = {}
-        self.packed: dict[int, tuple[int, str]] = {}
-        self.sizes = (recent, packed)
+    def __init__(self, size: int = CACHE_CLAIMS) -> None:
+        self.recent: OrderedDict[int, tuple[int, Features]] = OrderedDict()  # oldest first
+        self.size = size
 
     def __len__(self) -> int:
-        return len(self.recent) + len(self.packed)
+        return len(self.recent)
 
     def get(self, cid: int) -> tuple[int, Features] | None:
         """(article id, features) of an indexed claim, if kept."""
-        hit = self.recent.get(cid)
-        if hit is not None:
-            return hit
-        packed = self.packed.get(cid)
-        if packed is None:
-            return None
-        numbers, names, content = (set(p.split()) for p in packed[1].split("|"))
-        return packed[0], Features.of(numbers, names, content)
+        return self.recent.get(cid)
 
     def put(self, cid: int, article: int, f: Features) -> None:
-        """Keep a claim's features, the oldest packed and then dropped past the sizes."""
+        """Keep a claim's features, dropping the oldest past the size."""
         self.recent[cid] = (article, f)
-        recent, packed = self.sizes
-        while len(self.recent) > recent:
-            old = next(iter(self.recent))
-            aid, g = self.recent.pop(old)
-            if packed:
-                self.packed[old] = (aid, pack(g))
-        while len(self.packed) > packed:
-            del self.packed[next(iter(self.packed))]
+        while len(self.recent) > self.size:
+            self.recent.popitem(last=False)  # (a dict's first key, once many are deleted, is found by a scan)
 
 
 def pack(f: Features) -> str:
     """Features as "numbers|names|content words" (none of them holds a space or a bar);
-    ``Features.of`` rebuilds the same sets from it."""
+    ``unpack`` rebuilds the same sets from it."""
     numbers = " ".join(x for x in f.anchors if x[0] == "#")
     names = " ".join(x[1:] for x in f.anchors if x[0] == "@")
     return f"{numbers}|{names}|{' '.join(f.content)}"
+
+
+def unpack(packed: str) -> Features:
+    """The features ``pack`` wrote: the sets ``Features.of`` builds, built with fewer copies (~10 µs)."""
+    numbers, names, content = (p.split() for p in packed.split("|"))
+    said = frozenset(content)
+    words = said.union(names)
+    return Features(frozenset(numbers + ["@" + x for x in names]), words, said, words.union(numbers))
+
+
+def _all_of(packed: str) -> frozenset[str]:
+    """``unpack(packed).all`` (numbers, names and content words: every word of it), five times cheaper."""
+    return frozenset(packed.replace("|", " ").split())
+
+
+def _read_features(conn: Connection, ids: list[int], packed: dict[int, str],
+                   article: dict[int, int]) -> list[tuple[int, int, str]]:
+    """Put the packed features and article of these indexed claims into ``packed`` and ``article``: read
+    from overlap_claim, or, for a claim indexed before it existed (schema version 7), extracted from
+    its text; return the rows of the latter for overlap_claim, so that each is extracted once."""
+    for cid, aid, p in _stored(conn, ids):
+        packed[cid], article[cid] = p, aid
+    late = []
+    for cid, aid, text in _claims(conn, [cid for cid in ids if cid not in packed]):
+        packed[cid], article[cid] = pack(features(text)), aid
+        late.append((cid, aid, packed[cid]))
+    return late
+
+
+def _stored(conn: Connection, ids: list[int]) -> Iterable[tuple[int, int, str]]:
+    """(claim id, article id, packed features) of the claims of ``ids`` that overlap_claim holds."""
+    ph = _placeholder(conn)
+    for chunk in _chunks(ids):
+        if ph is not None:
+            yield from _fetch(conn, f"SELECT claim_id, article_id, features FROM overlap_claim WHERE claim_id IN "
+                              f"({', '.join([ph] * len(chunk))})", tuple(chunk))
+            continue
+        yield from conn.execute(select(col(OverlapClaim.claim_id), col(OverlapClaim.article_id),
+                                       col(OverlapClaim.features)).where(col(OverlapClaim.claim_id).in_(chunk))).tuples()
 
 
 def _placeholder(conn: Connection) -> str | None:

@@ -1,0 +1,167 @@
+"""Stored overlap features (schema version 8, issue 13): each indexed claim's features are kept in
+overlap_claim, so a later claim that meets it as a candidate reads them instead of extracting them
+from its text again; a database from before gets the table on open and fills it as it goes."""
+
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from cli.main import cli
+from provenance.overlaps import Features, features
+from provenance.store import open_database, overlap_index
+from provenance.store.migrations import LATEST
+
+UN = ("The UN report stated that ISIS still has as many as 30,000 members distributed almost equally "
+      "between Syria and Iraq.")
+REUTERS = "Reuters reported that ISIS has as many as 30,000 members, distributed almost equally between Iraq and Syria."
+AP = ("Associated Press reported that ISIS has as many as 30,000 members, distributed almost equally between "
+      "Syria and Iraq.")
+TEXTS = [
+    "total ISIS membership in Iraq and Syria was between 20,000 and 30,000 individuals, roughly equally distributed",
+    "Ohio Gov. John Kasich said the state spent $14.3 billion on 30,000 roads, up 2.5% from 1999",
+    "the deficit reached 0.75 of the forecast, said Jean-Claude Juncker of the European Commission",
+    "Officials in Ohio said on day 3 that the budget vote was delayed again",
+    "no names or numbers here, only words said plainly",
+    "",
+]
+
+
+def run(db, *args):
+    result = CliRunner().invoke(cli, ["--db", str(db), *args])
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result
+
+
+def write(folder, name: str, body: str) -> None:
+    (folder / name).write_text(f"{name}\n\n{body}\n", encoding="utf-8")
+
+
+def rows(db, sql: str, *params) -> list[tuple]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    path = tmp_path / "in"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def extractions(monkeypatch):
+    """Count the features extracted by the overlap index itself (not by the ingest workers)."""
+    calls: list[str] = []
+
+    def counted(text: str) -> Features:
+        calls.append(text)
+        return features(text)
+
+    monkeypatch.setattr(overlap_index, "features", counted)
+    return calls
+
+
+def to_version_7(db) -> None:
+    """Make ``db`` what schema version 7 wrote: no overlap_claim, and migration 8 not recorded."""
+    con = sqlite3.connect(db)
+    con.execute("DROP TABLE overlap_claim")
+    con.execute("DELETE FROM schema_migrations WHERE version = 8")
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_packed_features_give_back_the_same_features(text):
+    f = features(text)
+    back = overlap_index.unpack(overlap_index.pack(f))
+    assert back == f and (back.anchors, back.words, back.content, back.all) == (f.anchors, f.words, f.content, f.all)
+    assert overlap_index._all_of(overlap_index.pack(f)) == f.all  # what a candidate is first filtered on
+
+
+def test_migration_8_is_applied_and_recorded(tmp_path):
+    engine = open_database(tmp_path / "m.db")
+    engine.dispose()
+    assert LATEST == 8
+    [(name,)] = rows(tmp_path / "m.db", "SELECT name FROM schema_migrations WHERE version = 8")
+    assert name.startswith("table overlap_claim")
+    assert rows(tmp_path / "m.db", "SELECT name FROM sqlite_master WHERE name = 'overlap_claim'")
+
+
+def test_ingest_stores_the_features_of_every_keyed_claim(tmp_path, folder, fake):
+    write(folder, "a.txt", UN)
+    write(folder, "b.txt", REUTERS)
+    db = tmp_path / "ov.db"
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    keyed = rows(db, "SELECT DISTINCT claim_id FROM overlap_key ORDER BY claim_id")
+    stored = rows(db, "SELECT o.claim_id, o.article_id, o.features, c.article_id, c.text FROM overlap_claim o "
+                      "JOIN claim c ON c.id = o.claim_id ORDER BY o.claim_id")
+    assert len(keyed) >= 2 and [(r[0],) for r in stored] == keyed
+    for _, aid, packed, claim_aid, text in stored:
+        assert aid == claim_aid and overlap_index.unpack(packed) == features(text)
+    run(db, "overlaps", "--rebuild", "--format", "json")
+    assert rows(db, "SELECT claim_id, article_id, features FROM overlap_claim ORDER BY claim_id") == \
+        [r[:3] for r in stored]
+
+
+def test_an_old_candidate_is_read_not_extracted_again(tmp_path, folder, fake, extractions):
+    write(folder, "a.txt", UN)
+    db = tmp_path / "ov.db"
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    write(folder, "b.txt", REUTERS)
+    run(db, "ingest", str(folder), "--workers", "1", "-q")  # a new ingest: a's claim is in no cache
+    [group] = json.loads(run(db, "overlaps", "--format", "json").stdout)
+    assert len(group["claims"]) == 2
+    assert extractions == []  # the workers gave b's features, a's were read from overlap_claim
+
+
+def test_a_version_7_database_is_upgraded_on_open_and_fills_in_as_it_goes(tmp_path, folder, fake, extractions):
+    write(folder, "a.txt", UN)
+    db = tmp_path / "ov.db"
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    [(a_claim,)] = rows(db, "SELECT DISTINCT claim_id FROM overlap_key")
+    to_version_7(db)
+    assert json.loads(run(db, "overlaps", "--format", "json").stdout) == []  # opened, migrated, still read
+    assert rows(db, "SELECT MAX(version) FROM schema_migrations") == [(8,)]
+    assert rows(db, "SELECT COUNT(*) FROM overlap_claim") == [(0,)]  # not backfilled: filled when met
+    write(folder, "b.txt", REUTERS)
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    [(text,)] = rows(db, "SELECT text FROM claim WHERE id = ?", a_claim)
+    assert extractions == [text]  # a's claim, indexed before version 8: extracted once, then stored
+    assert rows(db, "SELECT features FROM overlap_claim WHERE claim_id = ?", a_claim) == \
+        [(overlap_index.pack(features(text)),)]
+    extractions.clear()
+    write(folder, "c.txt", AP)
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    assert extractions == []  # now read
+    [group] = json.loads(run(db, "overlaps", "--format", "json").stdout)
+    assert len(group["claims"]) == 3
+
+
+def test_an_upgraded_database_groups_as_a_new_one(tmp_path, folder, fake):
+    texts = {"a.txt": UN, "b.txt": REUTERS, "c.txt": AP}
+    old, new = tmp_path / "old.db", tmp_path / "new.db"
+    for name in ("a.txt", "b.txt"):
+        write(folder, name, texts[name])
+    for db in (old, new):
+        run(db, "ingest", str(folder), "--workers", "1", "-q")
+    to_version_7(old)
+    write(folder, "c.txt", texts["c.txt"])
+    for db in (old, new):
+        run(db, "ingest", str(folder), "--workers", "1", "-q")
+    assert run(old, "overlaps", "--format", "json").stdout == run(new, "overlaps", "--format", "json").stdout
+
+
+def test_stored_features_are_read_on_both_backends(any_url, tmp_path, folder, fake, extractions):
+    write(folder, "a.txt", UN)
+    run(any_url, "ingest", str(folder), "--workers", "1", "-q")
+    write(folder, "b.txt", REUTERS)
+    run(any_url, "ingest", str(folder), "--workers", "1", "-q")
+    [group] = json.loads(run(any_url, "overlaps", "--format", "json").stdout)
+    assert len(group["claims"]) == 2 and extractions == []
+    rebuilt = json.loads(run(any_url, "overlaps", "--rebuild", "--format", "json").stdout)
+    assert [g["claims"] for g in rebuilt] == [group["claims"]]
