@@ -6,9 +6,8 @@ import json
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
+from cli_run import run
 
-from cli.main import cli
 from provenance.overlaps import Features, features
 from provenance.store import open_database, overlap_index
 from provenance.store.migrations import LATEST
@@ -26,12 +25,6 @@ TEXTS = [
     "no names or numbers here, only words said plainly",
     "",
 ]
-
-
-def run(db, *args):
-    result = CliRunner().invoke(cli, ["--db", str(db), *args])
-    assert result.exit_code == 0, (result.output, result.exception)
-    return result
 
 
 def write(folder, name: str, body: str) -> None:

@@ -15,7 +15,7 @@ articles, sources, curation) tells whether anything changed since the groups wer
 import gc
 import logging
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -359,14 +359,20 @@ def _read_features(conn: Connection, ids: list[int], packed: dict[int, str],
 
 def _stored(conn: Connection, ids: list[int]) -> Iterable[tuple[int, int, str]]:
     """(claim id, article id, packed features) of the claims of ``ids`` that overlap_claim holds."""
+    return _rows_in(conn, "SELECT claim_id, article_id, features FROM overlap_claim WHERE claim_id IN", ids,
+                    lambda chunk: select(col(OverlapClaim.claim_id), col(OverlapClaim.article_id),
+                                         col(OverlapClaim.features)).where(col(OverlapClaim.claim_id).in_(chunk)))
+
+
+def _rows_in(conn: Connection, sql: str, ids: list[int], statement: Callable[[list[int]], Any]) -> Iterator[Any]:
+    """Rows of ``sql`` (ending "... IN") for ``ids``, chunk by chunk: through the driver where
+    it has a placeholder style, else through SQLAlchemy's ``statement(chunk)``."""
     ph = _placeholder(conn)
     for chunk in _chunks(ids):
         if ph is not None:
-            yield from _fetch(conn, f"SELECT claim_id, article_id, features FROM overlap_claim WHERE claim_id IN "
-                              f"({', '.join([ph] * len(chunk))})", tuple(chunk))
-            continue
-        yield from conn.execute(select(col(OverlapClaim.claim_id), col(OverlapClaim.article_id),
-                                       col(OverlapClaim.features)).where(col(OverlapClaim.claim_id).in_(chunk))).tuples()
+            yield from _fetch(conn, f"{sql} ({', '.join([ph] * len(chunk))})", tuple(chunk))
+        else:
+            yield from (tuple(row) for row in conn.execute(statement(chunk)))
 
 
 def _placeholder(conn: Connection) -> str | None:
@@ -452,15 +458,9 @@ def _returning(conn: Connection) -> bool:
 
 def _claims(conn: Connection, ids: list[int]) -> Iterable[tuple[int, int, str]]:
     """(id, article_id, text) of these claims."""
-    ph = _placeholder(conn)
-    for chunk in _chunks(ids):
-        if ph is not None:
-            yield from _fetch(conn, f"SELECT id, article_id, text FROM claim WHERE id IN "
-                              f"({', '.join([ph] * len(chunk))})", tuple(chunk))
-            continue
-        for cid, aid, text in conn.execute(select(col(Claim.id), col(Claim.article_id), col(Claim.text))
-                                           .where(col(Claim.id).in_(chunk))):
-            yield cast(int, cid), aid, text  # a stored claim's primary key: never NULL
+    return _rows_in(conn, "SELECT id, article_id, text FROM claim WHERE id IN", ids,
+                    lambda chunk: select(col(Claim.id), col(Claim.article_id), col(Claim.text))
+                    .where(col(Claim.id).in_(chunk)))
 
 
 def _counts(conn: Connection, features_: Iterable[str]) -> dict[str, int]:
