@@ -673,7 +673,9 @@ def _after_titles(text: str, m: re.Match) -> re.Match | None:
     for _ in range(3):
         name = m.group()
         words = name.split()
-        office = next((k for k, w in enumerate(words[:-1]) if k and w in _NOT_FIRST_NAMES and _is_office(w)), 0)
+        office = 0 if len(words) < 3 else next(
+            (k for k in range(1, len(words) - 1) if words[k] in _NOT_FIRST_NAMES and _is_office(words[k])), 0
+        )
         if office:  # "Environment Minister Dana": read again from "Dana"
             again = _PERSON.match(text, m.start() + len(" ".join(words[: office + 1])) + 1)
             if again is None:
@@ -1009,38 +1011,44 @@ def _named_role_holders(reg: Registry, source_of: list[int | None]) -> dict[int,
     return {e.id: holders[e.head][0] for e in unnamed if len(holders.get(e.head, ())) == 1}
 
 
-# A run of capitalized words: "Brackenfield Appliances", "Calgary-based Suncor Energy".
-_LONG_NAME = re.compile(r"(?<![\w-])[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&.-]*)+")
-_RUN_WORD = re.compile(r"[A-Z][\w&.-]*|[A-Z][\w&-]*")
+# A run of capitalized words from where it is found: "Brackenfield Appliances".
+_LONG_NAME = re.compile(r"[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&.-]*)+")
 
 
 class _CompanyShortForms:
     """News names a company in full once, then by its first word ("Brackenfield Appliances
-    ... Brackenfield said"), which alone reads as a surname. The text's longer capitalized
-    names are indexed by their first word once per article, so each look-up is short."""
+    ... Brackenfield said"), which alone reads as a surname. Each word asked about is looked
+    up once per article (few are: one-word sources)."""
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text, self.lex = text, lex
-        self._by_first: dict[str, list[tuple[int, int]]] | None = None
+        self._bodies: dict[str, list[tuple[int, NounPhrase]]] = {}
 
     def body_for(self, np: NounPhrase, pos: int) -> NounPhrase:
         """``np``, or the company named before ``pos`` whose first word it is; never for a
         known given name ("Jordan said" is a person)."""
         if np.type is not SourceType.person or len(np.names) != 1 or np.names[0].lower() in first_names():
             return np
-        if self._by_first is None:
-            self._by_first = {}
-            for m in _LONG_NAME.finditer(self.text):
-                words = list(_RUN_WORD.finditer(self.text, m.start(), m.end()))
-                for w in words[:-1]:  # every word that opens two or more: "Suncor" of "Calgary-based Suncor Energy"
-                    self._by_first.setdefault(w.group().rstrip("."), []).append((w.start(), m.end()))
-        for span in reversed(self._by_first.get(np.names[0], ())):
-            if span[0] >= pos:
-                continue
-            body = analyse(self.text, span, self.lex)
-            if body.type is SourceType.organization and len(body.names) > 1 and body.names[0] == np.names[0]:
+        for start, body in reversed(self._companies(np.names[0])):
+            if start < pos:
                 return replace(body, span=np.span, text=np.text)
         return np
+
+    def _companies(self, word: str) -> list[tuple[int, NounPhrase]]:
+        """The companies whose names open with ``word``, with their starts: one search of the
+        text per word asked about, done once."""
+        found = self._bodies.get(word)
+        if found is not None:
+            return found
+        found = self._bodies[word] = []
+        text, at = self.text, self.text.find(word + " ")
+        while at >= 0:
+            name = None if at and (text[at - 1].isalnum() or text[at - 1] == "-") else _LONG_NAME.match(text, at)
+            body = analyse(text, name.span(), self.lex) if name and name.end() > at + len(word) else None
+            if body is not None and body.type is SourceType.organization and len(body.names) > 1 and body.names[0] == word:
+                found.append((at, body))
+            at = text.find(word + " ", at + 1)
+        return found
 
 
 _OWNER = re.compile(r"(her|his|their|its)\s+(?=\w)", re.IGNORECASE)
