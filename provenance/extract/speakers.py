@@ -197,6 +197,8 @@ def states(text: str, f: Found) -> bool:
     lemma = (f.lemma or "").partition(" ")[0]
     topic = lemma in TOPIC_SPEECH or f.lemma in TOPIC_SPEECH or lemma in OBJECT_SENSES
     cs = f.content[0]
+    if _means(text, f) and not (text[cs : cs + 5].lower().startswith("that ") or has_finite_verb(text[cs : f.content[1]])):
+        return False  # "duping job seekers by promising them posts": how they acted, not what they said
     if lemma == "show" and cs > f.cue[0] and _possessed(text, cs):
         return False  # "Members ... showed their alignment": a display, not a finding
     if (f.cls in _STATING and not topic) or lemma in SPEECH_ACTS:
@@ -214,6 +216,15 @@ def states(text: str, f: Found) -> bool:
     if first and (first[0].lower() in g.PREPOSITIONS or first[0].lower() in _TOPIC_OPENERS):
         return False  # "opposed to the plan", "talked about all he has been through": a topic
     return has_finite_verb(text[cs : f.content[1]])
+
+
+def _means(text: str, f: Found) -> bool:
+    """Is the cue a participle after "by" or "without" ("by promising them posts", "without
+    naming the buyer"), the means or manner of an act?"""
+    assert f.cue is not None
+    cue = text[f.cue[0] : f.cue[1]].split()
+    before = text[max(0, f.cue[0] - 9) : f.cue[0]].split()
+    return bool(cue) and cue[0].lower().endswith("ing") and bool(before) and before[-1].lower() in ("by", "without")
 
 
 def _possessed(text: str, cs: int) -> bool:

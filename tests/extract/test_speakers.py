@@ -1352,3 +1352,14 @@ def test_a_quoted_phrase_opening_a_line_is_no_open_quotation():
 def test_a_document_made_or_sent_is_the_source():
     r = read("A filing made in March shows that the auditor resigned after less than a year.")
     assert speaker_of(r, "the auditor resigned") == ["filing"]
+
+
+def test_a_participle_of_means_is_no_statement():
+    r = read("Two men have been arrested for duping job seekers by promising them posts in the railways, "
+             "police said on Tuesday.")
+    assert speaker_of(r, "Two men have been arrested") == ["police"]
+
+
+def test_saying_that_after_by_still_states():
+    r = read("The mayor ended the row by saying that the budget would pass.")
+    assert speaker_of(r, "the budget would pass") == ["mayor"]
