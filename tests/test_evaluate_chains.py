@@ -31,7 +31,7 @@ SUITE = Path(__file__).resolve().parent / "data" / "chains"
 # 30 articles written blind were added on 3 Dec (dev 41 -> 56 articles, test 25 -> 40); before
 # that: dev 0.915 (151/165), test 0.742 (66/89).
 DEV_MEASURED = 0.937  # 431 of 460 expected claims, third batch included (386 with 523d6ba)
-TEST_MEASURED = 0.832  # 247 of 297 expected claims, third batch included (239 with 523d6ba; the first 25 articles: 74 of 89)
+TEST_MEASURED = 0.835  # 248 of 297 expected claims, third batch included (239 with 523d6ba; the first 25 articles: 74 of 89)
 MARGIN = 0.05
 
 

@@ -19,6 +19,7 @@ from provenance.extract.content import (
 from provenance.extract.lexicon import Cue, Lexicon, fold, lexicon
 from provenance.extract.phrases import aux_start, np_forward, strip_adjunct, subject_before, tight_np
 from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end, quote_at, quotes_within
+from provenance.extract.speakers import DEMONYMS
 from provenance.extract.text import Tokens, is_close_quote, is_open_quote
 from provenance.models import CueType
 
@@ -514,6 +515,7 @@ def _nounish_s_form_ok(t: Tokens, v: int, prev: str) -> bool:
     return prev in ("he", "she", "it", "who", "which", "that") or (
         v > 0 and cap(t.words[v - 1]) and t.words[v - 1] not in ("The", "A", "An")
         and not (v == 1 and prev.endswith(_ADJECTIVE_ENDINGS))
+        and prev not in DEMONYMS  # "Japanese shares fell": a nationality describes a noun
     )
 
 

@@ -216,10 +216,10 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
         and t.lower[j - 1] in ("on", "last", "this", "in", "late", "early", "earlier")
     ):
         j -= 2  # "X, the minister, on Monday said": the time is no part of the subject
-    if t.words[j] == ",":
-        return subject_across_commas(t, j)
     while j > 0 and t.lower[j] in ("today", "yesterday", "tonight"):
         j -= 1  # "Acme Inc. today announced": the day is no part of the subject
+    if t.words[j] == ",":
+        return subject_across_commas(t, j)  # "Lumora, a biotechnology company, today announced"
     s = clause_start(t, j)
     if s >= 2 and t.words[s - 1] == "," and t.words[s].rstrip(".") in COMPANY_SUFFIXES:
         s = clause_start(t, s - 2)  # "Northgate Bio, Inc.": the suffix belongs to the name
@@ -439,6 +439,9 @@ def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
         seg_end = k - 1
         seg_start = seg_end
         while seg_start >= 0 and t.words[seg_start] not in (",", ";", ":", "“", "”", '"', "—"):
+            if t.words[seg_start] == ")":  # "(NASDAQ: LMRA)" is read whole, its colon no boundary
+                opening = next((x for x in range(seg_start - 1, max(-1, seg_start - 10), -1) if t.words[x] == "("), -1)
+                seg_start = opening if opening >= 0 else seg_start
             seg_start -= 1
         seg_start += 1
         if seg_start > seg_end:

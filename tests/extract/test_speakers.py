@@ -1363,3 +1363,17 @@ def test_a_participle_of_means_is_no_statement():
 def test_saying_that_after_by_still_states():
     r = read("The mayor ended the row by saying that the budget would pass.")
     assert speaker_of(r, "the budget would pass") == ["mayor"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Lumora Therapeutics, Inc., a clinical-stage biotechnology company, today announced positive results.",
+     "Lumora Therapeutics"),
+    ("Lumora Therapeutics, Inc. (NASDAQ: LMRA), a biotechnology company, today announced positive results.",
+     "Lumora Therapeutics"),
+])
+def test_a_press_release_opening_names_its_issuer(text, source):
+    assert speaker_of(read(text), "positive results") == [source]
+
+
+def test_a_nationality_before_shares_is_no_subject():
+    assert not read("Japanese shares fell on Wednesday as exporters slid.").attributions
