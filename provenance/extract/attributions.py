@@ -499,7 +499,8 @@ def _plural_subject_verb(t: Tokens, v: int, prev: str) -> bool:
     noun, because a clause or an object opens after it ("Analysts estimate that ...",
     "officials estimate the damage at ...")? "The news report said" has a verb after it."""
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
-    return _plural_noun(prev) and (nxt == "that" or nxt in g.DETERMINERS or nxt in g.PRONOUNS and nxt != "who")
+    named = v + 1 < len(t) and t.words[v + 1][:1].isupper() and t.words[v + 1].isalpha()  # "Friends claim Brooks ..."
+    return _plural_noun(prev) and (nxt == "that" or nxt in g.DETERMINERS or nxt in g.PRONOUNS and nxt != "who" or named)
 
 
 # Cue verbs whose past tense is spelled as the base form.

@@ -300,7 +300,9 @@ def content_forward(
             end = stop_in_clause(s, t, k, end, lex=lex)
             end = max(end, q[1])
     else:
-        end = stop_in_clause(s, t, p + 1, end, subject_first=lenient or low == "that", lex=lex)
+        # a name opening the content is its clause's subject: "claim Brooks, who rose to fame on
+        # Love Island, has already moved" keeps the relative clause and goes on to the verb
+        end = stop_in_clause(s, t, p + 1, end, subject_first=lenient or low == "that" or t.words[p][:1].isupper(), lex=lex)
         end = min(end, _subordinate_end(t, p, end))
     while end > start and s.text[end - 1] in " ,":
         end -= 1

@@ -199,6 +199,9 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     core = words[i:j] or words[:1]
     core_lower = [c.lower() for c in core]
     core_text = text[t.starts[i] : t.ends[j - 1]] if j > i else text
+    if len(core) > 1 and core_lower[-1] in _POSTNOMINAL and j < len(words) and lower[j] in g.PREPOSITIONS:
+        # "a source close to the couple", "people familiar with the matter": the phrase names them
+        core, core_lower, core_text = core[:-1], core_lower[:-1], text[t.starts[i] : t.ends[len(words) - 1]]
     head = core_lower[-1] if core_lower else ""
     caps = [w for w in core if _cap(w)]
     honorific_free = [w for w in caps if fold(w).rstrip(".") not in lex.honorifics]
@@ -227,6 +230,11 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
         members=members,
     )
     return _Phrase(np, _possessive_owner(t, core, core_lower, i, lex), _of_name(t, j))
+
+
+# Adjectives that follow the noun of a vague source with their complement: "a source close
+# to the couple", "people familiar with the matter", "officials briefed on the talks".
+_POSTNOMINAL = frozenset("close familiar knowledgeable briefed privy".split())
 
 
 def _name_words(typ: SourceType, name: str, caps: list[str]) -> list[str]:

@@ -1377,3 +1377,25 @@ def test_a_press_release_opening_names_its_issuer(text, source):
 
 def test_a_nationality_before_shares_is_no_subject():
     assert not read("Japanese shares fell on Wednesday as exporters slid.").attributions
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("A source close to the couple", "source close to the couple"),
+    ("people familiar with the matter", "people familiar with the matter"),
+])
+def test_a_vague_source_keeps_its_complement(phrase, name):
+    from provenance.extract.lexicon import lexicon
+    from provenance.extract.mentions import analyse
+
+    np = analyse(phrase, (0, len(phrase)), lexicon())
+    assert (np.type.value, np.name) == ("anonymous", name)
+
+
+def test_her_rep_speaks():
+    r = read("Her rep told reporters: \"Kayla asks for privacy at this difficult time.\"")
+    assert speaker_of(r, "asks for privacy") == ["rep"]
+
+
+def test_friends_claim_a_named_subject_and_its_relative_clause():
+    r = read("Friends claim Brooks, who rose to fame on a dating show, has already moved back in with her mum.")
+    assert speaker_of(r, "moved back in") == ["Friends"]
