@@ -631,12 +631,6 @@ def with_trade(text: str, span: Pair) -> Pair:
     return (m.start(1), span[1]) if m and m.group(1) in _BUSINESS_NOUNS else span
 
 
-# Lowercase nouns for a business that stand before its name: COMPANY_HEADS and trades.
-_BUSINESS_NOUNS = frozenset(
-    """firm company operator carrier airline insurer lender retailer manufacturer automaker
-    startup utility developer miner producer maker chipmaker carmaker drugmaker brewer
-    supplier distributor exporter importer conglomerate shipper""".split()
-)
 
 
 def _named_after_honorific(core: list[str], lex: Lexicon) -> bool:
@@ -1011,6 +1005,12 @@ def _spelled_out(np: NounPhrase, acronyms: _Acronyms, pos: int) -> NounPhrase:
 COMPANY_HEADS = frozenset(
     """firm company operator carrier airline insurer lender retailer manufacturer automaker
     startup utility bank business chain developer miner producer maker""".split()
+)
+# Lowercase nouns for a business that stand before its name ("pump maker Elsbach"): the
+# heads above but those that also stand before other names ("bank teller", "business
+# owner", "chain"), and trades.
+_BUSINESS_NOUNS = (COMPANY_HEADS - {"bank", "business", "chain"}) | frozenset(
+    "chipmaker carmaker drugmaker brewer supplier distributor exporter importer conglomerate shipper".split()
 )
 PUBLIC_WORDS = frozenset(
     """court tribunal council government ministry department police parliament senate congress

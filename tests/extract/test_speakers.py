@@ -3,6 +3,8 @@
 import pytest
 
 from provenance.extract import extract
+from provenance.extract.lexicon import lexicon
+from provenance.extract.mentions import NounPhrase, analyse
 from provenance.extract.speakers import (
     agrees,
     could_be_person,
@@ -16,6 +18,11 @@ from provenance.models import Document, Reading
 
 def read(text: str) -> Reading:
     return extract(Document(text=text))
+
+
+def analysed(phrase: str) -> NounPhrase:
+    """How the extractor types and names ``phrase`` read as a whole source phrase."""
+    return analyse(phrase, (0, len(phrase)), lexicon())
 
 
 def speaker_of(reading: Reading, words: str) -> list[str]:
@@ -255,11 +262,9 @@ def test_a_surname_alone_refers_to_the_full_name_given_earlier():
     ],
 )
 def test_titles_and_roles_before_a_name_leave_the_name(phrase, name):
-    from provenance.extract.lexicon import lexicon
-    from provenance.extract.mentions import analyse
     from provenance.models import SourceType
 
-    np = analyse(phrase, (0, len(phrase)), lexicon())
+    np = analysed(phrase)
     assert (np.type, np.name) == (SourceType.person, name)
 
 
@@ -281,13 +286,10 @@ def test_a_name_after_its_role_is_the_subject_of_its_sentence():
 
 
 def test_a_capitalized_by_inside_a_name_credits_no_author():
-    from provenance.extract.lexicon import lexicon
-    from provenance.extract.mentions import analyse
-
     phrase = "Peace By Chocolate"
-    assert analyse(phrase, (0, len(phrase)), lexicon()).authors == []
+    assert analysed(phrase).authors == []
     phrase = "a report by Ann Lutz"
-    assert analyse(phrase, (0, len(phrase)), lexicon()).authors != []
+    assert analysed(phrase).authors != []
 
 
 def test_an_affiliation_is_a_body_and_never_he():
@@ -517,11 +519,8 @@ def test_a_capitalized_office_with_an_of_phrase_before_a_name_is_that_person():
 
 
 def test_a_persons_name_words_are_the_name_not_the_titles_before_it():
-    from provenance.extract.lexicon import lexicon
-    from provenance.extract.mentions import analyse
-
     phrase = "U.S. Democratic presidential candidate Hillary Clinton"
-    np = analyse(phrase, (0, len(phrase)), lexicon())
+    np = analysed(phrase)
     assert (np.name, np.names) == ("Hillary Clinton", ["Hillary", "Clinton"])
 
 
@@ -890,10 +889,7 @@ def test_a_capitalized_function_word_is_no_group():
 @pytest.mark.parametrize("name, typ", [("TransLink", "organization"), ("BlackRock", "organization"),
                                        ("McCallum", "person"), ("DeSantis", "person"), ("MacKenzie", "person")])
 def test_a_capital_inside_one_word_marks_a_brand_unless_a_name_prefix(name, typ):
-    from provenance.extract.lexicon import lexicon
-    from provenance.extract.mentions import analyse
-
-    assert analyse(name, (0, len(name)), lexicon()).type.value == typ
+    assert analysed(name).type.value == typ
 
 
 def test_the_agency_reaches_a_brand_named_before():
@@ -924,11 +920,8 @@ def test_a_role_ending_a_phrase_leaves_the_named_apposition(text, name):
 
 
 def test_a_given_name_is_no_desk_of_an_outlet_with_the_same_letters():
-    from provenance.extract.lexicon import lexicon
-    from provenance.extract.mentions import analyse
-
-    assert analyse("Ana Ruiz", (0, 8), lexicon()).type.value == "person"
-    assert analyse("BBC Sport", (0, 9), lexicon()).type.value == "outlet"
+    assert analysed("Ana Ruiz").type.value == "person"
+    assert analysed("BBC Sport").type.value == "outlet"
 
 
 @pytest.mark.parametrize("text, words, chain", [
@@ -945,10 +938,7 @@ def test_documents_seen_or_sent_are_the_source(text, words, chain):
     ("Congress spokesperson Smt. Supriya Nair", "Supriya Nair"),
 ])
 def test_a_name_after_an_honorific_is_the_person_whatever_the_office(phrase, name):
-    from provenance.extract.lexicon import lexicon
-    from provenance.extract.mentions import analyse
-
-    np = analyse(phrase, (0, len(phrase)), lexicon())
+    np = analysed(phrase)
     assert (np.type.value, np.name) == ("person", name)
 
 
@@ -1085,11 +1075,8 @@ def test_the_company_is_the_business_named_by_its_trade_or_industry(text, compan
 
 
 def test_a_person_after_a_trade_noun_stays_a_person():
-    from provenance.extract.lexicon import lexicon
-    from provenance.extract.mentions import analyse
-
     phrase = "retailer Jo Smith"
-    assert analyse(phrase, (0, len(phrase)), lexicon()).type.value == "person"
+    assert analysed(phrase).type.value == "person"
 
 
 @pytest.mark.parametrize("text, words, source", [
@@ -1150,10 +1137,7 @@ def test_an_age_apposition_is_no_subject_and_a_long_description_is():
     ("Cr Neville Brandon", "Neville Brandon"),
 ])
 def test_capitalized_offices_before_a_given_name_are_no_part_of_it(phrase, name):
-    from provenance.extract.lexicon import lexicon
-    from provenance.extract.mentions import analyse
-
-    assert analyse(phrase, (0, len(phrase)), lexicon()).name == name
+    assert analysed(phrase).name == name
 
 
 def test_she_after_an_office_and_a_name_is_that_person():
@@ -1384,10 +1368,7 @@ def test_a_nationality_before_shares_is_no_subject():
     ("people familiar with the matter", "people familiar with the matter"),
 ])
 def test_a_vague_source_keeps_its_complement(phrase, name):
-    from provenance.extract.lexicon import lexicon
-    from provenance.extract.mentions import analyse
-
-    np = analyse(phrase, (0, len(phrase)), lexicon())
+    np = analysed(phrase)
     assert (np.type.value, np.name) == ("anonymous", name)
 
 
