@@ -415,7 +415,8 @@ def _add_verb_attributions(
     attributions of the article; short scare quotes do not count), each with the
     decorations near it. Appends to ``out``, which the participial and "when asked"
     forms read for the speaker of the main clause."""
-    long_quotes = [q for q in quotes_within(s) if s.text.count(" ", q[0], q[1]) >= 6]
+    quotes = quotes_within(s)
+    long_quotes = [q for q in quotes if s.text.count(" ", q[0], q[1]) >= 6]
     cue_starts = lex.cue_starts
     nxt = 0  # the first token after the last cue that made an attribution
     for i in [k for k, low in enumerate(t.lower) if low in cue_starts]:
@@ -426,12 +427,65 @@ def _add_verb_attributions(
             continue
         after, cue = hit
         f = _verb_attribution(s, t, i, after, cue, lex, taken, out)
-        if f is None:
+        if f is None or _leaves_its_quote(f, t.starts[i], quotes) or _coordinated_in_content(t, i, f, out):
             continue
         f.relays.extend((hearer, ev) for ti, hearer, ev in relays if abs(ti - i) < _DECORATION_REACH)
         f.upstream.extend((cited, ev) for ti, cited, ev in upstream if abs(ti - i) < _DECORATION_REACH)
         out.append(f)
         nxt = after
+
+
+def _coordinated_in_content(t: Tokens, v: int, found: Found, earlier: list[Found]) -> bool:
+    """Is the verb at ``v`` a later verb of a reported clause, coordinated after a comma or
+    "and" ("said the man entered the store, showed a handgun and demanded cash")? Its
+    subject lies inside an earlier attribution's content, or it closes a list of verbs
+    that runs there."""
+    a = v
+    while a > 0 and t.lower[a - 1] in g.ADVERBS:
+        a -= 1
+    if a == 0 or t.lower[a - 1] not in (",", "and", "then"):
+        return False
+    at = t.starts[v]
+    for f in earlier:
+        if f.direction != "forward" or f.cue is None or f.source is None or f.source[1] > f.cue[0]:
+            continue
+        if f.content[0] < at < f.content[1] and found.source is not None and found.source[0] >= f.content[0]:
+            return True
+        if t.lower[a - 1] == "and" and f.content[1] <= t.starts[a - 1] and _ends_a_verb_list(t, a - 1, f.content[0]):
+            return True  # "..., showed a handgun and demanded cash": the list's last verb
+    return False
+
+
+def _ends_a_verb_list(t: Tokens, j: int, start: int) -> bool:
+    """Does the "and" at ``j`` close a list of verb phrases that runs in a content starting at
+    ``start`` ("the man entered the store, showed a handgun and")? A comma, then a past
+    tense, at most eight words before it."""
+    k = j - 1
+    while k > 0 and t.words[k] != "," and j - k <= 8:
+        k -= 1
+    if t.words[k] != "," or k + 1 >= j or t.starts[k] <= start:
+        return False
+    first = t.words[k + 1]
+    return first.islower() and (first.endswith("ed") or first in _IRREGULAR_PAST)
+
+
+# Past tenses without -ed that open the verb phrases of a list ("showed a handgun").
+_IRREGULAR_PAST = frozenset(
+    """showed shown took made went gave ran held told left fled stole broke drove threw hit shot got put
+    brought bought sold fought caught struck spent sent paid kept found lost won built fell rose began
+    came saw wrote stood sat lay wore tore bit hid""".split()
+)
+
+
+def _leaves_its_quote(f: Found, cue_at: int, quotes: list[Pair]) -> bool:
+    """Is the cue at ``cue_at`` inside a quotation while its source or content reaches out
+    of it (Analysts said the cut "worries investors about execution.")? Quoted words are
+    the speaker's: a verb among them reports nothing of the article's."""
+    for q0, q1 in quotes:
+        if q0 < cue_at < q1:
+            inside = f.content[0] >= q0 and f.content[1] <= q1
+            return not inside or f.source is not None and not (f.source[0] >= q0 and f.source[1] <= q1)
+    return False
 
 
 def _quotation_after(s: Sentence, t: Tokens, p: int) -> bool:
@@ -1067,8 +1121,8 @@ def _asked_attribution(
     content and the one asked, the subject of the main clause, is the source."""
     n = len(t)
     p = after
-    if p < n and t.lower[p] not in ("whether", "if", "about", "what", "how", "why", "when", "who", "to"):
-        return None
+    if p >= n or t.lower[p] not in ("whether", "if", "about", "what", "how", "why", "when", "who", "to"):
+        return None  # "Asked." alone asks nothing
     end = next((k for k in range(p, n) if t.words[k] == ","), n) if v == 0 else n
     stop = t.starts[end] if end < n else content_end(s)
     if stop <= t.starts[p]:

@@ -17,7 +17,9 @@ _LINE = re.compile(
     # wire credits: "(Reporting by Tom Sims; Editing by Kirsten Donovan)", "Associated Press
     # writer Jane Doe contributed to this report."
     r"|\(?(?:additional )?(?:reporting|writing|editing) by (?-i:[A-Z])[^\n]{0,200}?\)?"
-    r"|[^\n]{0,120}\bcontributed (?:reporting )?to this (?:report|story)(?: from [^\n]{0,60})?)[.!]?",
+    r"|[^\n]{0,120}\bcontributed (?:reporting )?to this (?:report|story)(?: from [^\n]{0,60})?"
+    # a byline: "By Tomasz Wrobel and Hana Kitagawa", "By JANE DOE, Staff Writer"
+    r"|by (?-i:[A-Z][\w’'.-]*(?:(?:\s+|\s*,\s*|\s+(?:and|&)\s+)[A-Z][\w’'.-]*){1,11}))[.!]?",
     re.IGNORECASE,
 )
 # Furniture that opens a caption line ("Open this photo in gallery Members of the team ...").

@@ -193,6 +193,10 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     i, indefinite, the = _determiners(lower)
     while i < len(words) - 1 and lower[i].endswith(("-based", "-headquartered")):
         i += 1  # "Calgary-based Suncor": where a body sits is no part of its name
+    opening = i  # the words before it are determiners and quantities
+    owner = _possessive_owner(t, words[i:], lower[i:], i, lex, the)
+    if owner is not None:
+        i += 2  # "CNN’s Jake Tapper", "the Guardian's political editor": the owner affiliates
     j = _core_end(words, lower, i, lex)
     if j == i and words:
         j = min(i + 1, len(words))
@@ -206,10 +210,12 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     caps = [w for w in core if _cap(w)]
     honorific_free = [w for w in caps if fold(w).rstrip(".") not in lex.honorifics]
     publisher, authors, author_affiliation = _credits(t, j, lex)
-    quantity = " ".join(w for w in words[:i] if w.lower() not in _NOT_QUANTITIES)
+    quantity = " ".join(w for w in words[:opening] if w.lower() not in _NOT_QUANTITIES)
     typ, name = _type_of(
         core, core_lower, head, caps, honorific_free, lex, core_text, the, quantity + " " if quantity else ""
     )
+    if owner is not None and typ is SourceType.anonymous:
+        name = text[t.starts[opening] : t.ends[j - 1]]  # "Guardian's political editor", owner kept
     members = [fold(w) for w in _group_surnames(core)] if typ == SourceType.person and "and" in core_lower else []
     if len(members) < 2:
         members = []  # "dog walker and retired engineer Kevin Sun": one person, two descriptions
@@ -229,7 +235,7 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
         author_affiliation=author_affiliation,
         members=members,
     )
-    return _Phrase(np, _possessive_owner(t, core, core_lower, i, lex), _of_name(t, j))
+    return _Phrase(np, owner, _of_name(t, j))
 
 
 # Adjectives that follow the noun of a vague source with their complement: "a source close
@@ -266,7 +272,7 @@ def _is_plural(typ: SourceType, head: str, members: list[str], org_words: frozen
     """A group of people ("A and B", "the family": "they" refers to it), or a plural head
     noun that names no person; a company whose name ends in a plural business word is one
     body ("Brackenfield Appliances ... it said")."""
-    if head in _COLLECTIVES and typ != SourceType.person:
+    if (head in _COLLECTIVES or head in _IRREGULAR_PLURALS) and typ != SourceType.person:
         return True
     if typ == SourceType.organization and head in org_words:
         return False
@@ -274,6 +280,8 @@ def _is_plural(typ: SourceType, head: str, members: list[str], org_words: frozen
 
 
 _COLLECTIVES = frozenset("family crew couple".split())
+# Plural heads without an -s: "two people familiar with the talks ... one of them".
+_IRREGULAR_PLURALS = frozenset("people men women children police folk".split())
 
 
 # Determiners that are not quantities: "three officials" keeps "three", "the officials" no word.
@@ -351,11 +359,14 @@ def _particle_inside_name(words: list[str], lower: list[str], i: int, j: int) ->
     )
 
 
-def _possessive_owner(t: Tokens, core: list[str], core_lower: list[str], i: int, lex: Lexicon) -> Pair | None:
+def _possessive_owner(
+    t: Tokens, core: list[str], core_lower: list[str], i: int, lex: Lexicon, the: bool = False
+) -> Pair | None:
     """The listed outlet or organization that opens a possessive core ("CNN’s Jake
-    Tapper", "Reuters’s editor"): the source's affiliation."""
+    Tapper", "Reuters’s editor", "the Guardian's political editor"): the source's
+    affiliation, while the words after it name the source."""
     if len(core) > 2 and core_lower[1] in ("’s", "'s"):
-        if _lookup(lex.outlets, core[:1]) or _lookup(lex.organizations, core[:1]):
+        if _lookup(lex.outlets, core[:1], the) or _lookup(lex.organizations, core[:1], the):
             return (t.starts[i], t.ends[i])
     return None
 
@@ -570,12 +581,17 @@ def _after_role(core: list[str], joined: str) -> str:
     """A body's name without a lowercase description before it ("Textile maker Suryakant
     Mills" -> "Suryakant Mills"); particles inside the name stay ("Bank of England")."""
     k = len(core)
-    while k > 0 and (_cap(core[k - 1]) or core[k - 1].lower() in NAME_PARTICLES and k < len(core)):
+    while k > 0 and (_cap(core[k - 1]) or core[k - 1].lower() in _NAME_INSIDE and k < len(core)):
         k -= 1
     while k < len(core) and not _cap(core[k]):
         k += 1  # a name does not open with a particle
     lowered = [w for w in core[:k] if not _cap(w)]
     return " ".join(core[k:]) if lowered and 0 < k < len(core) else joined
+
+
+# Lowercase words inside a body's name: particles ("Bank of England") and a possessive
+# ("Fenwick County Sheriff's Office", "the Manhattan District Attorney's Office").
+_NAME_INSIDE = NAME_PARTICLES | {"'s", "’s"}
 
 
 # Heads that make a description an outlet whatever name goes with it.
@@ -920,8 +936,11 @@ class Registry:
             # "“...,” said the rookie defenceman": the person just named, when nobody holds the role
             last = None if np.head in _OTHERS_ROLES else self._recent(
                 pos, lambda e: e.type == SourceType.person and not e.members and not e.role
+                and not _another_role(role_words(e), np.head)
             )
             named = None if np.head in _OTHERS_ROLES else self._named_before(pos, (SourceType.person,))
+            if named is not None and _has_other_role(named[1], np.head):
+                named = None  # "the clerk" after "Sheriff Donna Radcliffe" is someone else
             if named is not None and pos - named[0] < _ROLE_REACH and (last is None or named[0] > last.last_pos):
                 return self._adopt(named)
             if last is not None and pos - last.last_pos < _ROLE_REACH:
@@ -1062,6 +1081,18 @@ def _role_description(np: NounPhrase) -> bool:
     return np.definite and not np.plural and (not np.names or np.type is SourceType.anonymous) and (
         np.head in lex.roles or np.head in lex.offices
     )  # "the WHL commissioner": a body's name may qualify the role
+
+
+def _has_other_role(np: NounPhrase, head: str) -> bool:
+    """Is the person named in ``np`` given a role other than ``head`` ("Sheriff Donna
+    Radcliffe" for "the clerk")? Such a person is no antecedent of the description."""
+    return _another_role(set(f"{np.role or ''} {np.text}".lower().replace(",", " ").split()), head)
+
+
+def _another_role(words: set[str], head: str) -> bool:
+    """Do a person's role and alias ``words`` hold a role, and not ``head``?"""
+    roles = lexicon().roles
+    return head not in words and any(w in roles for w in words)
 
 
 def holds_role(e: EntityDraft, head: str) -> bool:

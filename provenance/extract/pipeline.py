@@ -27,6 +27,7 @@ from provenance.extract.sentence import Found, Sentence
 from provenance.extract.speakers import (
     FUNCTION_WORDS,
     could_be_person,
+    counted_among_them,
     first_names,
     is_function_words,
     names_a_day,
@@ -227,7 +228,8 @@ def _subject_next_to_cue(text: str, f: Found) -> bool:
     if f.source is None or f.cue is None or f.source[1] > f.cue[0]:
         return False
     gap = text[f.source[1] : f.cue[0]]
-    return len(gap) <= 20 and "," not in gap
+    # "The depots' operator, Agrotrans, did not respond": the comma closes an apposition
+    return len(gap) <= 20 and "," not in gap or gap.strip() == ","
 
 
 # A transcript speaker's label in capitals opening a paragraph: "SVEINSDÓTTIR: About 3.1 ..."
@@ -755,6 +757,8 @@ def _assemble(
         np = analyse(seen if text[span[0] : span[1]].isupper() else text, span, lex, extra)
         if names_a_day(np.name):
             return None
+        if counted_among_them(np.text):  # "One of them said": one of the group named before
+            np = replace(np, pronoun="they", plural=True)
         if np.pronoun:
             eid = reg.resolve(np, span[0])
             if eid is not None:

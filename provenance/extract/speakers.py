@@ -331,6 +331,18 @@ _PARTITIVE = re.compile(
 )
 
 
+_AMONG_THEM = re.compile(
+    r"(?:one|two|three|some|several|all|both|each|many|most|none|neither|either|another)\s+of\s+(?:them|those)",
+    re.IGNORECASE,
+)
+
+
+def counted_among_them(phrase: str) -> bool:
+    """Is ``phrase`` a part of a group named before ("One of them said", "Two of those
+    ..."): a "they" that stands for the group the text last named?"""
+    return _AMONG_THEM.fullmatch(phrase.strip(" ,")) is not None
+
+
 def partitive_head(phrase: str) -> str | None:
     """The noun a partitive counts ("one of the players in the video" -> "players"), the
     head that says whether it names people; None for any other phrase."""

@@ -45,7 +45,7 @@ TOKEN = re.compile(
     rf"|(?:{_TITLES})\.(?=\s)"  # titles keep their full stop: "Sen. Ted Cruz"
     r"|(?:Inc|Corp|Co|Ltd|Plc|Bros|LLC)\.(?=\s+[a-z]|\s*,)"  # "Acme Corp. said", "Acme, Inc., a maker"
     r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: "Michael P. McDonald"
-    r"|\$?\d+(?:[.,]\d+)*%?"  # numbers, money, percentages
+    r"|\$?\d+(?:[.,:]\d+)*%?"  # numbers, money, percentages, times ("2:15 a.m.", "1:30")
     r"|[’']s\b|n[’']t\b"  # clitics: "He’s" -> He ’s, "doesn’t" -> does n’t
     r"|\w+?(?=n[’']t\b)"  # the word before n't
     r"|\w+(?:[’'](?!s\b)\w+|[\-.&]\w+)*"  # words with inner apostrophes, hyphens, dots

@@ -1,5 +1,6 @@
 """Invariants of the extractor on any input (hypothesis): no crash, every span slices the text."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -56,3 +57,8 @@ def test_body_end_is_respected(text, cut):
     r = extract(Document(text=text, body_end=end))
     for c in r.claims:
         assert c.span.end <= end
+
+
+@pytest.mark.parametrize("text", ["ASKED", "Asked", "asked."])
+def test_a_lone_asked_is_no_crash(text):
+    check(Document(text=text))

@@ -1380,3 +1380,72 @@ def test_her_rep_speaks():
 def test_friends_claim_a_named_subject_and_its_relative_clause():
     r = read("Friends claim Brooks, who rose to fame on a dating show, has already moved back in with her mum.")
     assert speaker_of(r, "moved back in") == ["Friends"]
+
+
+def test_a_time_of_day_does_not_end_the_content():
+    r = read("Police said the man entered the store around 2:15 a.m. and fled on foot.")
+    assert "fled on foot" in r.claims[0].span.text
+
+
+@pytest.mark.parametrize("phrase", ["The clerk", "Her aunt", "a pupil", "the groom"])
+def test_everyday_people_are_sources(phrase):
+    assert analysed(phrase).type.value == "anonymous"
+    assert speaker_of(read(f"{phrase} said the shop had been quiet all week."), "been quiet") != []
+
+
+def test_a_description_by_role_is_not_someone_named_with_another_role():
+    r = read("Sheriff Donna Radcliffe said the man was armed. The clerk told the Gazette she had been alone.")
+    assert speaker_of(r, "she had been alone") == ["clerk", "Gazette"]
+
+
+def test_a_description_by_role_may_be_the_person_just_named():
+    r = read('Danny Boyd was pleased after the win. "It felt good," said the coach.')
+    assert speaker_of(r, "It felt good") == ["Danny Boyd"]
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("The Fenwick County Sheriff's Office", "Fenwick County Sheriff's Office"),
+    ("the Manhattan District Attorney’s Office", "Manhattan District Attorney’s Office"),
+    ("Textile maker Suryakant Mills", "Suryakant Mills"),
+])
+def test_a_possessive_inside_a_body_s_name_keeps_the_name_whole(phrase, name):
+    assert analysed(phrase).name == name
+
+
+@pytest.mark.parametrize("phrase, typ, name", [
+    ("CNN’s Jake Tapper", "person", "Jake Tapper"),
+    ("The Guardian's political editor", "anonymous", "Guardian's political editor"),
+    ("Reuters's editor", "anonymous", "Reuters's editor"),
+])
+def test_an_outlet_s_person_is_the_person_affiliated_to_it(phrase, typ, name):
+    np = analysed(phrase)
+    assert (np.type.value, np.name) == (typ, name)
+    assert np.affiliation is not None
+
+
+def test_the_verbs_of_a_reported_list_are_no_reports():
+    r = read("The sheriff's office said the man entered the store, showed a handgun and demanded cash from the clerk.")
+    assert [a.cue.text for a in r.attributions if a.cue] == ["said"]
+    assert "showed a handgun" in r.claims[0].span.text
+
+
+def test_a_second_report_of_the_subject_after_its_content_stays():
+    r = read("The minister said the plan was sound, and warned that delays would cost millions.")
+    assert speaker_of(r, "delays would cost millions") == ["minister"]
+
+
+def test_a_verb_inside_a_short_quotation_reports_nothing():
+    r = read('Analysts said the cut "worries investors about execution."')
+    assert [a.cue.text for a in r.attributions if a.cue] == ["said"]
+    assert speaker_of(r, "worries investors") == ["Analysts"]
+
+
+def test_one_of_them_is_one_of_the_group_named_before():
+    r = read("Two people familiar with the inspections said the residues were found in November. "
+             "One of them said a fourth depot was also under scrutiny.")
+    assert speaker_of(r, "a fourth depot") == ["Two people familiar with the inspections"]
+
+
+def test_a_body_in_apposition_not_responding_is_the_article_s_report_whole():
+    r = read("The depots' operator, Agrotrans, did not respond to a request for comment.")
+    assert [c.span.text for c in r.claims] == ["The depots' operator, Agrotrans, did not respond to a request for comment"]
