@@ -618,12 +618,15 @@ def _verb_before_that(t: Tokens, v: int) -> bool:
 
 
 _ADJECTIVE_ENDINGS = ("al", "ive", "ary", "ed", "ful", "ous", "ic", "ent", "ant")
+_ADJECTIVE_ONLY_ENDINGS = ("ed", "ful", "ous")
 
 
 def _s_form_ok(prev: str) -> bool:
-    """An -s form ("notes", "reports") is a verb unless "or" or an adjective-like word
-    ("legal notes", "annual reports") comes before it."""
-    return prev != "or" and not (prev.islower() and prev.endswith(_ADJECTIVE_ENDINGS))
+    """An -s form ("says", "warns") is a verb unless "or" or an adjective comes before it.
+    Only endings no person noun has count as an adjective's: "the government says", "the
+    president says", "the secretary says", "a critic says", "the executive says" are
+    subjects (the nouns with -s forms, "legal notes", are ``_nounish_s_form_ok``'s)."""
+    return prev != "or" and not (prev.islower() and prev.endswith(_ADJECTIVE_ONLY_ENDINGS))
 
 
 def _not_a_verb_here(s: Sentence, t: Tokens, v: int) -> bool:

@@ -1449,3 +1449,11 @@ def test_one_of_them_is_one_of_the_group_named_before():
 def test_a_body_in_apposition_not_responding_is_the_article_s_report_whole():
     r = read("The depots' operator, Agrotrans, did not respond to a request for comment.")
     assert [c.span.text for c in r.claims] == ["The depots' operator, Agrotrans, did not respond to a request for comment"]
+
+
+@pytest.mark.parametrize("subject, name", [
+    ("The government", "government"), ("The India Meteorological Department", "India Meteorological Department"),
+    ("The secretary", "secretary"), ("Her agent", "agent"),
+])
+def test_a_present_tense_after_a_noun_in_ent_or_ary_is_a_report(subject, name):
+    assert speaker_of(read(f"{subject} says the storm crossed the coast overnight."), "crossed the coast") == [name]
