@@ -231,6 +231,9 @@ def _in_document_attribution(s: Sentence, t: Tokens, lex: Lexicon) -> Found | No
         return None
     if not any(t.lower[x] in _POLL_HEADS for x in range(2, comma)):
         return None
+    polled = any(t.lower[x] in ("poll", "polls", "survey", "surveys") for x in range(2, comma))
+    if not polled and _speaker_follows(t, comma + 1, lex):
+        return None  # "In a stock exchange filing, the company said": the company's medium
     content = content_forward(s, t, comma + 1, "speech")
     if content is None:
         return None
@@ -245,6 +248,19 @@ def _in_document_attribution(s: Sentence, t: Tokens, lex: Lexicon) -> Found | No
         cls="speech",
         name=src,
     )
+
+
+def _speaker_follows(t: Tokens, k: int, lex: Lexicon) -> bool:
+    """Does the clause at ``k`` open with a subject and a speech verb ("the company said",
+    "Acme Corp told investors")? Then the document before it is that speaker's medium, not
+    a source of its own. (Not after a poll: "most said" are its respondents.)"""
+    for x in range(k + 1, min(len(t), k + 7)):
+        if t.words[x] in (",", ".", ";", ":"):
+            return False
+        cue = lex.verbs.get(t.lower[x])
+        if cue is not None and t.words[x].islower():
+            return True
+    return False
 
 
 # --- step 3: noun cues with a possessor -------------------------------------------------

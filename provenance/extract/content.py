@@ -187,6 +187,21 @@ def _subordinate_end(t: Tokens, p: int, end: int) -> int:
     return end
 
 
+def _second_that_clause(t: Tokens, k: int) -> bool:
+    """Does "and that" at ``k`` open a second complement clause of the same reporting verb
+    ("..., and that repairs would cost $6.2 million"), not a clause whose subject is "that"
+    (", and that was the problem", ", and that means ...")?"""
+    n = len(t)
+    if k + 2 >= n or t.lower[k] != "and" or t.lower[k + 1] != "that":
+        return False
+    after = t.lower[k + 2]
+    return after not in g.AUXILIARIES and after not in _THAT_AS_SUBJECT and after.isalpha()
+
+
+# Verbs after which "and that" is a pronoun subject: ", and that means ...".
+_THAT_AS_SUBJECT = frozenset("means meant shows showed makes made explains explained is was".split())
+
+
 # Conjunctions after a dash that open a new clause, no part of the content before it.
 _DASH_CONJUNCTIONS = frozenset("but and while although though yet whereas".split())
 
@@ -222,6 +237,8 @@ def stop_in_clause(
             nxt = t.lower[k + 2] if k + 2 < n else ""
             if t.lower[k + 1] in ("and", "but") and nxt.endswith(("ed", "ing")) and nxt not in g.PRONOUNS:
                 continue  # ", and presented to ...": the same clause goes on
+            if _second_that_clause(t, k + 1):
+                continue  # "said enrolment had fallen, and that repairs would cost ...": the verb's second clause
             if t.lower[k + 1] == "as" and nxt in (
                 "well",
                 "much",

@@ -28,6 +28,9 @@ NAME_PARTICLES = frozenset(
 RECENT = 400  # how many of the latest sources coreference looks back over
 _ROLE_REACH = 300  # how far back "the rookie defenceman" looks for the person it describes
 # Roles of people who speak for someone else: "the spokeswoman" is rarely the person just named.
+# Characters back from "it" within which a named body, not yet a source, is its antecedent.
+_IT_REACH = 200
+
 _OTHERS_ROLES = frozenset(
     "spokesman spokeswoman spokesperson representative official aide lawyer attorney solicitor adviser advisor".split()
 )
@@ -906,13 +909,18 @@ class Registry:
                     return self._adopt(named)
                 return best
             if p == "it":
-                return self._recent(
+                best = self._recent(
                     pos,
                     lambda e: (
                         e.type in (SourceType.document, SourceType.organization, SourceType.outlet)
                         and not e.plural
                     ),
                 )
+                # "Shares in Kittiwake Airways fell after it warned": a body named, not yet a source
+                named = self._named_before(pos, (SourceType.organization, SourceType.outlet), lambda n: not n.plural)
+                if named is not None and (best is None or named[0] > best.last_pos) and pos - named[0] < _IT_REACH:
+                    return self._adopt(named)
+                return best
             if p == "they":
                 return self._recent(
                     pos, lambda e: e.plural or bool(e.members) or e.type == SourceType.organization

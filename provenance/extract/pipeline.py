@@ -222,6 +222,13 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     return _assemble(doc, reading, found, sents, lex, text, quoted, questions)
 
 
+def _own_nested(source_of: list[int | None], i: int, parent: int) -> bool:
+    """Is nested report ``i`` its parent's speaker's own ("Greaves told BBC Essex that ...
+    and that he understood passengers' frustration")? What one says one thinks is one
+    statement, not a report relayed by oneself."""
+    return source_of[i] is not None and 0 <= parent < len(source_of) and source_of[i] == source_of[parent]
+
+
 def _subject_next_to_cue(text: str, f: Found) -> bool:
     """Does the source of ``f`` stand right before its cue ("Hillcrest did not respond"), not
     far off as the subject of a participle (", attacking her")?"""
@@ -913,8 +920,12 @@ def _assemble(
     stated_by = [e if ok else None for e, ok in zip(source_of, stating, strict=True)]
     folded = {
         i for i, f in enumerate(found)
-        if f.parent is not None and (not stating[i] or _names_nobody(text, f) or f.source is not None and source_of[i] is None)
-    }  # a nested report by no one we can name ("the party expected to ...") stays in its parent's claim
+        if f.parent is not None and (
+            not stating[i] or _names_nobody(text, f) or f.source is not None and source_of[i] is None
+            or _own_nested(source_of, i, f.parent)
+        )
+    }  # a nested report by no one we can name ("the party expected to ...") or by the parent's
+    # own speaker ("told BBC Essex that ... and that he understood ...") stays in its parent's claim
     is_parent = {f.parent for i, f in enumerate(found) if f.parent is not None and i not in folded}
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []

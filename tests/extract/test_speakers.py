@@ -1457,3 +1457,40 @@ def test_a_body_in_apposition_not_responding_is_the_article_s_report_whole():
 ])
 def test_a_present_tense_after_a_noun_in_ent_or_ary_is_a_report(subject, name):
     assert speaker_of(read(f"{subject} says the storm crossed the coast overnight."), "crossed the coast") == [name]
+
+
+def test_what_a_speaker_says_he_thinks_is_one_claim_of_his():
+    r = read("The airport's chief operating officer, Neil Greaves, told BBC Essex that safety had been "
+             "the only consideration and that he understood passengers' frustration.")
+    assert speaker_of(r, "the only consideration") == ["Neil Greaves", "BBC Essex"]
+    assert speaker_of(r, "understood passengers") == ["Neil Greaves", "BBC Essex"]
+
+
+def test_and_that_opens_the_reporting_verb_s_second_clause():
+    r = read("Board chair Colleen Fairweather said enrolment had fallen to 141 students, and that repairs "
+             "to its roof would cost about $6.2 million.")
+    assert speaker_of(r, "would cost about") == ["Colleen Fairweather"]
+
+
+def test_and_that_as_a_subject_ends_the_content():
+    r = read("The mayor said the budget had run out, and that was the end of the plan.")
+    assert "end of the plan" not in r.attributions[0].content.text
+
+
+@pytest.mark.parametrize("text", [
+    "In a stock exchange filing, the company said it now expected a pre-tax profit of £95m.",
+    "In a report released Monday, the agency warned that rents would rise.",
+])
+def test_a_document_opening_the_sentence_is_its_speaker_s_medium(text):
+    r = read(text)
+    assert [len(c.chain) for c in r.claims] == [1]
+
+
+def test_a_poll_opening_the_sentence_still_speaks_for_its_respondents():
+    assert speaker_of(read("In a survey of 500 firms, most said they would hire."), "would hire") == ["survey"]
+
+
+def test_it_is_a_body_named_just_before_though_not_yet_a_source():
+    r = read("Shares in the low-cost carrier Kittiwake Airways fell 22 per cent on Monday after it warned "
+             "that annual profits would come in below expectations.")
+    assert speaker_of(r, "annual profits") == ["Kittiwake Airways"]
