@@ -804,6 +804,7 @@ class EntityDraft:
     authors: list[str] = field(default_factory=list)
     author_ids: list[int] = field(default_factory=list)
     evidence: Pair | None = None  # where the publisher or affiliation was stated
+    last_end: int = 0  # where its last mention ends
 
 
 NamedBefore = Callable[
@@ -887,6 +888,7 @@ class Registry:
         if np.text not in e.aliases:
             e.aliases.append(np.text)
         e.last_pos = max(e.last_pos, pos)
+        e.last_end = max(e.last_end, np.span[1])
         return e.id
 
     def _recent(self, pos: int, ok) -> EntityDraft | None:
@@ -918,7 +920,7 @@ class Registry:
                 )
                 # "Shares in Kittiwake Airways fell after it warned": a body named, not yet a source
                 named = self._named_before(pos, (SourceType.organization, SourceType.outlet), lambda n: not n.plural)
-                if named is not None and (best is None or named[0] > best.last_pos) and pos - named[0] < _IT_REACH:
+                if named is not None and (best is None or named[0] >= best.last_end) and pos - named[0] < _IT_REACH:
                     return self._adopt(named)
                 return best
             if p == "they":
