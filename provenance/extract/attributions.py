@@ -832,6 +832,9 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         return [], p + 1
     if cue.lemma in g.TELL_LEMMAS and low not in ("that", ":", ",", "“", '"'):
         e = _hearer_end(t, p, np_forward(t, p, n))
+        program = _program_end(t, e)
+        if program is not None:  # "told RNZ's Morning Report that": RNZ relays, on its programme
+            return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[program - 1]))], program
         # "told HuffPost Canada the laws ...", "told 2GB radio the findings ...": a name or a medium ends it
         named = e > p and (t.words[e - 1][:1].isupper() or t.lower[e - 1] in _MEDIA_HEADS or t.lower[e - 1] in _AUDIENCES)
         if e > p and (
@@ -840,6 +843,21 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         ):
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
     return [], p
+
+
+def _program_end(t: Tokens, e: int) -> int | None:
+    """After a hearer ending at ``e`` (exclusive), the end of a programme it owns ("RNZ's
+    Morning Report", "CBC Radio's Ontario Morning") when "that", a time or a colon follows
+    the programme; None otherwise."""
+    n = len(t)
+    if e + 1 >= n or t.lower[e] not in ("’s", "'s") or not t.words[e + 1][:1].isupper():
+        return None
+    k = e + 1
+    while k < n and k - e <= 5 and (t.words[k][:1].isupper() or t.words[k][:1].isdigit()):
+        k += 1
+    if k < n and t.lower[k] in ("programme", "program", "show", "podcast"):
+        k += 1
+    return k if k >= n or t.lower[k] in _AFTER_HEARER or t.lower[k] in g.TIME_WORDS else None
 
 
 # Hearers that are an audience, not a relay: "told reporters the council had ...".

@@ -10,6 +10,27 @@ from provenance.extract.text import Tokens, is_close_quote, is_open_quote
 _PERIODS = frozenset("week month year weekend night summer winter spring autumn fall season quarter".split())
 
 
+# What a post or message is called before the words it carries: "posted a cryptic message:".
+_POSTED_OBJECTS = frozenset("message post note statement caption tweet video update".split())
+
+
+def _posted_object_end(t: Tokens, p: int, n: int) -> int | None:
+    """The token after "a (cryptic) message" when a colon or a quotation follows within a few
+    words ("posted a cryptic message on Instagram on Monday night: “Praying ...”"): the object
+    names the medium, and the quoted words are the content. None otherwise."""
+    if t.lower[p] not in ("a", "an", "this", "her", "his", "their", "its"):
+        return None
+    k = next((k for k in range(p + 1, min(n, p + 4)) if t.lower[k] in _POSTED_OBJECTS), None)
+    if k is None or any(not t.words[x].islower() for x in range(p + 1, k)):
+        return None
+    for x in range(k + 1, min(n, k + 10)):
+        if t.words[x] == ":" or is_open_quote(t.words[x]):
+            return k + 1
+        if t.lower[x] in g.CLAUSE_WORDS or t.words[x] in (",", ".", ";"):
+            return None
+    return None
+
+
 def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
     """Skip time phrases and 'in a statement' between a verb and its content."""
     while p < n:
@@ -48,6 +69,10 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
             ):
                 p = k + 1
                 continue
+        posted = _posted_object_end(t, p, n)
+        if posted is not None:
+            p = posted  # "posted a cryptic message on Instagram: “...”": the message is the quotation
+            continue
         medium = _medium_end(t, p, n)
         if medium is not None:
             p = medium  # "said in his New Year's speech he was ready": the speech is how

@@ -705,11 +705,20 @@ def _described_type(
         return SourceType.document, joined
     if len(core) == 1 and _cap(core[0]) and head.endswith("s") and head[:-1] in lex.roles:
         return SourceType.anonymous, quantity + joined  # "Farmers say ...": a role's plural opening a sentence
+    if _named_force(core, head, lex):
+        return SourceType.organization, joined  # "Essex Police", "North Riding Police": a named body
     if head in lex.vague or head in lex.roles and not _cap(core[-1]):
         if head in lex.offices and core_lower[0] in ("the",) and len(core) <= 2:
             return SourceType.person, joined
         return SourceType.anonymous, quantity + joined
     return None
+
+
+def _named_force(core: list[str], head: str, lex: Lexicon) -> bool:
+    """Is ``core`` a police force by its proper name ("Essex Police", "North Riding
+    Police"), not one described by its place ("Sydney police")? Capitalized words
+    throughout; only "police", which names a body where "officials" names people."""
+    return head == "police" and head in lex.vague and len(core) > 1 and all(_cap(w) for w in core)
 
 
 # One word with a capital inside that is no name prefix ("TransLink", not "McCallum", "DeSantis").

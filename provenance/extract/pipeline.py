@@ -21,7 +21,15 @@ from provenance.extract.interviews import (
     whole_turn,
 )
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
-from provenance.extract.mentions import RECENT, NounPhrase, Registry, analyse, role_words, with_trade
+from provenance.extract.mentions import (
+    OUTLET_HEADS,
+    RECENT,
+    NounPhrase,
+    Registry,
+    analyse,
+    role_words,
+    with_trade,
+)
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.extract.sentence import Found, Sentence
 from provenance.extract.speakers import (
@@ -63,6 +71,11 @@ from provenance.models import (
 # "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -", "Chennai, Nov 20 (PTI) The ...": a
 # wire credit in the dateline (Indian wires write no dash after it).
 _DATELINE = re.compile(r"\(([A-Z][\w .&'’-]{1,40})\)(?:\s*[—–-]{1,2}|\s+(?=[A-Z“\"‘']))")
+# "By Hannah Trewin, PA" on the first line: a byline that credits a wire.
+_BYLINE_CREDIT = re.compile(r"\s*By [A-Z][\w.'’ -]{1,60}?,\s*([A-Z][\w .&'’-]{1,40}?)[ \t]*(?=\n)")
+# Wires a byline credits by a short form that names something else elsewhere ("PA" is also
+# the Palestinian Authority): "By Hannah Trewin, PA".
+_BYLINE_WIRES = {"PA": "PA Media"}
 # "- AAP", "(Reuters)" alone on the last line: a wire credit closing the story.
 _CLOSING_CREDIT = re.compile(r"(?:[—–-]{1,2}\s*([A-Z][\w .&'’-]{1,40}?)|\(([A-Z][\w .&'’-]{1,40})\))\s*$")
 # "Nirmalpur, March 4 (PTI) ": a dateline in the Indian style, place and date before the credit.
@@ -220,6 +233,37 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
         found = [f for i, f in enumerate(found) if i not in dropped]
         assign_parents(found)
     return _assemble(doc, reading, found, sents, lex, text, quoted, questions)
+
+
+# Documents a speaker issues as the medium of what they say: "said in a statement".
+_MEDIA = frozenset("statement letter post email note filing release message tweet".split())
+_MEDIUM_LOOKBACK = 6  # attributions looked back at for the medium's speaker
+
+
+def _medium_owner(text: str, found: list[Found], source_of: list[int | None], name: str) -> int | None:
+    """The speaker who last spoke "in a statement" when a later attribution's source is "the
+    statement" ("Essex Police said in a statement that ... 'Enquiries are ongoing,' the
+    statement said"): the statement is theirs, not a new source."""
+    if name not in _MEDIA:
+        return None
+    phrase = re.compile(rf"\b(?:in|on|through) (?:a|an|its|his|her|their) (?:\w+ )?{name}\b")
+    for j in range(len(source_of) - 1, max(-1, len(source_of) - 1 - _MEDIUM_LOOKBACK), -1):
+        g_ = found[j]
+        if source_of[j] is None or g_.cue is None:
+            continue
+        lo, hi = min(g_.cue[0], g_.content[0]), max(g_.cue[1], g_.content[0])
+        if phrase.search(text, lo, min(hi + 40, len(text))):
+            return source_of[j]
+    return None
+
+
+def _outlet_described(reg: Registry, np: NounPhrase, pos: int) -> int | None:
+    """The outlet a definite description by an outlet's head refers to ("the celebrity site",
+    "the paper" after "according to TMZ"); None when no outlet was named before it."""
+    if not np.definite or np.names or np.head not in OUTLET_HEADS:
+        return None
+    found = reg.resolve(replace(np, type=SourceType.outlet), pos)
+    return found if found is not None and reg.entities[found].type is SourceType.outlet else None
 
 
 def _own_nested(source_of: list[int | None], i: int, parent: int) -> bool:
@@ -709,7 +753,7 @@ def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]
     article's own outlet (a Reuters dateline in a Reuters story relays nothing)."""
     text = doc.text
     b0, b1 = doc.body
-    m = _DATELINE.search(text, b0, min(b1, b0 + 300))
+    m = _DATELINE.search(text, b0, min(b1, b0 + 300)) or _BYLINE_CREDIT.match(text, b0, b1)
     name = (m.start(1), m.end(1)) if m else None
     if m is None:
         last = text.rfind("\n", b0, b1) + 1 or b0
@@ -718,7 +762,8 @@ def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]
         name = (m.start(g), m.end(g)) if m else None
     if m is None or name is None:
         return None
-    hit = lookup(lex.outlets, text[name[0] : name[1]].split())
+    credited = text[name[0] : name[1]]
+    hit = lookup(lex.outlets, _BYLINE_WIRES.get(credited, credited).split())
     if hit is None:
         return None
     own = lookup(lex.outlets, doc.outlet.split()) if doc.outlet else None
@@ -783,6 +828,10 @@ def _assemble(
         elif is_function_words(np.text) or (is_function_words(np.name) and not _titled(np.text, lex)):
             return None  # a broken span such as "He criticized Clinton's record": no name in it
         if np.type is SourceType.anonymous and not names_a_source(np.head):
+            outlet = _outlet_described(reg, np, span[0])
+            if outlet is not None:  # "The celebrity site reported": the site named before
+                mentions.append(build(Mention, {"id": len(mentions), "span": span_of(*span), "entity": outlet}))
+                return outlet
             if np.authors:  # "futures pricing compiled by Fenwick Data": who compiled it
                 return mention(np.authors[0])[0]
             return None  # "the rising line indicates ...": a thing, not a source
@@ -823,7 +872,9 @@ def _assemble(
     wire = _wire(doc, lex)
     wire_id = None
     if wire is not None:
-        wire_id, _ = mention(wire[0])
+        short = _BYLINE_WIRES.get(text[wire[0][0] : wire[0][1]])
+        wire_np = _as_listed_outlet(analyse(text, wire[0], lex), short) if short else None
+        wire_id, _ = mention(wire[0], np=wire_np)
         reading.wire = wire_id
 
     source_of: list[int | None] = []
@@ -840,6 +891,9 @@ def _assemble(
                 extra = (name[1], f.source[1])
                 name, extra = _named_first(text, name, extra, lex)
             eid = speaker(name, extra)  # the mention is the name; the source span stays as annotated
+            if eid is not None and reg.entities[eid].type is SourceType.document:
+                owner = _medium_owner(text, found, source_of, reg.entities[eid].name)
+                eid = eid if owner is None else owner
         elif f.speaker_of is not None and 0 <= f.speaker_of < len(source_of):
             eid = source_of[f.speaker_of]
         source_of.append(eid)
@@ -1102,6 +1156,11 @@ def _without_clitic(text: str, span: tuple[int, int]) -> tuple[int, int]:
     quotation's speaker inside a quotation)."""
     m = _CLITIC.fullmatch(text, *span)
     return (span[0], m.end(1)) if m is not None else span
+
+
+def _as_listed_outlet(np: NounPhrase, name: str) -> NounPhrase:
+    """``np`` read as the listed outlet ``name`` (a wire credited by a short form)."""
+    return replace(np, type=SourceType.outlet, name=name, key=fold(name), head=name.split()[-1].lower(), names=name.split())
 
 
 def _as_body(np: NounPhrase) -> NounPhrase:

@@ -1494,3 +1494,44 @@ def test_it_is_a_body_named_just_before_though_not_yet_a_source():
     r = read("Shares in the low-cost carrier Kittiwake Airways fell 22 per cent on Monday after it warned "
              "that annual profits would come in below expectations.")
     assert speaker_of(r, "annual profits") == ["Kittiwake Airways"]
+
+
+@pytest.mark.parametrize("phrase, typ", [
+    ("Essex Police", "organization"), ("North Riding Police", "organization"), ("Sydney police", "anonymous"),
+    ("Senior Officials", "anonymous"),
+])
+def test_a_police_force_by_its_proper_name_is_a_body(phrase, typ):
+    assert analysed(phrase).type.value == typ
+
+
+def test_the_statement_is_the_statement_of_who_spoke_in_one():
+    r = read("Essex Police said in a statement that officers had searched fields. "
+             "'Enquiries are ongoing,' the statement said.")
+    assert speaker_of(r, "Enquiries are ongoing") == ["Essex Police"]
+
+
+def test_a_description_of_an_outlet_is_the_outlet_named_before():
+    r = read("Country singer Wade Harlowe has checked into rehab, according to TMZ. "
+             "The celebrity site reported Tuesday that the singer entered the program over the weekend.")
+    assert speaker_of(r, "entered the program") == ["TMZ"]
+
+
+def test_an_infinitive_s_object_is_no_reporting_verb():
+    r = read("The dollar jumped after a senior Reserve Bank official said the bank was in no hurry to cut rates, "
+             "prompting traders to pare bets.")
+    assert speaker_of(r, "no hurry") == ["senior Reserve Bank official"]
+
+
+def test_a_posted_message_carries_the_quotation_after_its_colon():
+    r = read('Rooke, 33, posted a cryptic message on Instagram on Monday night: "Praying for anyone fighting a battle."')
+    assert speaker_of(r, "Praying for anyone") == ["Rooke"]
+
+
+def test_a_programme_of_an_outlet_relays_through_the_outlet():
+    r = read("Waiherenga mayor Hemi Rawiri has told RNZ's Morning Report that the town's water supply is off.")
+    assert speaker_of(r, "water supply is off") == ["Hemi Rawiri", "RNZ"]
+
+
+def test_a_byline_crediting_a_wire_makes_it_the_last_link():
+    r = read("By Hannah Trewin, PA\n\nEssex Police said in a statement that officers had searched the fields.")
+    assert speaker_of(r, "searched the fields") == ["Essex Police", "PA Media"]
