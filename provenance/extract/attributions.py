@@ -445,10 +445,25 @@ def _add_verb_attributions(
         f = _verb_attribution(s, t, i, after, cue, lex, taken, out)
         if f is None or _leaves_its_quote(f, t.starts[i], quotes) or _coordinated_in_content(t, i, f, out):
             continue
+        _close_at_relative_end(s, t, f)
         f.relays.extend((hearer, ev) for ti, hearer, ev in relays if abs(ti - i) < _DECORATION_REACH)
         f.upstream.extend((cited, ev) for ti, cited, ev in upstream if abs(ti - i) < _DECORATION_REACH)
         out.append(f)
         nxt = after
+
+
+def _close_at_relative_end(s: Sentence, t: Tokens, f: Found) -> None:
+    """End the content of a verb in a relative clause between commas at the comma that
+    closes the clause ("Trustee Paul Lemieux, who voted against the closure, told ..."):
+    the main clause after it is not what the relative clause reports."""
+    if f.source is None or f.direction != "forward" or s.text[f.source[0] : f.source[1]].lower() not in ("who", "which"):
+        return
+    k = next((k for k in range(len(t)) if t.starts[k] >= f.source[0]), len(t))
+    if k == 0 or t.words[k - 1] != ",":
+        return
+    comma = next((x for x in range(k + 1, len(t)) if t.starts[x] >= f.content[0] and t.words[x] == ","), None)
+    if comma is not None and t.starts[comma] < f.content[1] and t.starts[comma] > f.content[0]:
+        f.content = (f.content[0], t.ends[comma - 1])
 
 
 def _coordinated_in_content(t: Tokens, v: int, found: Found, earlier: list[Found]) -> bool:

@@ -266,6 +266,16 @@ def _outlet_described(reg: Registry, np: NounPhrase, pos: int) -> int | None:
     return found if found is not None and reg.entities[found].type is SourceType.outlet else None
 
 
+# Documents a body issues itself: around a report of its own they relay nothing.
+_OWN_MEDIA = frozenset("filing filings statement release announcement notice".split())
+
+
+def _own_medium(e) -> bool:
+    """Is source ``e`` an unnamed document that its speaker issues ("a regulatory filing",
+    "the statement")? Around a report of that speaker's it is how they spoke, not a relay."""
+    return e.type is SourceType.document and e.head in _OWN_MEDIA and not any(w[:1].isupper() for w in e.names)
+
+
 def _own_nested(source_of: list[int | None], i: int, parent: int) -> bool:
     """Is nested report ``i`` its parent's speaker's own ("Greaves told BBC Essex that ...
     and that he understood passengers' frustration")? What one says one thinks is one
@@ -1303,6 +1313,8 @@ def _chain(
         for uid, ev in upstream_of[node]:
             add(uid, "citing", ev)
         eid = stated_by[node]
+        if eid is not None and links and _own_medium(reg.entities[eid]):
+            eid = None  # "X said it would shut the unit, according to a regulatory filing": X's own filing
         if eid is not None:
             ev_f = f
             if f.source is None and f.speaker_of is not None:

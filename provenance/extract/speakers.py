@@ -165,7 +165,7 @@ TOPIC_SPEECH = frozenset(
 # they state only with a clause ("RCMP established that ...").
 OBJECT_SENSES = frozenset(
     """know establish identify anticipate prefer enjoy admire feature rank label paint view
-    surprise document recall""".split()
+    surprise document recall consider""".split()
 )
 # Words that open a free relative or a quantified topic, not a clause: "talked about all he
 # has been through", "discussed what she saw" ("how she saved him" may carry the claim).
@@ -201,6 +201,12 @@ def states(text: str, f: Found) -> bool:
         return False  # "duping job seekers by promising them posts": how they acted, not what they said
     if lemma == "show" and cs > f.cue[0] and _possessed(text, cs):
         return False  # "Members ... showed their alignment": a display, not a finding
+    if lemma in _VOTES and cs > f.cue[0] and not text[cs : cs + 5].lower().startswith("that ") \
+            and text[cs : cs + 1] not in "\"“‘'«":
+        return False  # "councillors who voted for the ban have received emails": a vote cast, no statement
+    if lemma in _RESULT_VERBS and cs > f.cue[0] and _FINANCIAL_RESULT.match(text, cs, f.content[1]) \
+            and not text[cs : cs + 5].lower().startswith("that ") and not has_finite_verb(text[cs : f.content[1]]):
+        return False  # "the unit had reported losses for 11 quarters": a result booked, not a statement
     if (f.cls in _STATING and not topic) or lemma in SPEECH_ACTS:
         return True
     if topic and cs > f.cue[0] and text[f.cue[0] : f.cue[1]].split()[-1].lower() in g.PREPOSITIONS \
@@ -215,7 +221,25 @@ def states(text: str, f: Found) -> bool:
     first = text[cs : cs + 16].split(maxsplit=1)
     if first and (first[0].lower() in g.PREPOSITIONS or first[0].lower() in _TOPIC_OPENERS):
         return False  # "opposed to the plan", "talked about all he has been through": a topic
+    if topic and _DIRECTIVE.match(text, cs, f.content[1]):
+        return False  # "ordered two junior staff to sign entries": an order, not a statement
     return has_finite_verb(text[cs : f.content[1]])
+
+
+# An object and an infinitive: "two junior staff to sign entries", "residents to stay indoors".
+_DIRECTIVE = re.compile(r"(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+\b(?!\s*,)")
+
+
+# Acts of voting: what follows them is what was voted on, not a proposition.
+_VOTES = frozenset(["vote"])
+# Verbs that book a company's results ("reported a net loss", "posted record profits").
+_RESULT_VERBS = frozenset("report post record book log".split())
+# A result as the object of such a verb: up to three words before its head noun.
+_FINANCIAL_RESULT = re.compile(
+    r"(?:[\w₹$£€.,%-]+\s+){0,3}?(?:loss|losses|profit|profits|revenue|revenues|sales|earnings|income|deficit|"
+    r"surplus|margin|margins|turnover|ebitda)\b(?!\s+(?:fell|rose|dropped|jumped|slumped|grew|climbed|were|was|had|have|would|will)\b)",
+    re.IGNORECASE,
+)
 
 
 def _means(text: str, f: Found) -> bool:

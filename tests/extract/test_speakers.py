@@ -1535,3 +1535,40 @@ def test_a_programme_of_an_outlet_relays_through_the_outlet():
 def test_a_byline_crediting_a_wire_makes_it_the_last_link():
     r = read("By Hannah Trewin, PA\n\nEssex Police said in a statement that officers had searched the fields.")
     assert speaker_of(r, "searched the fields") == ["Essex Police", "PA Media"]
+
+
+def test_an_order_reported_inside_an_allegation_stays_the_allegation():
+    r = read("The prosecution alleged that Stannard ordered two junior staff to sign entries for doses they had never given.")
+    assert speaker_of(r, "two junior staff") == ["prosecution"]
+
+
+def test_considering_a_listing_states_nothing():
+    r = read("The Straits Times reported on Monday that the company was also considering a secondary listing.")
+    assert speaker_of(r, "secondary listing") == ["The Straits Times"]
+
+
+@pytest.mark.parametrize("text, words, chain", [
+    ("The company said in the filing that the unit had reported losses for 11 quarters.", "reported losses", ["company"]),
+    ("Acme reported a net loss of $3 million.", "net loss", []),
+    ("The paper reported that profits fell.", "profits fell", ["paper"]),
+    ("The paper reported profits fell.", "profits fell", ["paper"]),
+])
+def test_a_result_booked_is_no_statement(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+def test_a_company_s_own_filing_relays_nothing():
+    r = read("Textile maker Suryakant Mills on Thursday said it would shut its spinning unit at Bhiwandi, "
+             "according to a regulatory filing.")
+    assert speaker_of(r, "shut its spinning unit") == ["Suryakant Mills"]
+
+
+def test_a_vote_cast_is_no_statement():
+    r = read("At least two councillors who voted for the ban have received abusive emails.")
+    assert speaker_of(r, "abusive emails") == []
+
+
+def test_a_relative_clause_between_commas_ends_at_its_comma():
+    r = read("Trustee Paul Lemieux, who voted against the closure, told CBC Radio's Ontario Morning "
+             "that the board had not studied how many families would leave.")
+    assert speaker_of(r, "had not studied") == ["Paul Lemieux", "CBC News"]
