@@ -435,6 +435,7 @@ def _add_verb_attributions(
     long_quotes = [q for q in quotes if s.text.count(" ", q[0], q[1]) >= 6]
     cue_starts = lex.cue_starts
     nxt = 0  # the first token after the last cue that made an attribution
+    verbs: list[tuple[int, Found]] = []  # (cue token, attribution) of this step
     for i in [k for k, low in enumerate(t.lower) if low in cue_starts]:
         if i < nxt or taken[i] or any(q[0] < t.starts[i] < q[1] for q in long_quotes):
             continue
@@ -446,10 +447,21 @@ def _add_verb_attributions(
         if f is None or _leaves_its_quote(f, t.starts[i], quotes) or _coordinated_in_content(t, i, f, out):
             continue
         _close_at_relative_end(s, t, f)
-        f.relays.extend((hearer, ev) for ti, hearer, ev in relays if abs(ti - i) < _DECORATION_REACH)
-        f.upstream.extend((cited, ev) for ti, cited, ev in upstream if abs(ti - i) < _DECORATION_REACH)
+        verbs.append((i, f))
         out.append(f)
         nxt = after
+    _decorate(verbs, relays, upstream)
+
+
+def _decorate(verbs: list[tuple[int, Found]], relays: list[Decoration], upstream: list[Decoration]) -> None:
+    """Give each decoration ("speaking to X", "citing government sources") to the nearest
+    reporting verb within reach, and to that one only: "the Yomiuri reported, citing
+    government sources" cites them for the Yomiuri, not for a verb inside its report."""
+    for decorations, into in ((relays, "relays"), (upstream, "upstream")):
+        for ti, who, ev in decorations:
+            near = [(abs(ti - i), k) for k, (i, _) in enumerate(verbs) if abs(ti - i) < _DECORATION_REACH]
+            if near:
+                getattr(verbs[min(near)[1]][1], into).append((who, ev))
 
 
 def _close_at_relative_end(s: Sentence, t: Tokens, f: Found) -> None:
@@ -682,11 +694,17 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     if t.lower[v] == "thanks" and nxt == "to":
         return True
+    if nxt == "to" and t.lower[v] in _REDUCED_PASSIVES and v + 2 < len(t) and t.lower[v + 2] in ("be", "have", "been"):
+        return True  # "Fifty people believed to have been in the complex": a passive, no one believes
     if _noun_before_report(t, v) or _apposed_participle(t, v):
         return True
     if nxt != "to" and t.lower[v] in _TO_ONLY:
         return True  # "patients referred urgently": "refer" reports only as "refer to"
     return t.lower[v] in _QUANTITY_VERBS and bool(_FIGURE.match(nxt)) or _role_before_name(t, v)
+
+
+# Participles of the passive hedges that may follow their noun: "people believed to be".
+_REDUCED_PASSIVES = frozenset("believed thought said reported understood known alleged rumoured rumored".split())
 
 
 def _apposed_participle(t: Tokens, v: int) -> bool:
@@ -1056,6 +1074,8 @@ def _content_around_subject(
             # "“A,” McCain said, citing low growth" / "“A,” she said of X": an unquoted
             # clause after a closing quotation is the narrator's, not the speaker's
             return _running_on(s, t, p, back)
+        if _participle_after(t, p):
+            return _running_on(s, t, p, back)  # "A, the Yomiuri reported, citing government sources"
         if _interrupted(s, t, before, p, fwd):
             return (back[0], fwd[1]), "around"  # "“A,” X said, “B.”"
     if fwd is not None:
@@ -1068,6 +1088,13 @@ def _content_around_subject(
     ):
         return _running_on(s, t, p, back)  # "..., X said." / "“...,” X said."
     return None
+
+
+def _participle_after(t: Tokens, p: int) -> bool:
+    """Does a participle's clause follow the verb's comma at ``p`` (", citing government
+    sources", ", adding that ...")? It closes the statement before the verb; it does not
+    continue it."""
+    return p + 1 < len(t) and t.words[p] == "," and t.words[p + 1].islower() and t.lower[p + 1].endswith("ing")
 
 
 def _aside_after_quote(s: Sentence, before: str, fwd: Pair, back: Pair) -> bool:

@@ -100,7 +100,9 @@ POSSESSED_PEOPLE = frozenset(
     """family families relatives lawyer lawyers attorney attorneys solicitor wife husband
     widow widower son sons daughter daughters mother father parents children brother sister
     friend friends neighbour neighbor neighbours neighbors doctor doctors colleagues
-    supporters critics fans office unit division arm subsidiary campaign staff""".split()
+    supporters critics fans office unit division arm subsidiary campaign staff co-star costar
+    co-stars bandmate bandmates teammate teammates castmate co-host rep reps representative
+    representatives spokesperson spokeswoman spokesman manager agent publicist""".split()
 )
 # Lowercase particles inside personal names ("Ludwig van Beethoven", "Osama bin Laden",
 # "Erik ten Hag"): the one list the name rules share.

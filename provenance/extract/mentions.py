@@ -717,8 +717,13 @@ def _described_type(
 def _named_force(core: list[str], head: str, lex: Lexicon) -> bool:
     """Is ``core`` a police force by its proper name ("Essex Police", "North Riding
     Police"), not one described by its place ("Sydney police")? Capitalized words
-    throughout; only "police", which names a body where "officials" names people."""
-    return head == "police" and head in lex.vague and len(core) > 1 and all(_cap(w) for w in core)
+    throughout; only "police" and "defence" ("Civil Defence"), which name a body where
+    "officials" names people."""
+    return head in _FORCE_HEADS and head in lex.vague and len(core) > 1 and all(_cap(w) for w in core)
+
+
+# Vague heads that end the proper name of a body: "Essex Police", "Civil Defence".
+_FORCE_HEADS = frozenset("police defence defense".split())
 
 
 # One word with a capital inside that is no name prefix ("TransLink", not "McCallum", "DeSantis").

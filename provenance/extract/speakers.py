@@ -305,7 +305,8 @@ def has_finite_verb(content: str, reach: int = 10) -> bool:
     for i, w in enumerate(words[1:5]):
         if words[i].endswith("ing"):
             return False
-        if w.endswith("ed") and w not in _NOT_PARTICIPLES and words[i] not in _BEFORE_ADJECTIVE:
+        if w.endswith("ed") and w not in _NOT_PARTICIPLES and words[i] not in _BEFORE_ADJECTIVE \
+                and not _NUMBER.fullmatch(words[i]):  # "four detained journalists"
             return True
     return False
 
@@ -320,6 +321,8 @@ _OBJECT_ENDS = frozenset("that which who whom whose and but when while after bef
 _BEFORE_ADJECTIVE = frozenset("a an the this that these those its his her their our my most more very".split())
 # Words between a verb and its "that" that leave "that" a complementizer: a score, a day.
 _ADJUNCT_WORD = re.compile(r"[\d-]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|unanimously|repeatedly|again|also")
+# A count before an adjective in -ed: "four detained journalists", "12 injured people".
+_NUMBER = re.compile(r"[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|some")
 # Words in -ed that are no past tense or participle ("its feed", "a hundred", "the red line").
 _NOT_PARTICIPLES = frozenset(
     """feed need speed seed deed weed greed breed creed bleed steed indeed red bed shed hundred

@@ -1572,3 +1572,36 @@ def test_a_relative_clause_between_commas_ends_at_its_comma():
     r = read("Trustee Paul Lemieux, who voted against the closure, told CBC Radio's Ontario Morning "
              "that the board had not studied how many families would leave.")
     assert speaker_of(r, "had not studied") == ["Paul Lemieux", "CBC News"]
+
+
+@pytest.mark.parametrize("phrase, typ, name", [
+    ("Jodie's co-star Dean Hartigan", "person", "Dean Hartigan"),
+    ("Jodie's co-star", "anonymous", "Jodie's co-star"),
+    ("Civil Defence", "organization", "Civil Defence"),
+])
+def test_who_a_possessed_role_or_a_named_force_names(phrase, typ, name):
+    np = analysed(phrase)
+    assert (np.type.value, np.name) == (typ, name)
+
+
+def test_a_cited_source_decorates_the_nearest_verb_only():
+    r = read("TOKYO, Dec 3 (Reuters) - Japan's government is considering a budget of around 15 trillion yen, "
+             "the Yomiuri newspaper reported on Wednesday, citing government sources.")
+    assert len(r.claims) == 1
+    names = [link.name for link in r.claims[0].chain]
+    assert names[0] == "government sources" and "Yomiuri" in names[1] and names[2] == "Reuters"
+
+
+def test_a_participle_after_an_inverted_report_is_not_its_content():
+    r = read("The plan is dead, the minister said, speaking to reporters in Paris.")
+    assert r.claims[0].span.text == "The plan is dead"
+
+
+def test_a_counted_adjective_in_ed_is_no_verb():
+    r = read("The government will release four detained foreign journalists this week, the agency reported.")
+    assert speaker_of(r, "four detained") == ["agency"]
+
+
+def test_a_reduced_passive_hedge_has_no_subject():
+    r = read("Fifty people believed to have been in the complex remained unaccounted for, the hospital said.")
+    assert speaker_of(r, "Fifty people") == ["hospital"]
