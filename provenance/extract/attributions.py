@@ -861,7 +861,7 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         return [], p
     low = t.lower[p]
     nxt = t.lower[p + 1] if p + 1 < n else ""
-    if low in _OBJECT_PRONOUNS or low == "her" and (nxt in ("that", "to", "not", ":") or nxt in g.PRONOUNS):
+    if (low in _OBJECT_PRONOUNS and t.words[p].islower()) or low == "her" and (nxt in ("that", "to", "not", ":") or nxt in g.PRONOUNS):
         return [], p + 1
     if cue.lemma in g.TELL_LEMMAS and low not in ("that", ":", ",", "“", '"'):
         e = _hearer_end(t, p, np_forward(t, p, n))
@@ -873,6 +873,7 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         if e > p and (
             e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS
             or named and t.lower[e] in g.DETERMINERS
+            or e < n and t.words[e][:1].isupper() and t.lower[e - 1] in _OUTLET_NOUNS  # "told the site Lafleur ..."
         ):
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
     return [], p
@@ -909,9 +910,29 @@ def _hearer_end(t: Tokens, p: int, e: int) -> int:
              t.lower[k] in _HEARER_STOPS
              or t.lower[k] in g.DETERMINERS and (
                  t.words[k - 1][:1].isupper() or t.lower[k - 1] in _MEDIA_HEADS or t.lower[k - 1] in _AUDIENCES)
-         )),
+         )
+         # "told the site Lafleur, 29, was ...": a name after an outlet's head is the clause's subject
+         or t.words[k][:1].isupper() and t.lower[k - 1] in _OUTLET_NOUNS and t.words[k - 1].islower()
+         and _subject_of_clause(t, k)),
         e,
     )
+
+
+def _subject_of_clause(t: Tokens, k: int) -> bool:
+    """Does the capitalized run at ``k`` open a clause (a verb or an age after it: "Lafleur
+    was", "Lafleur, 29, was"), rather than name the outlet before it ("the broadcaster RNZ
+    that ...")?"""
+    n = len(t)
+    e = k
+    while e < n and t.words[e][:1].isupper():
+        e += 1
+    if e + 2 < n and t.words[e] == "," and t.words[e + 1].isdigit() and t.words[e + 2] == ",":
+        return True
+    return e < n and (t.lower[e] in g.AUXILIARIES or t.lower[e].endswith("ed") and t.words[e].islower())
+
+
+# Lowercase heads of an outlet described: "told the site", "told the paper".
+_OUTLET_NOUNS = frozenset("site website paper newspaper magazine outlet station broadcaster network publication".split())
 
 
 _COURT_WORDS = frozenset("court jury tribunal inquest inquiry hearing trial magistrates committee".split())
@@ -1231,7 +1252,9 @@ def _inside_another(f: Found, earlier: list[Found]) -> bool:
     """Does ``f``'s cue sit in another attribution's content ("denied gifts from a developer
     whose project he voted to approve")? Then its subject is no main-clause speaker."""
     return f.cue is not None and any(
-        g is not f and g.content[0] <= f.cue[0] < g.content[1] for g in earlier
+        g is not f and g.content[0] <= f.cue[0] < g.content[1]
+        and not (g.cue is not None and f.content[0] <= g.cue[0] < f.content[1])  # each holds the other: not nested
+        for g in earlier
     )
 
 

@@ -330,8 +330,13 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
         if _surname_like(words, j, i):
             j += 1  # "Theresa May", "Ms. May", "Will" after a name: a surname, not a modal
             continue
-        if low in ("’s", "'s") and j > i and j + 1 < len(words) and lower[j + 1] in g.POSSESSED_PEOPLE:
-            j += 1  # "Mrs Pryor's family": the family speaks, not Mrs Pryor
+        if low in ("’s", "'s") and j > i and j + 1 < len(words) and _listed_with_possessive(words, i, j, lex):
+            j += 2  # "Woman's Day", "People's Daily": a listed name with a possessive inside
+            continue
+        if low in ("’s", "'s") and j > i and j + 1 < len(words) and (
+            lower[j + 1] in g.POSSESSED_PEOPLE or lower[j + 1] in lex.roles
+        ):
+            j += 1  # "Mrs Pryor's family", "the clinic's nurse": they speak, not Mrs Pryor or the clinic
             continue
         if low in g.PREPOSITIONS or low in g.AUXILIARIES:
             break
@@ -678,9 +683,33 @@ def _named_after_role(core: list[str], lex: Lexicon) -> bool:
     return False
 
 
+def _joined(words: list[str]) -> list[str]:
+    """``words`` with each possessive clitic joined to the word before it, as the lists
+    write names: ["Woman", "'s", "Day"] -> ["Woman's", "Day"]."""
+    out: list[str] = []
+    for w in words:
+        if w in ("’s", "'s") and out:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def _listed_with_possessive(words: list[str], i: int, j: int, lex: Lexicon) -> bool:
+    """Is the possessive at ``j`` inside a listed outlet's or body's name that starts at
+    ``i`` ("Woman's Day", "People's Daily")?"""
+    for k in range(j + 2, min(len(words), j + 4) + 1):
+        joined = _joined(words[i:k])
+        if lookup(lex.outlets, joined) or lookup(lex.organizations, joined):
+            return True
+    return False
+
+
 def _listed_type(core: list[str], the: bool, lex: Lexicon) -> tuple[SourceType, str] | None:
     """A listed outlet, organization or place ("Iran said": a government speaking), with
     its listed name."""
+    if "'s" in core or "’s" in core:
+        core = _joined(core)
     for names, typ in (
         (lex.outlets, SourceType.outlet),
         (lex.organizations, SourceType.organization),
@@ -945,6 +974,11 @@ class Registry:
         for e in reversed(self.entities[-RECENT:]):
             if _same(np, e):
                 return e
+        if np.definite and np.type is SourceType.anonymous and not np.plural and not np.names:
+            # "the source said" after "a source close to the family told the outlet": the same one
+            same = self._recent(pos, lambda e: e.type is SourceType.anonymous and not e.plural and e.head == np.head)
+            if same is not None:
+                return same
         if _role_description(np):
             # "the mayor" after "Mayor Dan Reyes" or "Dan Reyes, the city's mayor": the named one
             holder = self._recent(

@@ -276,6 +276,27 @@ def _own_medium(e) -> bool:
     return e.type is SourceType.document and e.head in _OWN_MEDIA and not any(w[:1].isupper() for w in e.names)
 
 
+def _inherit_relays(
+    found: list[Found], source_of: list[int | None], relays_of: list[list[tuple[int, tuple[int, int], str]]], reg: Registry
+) -> None:
+    """Relays that carry on past the attribution that names them: a quotation that runs on
+    from "One colleague told the Irish Mirror: ..." is the same telling; and an unnamed
+    source ("an insider told New Idea ... the insider said") reached the page only through
+    the outlet it told, so its later words came the same way."""
+    told: dict[int, list[tuple[int, tuple[int, int], str]]] = {}
+    for i, f in enumerate(found):
+        eid = source_of[i]
+        if relays_of[i]:
+            if eid is not None:
+                told[eid] = relays_of[i]
+            continue
+        j = f.speaker_of
+        if f.cue_type is CueType.quote and j is not None and j == i - 1 and relays_of[j]:
+            relays_of[i] = list(relays_of[j])
+        elif eid is not None and eid in told and reg.entities[eid].type is SourceType.anonymous:
+            relays_of[i] = list(told[eid])
+
+
 def _own_nested(source_of: list[int | None], i: int, parent: int) -> bool:
     """Is nested report ``i`` its parent's speaker's own ("Greaves told BBC Essex that ...
     and that he understood passengers' frustration")? What one says one thinks is one
@@ -927,6 +948,8 @@ def _assemble(
             if j is not None:
                 source_of[i] = source_of[j]
                 f.speaker_of = j
+
+    _inherit_relays(found, source_of, relays_of, reg)
 
     # "I" and "we" inside a quotation are its speaker
     for i, f in enumerate(found):

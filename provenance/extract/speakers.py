@@ -201,6 +201,8 @@ def states(text: str, f: Found) -> bool:
         return False  # "duping job seekers by promising them posts": how they acted, not what they said
     if lemma == "show" and cs > f.cue[0] and _possessed(text, cs):
         return False  # "Members ... showed their alignment": a display, not a finding
+    if lemma == "plead" and _PLEA.match(text, cs, f.content[1]):
+        return False  # "his client would plead not guilty": a plea entered, not a statement
     if lemma in _VOTES and cs > f.cue[0] and not text[cs : cs + 5].lower().startswith("that ") \
             and text[cs : cs + 1] not in "\"“‘'«":
         return False  # "councillors who voted for the ban have received emails": a vote cast, no statement
@@ -230,6 +232,8 @@ def states(text: str, f: Found) -> bool:
 _DIRECTIVE = re.compile(r"(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+\b(?!\s*,)")
 
 
+# A plea entered in court: "plead not guilty", "pleaded guilty to two counts".
+_PLEA = re.compile(r"(?:not\s+)?(?:guilty|innocent|no\s+contest)\b", re.IGNORECASE)
 # Acts of voting: what follows them is what was voted on, not a proposition.
 _VOTES = frozenset(["vote"])
 # Verbs that book a company's results ("reported a net loss", "posted record profits").

@@ -1409,7 +1409,7 @@ def test_a_description_by_role_may_be_the_person_just_named():
     ("Textile maker Suryakant Mills", "Suryakant Mills"),
 ])
 def test_a_possessive_inside_a_body_s_name_keeps_the_name_whole(phrase, name):
-    assert analysed(phrase).name == name
+    assert analysed(phrase).name.replace("’", "'") == name.replace("’", "'")  # a listed name has its own mark
 
 
 @pytest.mark.parametrize("phrase, typ, name", [
@@ -1605,3 +1605,51 @@ def test_a_counted_adjective_in_ed_is_no_verb():
 def test_a_reduced_passive_hedge_has_no_subject():
     r = read("Fifty people believed to have been in the complex remained unaccounted for, the hospital said.")
     assert speaker_of(r, "Fifty people") == ["hospital"]
+
+
+def test_a_participle_after_an_inverted_report_is_its_speaker_s():
+    r = read("President Hiroshi Tanabe told a press conference the bank was sound. The bank does not plan job cuts, "
+             "he said, adding that about 400 employees would be retrained.")
+    assert speaker_of(r, "400 employees") == ["Hiroshi Tanabe"]
+
+
+def test_a_plea_is_no_statement_of_the_client():
+    r = read("His attorney, Reid Amundsen, said his client would plead not guilty.")
+    assert speaker_of(r, "plead not guilty") == ["Reid Amundsen"]
+
+
+def test_a_name_after_told_the_site_opens_the_reported_clause():
+    r = read("Former star Cody Lafleur was arrested early Sunday, TMZ reports. "
+             "Law enforcement sources told the site Lafleur, 29, was pulled over.")
+    assert speaker_of(r, "was pulled over") == ["Law enforcement sources", "TMZ"]
+
+
+def test_a_role_after_a_possessive_speaks():
+    assert speaker_of(read("The clinic's nurse told the paper the ward was full."), "ward was full") == ["clinic's nurse"]
+
+
+def test_a_quotation_running_on_from_a_telling_keeps_its_relay():
+    r = read('One colleague told the Irish Mirror: "Everyone is gutted. Aoife is the heart of the place.\n\n'
+             '"She said she would rather go out on a high."')
+    assert speaker_of(r, "go out on a high") == ["One colleague", "Irish Mirror"]
+
+
+def test_an_unnamed_source_s_later_words_came_through_the_outlet_it_told():
+    r = read('The couple have booked a winery, an insider told New Idea.\n\n"Brielle wants it tiny," the insider said.')
+    assert speaker_of(r, "wants it tiny") == ["insider", "New Idea"]
+
+
+def test_the_source_is_the_unnamed_source_named_before():
+    r = read("The couple have been living apart, a source close to the family told the outlet. "
+             '"They tried everything," the source said.')
+    assert speaker_of(r, "tried everything")[0] == "source close to the family"
+
+
+@pytest.mark.parametrize("phrase, name", [("Woman's Day", "Woman's Day"), ("People's Daily", "People's Daily")])
+def test_a_listed_name_with_a_possessive_inside_is_whole(phrase, name):
+    np = analysed(phrase)
+    assert (np.type.value, np.name) == ("outlet", name)
+
+
+def test_us_weekly_is_no_object_pronoun():
+    assert speaker_of(read("She told Us Weekly that the plan was off."), "plan was off")[-1] == "US Weekly"
