@@ -374,6 +374,9 @@ def _speaking_to(t: Tokens, i: int) -> tuple[int, int, int] | None:
         e = np_forward(t, i + 2, len(t))
         if e > i + 2:
             return i, i + 2, e
+    if t.lower[i] == "speaking" and i + 2 < len(t) and t.lower[i + 1] == "on" and t.words[i + 2][:1].isupper():
+        e = np_forward(t, i + 2, len(t))  # "Speaking on Clare FM's morning show": the station
+        return (i, i + 2, e) if e > i + 2 else None
     return None
 
 
@@ -576,7 +579,8 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
         return True
     if lemma in g.NOUNISH_VERBS and low == lemma:
         # "the UN report", "a vote": a noun unless a plural pronoun leads ("they report")
-        return prev in ("they", "we", "i", "you", "who", "which", "that") or _plural_subject_verb(t, v, prev)
+        return prev in ("they", "we", "i", "you", "who", "which", "that") or _plural_subject_verb(t, v, prev) \
+            or _plural_head_with_complement(t, v)
     if lemma in g.NOUNISH_VERBS and low in (lemma + "s", lemma + "es"):
         return _nounish_s_form_ok(t, v, prev)
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
@@ -585,7 +589,10 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if low == lemma and low in _PAST_LIKE_BASE and nxt in ("", ".", ",", ":", "!", "?", ";"):
         return True  # "“...,” her statement read.": a past tense spelled as the base
     if low == lemma:
-        return _base_form_ok(low, prev) or _verb_before_that(t, v) or _plural_head_before_name(t, v)
+        return (
+            _base_form_ok(low, prev) or _verb_before_that(t, v) or _plural_head_before_name(t, v)
+            or _plural_head_with_complement(t, v)
+        )
     if low.endswith("s") and low != lemma and not low.endswith("ss"):
         return _s_form_ok(prev)
     return True
@@ -638,6 +645,21 @@ def _plural_head_before_name(t: Tokens, v: int) -> bool:
     while k > 0 and (cap(t.words[k]) or t.lower[k] == "the") and v - k <= 6:
         k -= 1
     return k < v - 1 and k > 0 and t.lower[k] in ("from", "at", "of", "for") and _plural_noun(t.lower[k - 1])
+
+
+def _plural_head_with_complement(t: Tokens, v: int) -> bool:
+    """Is a base form at ``v`` the verb of a plural noun with its complement between ("sources
+    close to the star claim", "people familiar with the plans say")?"""
+    for k in range(v - 2, max(0, v - 8), -1):
+        if t.lower[k] in _COMPLEMENT_ADJECTIVES and t.lower[k + 1] in ("to", "with", "on"):
+            return _plural_noun(t.lower[k - 1])
+        if t.words[k] in (",", ".", ";", ":"):
+            return False
+    return False
+
+
+# Adjectives that take a complement after a vague plural source: "sources close to".
+_COMPLEMENT_ADJECTIVES = frozenset("close familiar briefed knowledgeable".split())
 
 
 def _plural_noun(word: str) -> bool:

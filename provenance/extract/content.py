@@ -171,7 +171,8 @@ CONTENT_STARTERS = frozenset(
 
 STOP_AFTER_COMMA = frozenset(
     """and but which while as even who whom whose saying calling adding noting arguing
-    insisting claiming warning explaining describing suggesting according said""".split()
+    insisting claiming warning explaining describing suggesting according said though
+    although""".split()
 )
 
 

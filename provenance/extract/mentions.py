@@ -54,7 +54,8 @@ ORG_HEADS = frozenset(
     institute foundation center centre union association court coalition alliance
     office bureau board authority movement club league team army police airline carrier
     trust university college hospital school district utility insurer lender retailer
-    manufacturer automaker startup operator regulator watchdog charity network""".split()
+    manufacturer automaker startup operator regulator watchdog charity network coastguard
+    constabulary""".split()
 )
 PERSON_PARTICLES = g.NAME_PARTICLES | {"and"}
 PUBLISH_WORDS = frozenset(
@@ -364,7 +365,19 @@ def _particle_inside_name(words: list[str], lower: list[str], i: int, j: int) ->
         and _cap(words[j - 1])
         and j + 1 < len(words)
         and (_cap(words[j + 1]) or lower[j + 1] == "the")
+        and not (lower[j] in ("of", "for", "at") and _person_named(words, i, j))
     )
+
+
+def _person_named(words: list[str], i: int, j: int) -> bool:
+    """Do the words ``i..j`` (exclusive) name a person, a given name and a surname after any
+    title ("Const. Harpreet Sandhu", "Dana Rutledge")? Then "of the Heron Point Police
+    Service" after them is where the person works, not part of one name."""
+    k = i
+    while k < j and (words[k].endswith(".") or fold(words[k]) in lexicon().honorifics):
+        k += 1
+    titled = k > i
+    return j - k == 2 and (titled or words[k].lower() in first_names()) and _cap(words[k]) and _cap(words[k + 1])
 
 
 def _possessive_owner(
@@ -546,6 +559,11 @@ def _type_of(
     outlet = outlet_by_head(core)
     if outlet is not None:
         return SourceType.outlet, outlet
+    if proper and len(core) > 1 and all(_cap(w) for w in core) and core_lower[-1] in _NAMED_OUTLET_ENDS \
+            and (core_lower[-1] == "fm" or core_lower[0] not in first_names()):
+        return SourceType.outlet, joined  # "The Tillamore Ferry Observer", "Clare FM"
+    if "&" in core and proper:
+        return SourceType.organization, _after_role(core, joined)  # "Hennig & Voigt": a firm, no one person
     described = _described_type(core, core_lower, head, lex, joined, quantity)
     if described is not None:
         return described
@@ -599,7 +617,12 @@ def _after_role(core: list[str], joined: str) -> str:
 
 # Lowercase words inside a body's name: particles ("Bank of England") and a possessive
 # ("Fenwick County Sheriff's Office", "the Manhattan District Attorney's Office").
-_NAME_INSIDE = NAME_PARTICLES | {"'s", "’s"}
+_NAME_INSIDE = NAME_PARTICLES | {"'s", "’s", "&"}
+
+
+# Last words of an outlet's proper name that are also nouns for people: "The Tillamore Ferry
+# Observer", "the Springfield Guardian"; and a station's band: "Clare FM".
+_NAMED_OUTLET_ENDS = frozenset("observer guardian examiner reporter advocate courier messenger fm".split())
 
 
 # Heads that make a description an outlet whatever name goes with it.

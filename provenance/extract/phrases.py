@@ -21,6 +21,8 @@ def is_boundary(t: Tokens, k: int) -> bool:
         return False  # "RealClearPolitics’ David Byler": a possessive
     if low in g.BOUNDARY_PUNCT or low in g.CLAUSE_WORDS or low == "’" or low == "'":
         return True
+    if low in ("/", "-") and k + 1 < len(t) and t.words[k + 1] in ("-", "/") or low == "/":
+        return True  # "2025 /PRNewswire/ -- Brightfold Robotics": a wire's dateline, a double dash
     if low == "and" or low == "or":
         # without a comma, "and" joins noun phrases ("notes and interviews") far more
         # often than clauses; a following personal pronoun starts a new clause
@@ -186,6 +188,9 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     low = t.lower[j]
     if low in g.PRONOUNS and low != "who":
         return (j, j), (j, j)
+    if low == "which" and j >= 2 and t.words[j - 1] == "," and cap(t.words[j - 2]):
+        # "first reported by The Tillamore Ferry Observer, which said": a named body's relative
+        return (j, j), (np_backward(t, j - 2), j - 2)
     if low == "who":
         # "Smith, who said ...": the relative pronoun is the source; it names the antecedent
         k = j - 1
@@ -442,7 +447,8 @@ def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
     while k >= 0 and len(segments) < 5:
         seg_end = k - 1
         seg_start = seg_end
-        while seg_start >= 0 and t.words[seg_start] not in (",", ";", ":", "“", "”", '"', "—"):
+        while seg_start >= 0 and t.words[seg_start] not in (",", ";", ":", "“", "”", '"', "—", "/") \
+                and not (t.words[seg_start] == "-" and seg_start > 0 and t.words[seg_start - 1] == "-"):
             if t.words[seg_start] == ")":  # "(NASDAQ: LMRA)" is read whole, its colon no boundary
                 opening = next((x for x in range(seg_start - 1, max(-1, seg_start - 10), -1) if t.words[x] == "("), -1)
                 seg_start = opening if opening >= 0 else seg_start

@@ -70,7 +70,7 @@ from provenance.models import (
 
 # "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -", "Chennai, Nov 20 (PTI) The ...": a
 # wire credit in the dateline (Indian wires write no dash after it).
-_DATELINE = re.compile(r"\(([A-Z][\w .&'’-]{1,40})\)(?:\s*[—–-]{1,2}|\s+(?=[A-Z“\"‘']))")
+_DATELINE = re.compile(r"\(([A-Za-z][\w .&'’-]{1,40})\)(?:\s*[—–:-]{1,2}|\s+(?=[A-Z“\"‘']))")
 # "By Hannah Trewin, PA" on the first line: a byline that credits a wire.
 _BYLINE_CREDIT = re.compile(r"\s*By [A-Z][\w.'’ -]{1,60}?,\s*([A-Z][\w .&'’-]{1,40}?)[ \t]*(?=\n)")
 # Wires a byline credits by a short form that names something else elsewhere ("PA" is also
@@ -784,7 +784,7 @@ def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]
     article's own outlet (a Reuters dateline in a Reuters story relays nothing)."""
     text = doc.text
     b0, b1 = doc.body
-    m = _DATELINE.search(text, b0, min(b1, b0 + 300)) or _BYLINE_CREDIT.match(text, b0, b1)
+    m = _listed_dateline(text, b0, min(b1, b0 + 300), lex) or _BYLINE_CREDIT.match(text, b0, b1)
     name = (m.start(1), m.end(1)) if m else None
     if m is None:
         last = text.rfind("\n", b0, b1) + 1 or b0
@@ -801,6 +801,18 @@ def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]
     if own is not None and own[0] == hit[0]:
         return None
     return name, (m.start(), m.end())
+
+
+def _listed_dateline(text: str, start: int, end: int, lex: Lexicon) -> re.Match[str] | None:
+    """The first credit in parentheses near the top that names a listed outlet ("Hamburg
+    (dpa) -", "Devgarh (Madhya Pradesh) [India], April 7 (ANI):"): a place in parentheses
+    before it is passed over. The first credit when none is listed."""
+    first = None
+    for m in _DATELINE.finditer(text, start, end):
+        first = first or m
+        if lookup(lex.outlets, m.group(1).split()):
+            return m
+    return first
 
 
 def _spans(text: str) -> Callable[[int, int], Span]:

@@ -16,7 +16,7 @@ ABBREVIATIONS = frozenset(
     etc al approx dept univ est fig jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun ala ariz ark calif colo conn del fla ga
     ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex
-    va vt wash wis wyo u.s u.k u.n e.u d.c u.s.a a.m p.m i.e e.g smt shri kum cr""".split()
+    va vt wash wis wyo u.s u.k u.n e.u d.c u.s.a a.m p.m i.e e.g smt shri kum cr const cst coun cllr""".split()
 )
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -34,7 +34,7 @@ _NAMED_SPEAKER_AFTER = re.compile(
     r"shouted|yelled|exclaimed|insisted|wondered|demanded)\b"
 )
 _INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # "g.k" of "G.K. Butterfield"
-_TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Det|Insp|Hon|Pres|Amb|Fr|No|Mt|Ft|Messrs|Smt|Shri|Kum|Cr"
+_TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Det|Insp|Hon|Pres|Amb|Fr|No|Mt|Ft|Messrs|Smt|Shri|Kum|Cr|Const|Cst|Cpl|Coun|Cllr"
 TOKEN = re.compile(
     # A run of ASCII letters that ends the word (no apostrophe, hyphen, dot or & goes on)
     # is a token whichever rule below would take it: deciding it first spares most tokens

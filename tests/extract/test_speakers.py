@@ -1653,3 +1653,70 @@ def test_a_listed_name_with_a_possessive_inside_is_whole(phrase, name):
 
 def test_us_weekly_is_no_object_pronoun():
     assert speaker_of(read("She told Us Weekly that the plan was off."), "plan was off")[-1] == "US Weekly"
+
+
+def test_canadian_police_and_council_titles_end_no_sentence():
+    r = read("The man remains in hospital, Const. Harpreet Sandhu of the Heron Point Police Service said Monday. "
+             "Coun. Andrew Petrovic said the plan was late.")
+    assert speaker_of(r, "remains in hospital") == ["Harpreet Sandhu"]
+    assert speaker_of(r, "plan was late") == ["Andrew Petrovic"]
+
+
+@pytest.mark.parametrize("phrase, typ, name", [
+    ("Lt. Dana Rutledge of the Brookvale Township Police Department", "person", "Dana Rutledge"),
+    ("Bank of England", "organization", "Bank of England"),
+    ("Brightfold Robotics", "organization", "Brightfold Robotics"),
+    ("The Tillamore Ferry Observer", "outlet", "Tillamore Ferry Observer"),
+    ("Clare FM", "outlet", "Clare FM"),
+    ("Hennig & Voigt", "organization", "Hennig & Voigt"),
+])
+def test_persons_bodies_and_outlets_by_their_names(phrase, typ, name):
+    np = analysed(phrase)
+    assert (np.type.value, np.name) == (typ, name)
+
+
+def test_a_press_release_dateline_is_no_part_of_the_subject():
+    r = read("AUSTIN, Texas, June 3, 2025 /PRNewswire/ -- Brightfold Robotics, a maker of picking systems, "
+             "today announced that it has raised $85 million.")
+    assert r.attributions[0].source.text.startswith("Brightfold Robotics")
+
+
+def test_the_coastguard_speaks_inside_an_answer():
+    r = read("Ingram: More people on the water. The coastguard told us last summer that half our shouts were "
+             "to people with no lifejacket.")
+    assert speaker_of(r, "no lifejacket") == ["coastguard", "Ingram"]
+
+
+def test_modelling_is_a_document():
+    r = read("The programme is expected to cut bills by £310 a year, according to modelling by the company.")
+    assert speaker_of(r, "cut bills") == ["modelling"]
+
+
+def test_which_after_a_named_body_is_that_body():
+    r = read("The closure was first reported by The Tillamore Ferry Observer, which said workers were told on Tuesday.")
+    assert speaker_of(r, "workers were told") == ["Tillamore Ferry Observer"]
+
+
+def test_speaking_on_a_station_relays_through_it():
+    r = read("Speaking on Clare FM's morning show last year, Aoife Brannigan admitted the 5am starts were hard.")
+    assert speaker_of(r, "5am starts") == ["Aoife Brannigan", "Clare FM"]
+
+
+def test_sources_close_to_someone_claim():
+    r = read("The Cork native told bosses last week that she wants to leave, sources close to the star claim.")
+    assert speaker_of(r, "wants to leave")[0] == "sources close to the star"
+
+
+def test_a_though_clause_ends_the_content_before_it():
+    r = read("According to a post in the Facebook group, a second car was hit on Tuesday night, "
+             "though police said that report had not been confirmed.")
+    assert speaker_of(r, "not been confirmed") == ["police"]
+
+
+@pytest.mark.parametrize("text, wire", [
+    ("Hamburg (dpa) - The company has filed for insolvency, its chief executive said on Thursday.", "dpa"),
+    ("Devgarh (Madhya Pradesh) [India], April 7 (ANI): At least 14 people were hospitalised, officials said.",
+     "Asian News International"),
+])
+def test_datelines_of_dpa_and_ani_credit_the_wire(text, wire):
+    assert read(text).claims[0].chain[-1].name == wire
