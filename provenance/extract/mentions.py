@@ -572,8 +572,8 @@ def _type_of(
     if proper and len(core) > 1 and all(_cap(w) for w in core) and _lookup(lex.outlets, core[:1]) \
             and (core[0].isupper() or core[0].lower() not in first_names()):  # "Ana Ruiz" is no desk of ANA
         return SourceType.outlet, joined  # a desk of a listed outlet: "BBC Sport", "CBC News"
-    if len(core) > 1 and core_lower[-1] in OUTLET_HEADS and all(_cap(w) for w in core[:-1]):
-        return SourceType.outlet, " ".join(core[:-1])  # "the RTV channel", "the Globe newspaper"
+    if len(core) > 1 and core_lower[-1] in _MEDIUM_HEADS and all(_cap(w) for w in core[:-1]):
+        return SourceType.outlet, " ".join(core[:-1])  # "the RTV channel", "the Globe newspaper", "ABC radio"
     if _named_after_company_head(core):
         return SourceType.organization, _after_role(core, joined)  # "pump maker Elsbach Hydraulik"
     if _named_after_role(core, lex) or _named_after_honorific(core, lex):
@@ -623,6 +623,10 @@ _NAME_INSIDE = NAME_PARTICLES | {"'s", "’s", "&"}
 # Last words of an outlet's proper name that are also nouns for people: "The Tillamore Ferry
 # Observer", "the Springfield Guardian"; and a station's band: "Clare FM".
 _NAMED_OUTLET_ENDS = frozenset("observer guardian examiner reporter advocate courier messenger fm".split())
+
+
+# Heads after an outlet's name: "the Globe newspaper", "ABC radio", "Sky television".
+_MEDIUM_HEADS = OUTLET_HEADS | {"radio", "television", "tv"}
 
 
 # Heads that make a description an outlet whatever name goes with it.
@@ -1027,12 +1031,15 @@ class Registry:
             if last is not None and pos - last.last_pos < _ROLE_REACH:
                 return last
         if np.type == SourceType.document and not np.indefinite:
-            return self._recent(
+            doc = self._recent(
                 pos,
                 lambda e: (
                     e.type == SourceType.document and e.head == np.head and _compatible(np.names, e.names)
                 ),
             )
+            if doc is not None or np.head not in OUTLET_HEADS:
+                return doc
+            # "the paper said" after "the Yomiuri newspaper reported": the newspaper, below
         if np.definite and not np.names and (np.head in OUTLET_HEADS or np.head in ORG_HEADS):
             want = SourceType.outlet if np.head in OUTLET_HEADS else SourceType.organization
             # "the company" is no country; "the government" may be ("Iran said")

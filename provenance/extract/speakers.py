@@ -156,7 +156,8 @@ SPEECH_ACTS = frozenset(
 # With a clause or a quotation for content they state ("she cited that ...").
 TOPIC_SPEECH = frozenset(
     """discuss talk cite post release share present circulate read name order respond reply
-    outline weigh bring express thank interrupt volunteer appeal correct address ask""".split()
+    outline weigh bring express thank interrupt volunteer appeal correct address ask publish
+    recommend""".split()
 ) | {"write about", "go on", "think about", "worry about", "know about", "hear about"}
 # Verbs of knowing, finding and liking whose object may be a thing rather than a
 # proposition: "will know Dorie Greenspan as", "established an exclusion zone", "prefer it
@@ -206,9 +207,10 @@ def states(text: str, f: Found) -> bool:
     if lemma in _VOTES and cs > f.cue[0] and not text[cs : cs + 5].lower().startswith("that ") \
             and text[cs : cs + 1] not in "\"“‘'«":
         return False  # "councillors who voted for the ban have received emails": a vote cast, no statement
-    if lemma in _RESULT_VERBS and cs > f.cue[0] and _FINANCIAL_RESULT.match(text, cs, f.content[1]) \
+    if f.parent is not None and lemma in _RESULT_VERBS and cs > f.cue[0] and _FINANCIAL_RESULT.match(text, cs, f.content[1]) \
             and not text[cs : cs + 5].lower().startswith("that ") and not has_finite_verb(text[cs : f.content[1]]):
-        return False  # "the unit had reported losses for 11 quarters": a result booked, not a statement
+        return False  # "said the unit had reported losses for 11 quarters": a result booked inside a
+        # statement is that statement's (the company's own "reported revenue of £386m" is its claim)
     if (f.cls in _STATING and not topic) or lemma in SPEECH_ACTS:
         return True
     if topic and cs > f.cue[0] and text[f.cue[0] : f.cue[1]].split()[-1].lower() in g.PREPOSITIONS \

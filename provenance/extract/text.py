@@ -230,6 +230,10 @@ def double_single_quotes(text: str) -> str:
             if _OPENING_SINGLE.match(para, lead) and not any(m.start() == lead for m in matches) \
                     and not _CLOSING_SINGLE.search(para, lead + 1):
                 out[pos + lead] = "“"  # a quotation that runs on into the next paragraph: no closing mark
+            colon = _OPENING_AFTER_COLON.search(para)
+            if colon is not None and not any(m.start() <= colon.end() - 1 < m.end() for m in matches) \
+                    and not _CLOSING_SINGLE.search(para, colon.end()):
+                out[pos + colon.end() - 1] = "“"  # "A source told The Sun: 'Gideon went white ..." running on
         pos += len(para) + 1
     return "".join(out)
 
@@ -238,3 +242,5 @@ def double_single_quotes(text: str) -> str:
 # ("'Community of acquaintances' exists": a quoted phrase, not an open quotation).
 _OPENING_SINGLE = re.compile(r"['‘](?=[A-Za-z0-9])")
 _CLOSING_SINGLE = re.compile(r"(?<=\w)['’](?=\s|$)")
+# A single quotation mark opening a quotation after a speaker's colon: "told The Sun: 'Gideon".
+_OPENING_AFTER_COLON = re.compile(r":\s+['‘](?=[A-Za-z0-9])")

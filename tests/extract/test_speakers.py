@@ -1549,11 +1549,11 @@ def test_considering_a_listing_states_nothing():
 
 @pytest.mark.parametrize("text, words, chain", [
     ("The company said in the filing that the unit had reported losses for 11 quarters.", "reported losses", ["company"]),
-    ("Acme reported a net loss of $3 million.", "net loss", []),
+    ("Acme Corp reported a net loss of $3 million.", "net loss", ["Acme Corp"]),
     ("The paper reported that profits fell.", "profits fell", ["paper"]),
     ("The paper reported profits fell.", "profits fell", ["paper"]),
 ])
-def test_a_result_booked_is_no_statement(text, words, chain):
+def test_a_result_booked_inside_a_statement_is_that_statement_s(text, words, chain):
     assert speaker_of(read(text), words) == chain
 
 
@@ -1720,3 +1720,27 @@ def test_a_though_clause_ends_the_content_before_it():
 ])
 def test_datelines_of_dpa_and_ani_credit_the_wire(text, wire):
     assert read(text).claims[0].chain[-1].name == wire
+
+
+def test_an_outlet_s_radio_relays():
+    r = read('Nationals MP Tim Gorringe told ABC radio the closure was "the third in five years".')
+    assert len(speaker_of(r, "third in five years")) == 2
+
+
+def test_the_paper_is_the_newspaper_named_before():
+    r = read("The plan was leaked last week, the Yomiuri newspaper reported. "
+             "The ministry will issue the order this week, the paper said.")
+    assert speaker_of(r, "issue the order") == speaker_of(r, "plan was leaked")
+
+
+def test_publishing_findings_is_an_act_inside_a_statement():
+    r = read('Transport minister Kenji Omuraya told state broadcaster NHK that the ministry was "taking the incident '
+             'extremely seriously" and would publish the findings of its investigation by the end of the month.')
+    assert speaker_of(r, "publish the findings") == ["Kenji Omuraya", "NHK"]
+
+
+def test_a_single_quotation_after_a_colon_runs_on_to_the_next_paragraph():
+    r = read("A source told The Sun: 'Gideon went white when he saw the new script. He said he hadn't slept.\n\n"
+             "'He packed his wigs into a bin bag. Nobody has heard from him since.'")
+    assert speaker_of(r, "hadn't slept") == ["source", "The Sun"]
+    assert speaker_of(r, "packed his wigs") == ["source", "The Sun"]
