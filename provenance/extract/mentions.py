@@ -1167,8 +1167,8 @@ def _role_description(np: NounPhrase) -> bool:
     """Is ``np`` a definite description by role ("the mayor", "the company's spokesman")?"""
     lex = lexicon()
     return np.definite and not np.plural and (not np.names or np.type is SourceType.anonymous) and (
-        np.head in lex.roles or np.head in lex.offices
-    )  # "the WHL commissioner": a body's name may qualify the role
+        np.head in lex.roles or np.head in lex.offices or np.head.endswith("year-old")
+    )  # "the WHL commissioner": a body's name may qualify the role; "the 38-year-old": the person just named
 
 
 def _has_other_role(np: NounPhrase, head: str) -> bool:

@@ -1744,3 +1744,15 @@ def test_a_single_quotation_after_a_colon_runs_on_to_the_next_paragraph():
              "'He packed his wigs into a bin bag. Nobody has heard from him since.'")
     assert speaker_of(r, "hadn't slept") == ["source", "The Sun"]
     assert speaker_of(r, "packed his wigs") == ["source", "The Sun"]
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Country singer Wade Harlowe has checked into rehab. The 38-year-old told fans he was grateful.", "grateful",
+     "Wade Harlowe"),
+    ("Country singer Wade Harlowe has checked into rehab. The singer told fans he was grateful.", "grateful",
+     "Wade Harlowe"),
+    ("Mia Dorn has quit the show. Her co-star Tim Bell said the set was tense. The actress said she needed a break.",
+     "needed a break", "Mia Dorn"),
+])
+def test_the_star_by_trade_or_age_is_the_person_just_named(text, words, name):
+    assert speaker_of(read(text), words) == [name]
