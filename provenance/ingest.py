@@ -27,7 +27,7 @@ from provenance.errors import DatabaseError, ProvenanceError
 from provenance.extract import extract
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.models import Document, Reading
-from provenance.overlaps import Features, features
+from provenance.overlaps import comparable, features
 from provenance.readers import (
     STDIN_LABEL,
     FileDone,
@@ -38,7 +38,15 @@ from provenance.readers import (
     read_paths,
 )
 from provenance.store.db import begin_write, sqlite_file
-from provenance.store.overlap_index import ClaimCache, add_seconds, ensure_fresh, index_new_claims
+from provenance.store.overlap_index import (
+    ClaimCache,
+    Known,
+    NewClaim,
+    add_seconds,
+    ensure_fresh,
+    index_new_claims,
+    pack,
+)
 from provenance.store.rows import PreparedArticle, content_hash, prepare
 from provenance.store.writer import (
     ADDED,
@@ -126,7 +134,7 @@ def ingest(
     report = IngestReport()
     workers = max(1, workers or os.cpu_count() or 1)
     files = _InputFiles(engine)
-    known: dict[str, Features] = {}  # claim text -> overlap features, computed by the workers
+    known: dict[str, Known] = {}  # claim text -> overlap features, packed, computed by the workers
     recent = ClaimCache()  # features of the claims indexed last (overlap_index)
 
     def fail(err: ReadError) -> None:
@@ -150,7 +158,8 @@ def ingest(
         nonlocal batch, batch_bytes
         if batch:
             results = store_batch(engine, batch, cache)
-            for (doc, _), res in zip(batch, results, strict=True):
+            stored: list[NewClaim] = []  # the claims just stored, for the overlap index
+            for (doc, prep), res in zip(batch, results, strict=True):
                 if res.status == FAILED:
                     fail(ReadError(res.path or STDIN_LABEL, res.line, res.error or "cannot store"))
                     files.spoilt(doc.meta.get("file"))
@@ -158,6 +167,8 @@ def ingest(
                 files.count(doc.meta.get("file"), res.status, res.words)
                 report.words += res.words
                 report.claims += res.claims
+                if res.status in (ADDED, VERSION) and (aid := res.article_id) is not None:
+                    stored += [(cid, aid, claim[2]) for cid, claim in zip(res.claim_ids, prep.claims, strict=True)]
                 if res.status == ADDED:
                     report.added += 1
                 elif res.status == VERSION:
@@ -169,7 +180,7 @@ def ingest(
             if any(r.status in (ADDED, VERSION) for r in results):
                 t0 = time.perf_counter()
                 with begin_write(engine) as conn:  # the overlap index follows each batch (groups at the end)
-                    index_new_claims(conn, known, recent)
+                    index_new_claims(conn, known, recent, stored)
                 report.overlap_seconds += time.perf_counter() - t0
             for _, prep in batch:
                 for claim in prep.claims:
@@ -329,11 +340,12 @@ def _stopped(exc: BaseException, report: IngestReport) -> DatabaseError:
 
 def extract_all(
     items: Iterable[Any], workers: int, ahead: int | None = None,
-    options: ExtractOptions = DEFAULT_OPTIONS, features_out: dict[str, Features] | None = None,
+    options: ExtractOptions = DEFAULT_OPTIONS, features_out: dict[str, Known] | None = None,
 ) -> Iterator[tuple[Any, PreparedArticle | str | None]]:
     """Pair each item with its prepared rows (or an error message), in input order.
     With ``features_out``, the workers also compute the overlap features of every new claim
-    (``provenance.overlaps.features``, beside extraction) and they are added to it.
+    (``provenance.overlaps.features``, beside extraction, with their packed form, or () for a
+    claim not ``comparable``: ``overlap_index.Known``) and they are added to it.
 
     With several workers, chunks of documents go to a process pool, at most ``ahead``
     chunks (and ``AHEAD_BYTES`` of text) at a time (a plain ``Pool.imap`` would read the
@@ -348,7 +360,7 @@ def extract_all(
     second = next(chunks, None)
     with_features = features_out is not None
 
-    def paired(chunk: list, done: tuple[list, dict[str, Features]]) -> Iterator[tuple[Any, PreparedArticle | str | None]]:
+    def paired(chunk: list, done: tuple[list, dict[str, Known]]) -> Iterator[tuple[Any, PreparedArticle | str | None]]:
         results, feats = done
         if features_out is not None:
             features_out.update(feats)
@@ -403,16 +415,18 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def _extract_chunk(docs: list[Document], options: ExtractOptions, with_features: bool,
-                   ) -> tuple[list[PreparedArticle | str], dict[str, Features]]:
-    """``extract_chunk``, and with ``with_features`` the overlap features of the new claims (in a worker)."""
+                   ) -> tuple[list[PreparedArticle | str], dict[str, Known]]:
+    """``extract_chunk``, and with ``with_features`` the overlap features of the new claims (in a worker):
+    (features, packed) of a comparable claim, () of another (the writer process needs nothing of it)."""
     out = extract_chunk(docs, options)
-    feats: dict[str, Features] = {}
+    feats: dict[str, Known] = {}
     if with_features:
         for prep in out:
             if isinstance(prep, PreparedArticle):
                 for claim in prep.claims:
                     if claim[2] not in feats:
-                        feats[claim[2]] = features(claim[2])
+                        f = features(claim[2])
+                        feats[claim[2]] = (f, pack(f)) if comparable(f) else ()
     return out, feats
 
 

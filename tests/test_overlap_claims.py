@@ -158,3 +158,51 @@ def test_stored_features_are_read_on_both_backends(any_url, tmp_path, folder, fa
     assert len(group["claims"]) == 2 and extractions == []
     rebuilt = json.loads(run(any_url, "overlaps", "--rebuild", "--format", "json").stdout)
     assert [g["claims"] for g in rebuilt] == [group["claims"]]
+
+
+def test_ingest_hands_the_index_the_claims_it_stored_instead_of_reading_them(any_url, folder, fake, monkeypatch):
+    handed: list[tuple[list, object]] = []
+    real = overlap_index._all_new
+
+    def spy(conn, last, stored):
+        got = real(conn, last, stored)
+        handed.append((list(stored), got))
+        return got
+
+    monkeypatch.setattr(overlap_index, "_all_new", spy)
+    write(folder, "a.txt", UN)
+    write(folder, "b.txt", REUTERS)
+    run(any_url, "ingest", str(folder), "--workers", "1", "-q")
+    engine = open_database(any_url)
+    with engine.connect() as conn:
+        claims = [tuple(r) for r in conn.exec_driver_sql("SELECT id, article_id, text FROM claim ORDER BY id")]
+    engine.dispose()
+    [(stored, got)] = handed  # one batch: its claims, with the ids the writer gave them, taken as they are
+    assert len(claims) >= 2 and stored == claims and got == claims
+
+
+def test_claims_the_writer_did_not_hand_over_are_read(any_url, folder, fake):
+    """A batch stored but not indexed (a run stopped between the two), or another writer's claims: the
+    index reads every claim after its last one, as it did before the writer handed them over."""
+    from provenance.store.db import begin_write
+
+    for name, text in (("a.txt", UN), ("b.txt", REUTERS), ("c.txt", AP)):
+        write(folder, name, text)
+    run(any_url, "ingest", str(folder), "--workers", "1", "-q")
+    engine = open_database(any_url)
+    pairs = "SELECT claim_a, claim_b, score, shared FROM overlap_pair ORDER BY claim_a, claim_b"
+    with engine.connect() as conn:
+        claims = [tuple(r) for r in conn.exec_driver_sql("SELECT id, article_id, text FROM claim ORDER BY id")]
+        want = [tuple(r) for r in conn.exec_driver_sql(pairs)]
+    assert len(want) == 3
+    for handed in ([], claims[-1:], claims[1:], claims[:1], list(reversed(claims))):
+        with begin_write(engine) as conn:
+            for table in ("overlap_key", "overlap_claim", "overlap_feature", "overlap_pair", "overlap_state"):
+                conn.exec_driver_sql(f"DELETE FROM {table}")
+            expect = sorted(handed) if handed == claims or sorted(handed) == claims else None
+            assert overlap_index._all_new(conn, 0, handed) == expect
+            report = overlap_index.index_new_claims(conn, stored=handed)
+            assert report.claims_indexed == 3
+            assert [tuple(r) for r in conn.exec_driver_sql(pairs)] == want
+            assert overlap_index._all_new(conn, claims[-1][0], []) == []  # nothing new, nothing handed
+    engine.dispose()

@@ -170,6 +170,17 @@ def test_any_a_failing_article_leaves_nothing_and_the_batch_goes_on(any_db, monk
         assert [c["text"] for c in query.list_claims(s, search="grey")] == ["The weather was grey."]
 
 
+def test_any_each_result_carries_the_ids_of_its_claims(any_db, monkeypatch):
+    """What ingest hands the overlap index instead of reading the new claims back: also right when
+    the batch is redone article by article around a failing one."""
+    fail_claims_containing(monkeypatch, "membership")
+    results = store(any_db, (ARTICLE_A, "/a.txt"), (ARTICLE_B, "/b.txt"), (ARTICLE_A.replace("fine", "grey"), "/c.txt"))
+    assert [r.status for r in results] == ["added", "failed", "added"] and results[1].claim_ids == ()
+    for r in results[::2]:
+        stored = q(any_db, "SELECT id FROM claim WHERE article_id = :a ORDER BY id", a=r.article_id)
+        assert r.claim_ids and list(r.claim_ids) == [i for (i,) in stored] and len(r.claim_ids) == r.claims
+
+
 # ---------------------------------------------------------------- full-text search
 
 

@@ -112,22 +112,37 @@ def refresh(conn: Connection, *, rebuild: bool = False) -> RefreshReport:
     return report
 
 
-def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = None,
-                     cache: "ClaimCache | None" = None) -> RefreshReport:
+Known = tuple[Features, str] | tuple[()]
+"""What the ingest workers compute of a claim's text beside extraction, so that the writer process
+need not: (features, ``pack``ed features), or () when the claim is not ``comparable``."""
+
+NewClaim = tuple[int, int, str]
+"""(claim id, article id, text) of a claim just stored."""
+
+
+def index_new_claims(conn: Connection, known: Mapping[str, Known] | None = None, cache: "ClaimCache | None" = None,
+                     stored: Sequence[NewClaim] | None = None) -> RefreshReport:
     """Index the claims added since the last call and store their overlapping pairs, without
     regrouping (in the caller's transaction): what ``ingest`` runs after each batch it stores,
     so the cost grows with the batch. ``known`` maps claim texts to features already computed
     (the ingest workers compute them beside extraction); ``cache`` keeps the features of recently
     indexed claims by id across calls (the claims a new one is compared with are mostly recent),
-    at most CACHE_CLAIMS of them."""
+    at most CACHE_CLAIMS of them. ``stored`` are the claims the caller has just stored (the writer
+    knows their ids): when they are all the claims added since the last call, the index takes them
+    as they are instead of reading the new claims back with their texts; otherwise (another writer
+    added claims meanwhile, an earlier batch was stored but not indexed) it reads them."""
     report = RefreshReport()
     state = _state(conn)
     last, indexed = int(state.get("claim_id", 0)), int(state.get("claims", 0))
     start = last
+    handed = _all_new(conn, last, stored) if stored is not None else None
     ph = _placeholder(conn)
+    at = 0
     while True:
         rows: Sequence[Any]
-        if ph is not None:
+        if handed is not None:
+            rows, at = handed[at:at + CHUNK], at + CHUNK
+        elif ph is not None:
             rows = _fetch(conn, f"SELECT id, article_id, text FROM claim WHERE id > {ph} ORDER BY id LIMIT {CHUNK}",
                           (last,))
         else:
@@ -144,6 +159,21 @@ def index_new_claims(conn: Connection, known: Mapping[str, Features] | None = No
     if last != start or not state:
         _save_state(conn, {"claim_id": str(last), "claims": str(indexed)})
     return report
+
+
+def _all_new(conn: Connection, last: int, stored: Sequence[NewClaim]) -> list[NewClaim] | None:
+    """``stored`` in id order when they are exactly the claims after ``last`` (what the read would
+    give), else None. Ids are unique, so: all of them after ``last``, and as many as the database
+    holds after it (a count over the primary key)."""
+    rows = sorted(stored)
+    if rows and rows[0][0] <= last:
+        return None
+    ph = _placeholder(conn)
+    if ph is not None:
+        count = _fetch(conn, f"SELECT COUNT(*) FROM claim WHERE id > {ph}", (last,))[0][0]
+    else:
+        count = conn.execute(select(func.count()).select_from(Claim).where(col(Claim.id) > last)).scalar_one()
+    return rows if count == len(rows) else None
 
 
 def stamp(conn: Connection) -> str:
@@ -185,17 +215,21 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
-                 known: Mapping[str, Features] | None = None,
+                 known: Mapping[str, Known] | None = None,
                  cache: "ClaimCache | None" = None) -> tuple[int, int]:
     """Index one chunk of new claims; return (claims indexed, pairs added)."""
     feats: dict[int, Features] = {}
     article: dict[int, int] = {}
+    packs: dict[int, str] = {}  # packed by the workers
     for cid, aid, text in rows:
-        f = known.get(text) if known else None
-        if f is None:
+        got = known.get(text) if known else None
+        if got is None:
             f = features(text)
-        if comparable(f):
-            feats[cid], article[cid] = f, aid
+            if comparable(f):
+                feats[cid], article[cid] = f, aid
+        elif got:  # () when not comparable
+            feats[cid], packs[cid] = got
+            article[cid] = aid
     if not feats:
         return 0, 0
     counts = Counter(x for f in feats.values() for x in f.all | f.anchors)
@@ -218,7 +252,8 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
         if mine:
             candidates[cid] = mine
     _insert_ignore(conn, OverlapKey, ["key", "claim_id"], ["key", "claim_id"], new_rows)
-    keyed = {cid: pack(feats[cid]) for cid in sorted({cid for _, cid in new_rows})}  # what a later claim can meet
+    keyed = {cid: packs.get(cid) or pack(feats[cid])  # what a later claim can meet
+             for cid in sorted({cid for _, cid in new_rows})}
     packed: dict[int, str] = {}  # older candidates known as packed features: unpacked only to be compared
     old = sorted(set().union(*candidates.values()) - set(feats))
     late = _gather(conn, old, cache, feats, packed, article)

@@ -19,7 +19,7 @@ import logging
 import random
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast
 
 from sqlalchemy import Connection, Engine, Table, func, insert, select, update
@@ -67,6 +67,7 @@ class StoreResult:
     words: int = 0
     error: str | None = None
     line: int | None = None
+    claim_ids: tuple[int, ...] = ()  # ids of the claims stored for it, in the order of its prepared claims
 
 
 def stored_hashes(engine: Engine, hashes: list[str]) -> set[str]:
@@ -217,6 +218,7 @@ def store_articles(conn: Connection, resolver: Resolver, items: Sequence[Item]) 
     current = _current_by_path(conn, [d.path for d, _ in items if d.path])
     results: list[StoreResult] = []
     added: list[tuple[int, Item]] = []
+    added_at: list[int] = []  # where each added article's result is in ``results``
     for doc, prep in items:
         found = known.get(prep.digest)
         if found:
@@ -241,14 +243,18 @@ def store_articles(conn: Connection, resolver: Resolver, items: Sequence[Item]) 
         if doc.path:
             current[doc.path] = (article_id, version)
         added.append((article_id, (doc, prep)))
+        added_at.append(len(results))
         results.append(StoreResult(status, doc.path, article_id, claims=len(prep.claims), words=prep.words))
     if added:
-        _store_rows(conn, resolver, added)
+        for at, ids in zip(added_at, _store_rows(conn, resolver, added), strict=True):
+            results[at] = replace(results[at], claim_ids=ids)
     return results
 
 
-def _store_rows(conn: Connection, resolver: Resolver, added: list[tuple[int, Item]]) -> None:
-    """Sources, relations, mentions, claims, citations and per-article source counts of new articles."""
+def _store_rows(conn: Connection, resolver: Resolver, added: list[tuple[int, Item]]) -> list[tuple[int, ...]]:
+    """Sources, relations, mentions, claims, citations and per-article source counts of new articles;
+    return the ids of each article's claims (what ingest hands the overlap index, which then need
+    not read them back)."""
     sources = resolver.resolve_plans([(prep.digest, prep.plans) for _, (_, prep) in added])
     relation_rows, mention_rows, claim_rows, chains, count_rows = [], [], [], [], []
     for article_id, (_, prep) in added:
@@ -275,6 +281,7 @@ def _store_rows(conn: Connection, resolver: Resolver, added: list[tuple[int, Ite
     if relation_rows:
         conn.execute(insert_ignore(conn, t.SourceRelation, ["source_id", "relation", "related_name"]), relation_rows)
     bulk_insert(conn, table_of(t.Mention), ("article_id", "source_id", "start", "end", "text"), mention_rows)
+    claim_ids: list[int] = []
     if claim_rows:
         claim_ids = _insert_with_ids(conn, table_of(t.Claim), CLAIM_COLUMNS, claim_rows)
         bulk_insert(conn, table_of(t.Citation),
@@ -286,6 +293,11 @@ def _store_rows(conn: Connection, resolver: Resolver, added: list[tuple[int, Ite
     bulk_insert(conn, table_of(t.SourceArticle),
                 ("source_id", "article_id", "mention_count", "claim_count", "origin_count", "relay_count"),
                 count_rows)
+    out, at = [], 0
+    for _, (_, prep) in added:
+        out.append(tuple(claim_ids[at:at + len(prep.claims)]))
+        at += len(prep.claims)
+    return out
 
 
 def bulk_insert(conn: Connection, table: Table, columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
