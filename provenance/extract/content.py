@@ -213,6 +213,20 @@ def _subordinate_end(t: Tokens, p: int, end: int) -> int:
     return end
 
 
+def _time_before_clause(t: Tokens, k: int) -> bool:
+    """Does a span of time and "after"/"before" open at ``k`` ("weeks after", "a day before",
+    "two hours after", "shortly after")? It dates the report by another event: the
+    narrator's, not the reported clause's."""
+    n = len(t)
+    j = k
+    while j < n and j - k < 3 and (t.lower[j] in _TIME_SPANS or t.lower[j] in ("a", "an", "two", "three", "few", "several", "just", "only", "shortly") or t.lower[j].isdigit()):
+        j += 1
+    return k < j < n and t.lower[j] in ("after", "before") and t.lower[j - 1] in _TIME_SPANS | {"shortly"}
+
+
+_TIME_SPANS = frozenset("minutes hours days weeks months years minute hour day week month year".split())
+
+
 def _second_that_clause(t: Tokens, k: int) -> bool:
     """Does "and that" at ``k`` open a second complement clause of the same reporting verb
     ("..., and that repairs would cost $6.2 million"), not a clause whose subject is "that"
@@ -259,6 +273,8 @@ def stop_in_clause(
             return t.starts[k]
         if w in ("—", "–") and k + 1 < n and t.lower[k + 1] in _DASH_CONJUNCTIONS:
             return t.starts[k]  # "... on the coast — but the hereditary leaders say": a new clause
+        if w == "," and _time_before_clause(t, k + 1):
+            return t.starts[k]  # "..., weeks after a bipartisan group of senators accused ...": the narrator's time
         if w == "," and k + 1 < n and t.lower[k + 1] in STOP_AFTER_COMMA:
             nxt = t.lower[k + 2] if k + 2 < n else ""
             if t.lower[k + 1] in ("and", "but") and nxt.endswith(("ed", "ing")) and nxt not in g.PRONOUNS:

@@ -28,6 +28,10 @@ NAME_PARTICLES = frozenset(
 RECENT = 400  # how many of the latest sources coreference looks back over
 _ROLE_REACH = 300  # how far back "the rookie defenceman" looks for the person it describes
 # Roles of people who speak for someone else: "the spokeswoman" is rarely the person just named.
+# Heads that name the one unnamed informant of a story whichever the writer picks next:
+# "An insider told People ... the source said".
+_CONFIDANTS = frozenset("source insider pal friend confidant".split())
+
 # Characters back from "it" within which a named body, not yet a source, is its antecedent.
 _IT_REACH = 200
 
@@ -1003,7 +1007,11 @@ class Registry:
                 return e
         if np.definite and np.type is SourceType.anonymous and not np.plural and not np.names:
             # "the source said" after "a source close to the family told the outlet": the same one
-            same = self._recent(pos, lambda e: e.type is SourceType.anonymous and not e.plural and e.head == np.head)
+            same = self._recent(
+                pos,
+                lambda e: e.type is SourceType.anonymous and not e.plural
+                and (e.head == np.head or e.head in _CONFIDANTS and np.head in _CONFIDANTS),
+            )
             if same is not None:
                 return same
         if _role_description(np):

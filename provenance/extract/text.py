@@ -230,10 +230,10 @@ def double_single_quotes(text: str) -> str:
             if _OPENING_SINGLE.match(para, lead) and not any(m.start() == lead for m in matches) \
                     and not _CLOSING_SINGLE.search(para, lead + 1):
                 out[pos + lead] = "“"  # a quotation that runs on into the next paragraph: no closing mark
-            colon = _OPENING_AFTER_COLON.search(para)
-            if colon is not None and not any(m.start() <= colon.end() - 1 < m.end() for m in matches) \
-                    and not _CLOSING_SINGLE.search(para, colon.end()):
-                out[pos + colon.end() - 1] = "“"  # "A source told The Sun: 'Gideon went white ..." running on
+            for opening in (_OPENING_AFTER_COLON.search(para), _last_opening_after_sentence(para)):
+                if opening is not None and not any(m.start() <= opening.end() - 1 < m.end() for m in matches) \
+                        and not _CLOSING_SINGLE.search(para, opening.end()):
+                    out[pos + opening.end() - 1] = "“"  # "A source told The Sun: 'Gideon went white ..." running on
         pos += len(para) + 1
     return "".join(out)
 
@@ -242,5 +242,16 @@ def double_single_quotes(text: str) -> str:
 # ("'Community of acquaintances' exists": a quoted phrase, not an open quotation).
 _OPENING_SINGLE = re.compile(r"['‘](?=[A-Za-z0-9])")
 _CLOSING_SINGLE = re.compile(r"(?<=\w)['’](?=\s|$)")
+def _last_opening_after_sentence(para: str) -> re.Match[str] | None:
+    """The last single mark that opens a sentence inside a paragraph ("... Tuohey said on
+    Friday. 'I'm not daft. ..."): a quotation that may run on into the next paragraph."""
+    last = None
+    for m in _OPENING_AFTER_SENTENCE.finditer(para):
+        last = m
+    return last
+
+
+# A single mark opening a quotation after a sentence's end: "on Friday. 'I'm not daft."
+_OPENING_AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+['‘](?=[A-Z])")
 # A single quotation mark opening a quotation after a speaker's colon: "told The Sun: 'Gideon".
 _OPENING_AFTER_COLON = re.compile(r":\s+['‘](?=[A-Za-z0-9])")

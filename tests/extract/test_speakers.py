@@ -1756,3 +1756,20 @@ def test_a_single_quotation_after_a_colon_runs_on_to_the_next_paragraph():
 ])
 def test_the_star_by_trade_or_age_is_the_person_just_named(text, words, name):
     assert speaker_of(read(text), words) == [name]
+
+
+def test_a_single_quotation_opened_after_a_sentence_runs_on():
+    r = read("'I spoke to the chairman this morning,' Tuohey said on Friday. 'I'm not daft. I know what six "
+             "defeats means.\n\n'But I've never walked away from a job in my life.'")
+    assert speaker_of(r, "I know what six defeats") == ["Tuohey"]
+
+
+def test_the_source_is_the_insider_named_before():
+    r = read('An insider told People that the couple had been living apart. "Dakota tried really hard," the source said.')
+    assert speaker_of(r, "tried really hard") == speaker_of(r, "living apart")
+
+
+def test_a_time_before_another_event_ends_the_content():
+    r = read("The White House said on Tuesday that it would release $2.3 billion in drought aid, weeks after a "
+             "bipartisan group of senators accused the administration of sitting on the money.")
+    assert "weeks after" not in r.attributions[0].content.text
