@@ -572,7 +572,7 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     (", saying").
     """
     if low.endswith("ing"):  # phrasal verbs too: "signs calling for Brexit" is no report of the signs' holders
-        return a < v or prev in _AFTER_COMMA_OR_LEAD
+        return a < v or prev in _AFTER_COMMA_OR_LEAD or a == v and _after_medium(t, v)
     if " " in lemma:
         return True
     if a < v:
@@ -833,8 +833,26 @@ def _participle_lead(t: Tokens, a: int, v: int) -> bool:
     subordinator (", saying", "while noting", ", likely calling for"), so that what follows
     it is its object, never an inverted source?"""
     if a == v:
-        return v > 0 and t.lower[v - 1] in _PARTICIPLE_LEADS
+        return v > 0 and (t.lower[v - 1] in _PARTICIPLE_LEADS or _after_medium(t, v))
     return a > 0 and t.lower[a - 1] in _PARTICIPLE_LEADS and not any(w in g.AUXILIARIES for w in t.lower[a:v])
+
+
+# Documents a speaker issues, after which a participle of speech says what they said: "issued
+# a statement saying", "posted a video claiming".
+_MEDIUM_NOUNS = frozenset("statement letter post email note message video tweet release notice".split())
+
+
+def _after_medium(t: Tokens, v: int) -> bool:
+    """Is the participle at ``v`` right after a medium its speaker issued ("issued a
+    statement saying Tuohey retained ...")? Its speaker is the main clause's subject."""
+    return t.lower[v - 1] in _MEDIUM_NOUNS and t.lower[v] in _SAYING and v >= 2
+
+
+# Participles that say what a medium says ("a video showing a stop sign" shows a thing).
+_SAYING = frozenset(
+    """saying stating claiming warning announcing urging explaining insisting confirming
+    denying accusing arguing asserting noting alleging""".split()
+)
 
 
 def _compared(t: Tokens, s: int) -> bool:
@@ -1266,8 +1284,33 @@ def _main_clause_attribution(
     """An attribution whose speaker is the main clause's: the last earlier source of the
     sentence, else the noun phrase that opens it ("X said ..., adding", "when asked")."""
     np = tight_np(t, strip_adjunct(t, 0, v - 1), v)
-    src = (t.starts[np[0]], t.ends[np[1]]) if np is not None else None
-    return _same_speaker(cue_span, cue, content, earlier, src)
+    if np is None:
+        return _same_speaker(cue_span, cue, content, earlier, None)
+    named = _owner_role_and_name(t, np, v)
+    src = (t.starts[np[0]], t.ends[named[1]])
+    f = _same_speaker(cue_span, cue, content, earlier, src)
+    if f is not None and f.source == src:
+        f.name = (t.starts[named[0]], t.ends[named[1]])
+    return f
+
+
+def _owner_role_and_name(t: Tokens, np: Pair, v: int) -> Pair:
+    """The naming part of a main clause's subject that goes on past ``np``: a possessed role
+    and the name in apposition after it ("The club's chairman, Malcolm Dewhirst, issued")."""
+    e = np[1]
+    if e + 2 < v and t.lower[e + 1] in ("’s", "'s"):
+        role = tight_np(t, e + 2, v)
+        if role is None:
+            return np
+        e = role[1]
+        while e > role[0] and (t.lower[e].endswith("ed") or t.lower[e] in g.AUXILIARIES or t.lower[e] in g.ADVERBS):
+            e -= 1  # "The company's chief executive issued": the verb is no part of the role
+        if e + 2 < v and t.words[e + 1] == ",":
+            name = tight_np(t, e + 2, v)
+            if name is not None and name[1] + 1 < v and t.words[name[1] + 1] == "," and t.words[name[0]][:1].isupper():
+                return name
+        return (np[0], e)
+    return np
 
 
 def _inside_another(f: Found, earlier: list[Found]) -> bool:

@@ -1773,3 +1773,16 @@ def test_a_time_before_another_event_ends_the_content():
     r = read("The White House said on Tuesday that it would release $2.3 billion in drought aid, weeks after a "
              "bipartisan group of senators accused the administration of sitting on the money.")
     assert "weeks after" not in r.attributions[0].content.text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The club's chairman, Malcolm Dewhirst, later issued a statement saying Tuohey retained the board's support.",
+     "Malcolm Dewhirst"),
+    ("Malcolm Dewhirst later issued a statement saying Tuohey retained the board's support.", "Malcolm Dewhirst"),
+])
+def test_a_statement_saying_is_its_issuer_s(text, name):
+    assert speaker_of(read(text), "retained the board") == [name]
+
+
+def test_signs_calling_for_a_vote_are_no_report():
+    assert not read("Protesters held signs calling for a new vote.").attributions
