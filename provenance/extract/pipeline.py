@@ -276,6 +276,26 @@ def _own_medium(e) -> bool:
     return e.type is SourceType.document and e.head in _OWN_MEDIA and not any(w[:1].isupper() for w in e.names)
 
 
+# Heads of a description that stands for a company: "the company said".
+_COMPANY_WORDS = frozenset("company firm group airline carrier lender bank retailer insurer miner maker operator".split())
+# A name of two capitalized words or more, then a lowercase word: "Skjelvik Havbruk will".
+_OPENING_NAME = re.compile(r"[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&.-]*)+(?=[ \t]+[a-z]|’s|'s)")
+
+
+def _unnamed_company(e) -> bool:
+    """Is ``e`` a company known only as "the company" (no name found for it)?"""
+    return not e.names and e.head in _COMPANY_WORDS and e.type in (SourceType.organization, SourceType.anonymous)
+
+
+def _opening_name(text: str, content: tuple[int, int]) -> tuple[int, int] | None:
+    """The name a statement opens with, within its first words ("Norwegian salmon farmer
+    Skjelvik Havbruk will cut ..."), or None."""
+    m = _OPENING_NAME.search(text, content[0], min(content[1], content[0] + 60))
+    if m is None or text[content[0] : m.start()].count(" ") > 4:
+        return None
+    return m.start(), m.end()
+
+
 def _inherit_relays(
     found: list[Found], source_of: list[int | None], relays_of: list[list[tuple[int, tuple[int, int], str]]], reg: Registry
 ) -> None:
@@ -962,6 +982,16 @@ def _assemble(
                 f.speaker_of = j
 
     _inherit_relays(found, source_of, relays_of, reg)
+
+    # "Norwegian salmon farmer Skjelvik Havbruk will cut ..., the company said": the company
+    # is the body the statement opens with, when "the company" found no body named before
+    for i, f in enumerate(found):
+        eid = source_of[i]
+        if eid is None or f.cue is None or f.content[1] > f.cue[0] or not _unnamed_company(reg.entities[eid]):
+            continue
+        opening = _opening_name(text, f.content)
+        if opening is not None:
+            source_of[i], _ = mention(opening, np=_as_body(analyse(text, opening, lex)))
 
     # "I" and "we" inside a quotation are its speaker
     for i, f in enumerate(found):

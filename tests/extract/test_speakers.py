@@ -1786,3 +1786,12 @@ def test_a_statement_saying_is_its_issuer_s(text, name):
 
 def test_signs_calling_for_a_vote_are_no_report():
     assert not read("Protesters held signs calling for a new vote.").attributions
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Norwegian salmon farmer Skjelvik Havbruk will cut production at four sites, the company said on Wednesday.",
+     "Skjelvik Havbruk"),
+    ("Brembo Vettori will close two plants, the company said.", "Brembo Vettori"),
+])
+def test_the_company_is_the_body_its_statement_opens_with(text, name):
+    assert speaker_of(read(text), "will c")[0] == name
