@@ -31,7 +31,7 @@ SUITE = Path(__file__).resolve().parent / "data" / "chains"
 # 30 articles written blind were added on 3 Dec (dev 41 -> 56 articles, test 25 -> 40); before
 # that: dev 0.915 (151/165), test 0.742 (66/89).
 DEV_MEASURED = 0.934  # 779 of 834 expected claims, sixth batch included (708 with 26c84e0)
-TEST_MEASURED = 0.829  # 486 of 586 expected claims, sixth batch included (469 with 26c84e0; the first 48 articles: 258 of 297)
+TEST_MEASURED = 0.831  # 487 of 586 expected claims, sixth batch included (469 with 26c84e0; the first 48 articles: 258 of 297)
 MARGIN = 0.05
 
 

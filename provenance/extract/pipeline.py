@@ -969,6 +969,9 @@ def _assemble(
         relays_of.append(rel)
         ups = []
         for cited, ev in f.upstream:
+            cited_np = analyse(text, cited, lex)
+            if cited_np.type is SourceType.anonymous and not names_a_source(cited_np.head):
+                continue  # "declined to comment, citing the investigation": a reason, not a source
             uid, _ = mention(cited)
             ups.append((uid, ev))
         upstream_of.append(ups)
@@ -1375,8 +1378,9 @@ def _chain(
     while node is not None and node not in seen:
         seen.add(node)
         f = found[node]
-        for uid, ev in upstream_of[node]:
-            add(uid, "citing", ev)
+        if stating[node]:  # what nobody stated cited nobody either
+            for uid, ev in upstream_of[node]:
+                add(uid, "citing", ev)
         eid = stated_by[node]
         if eid is not None and links and _own_medium(reg.entities[eid]):
             eid = None  # "X said it would shut the unit, according to a regulatory filing": X's own filing

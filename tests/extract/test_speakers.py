@@ -1795,3 +1795,16 @@ def test_signs_calling_for_a_vote_are_no_report():
 ])
 def test_the_company_is_the_body_its_statement_opens_with(text, name):
     assert speaker_of(read(text), "will c")[0] == name
+
+
+@pytest.mark.parametrize("text", [
+    "Front Range Power spokesperson Dale Kimura declined to comment further, citing the investigation.",
+    "He resigned, citing health reasons.",
+])
+def test_a_reason_cited_is_no_source(text):
+    assert all(not c.chain for c in read(text).claims)
+
+
+def test_a_source_cited_still_is():
+    r = read("The firm will cut 300 jobs, Bloomberg reported, citing people familiar with the matter.")
+    assert speaker_of(r, "cut 300 jobs")[0] == "people familiar with the matter"
