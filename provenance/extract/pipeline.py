@@ -248,10 +248,10 @@ def _medium_owner(text: str, found: list[Found], source_of: list[int | None], na
         return None
     phrase = re.compile(rf"\b(?:in|on|through) (?:a|an|its|his|her|their) (?:\w+ )?{name}\b")
     for j in range(len(source_of) - 1, max(-1, len(source_of) - 1 - _MEDIUM_LOOKBACK), -1):
-        g_ = found[j]
-        if source_of[j] is None or g_.cue is None:
+        spoke = found[j]
+        if source_of[j] is None or spoke.cue is None:
             continue
-        lo, hi = min(g_.cue[0], g_.content[0]), max(g_.cue[1], g_.content[0])
+        lo, hi = min(spoke.cue[0], spoke.content[0]), max(spoke.cue[1], spoke.content[0])
         if phrase.search(text, lo, min(hi + 40, len(text))):
             return source_of[j]
     return None
