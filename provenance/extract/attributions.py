@@ -651,15 +651,11 @@ def _plural_head_with_complement(t: Tokens, v: int) -> bool:
     """Is a base form at ``v`` the verb of a plural noun with its complement between ("sources
     close to the star claim", "people familiar with the plans say")?"""
     for k in range(v - 2, max(0, v - 8), -1):
-        if t.lower[k] in _COMPLEMENT_ADJECTIVES and t.lower[k + 1] in ("to", "with", "on"):
+        if t.lower[k] in g.POSTNOMINAL and t.lower[k + 1] in ("to", "with", "on"):
             return _plural_noun(t.lower[k - 1])
         if t.words[k] in (",", ".", ";", ":"):
             return False
     return False
-
-
-# Adjectives that take a complement after a vague plural source: "sources close to".
-_COMPLEMENT_ADJECTIVES = frozenset("close familiar briefed knowledgeable".split())
 
 
 def _plural_noun(word: str) -> bool:
@@ -837,15 +833,10 @@ def _participle_lead(t: Tokens, a: int, v: int) -> bool:
     return a > 0 and t.lower[a - 1] in _PARTICIPLE_LEADS and not any(w in g.AUXILIARIES for w in t.lower[a:v])
 
 
-# Documents a speaker issues, after which a participle of speech says what they said: "issued
-# a statement saying", "posted a video claiming".
-_MEDIUM_NOUNS = frozenset("statement letter post email note message video tweet release notice".split())
-
-
 def _after_medium(t: Tokens, v: int) -> bool:
     """Is the participle at ``v`` right after a medium its speaker issued ("issued a
     statement saying Tuohey retained ...")? Its speaker is the main clause's subject."""
-    return t.lower[v - 1] in _MEDIUM_NOUNS and t.lower[v] in _SAYING and v >= 2
+    return t.lower[v - 1] in g.ISSUED_MEDIA and t.lower[v] in _SAYING and v >= 2
 
 
 # Participles that say what a medium says ("a video showing a stop sign" shows a thing).

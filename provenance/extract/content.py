@@ -11,7 +11,7 @@ _PERIODS = frozenset("week month year weekend night summer winter spring autumn 
 
 
 # What a post or message is called before the words it carries: "posted a cryptic message:".
-_POSTED_OBJECTS = frozenset("message post note statement caption tweet video update".split())
+_POSTED_OBJECTS = g.ISSUED_MEDIA | {"caption", "update"}
 
 
 def _posted_object_end(t: Tokens, p: int, n: int) -> int | None:

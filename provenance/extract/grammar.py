@@ -96,6 +96,12 @@ TO_VERBS = frozenset("respond reply refer allude react object point turn appeal 
 # People and parts one has rather than is: "Mrs Pryor's family", "the victim's lawyer",
 # "Trudeau's office", "Cisco's Talos unit" are sources of their own (a spokesman speaks for
 # the principal and stays theirs).
+# Adjectives that follow a vague source's noun with their complement: "a source close to
+# the couple", "people familiar with the matter", "sources close to the star claim".
+POSTNOMINAL = frozenset("close familiar knowledgeable briefed privy".split())
+# Documents a speaker issues and speaks through: "said in a statement ... the statement said",
+# "issued a statement saying ...".
+ISSUED_MEDIA = frozenset("statement letter post email note message tweet release notice filing video".split())
 POSSESSED_PEOPLE = frozenset(
     """family families relatives lawyer lawyers attorney attorneys solicitor wife husband
     widow widower son sons daughter daughters mother father parents children brother sister

@@ -211,7 +211,7 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     core = words[i:j] or words[:1]
     core_lower = [c.lower() for c in core]
     core_text = text[t.starts[i] : t.ends[j - 1]] if j > i else text
-    if len(core) > 1 and core_lower[-1] in _POSTNOMINAL and j < len(words) and lower[j] in g.PREPOSITIONS:
+    if len(core) > 1 and core_lower[-1] in g.POSTNOMINAL and j < len(words) and lower[j] in g.PREPOSITIONS:
         # "a source close to the couple", "people familiar with the matter": the phrase names them
         core, core_lower, core_text = core[:-1], core_lower[:-1], text[t.starts[i] : t.ends[len(words) - 1]]
     head = core_lower[-1] if core_lower else ""
@@ -246,9 +246,6 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     return _Phrase(np, owner, _of_name(t, j))
 
 
-# Adjectives that follow the noun of a vague source with their complement: "a source close
-# to the couple", "people familiar with the matter", "officials briefed on the talks".
-_POSTNOMINAL = frozenset("close familiar knowledgeable briefed privy".split())
 
 
 def _name_words(typ: SourceType, name: str, caps: list[str]) -> list[str]:

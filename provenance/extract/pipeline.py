@@ -4,6 +4,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import cache
 
 from provenance.extract import grammar as g
 from provenance.extract.attributions import find, transcript_label
@@ -22,6 +23,7 @@ from provenance.extract.interviews import (
 )
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
 from provenance.extract.mentions import (
+    COMPANY_HEADS,
     OUTLET_HEADS,
     RECENT,
     NounPhrase,
@@ -235,8 +237,6 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     return _assemble(doc, reading, found, sents, lex, text, quoted, questions)
 
 
-# Documents a speaker issues as the medium of what they say: "said in a statement".
-_MEDIA = frozenset("statement letter post email note filing release message tweet".split())
 _MEDIUM_LOOKBACK = 6  # attributions looked back at for the medium's speaker
 
 
@@ -244,9 +244,9 @@ def _medium_owner(text: str, found: list[Found], source_of: list[int | None], na
     """The speaker who last spoke "in a statement" when a later attribution's source is "the
     statement" ("Essex Police said in a statement that ... 'Enquiries are ongoing,' the
     statement said"): the statement is theirs, not a new source."""
-    if name not in _MEDIA:
+    if name not in g.ISSUED_MEDIA:
         return None
-    phrase = re.compile(rf"\b(?:in|on|through) (?:a|an|its|his|her|their) (?:\w+ )?{name}\b")
+    phrase = _spoken_in(name)
     for j in range(len(source_of) - 1, max(-1, len(source_of) - 1 - _MEDIUM_LOOKBACK), -1):
         spoke = found[j]
         if source_of[j] is None or spoke.cue is None:
@@ -277,7 +277,7 @@ def _own_medium(e) -> bool:
 
 
 # Heads of a description that stands for a company: "the company said".
-_COMPANY_WORDS = frozenset("company firm group airline carrier lender bank retailer insurer miner maker operator".split())
+_COMPANY_WORDS = COMPANY_HEADS | {"group"}
 # A name of two capitalized words or more, then a lowercase word: "Skjelvik Havbruk will".
 _OPENING_NAME = re.compile(r"[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&.-]*)+(?=[ \t]+[a-z]|’s|'s)")
 
@@ -315,6 +315,12 @@ def _inherit_relays(
             relays_of[i] = list(relays_of[j])
         elif eid is not None and eid in told and reg.entities[eid].type is SourceType.anonymous:
             relays_of[i] = list(told[eid])
+
+
+@cache
+def _spoken_in(medium: str) -> re.Pattern[str]:
+    """ "in a statement", "in an emailed statement", "in its filing": where a speaker names the medium."""
+    return re.compile(rf"\b(?:in|on|through) (?:a|an|its|his|her|their) (?:\w+ )?{medium}\b")
 
 
 def _own_nested(source_of: list[int | None], i: int, parent: int) -> bool:
@@ -972,7 +978,7 @@ def _assemble(
             cited_np = analyse(text, cited, lex)
             if cited_np.type is SourceType.anonymous and not names_a_source(cited_np.head):
                 continue  # "declined to comment, citing the investigation": a reason, not a source
-            uid, _ = mention(cited)
+            uid, _ = mention(cited, np=cited_np)
             ups.append((uid, ev))
         upstream_of.append(ups)
 
