@@ -20,6 +20,13 @@ LOCALES = (
     "pl_PL sv_SE da_DK no_NO fi_FI ru_RU uk_UA tr_TR ar_AA fa_IR hi_IN ja_JP zh_CN ko_KR "
     "el_GR cs_CZ hu_HU ro_RO hr_HR sk_SK sl_SI bg_BG he_IL id_ID vi_VN th_TH yo_NG zu_ZA tw_GH"
 ).split()
+# Given names that US, UK and Australian birth registers give both boys and girls in large
+# numbers (Dakota Fanning, Blake Lively, Drew Barrymore), which Faker lists for one sex
+# only: "she" must be able to take "Dakota Vellacourt". Listed as either.
+UNISEX = frozenset(
+    "billie blake cameron chris dakota drew eden ellis frankie hayden jessie jody kai logan parker "
+    "peyton phoenix rowan sasha".split()
+)
 OUT = Path(__file__).resolve().parent.parent / "provenance" / "data" / "first_names.tsv"
 
 
@@ -43,6 +50,8 @@ def main() -> None:
         m, f = _names(locale)
         male |= m
         female |= f
+    female |= UNISEX & male
+    male |= UNISEX & female
     rows = [f"{n}\t{'u' if n in male and n in female else 'm' if n in male else 'f'}" for n in sorted(male | female)]
     OUT.write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} names -> {OUT}")

@@ -512,15 +512,9 @@ def _ends_a_verb_list(t: Tokens, j: int, start: int) -> bool:
     if t.words[k] != "," or k + 1 >= j or t.starts[k] <= start:
         return False
     first = t.words[k + 1]
-    return first.islower() and (first.endswith("ed") or first in _IRREGULAR_PAST)
+    return first.islower() and (first.endswith("ed") or first in g.IRREGULAR_PAST)
 
 
-# Past tenses without -ed that open the verb phrases of a list ("showed a handgun").
-_IRREGULAR_PAST = frozenset(
-    """showed shown took made went gave ran held told left fled stole broke drove threw hit shot got put
-    brought bought sold fought caught struck spent sent paid kept found lost won built fell rose began
-    came saw wrote stood sat lay wore tore bit hid""".split()
-)
 
 
 def _leaves_its_quote(f: Found, cue_at: int, quotes: list[Pair]) -> bool:
@@ -829,7 +823,7 @@ def _participle_lead(t: Tokens, a: int, v: int) -> bool:
     subordinator (", saying", "while noting", ", likely calling for"), so that what follows
     it is its object, never an inverted source?"""
     if a == v:
-        return v > 0 and (t.lower[v - 1] in _PARTICIPLE_LEADS or _after_medium(t, v))
+        return v > 0 and (t.lower[v - 1] in _PARTICIPLE_LEADS or _after_medium(t, v) or _second_participle(t, v))
     return a > 0 and t.lower[a - 1] in _PARTICIPLE_LEADS and not any(w in g.AUXILIARIES for w in t.lower[a:v])
 
 
@@ -837,6 +831,35 @@ def _after_medium(t: Tokens, v: int) -> bool:
     """Is the participle at ``v`` right after a medium its speaker issued ("issued a
     statement saying Tuohey retained ...")? Its speaker is the main clause's subject."""
     return t.lower[v - 1] in g.ISSUED_MEDIA and t.lower[v] in _SAYING and v >= 2
+
+
+def _request(t: Tokens, p: int) -> bool:
+    """Does "ask" before ``p`` make a request ("before asking residents for more money",
+    "asking the council to wait"), its object followed by "for" or "to" and a verb? A
+    request reports no statement (Searle's directives), so it opens no attribution."""
+    for k in range(p, min(len(t), p + 6)):
+        w = t.lower[k]
+        if w == "for":
+            return k > p
+        if w == "to":
+            return k > p and k + 1 < len(t) and t.words[k + 1].isalpha() and t.words[k + 1].islower() and t.lower[k + 1] not in g.DETERMINERS
+        if w in _QUESTION_WORDS or not t.words[k].isalpha():
+            return False
+    return False
+
+
+_QUESTION_WORDS = frozenset("whether if why how what when where who which about that".split())
+
+
+def _second_participle(t: Tokens, v: int) -> bool:
+    """Is the participle at ``v`` coordinated by "and" with an earlier saying participle
+    ("issued a statement saying Tuohey retained ... and calling talk of ... speculation")?
+    It shares that participle's speaker, the main clause's subject."""
+    return t.lower[v - 1] == "and" and t.lower[v] in _SAYING | _CALLING and any(w in _SAYING for w in t.lower[: v - 1])
+
+
+# Participles of stance that may follow a saying one: "saying ... and calling for".
+_CALLING = frozenset("calling urging describing vowing promising pledging".split())
 
 
 # Participles that say what a medium says ("a video showing a stop sign" shows a thing).
@@ -927,7 +950,10 @@ def _program_end(t: Tokens, e: int) -> int | None:
 
 # Hearers that are an audience, not a relay: "told reporters the council had ...".
 _AUDIENCES = frozenset("reporters journalists lawmakers supporters delegates students listeners viewers residents crowd audience".split())
-_MEDIA_HEADS = frozenset("radio television tv channel newspaper paper network station program programme podcast".split())
+_MEDIA_HEADS = frozenset(
+    "radio television tv channel newspaper paper network station program programme podcast magazine website site "
+    "outlet publication broadcaster tabloid".split()
+)
 _HEARER_STOPS = frozenset("he she it they we i last this next".split()) | g.TIME_WORDS
 
 
@@ -1343,6 +1369,8 @@ def _participle_attribution(
     """ ", saying X": a separate attribution whose source is the main clause's subject; its
     cue starts at ``v``, with any adverb before the participle (", likely calling for"), and
     a hearer of telling relays it (", telling 2GB radio on Tuesday the council had ...")."""
+    if cue.lemma == "ask" and _request(t, after):
+        return None
     relays, p = _hearer(t, v, after, cue) if cue.lemma in g.TELL_LEMMAS else ([], after)
     content = content_forward(s, t, skip_adjuncts(t, p, len(t)), cue.cls)
     if content is None:

@@ -277,7 +277,7 @@ def stop_in_clause(
             return t.starts[k]  # "..., weeks after a bipartisan group of senators accused ...": the narrator's time
         if w == "," and k + 1 < n and t.lower[k + 1] in STOP_AFTER_COMMA:
             nxt = t.lower[k + 2] if k + 2 < n else ""
-            if t.lower[k + 1] in ("and", "but") and nxt.endswith(("ed", "ing")) and nxt not in g.PRONOUNS:
+            if t.lower[k + 1] in ("and", "but") and (nxt.endswith(("ed", "ing")) or nxt in g.IRREGULAR_PAST) and nxt not in g.PRONOUNS:
                 continue  # ", and presented to ...": the same clause goes on
             if _second_that_clause(t, k + 1):
                 continue  # "said enrolment had fallen, and that repairs would cost ...": the verb's second clause

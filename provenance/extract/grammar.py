@@ -113,3 +113,10 @@ POSSESSED_PEOPLE = frozenset(
 # Lowercase particles inside personal names ("Ludwig van Beethoven", "Osama bin Laden",
 # "Erik ten Hag"): the one list the name rules share.
 NAME_PARTICLES = frozenset("de del della di da du la le van von der den ten ter bin al el ibn abu y".split())
+
+# Past tenses without -ed that open a verb phrase ("showed a handgun", ", and took less than").
+IRREGULAR_PAST = frozenset(
+    """showed shown took made went gave ran held told left fled stole broke drove threw hit shot got put
+    brought bought sold fought caught struck spent sent paid kept found lost won built fell rose began
+    came saw wrote stood sat lay wore tore bit hid""".split()
+)

@@ -235,9 +235,26 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     if s >= 2 and t.lower[s - 1] in ("who", "which") and t.words[s - 2] != "," and _holds_a_verb(t, s, j):
         s = clause_start(t, s - 2)  # "The family of a man who died in the jail has sued": the whole subject
     s = _from_quantifier(t, strip_adjunct(t, s, j), j)
+    s = _after_perception(t, s, j)
+    if s < j and t.lower[s] in _FINITE_REPORTS and t.words[s].islower():
+        s += 1  # "Petrovic, who chairs the committee, said staff had recommended": "staff", not "said staff"
     if valid_subject(t, s, j):
         return (s, j), (s, j)
     return None
+
+
+def _after_perception(t: Tokens, s: int, j: int) -> int:
+    """Where the subject of a bare infinitive after a verb of perception starts: after that
+    verb ("he heard students shout": "students", who shouted, not "he heard students")."""
+    for k in range(j - 1, max(s - 1, 0), -1):
+        if t.lower[k] in _PERCEPTION and t.words[k].islower():
+            return k + 1
+    return s
+
+
+_PERCEPTION = frozenset("heard hears saw sees watched".split())
+# Finite forms of the commonest reporting verbs: the verb of an outer report, no part of a subject.
+_FINITE_REPORTS = frozenset("said says told tells added adds wrote writes noted notes insisted argued claimed stated".split())
 
 
 def _restricted_head(t: Tokens, k: int) -> int:

@@ -330,6 +330,28 @@ def _own_nested(source_of: list[int | None], i: int, parent: int) -> bool:
     return source_of[i] is not None and 0 <= parent < len(source_of) and source_of[i] == source_of[parent]
 
 
+def _speaks_for(text: str, reg: Registry, found: list[Found], source_of: list[int | None], i: int) -> bool:
+    """Is nested report ``i`` by the body its parent's speaker speaks for ("Chief executive
+    Jane Doe said the company expected sales to fall", "said the ministry believes")? An
+    officer's or a spokesperson's account of their own body's view is their statement, not
+    one they relay: its body is their affiliation, or a body described, not named."""
+    f = found[i]
+    parent = f.parent
+    if f.source is None or parent is None or not 0 <= parent < len(source_of):
+        return False
+    s, p = source_of[i], source_of[parent]
+    if s is None or p is None or reg.entities[p].type is not SourceType.person:
+        return False
+    if s in reg.entities[p].affiliation_ids:
+        return True
+    words = text[f.source[0] : f.source[1]].split()
+    return len(words) == 2 and words[0].lower() in ("the", "its", "our") and words[1].lower() in _OWN_BODIES
+
+
+# Bodies a person may speak for, described rather than named: "said the company expected".
+_OWN_BODIES = _COMPANY_WORDS | frozenset("government ministry department council club party agency board authority".split())
+
+
 def _subject_next_to_cue(text: str, f: Found) -> bool:
     """Does the source of ``f`` stand right before its cue ("Hillcrest did not respond"), not
     far off as the subject of a participle (", attacking her")?"""
@@ -968,7 +990,8 @@ def _assemble(
         source_of.append(eid)
         rel = []
         for hearer, ev in f.relays:
-            hid, np = mention(hearer)
+            titled = _titled_outlet(text, hearer, lex)
+            hid, np = mention(hearer, np=_as_listed_outlet(analyse(text, hearer, lex), titled) if titled else None)
             ent = reg.entities[hid]
             if ent.type == SourceType.outlet or _outlet_affiliated(reg, hid):
                 rel.append((hid, ev, text[ev[0] : ev[1]].split()[0].lower()))
@@ -1060,7 +1083,7 @@ def _assemble(
         i for i, f in enumerate(found)
         if f.parent is not None and (
             not stating[i] or _names_nobody(text, f) or f.source is not None and source_of[i] is None
-            or _own_nested(source_of, i, f.parent)
+            or _own_nested(source_of, i, f.parent) or _speaks_for(text, reg, found, source_of, i)
         )
     }  # a nested report by no one we can name ("the party expected to ...") or by the parent's
     # own speaker ("told BBC Essex that ... and that he understood ...") stays in its parent's claim
@@ -1240,6 +1263,17 @@ def _without_clitic(text: str, span: tuple[int, int]) -> tuple[int, int]:
     quotation's speaker inside a quotation)."""
     m = _CLITIC.fullmatch(text, *span)
     return (span[0], m.end(1)) if m is not None else span
+
+
+def _titled_outlet(text: str, span: tuple[int, int], lex: Lexicon) -> str | None:
+    """The listed magazine a hearer names by its bare one-word title ("told People",
+    "told Variety", "told Hello!"): listed as "People (magazine)" because the word alone is
+    a common noun elsewhere, it is the magazine when capitalized as the one told."""
+    word = text[span[0] : span[1]]
+    if not word[:1].isupper() or " " in word:
+        return None
+    hit = lex.outlets.get(fold(word) + " magazine")
+    return hit[0] if hit else None
 
 
 def _as_listed_outlet(np: NounPhrase, name: str) -> NounPhrase:

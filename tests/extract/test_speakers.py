@@ -1808,3 +1808,83 @@ def test_a_reason_cited_is_no_source(text):
 def test_a_source_cited_still_is():
     r = read("The firm will cut 300 jobs, Bloomberg reported, citing people familiar with the matter.")
     assert speaker_of(r, "cut 300 jobs")[0] == "people familiar with the matter"
+
+
+@pytest.mark.parametrize("given", ["Dakota", "Blake", "Drew", "Logan"])
+def test_she_takes_a_given_name_both_sexes_bear(given):
+    text = f'Actress {given} Vellacourt has left the show.\n\n"Choosing peace," she said.'
+    assert speaker_of(read(text), "Choosing peace") == [f"{given} Vellacourt"]
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ('An insider told People that the couple had been "living separate lives for months."', "People"),
+    ("The director told Variety the film would open in May.", "Variety"),
+    ("A source told People magazine the couple split in June.", "People"),
+])
+def test_a_magazine_told_by_its_bare_title_relays(text, outlet):
+    chain = speaker_of(read(text), "the ")
+    assert len(chain) == 2 and chain[1].startswith(outlet)
+
+
+def test_people_told_at_a_sentence_start_is_no_magazine():
+    r = read("People told the council the water was bad.")
+    assert all("People" not in [link.name for link in c.chain][1:] for c in r.claims)
+
+
+def test_a_second_saying_participle_shares_the_speaker():
+    r = read("The club's chairman, Malcolm Dewhirst, later issued a statement saying Tuohey retained the "
+             "'full support' of the board and calling talk of a replacement 'unhelpful speculation'.")
+    assert speaker_of(r, "retained the") == ["Malcolm Dewhirst"]
+    assert speaker_of(r, "talk of a replacement") == ["Malcolm Dewhirst"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Jo Lim said the shire should sell land before asking residents for more money.",
+    "Mayor Jo Lim said the shire should sell land, asking the council to act quickly.",
+])
+def test_a_request_is_no_report_that_cuts_the_claim(text):
+    r = read(text)
+    assert speaker_of(r, "sell land") == ["Jo Lim"]
+    assert all(not c.span.text.startswith(("residents", "the council")) for c in r.claims)
+
+
+def test_a_question_asked_still_is_a_report():
+    r = read("Mayor Jo Lim said the shire should sell land, asking why the council had waited.")
+    assert any("why the council" in a.content.text for a in r.attributions)
+
+
+def test_a_reported_verb_list_goes_on_after_an_irregular_past():
+    r = read("Lt. Dana Rutledge said the thefts happened overnight, mostly in parking lots, "
+             "and took less than two minutes each.")
+    assert speaker_of(r, "took less than two minutes") == ["Dana Rutledge"]
+
+
+def test_a_proposal_inside_a_report_is_the_outer_source_s():
+    r = read("Severnside Water was warned about discharges, according to internal documents seen by The Guardian.\n\n"
+             "The documents show that engineers recommended a 12 million pound upgrade that was never carried out.")
+    assert speaker_of(r, "never carried out") == ["internal documents", "The Guardian"]
+
+
+def test_a_proposal_with_a_clause_still_reports():
+    r = read("Andrew Petrovic, who chairs the committee, said engineers had warned that the bridge was unsafe.")
+    assert speaker_of(r, "the bridge was unsafe") == ["engineers", "Andrew Petrovic"]
+
+
+def test_the_outer_verb_is_no_part_of_a_nested_subject():
+    r = read("Jane Doe, a spokeswoman for the ministry, said officials believe the deal is fair.")
+    assert [a.source.text for a in r.attributions if a.source] == ["Jane Doe, a spokeswoman for the ministry", "officials"]
+
+
+def test_what_one_hears_others_shout_is_theirs():
+    r = read("Nathan Phillips led the march. But Phillips said he heard students shout, “Build that wall!”")
+    chain = speaker_of(r, "Build that wall")
+    assert chain[0] == "students" and chain[1].endswith("Phillips")
+
+
+@pytest.mark.parametrize("text", [
+    "Chief executive Jane Doe said the company expected sales to fall this year.",
+    "Jane Doe, a spokeswoman for the ministry, said the government believes the deal is fair.",
+])
+def test_an_officer_speaking_for_their_body_is_one_claim(text):
+    assert speaker_of(read(text), "the ")[0] == "Jane Doe"
+    assert len(speaker_of(read(text), "the ")) == 1
