@@ -611,11 +611,23 @@ def _nounish_s_form_ok(t: Tokens, v: int, prev: str) -> bool:
     closes before it and "that" follows ("Our correspondent, Euan MacLeod, reports that")."""
     if prev == "," and v + 1 < len(t) and t.lower[v + 1] == "that":
         return True
+    if _document_or_role_before(t, v, prev):
+        return True
     return prev in ("he", "she", "it", "who", "which", "that") or (
         v > 0 and cap(t.words[v - 1]) and t.words[v - 1] not in ("The", "A", "An")
         and not (v == 1 and prev.endswith(_ADJECTIVE_ENDINGS))
         and prev not in DEMONYMS  # "Japanese shares fell": a nationality describes a noun
     )
+
+
+def _document_or_role_before(t: Tokens, v: int, prev: str) -> bool:
+    """Is an -s form that is also a noun ("states", "notes", "claims") a verb after a
+    document or a role in the singular, with "that" or a determiner after it ("The
+    petition states that ...", "the report notes the ...")? A noun would not follow them."""
+    nxt = t.lower[v + 1] if v + 1 < len(t) else ""
+    lex = lexicon()
+    return t.words[v - 1].islower() and (prev in lex.documents or prev in lex.roles) and not prev.endswith("s") \
+        and (nxt == "that" or nxt in ("the", "a", "an"))
 
 
 def _base_form_ok(low: str, prev: str) -> bool:

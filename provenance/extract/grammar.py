@@ -120,3 +120,8 @@ IRREGULAR_PAST = frozenset(
     brought bought sold fought caught struck spent sent paid kept found lost won built fell rose began
     came saw wrote stood sat lay wore tore bit hid""".split()
 )
+
+# Letters of Latin-script names for regular expressions ("Ólafur", "Sveinsdóttir", "Łukasz"):
+# ASCII and Latin-1 capitals and small letters, and Latin Extended-A, whose cases alternate.
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+LOWER = "a-zß-öø-ÿĀ-ž"

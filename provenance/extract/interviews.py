@@ -10,21 +10,23 @@ label (news introduces who is interviewed, then prints the exchange).
 import re
 from collections.abc import Callable
 
+from provenance.extract import grammar as g
 from provenance.extract.sentence import Found
 from provenance.models import CueType
 
 # "Q:", "Q.", "Question:" / "A:", "A.", "Answer:" opening a paragraph
 _LABEL = re.compile(r"(?:(Q|Question)|(A|Answer))\s*[:.]\s+")
 # A person named in the introduction: two or three capitalized words, or a title and a name.
+_WORD = rf"[{g.UPPER}][{g.LOWER}]+(?:[-’'][{g.UPPER}]?[{g.LOWER}]+)?"
 _PERSON = re.compile(
-    r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?\s+)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
-    r"(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}\b"
+    rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?\s+)?{_WORD}(?:\s+(?:(?:Ó|Ní|Nic|Uí|Mac)\s+)?{_WORD}){{1,2}}\b"
 )
 
 
 # An introduction that announces an interview: "We spoke to her about ...", "in an interview".
 _INTERVIEW_INTRO = re.compile(
-    r"\b(?:interview(?:ed)?|spoke (?:to|with)|talked (?:to|with)|sat down with|conversation with|Q&A)\b",
+    r"\b(?:interview(?:ed)?|(?:spoke|speaks|talked|talks) (?:to|with)|sat down with|conversation with|Q&A"
+    r"|caught up with|reached (?:him|her|them)|(?:we|I) asked (?:him|her|them))\b",
     re.IGNORECASE,
 )
 _INNER_STOP = re.compile(r"[.!?][\"”’)]?\s+\S")
@@ -50,7 +52,12 @@ def _bare_question(text: str, ps: int, pe: int) -> bool:
         and len(para.split()) <= BARE_QUESTION_WORDS
         and not any(q in para for q in "\"“”")
         and _INNER_STOP.search(para) is None
+        and _TURN_LABEL.match(para) is None  # "Interviewer: Who takes over?": a labelled transcript
     )
+
+
+# A speaker's label opening a paragraph: "Interviewer:", "Ingram:", "PRESENTER:".
+_TURN_LABEL = re.compile(r"[A-Z][\w.’' -]{0,30}:\s")
 
 
 def bare_answer(text: str, sentences: list[tuple[int, int]], speaker: tuple[int, int]) -> list[Found]:

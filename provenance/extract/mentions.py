@@ -336,9 +336,13 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
             j += 2  # "Woman's Day", "People's Daily": a listed name with a possessive inside
             continue
         if low in ("’s", "'s") and j > i and j + 1 < len(words) and (
-            lower[j + 1] in g.POSSESSED_PEOPLE or lower[j + 1] in lex.roles
+            _possessed_person(lower[j + 1], lex)
+            or j + 2 < len(words) and words[j + 1].isalpha() and words[j + 1].islower() and _possessed_person(lower[j + 2], lex)
         ):
-            j += 1  # "Mrs Pryor's family", "the clinic's nurse": they speak, not Mrs Pryor or the clinic
+            j += 1  # "Mrs Pryor's family", "the clinic's nurse", "Niamh's pro partner": they speak, not the owner
+            continue
+        if low in ("’s", "'s") and j > i and _cap(words[j - 1]) and _owned_body(lower, j + 1):
+            j += 1  # "Manitoba's nurses union", "China's weather bureau": the body speaks, not the place
             continue
         if low in g.PREPOSITIONS or low in g.AUXILIARIES:
             break
@@ -348,6 +352,30 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
             # Sun" nor "newly released documents"
         j += 1
     return j
+
+
+def _possessed_person(low: str, lex: Lexicon) -> bool:
+    """Does ``low`` after a possessive name a person the owner has ("family", "lawyer",
+    "partner")?"""
+    return low in g.POSSESSED_PEOPLE or low in lex.roles
+
+
+def _owned_body(lower: list[str], k: int) -> bool:
+    """Do up to three lowercase words from ``k`` end in a body's noun ("nurses union",
+    "weather bureau", "health ministry"), after a place's possessive?"""
+    for m in range(k, min(len(lower), k + 4)):
+        if lower[m] in _OWNED_BODIES:
+            return True
+        if not lower[m].isalpha():
+            return False
+    return False
+
+
+# Nouns for bodies a place or a body owns: "Manitoba's nurses union", "Kenya's interior ministry".
+_OWNED_BODIES = frozenset(
+    """union ministry bureau department agency regulator authority commission federation association
+    council institute service office watchdog""".split()
+)
 
 
 def _surname_like(words: list[str], j: int, i: int) -> bool:
@@ -565,6 +593,9 @@ def _type_of(
         return SourceType.outlet, joined  # "The Tillamore Ferry Observer", "Clare FM"
     if "&" in core and proper:
         return SourceType.organization, _after_role(core, joined)  # "Hennig & Voigt": a firm, no one person
+    agency = _news_agency(core, lex)
+    if agency is not None:
+        return SourceType.outlet, agency  # "the official Xinhua news agency", "The PA news agency"
     described = _described_type(core, core_lower, head, lex, joined, quantity)
     if described is not None:
         return described
@@ -618,7 +649,7 @@ def _after_role(core: list[str], joined: str) -> str:
 
 # Lowercase words inside a body's name: particles ("Bank of England") and a possessive
 # ("Fenwick County Sheriff's Office", "the Manhattan District Attorney's Office").
-_NAME_INSIDE = NAME_PARTICLES | {"'s", "’s", "&"}
+_NAME_INSIDE = NAME_PARTICLES | {"'s", "’s", "&", "'", "’"}
 
 
 # Last words of an outlet's proper name that are also nouns for people: "The Tillamore Ferry
@@ -769,6 +800,19 @@ def _described_type(
             return SourceType.person, joined
         return SourceType.anonymous, quantity + joined
     return None
+
+
+def _news_agency(core: list[str], lex: Lexicon) -> str | None:
+    """The listed outlet a phrase names before "news agency", after any adjectives ("the
+    official Xinhua news agency", "the state-run Yonhap news agency", "The PA news agency"):
+    the agency itself, not an organization of that description."""
+    if len(core) < 3 or [w.lower() for w in core[-2:]] != ["news", "agency"]:
+        return None
+    k = len(core) - 2
+    while k > 0 and _cap(core[k - 1]):
+        k -= 1
+    hit = (_lookup(lex.outlets, core[k:]) or _lookup(lex.outlets, core[k:-2])) if k < len(core) - 2 else None
+    return hit[0] if hit else None
 
 
 def _named_force(core: list[str], head: str, lex: Lexicon) -> bool:

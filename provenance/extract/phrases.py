@@ -47,7 +47,7 @@ def aux_start(t: Tokens, v: int) -> tuple[int, bool]:
                 be_before = True
             a = k
         elif low in g.ADVERBS or (
-            low.endswith("ly") and len(low) > 4 and low.islower() and low not in g.LY_NOUNS
+            low.endswith("ly") and len(low) > 4 and t.words[k].islower() and low not in g.LY_NOUNS  # not "Quealy"
         ):
             a = k
         else:

@@ -74,7 +74,13 @@ from provenance.models import (
 # wire credit in the dateline (Indian wires write no dash after it).
 _DATELINE = re.compile(r"\(([A-Za-z][\w .&'’-]{1,40})\)(?:\s*[—–:-]{1,2}|\s+(?=[A-Z“\"‘']))")
 # "By Hannah Trewin, PA" on the first line: a byline that credits a wire.
-_BYLINE_CREDIT = re.compile(r"\s*By [A-Z][\w.'’ -]{1,60}?,\s*([A-Z][\w .&'’-]{1,40}?)[ \t]*(?=\n)")
+# "By Harriet Oyelaran, PA Industrial Correspondent": the wire, then the writer's title.
+_BYLINE_CREDIT = re.compile(
+    r"\s*By [A-Z][\w.'’ -]{1,60}?,\s*([A-Z][\w .&'’-]{1,40}?)"
+    r"(?:\s+(?:[A-Z][a-z]+\s+){0,3}(?:Correspondent|Editor|Reporter|Writer))?[ \t]*(?=\n)"
+)
+# "This report by The Canadian Press was first published Sept. 12, 2025.": the house trailer.
+_PUBLISHED_CREDIT = re.compile(r"This (?:report|story|article) by ([A-Z][\w .&'’-]{1,40}?) was first published\b")
 # Wires a byline credits by a short form that names something else elsewhere ("PA" is also
 # the Palestinian Authority): "By Hannah Trewin, PA".
 _BYLINE_WIRES = {"PA": "PA Media"}
@@ -92,10 +98,10 @@ _DATELINE_LEAD = re.compile(
 # Person-like names anywhere in the text, for pronouns whose antecedent is no source:
 # a title and one to three name words ("Mr. Scheer"), or two or three name words; a name
 # word may have an inner capital ("McFadden", "O'Brien", "DeSantis") or a hyphen.
-_NAME_WORD = r"(?:Mc|Mac|O[’']|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_NAME_WORD = rf"(?:Mc|Mac|O[’']|De|Di|La|Le)?[{g.UPPER}][{g.LOWER}]+(?:-[{g.UPPER}{g.LOWER}][{g.LOWER}]+)?"
 _PERSON = re.compile(
     rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
-    rf"|{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|bin|de|van|von|ten|ter|den)[- ])?{_NAME_WORD}){{1,2}})\b"
+    rf"|{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|bin|de|van|von|ten|ter|den|Ó|Ní|Nic|Uí|Mac)[- ])?{_NAME_WORD}){{1,2}})\b"
 )
 # The same, or one capitalized word: a surname when a full name ended with it (_Candidates).
 _PERSON_OR_SURNAME = re.compile(rf"{_PERSON.pattern}|(?<![\w.’'-]){_NAME_WORD}\b")
@@ -382,8 +388,9 @@ def titled_labels(text: str, lex: Lexicon) -> str:
 
 
 def _person_rank(text: str, span: tuple[int, int]) -> int:
-    """How surely the capitalized words at ``span`` name a person: 2 with a known given name
-    or a surname the text goes on to use alone ("Odile Farrant ... Farrant spoke to"), 1 when
+    """How surely the capitalized words at ``span`` name a person: 2 with a known given name,
+    a surname the text goes on to use alone ("Odile Farrant ... Farrant spoke to") or as the
+    subject that opens a sentence ("Ramesh Iyengar has run the academy ..."), 1 when
     they could be a name and stand after no "the" or preposition ("the Chehalem Register",
     "near Lyme Regis"), 0 for a place or a body ("North Hobart")."""
     words = text[span[0] : span[1]].split()
@@ -391,8 +398,9 @@ def _person_rank(text: str, span: tuple[int, int]) -> int:
         words = words[1:]
     if not words or not could_be_person(words):
         return 0
-    if len(words) > 1 and (words[0].lower() in first_names() or _surname_again(text, span[1], words[-1])):
-        return 2
+    if len(words) > 1 and (words[0].lower() in first_names() or _surname_again(text, span[1], words[-1])
+                           or _opens_sentence(text, span[0])):
+        return 2  # a known given name, a surname used again, or the subject an introduction opens with
     before = text[max(0, span[0] - 6) : span[0]].lower().split()
     return 0 if before and (before[-1] == "the" or before[-1] in g.PREPOSITIONS) else 1
 
@@ -839,6 +847,9 @@ def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]
         m = _CLOSING_CREDIT.match(text, last, b1) if b1 - last < 60 else None
         g = 1 if m is not None and m.group(1) else 2
         name = (m.start(g), m.end(g)) if m else None
+    if m is None:
+        m = _PUBLISHED_CREDIT.match(text, text.rfind("\n", b0, b1) + 1 or b0, b1)
+        name = (m.start(1), m.end(1)) if m else None
     if m is None or name is None:
         return None
     credited = text[name[0] : name[1]]
@@ -1403,9 +1414,9 @@ def _chain(
     def add(eid: int | None, cue: str | None, ev: tuple[int, int]) -> None:
         if eid is None:
             return
-        if links and links[-1].entity == eid:
-            return
         e = entities[eid]
+        if links and (links[-1].entity == eid or links[-1].name == e.name):
+            return  # one source once: "The PA news agency understands" in a story PA credits
         links.append(
             build(
                 ChainLink,

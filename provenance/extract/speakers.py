@@ -44,7 +44,7 @@ NOT_PERSON_WORDS = frozenset(
     avenue street road boulevard square airport station centre center building hospital clinic
     school high college university academy museum library stadium arena hotel mall railway railways
     airlines airways hockey football soccer baseball basketball cricket rugby league cup games
-    olympics festival awards parliament senate congress assembly legislature government ministry
+    trophy championship championships tournament prize olympics festival awards parliament senate congress assembly legislature government ministry
     department agency police army navy forces party democrats republicans liberals conservatives
     tories labour greens company corporation inc ltd llc bank fund trust news times network
     channel radio television tv project program programme report island islands affairs services

@@ -120,3 +120,33 @@ def test_a_section_label_in_capitals_speaks_for_nobody():
         "Stocks rose on Wednesday.\n\nENERGY: Crude oil rose 2 cents to $54.25 a barrel.\n\n"
         "CURRENCIES: The dollar weakened to 108.60 yen.")))
     assert all(not c.chain for c in r.claims)
+
+
+def test_a_trophy_named_last_in_the_introduction_is_no_interviewee():
+    text = ("Ramesh Iyengar has run the Shivamogga Cricket Academy for 22 years; three of his trainees played "
+            "in this season's Ranji Trophy. He spoke to this newspaper about money.\n\n"
+            "Q: What do you look for?\n\nA: Hunger. Everybody who comes to us has some talent.\n\n"
+            "Q: And cost?\n\nA: A good bat costs a lot today.")
+    assert chains(text)["A good bat costs a lot today"] == ["Ramesh Iyengar"]
+
+
+BY_PHONE = (
+    "Norman Bearskin has driven trucks on the winter road for 19 seasons. We reached him by phone.\n\n"
+    "How long was the road open this year?\n\n"
+    "Five weeks. When I started it was ten, sometimes eleven.\n\n"
+    "Is the ice safe?\n\n"
+    "The ice talks to you. You keep going, you don't stop."
+)
+
+
+def test_an_interview_announced_by_reaching_someone_has_bare_questions():
+    assert chains(BY_PHONE)["The ice talks to you"] == ["Norman Bearskin"]
+
+
+def test_a_labelled_transcript_keeps_its_outro_unattributed():
+    text = ("For 26 years Tom Ingram has been coxswain of the lifeboat. We asked him about the rescue.\n\n"
+            "Interviewer: What do you remember?\n\nIngram: The noise, mostly.\n\n"
+            "Interviewer: Who takes over from you?\n\nIngram: That's for the charity to announce.\n\n"
+            "The station, founded in 1867, has launched more than 200 times in the past five years.")
+    assert chains(text).get("The station, founded in 1867, has launched more than 200 times in the past five years",
+                            []) == []

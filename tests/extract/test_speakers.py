@@ -1888,3 +1888,46 @@ def test_what_one_hears_others_shout_is_theirs():
 def test_an_officer_speaking_for_their_body_is_one_claim(text):
     assert speaker_of(read(text), "the ")[0] == "Jane Doe"
     assert len(speaker_of(read(text), "the ")) == 1
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Manitoba's nurses union", "Manitoba's nurses union"),
+    ("China's weather bureau", "China's weather bureau"),
+    ("The Rail Workers' Federation", "Rail Workers' Federation"),
+    ("Niamh's pro partner Kristof Danek", "Kristof Danek"),
+])
+def test_a_possessive_keeps_the_body_or_person_it_owns(phrase, name):
+    assert analysed(phrase).name == name
+
+
+@pytest.mark.parametrize("name", ["Niamh Ó Conghaile", "Halldóra Sveinsdóttir", "Zoë Müller"])
+def test_names_with_letters_beyond_ascii_are_antecedents(name):
+    text = f'Dancing star {name} has broken down in tears.\n\n"It hurt," she said.'
+    assert speaker_of(read(text), "It hurt")[0].endswith(name.split()[-1])
+
+
+def test_the_irish_sun_relays():
+    r = read("The 31-year-old camogie star Niamh Brennan told the Irish Sun that she had received abuse.")
+    assert speaker_of(r, "received abuse")[-1] == "The Irish Sun"
+
+
+@pytest.mark.parametrize("text", [
+    "The petition states that at least 300 of the trees are over 50 years old.",
+    "The report notes that at least 300 of the trees are over 50 years old.",
+])
+def test_a_document_s_s_form_before_that_reports(text):
+    assert speaker_of(read(text), "at least 300") in (["petition"], ["report"])
+
+
+def test_a_surname_in_ly_is_no_adverb():
+    r = read("Jarrah Quealy said the couple had split.")
+    assert [a.source.text for a in r.attributions if a.source] == ["Jarrah Quealy"]
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Pals say Marnie has already been approached by a rival soap.", "Pals"),
+    ('"Transplantation is not a magic word," the bench remarked.', "bench"),
+])
+def test_pals_and_the_bench_are_unnamed_sources(text, head):
+    claim = next(c for c in read(text).claims if c.chain)
+    assert claim.kind == "vague" and claim.chain[0].name.endswith(head)

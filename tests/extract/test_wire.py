@@ -59,3 +59,27 @@ def test_the_dateline_place_is_no_source():
     text = "GENEVA (Reuters) - The government will free four reporters, the country's news agency reported."
     r = extract(Document(text=text))
     assert all("GENEVA" not in e.name for e in r.entities)
+
+
+def test_a_byline_with_the_writer_s_title_credits_the_wire():
+    text = ("By Harriet Oyelaran, PA Industrial Correspondent\n\n"
+            "General secretary Callum McArdle said the offer was an insult.")
+    assert chain_of(text, "the offer was an insult") == ["Callum McArdle", "PA Media"]
+
+
+def test_the_canadian_press_trailer_credits_the_wire_and_is_no_claim():
+    text = ("WINNIPEG — Health Minister Ravi Sandhu said the province had hired 280 nurses.\n\n"
+            "This report by The Canadian Press was first published Sept. 12, 2025.")
+    assert chain_of(text, "hired 280 nurses")[-1] == "Canadian Press"
+    assert not any("first published" in c.span.text for c in extract(Document(text=text)).claims)
+
+
+def test_the_wire_named_in_its_own_story_is_one_link():
+    text = ("By Harriet Oyelaran, PA Industrial Correspondent\n\n"
+            "The PA news agency understands that ministers were briefed on Tuesday.")
+    assert chain_of(text, "ministers were briefed") == ["PA Media"]
+
+
+def test_an_agency_described_before_news_agency_is_the_agency():
+    text = "At least six people were killed, the official Xinhua news agency said."
+    assert chain_of(text, "six people were killed") == ["Xinhua News Agency"]
