@@ -571,15 +571,15 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
         return True
     if a < v:
         return True
+    nxt = t.lower[v + 1] if v + 1 < len(t) else ""
+    if (low == lemma or low.endswith("s")) and (nxt.endswith("ed") and nxt.isalpha() or nxt in g.IRREGULAR_PAST):
+        return False  # "A United Nations report mentioned", "Kholwani Platinum shares fell": a noun before the verb
     if lemma in g.NOUNISH_VERBS and low == lemma:
         # "the UN report", "a vote": a noun unless a plural pronoun leads ("they report")
         return prev in ("they", "we", "i", "you", "who", "which", "that") or _plural_subject_verb(t, v, prev) \
             or _plural_head_with_complement(t, v)
     if lemma in g.NOUNISH_VERBS and low in (lemma + "s", lemma + "es"):
         return _nounish_s_form_ok(t, v, prev)
-    nxt = t.lower[v + 1] if v + 1 < len(t) else ""
-    if (low == lemma or low.endswith("s")) and nxt.endswith("ed") and nxt.isalpha():
-        return False  # "A United Nations report mentioned": a noun before the real verb
     if low == lemma and low in _PAST_LIKE_BASE and nxt in ("", ".", ",", ":", "!", "?", ";"):
         return True  # "“...,” her statement read.": a past tense spelled as the base
     if low == lemma:
@@ -623,11 +623,13 @@ def _nounish_s_form_ok(t: Tokens, v: int, prev: str) -> bool:
 def _document_or_role_before(t: Tokens, v: int, prev: str) -> bool:
     """Is an -s form that is also a noun ("states", "notes", "claims") a verb after a
     document or a role in the singular, with "that" or a determiner after it ("The
-    petition states that ...", "the report notes the ...")? A noun would not follow them."""
+    petition states that ...", "the report notes the ...", "Another source claims Okereke
+    ...")? A noun would not follow them."""
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     lex = lexicon()
-    return t.words[v - 1].islower() and (prev in lex.documents or prev in lex.roles) and not prev.endswith("s") \
-        and (nxt == "that" or nxt in ("the", "a", "an"))
+    named = v + 1 < len(t) and t.words[v + 1][:1].isupper() and t.words[v + 1].isalpha()
+    return t.words[v - 1].islower() and (prev in lex.documents or prev in lex.roles or prev in lex.vague) \
+        and not prev.endswith("s") and (nxt == "that" or nxt in ("the", "a", "an") or named)
 
 
 def _base_form_ok(low: str, prev: str) -> bool:
@@ -929,6 +931,14 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
     nxt = t.lower[p + 1] if p + 1 < n else ""
     if (low in _OBJECT_PRONOUNS and t.words[p].islower()) or low == "her" and (nxt in ("that", "to", "not", ":") or nxt in g.PRONOUNS):
         return [], p + 1
+    if low == "to" and cue.lemma not in g.TELL_LEMMAS and cue.lemma not in g.TO_VERBS and p + 1 < n:
+        e = _hearer_end(t, p + 1, np_forward(t, p + 1, n))
+        if p + 1 < e < n and t.lower[e] in ("that", ":") and t.words[p + 1][:1].isupper():
+            # "confirmed to Reuters that ...", "said to The Guardian that ...": the one spoken to relays
+            return [((t.starts[p + 1], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
+        if p + 1 < e < n and t.lower[e] in ("that", ":") and t.lower[e - 1] in _AUDIENCES:
+            return [], e  # "explained to reporters that ...": an audience, no relay
+        return [], p
     if cue.lemma in g.TELL_LEMMAS and low not in ("that", ":", ",", "“", '"'):
         e = _hearer_end(t, p, np_forward(t, p, n))
         program = _program_end(t, e)

@@ -69,6 +69,10 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
             ):
                 p = k + 1
                 continue
+        anonymity = _anonymity_end(t, p, n)
+        if anonymity is not None:
+            p = anonymity  # "said on condition of anonymity": how the source spoke, not what
+            continue
         posted = _posted_object_end(t, p, n)
         if posted is not None:
             p = posted  # "posted a cryptic message on Instagram: “...”": the message is the quotation
@@ -103,6 +107,21 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
                 continue
         break
     return p
+
+
+def _anonymity_end(t: Tokens, p: int, n: int) -> int | None:
+    """The token after "on (the) condition of anonymity" or "on condition that they not be
+    named ..." (up to its comma) at ``p``; None when none opens there."""
+    if t.lower[p] != "on":
+        return None
+    k = p + 1 + (p + 1 < n and t.lower[p + 1] == "the")
+    if k >= n or t.lower[k] != "condition":
+        return None
+    if k + 2 < n and t.lower[k + 1] == "of" and t.lower[k + 2] == "anonymity":
+        return k + 3
+    if k + 1 < n and t.lower[k + 1] == "that":
+        return next((x for x in range(k + 2, n) if t.words[x] == ","), n)
+    return None
 
 
 # Nouns of the medium a statement was made in: "in a statement", "in his speech".

@@ -1181,7 +1181,7 @@ def fits_head(head: str, names: list[str]) -> bool:
     "Facebook"; every other description fits any body of its type."""
     public = any(w.lower() in PUBLIC_WORDS for w in names)
     if head in COMPANY_HEADS:
-        return not public
+        return not public and not any(w.lower() in _NOT_BUSINESSES for w in names)
     if head in _COURT_HEADS:
         return any(w.lower() in _COURT_HEADS for w in names)  # "the court" is no "N.S." nor a company
     if head in GOVERNMENT_HEADS:
@@ -1190,6 +1190,8 @@ def fits_head(head: str, names: list[str]) -> bool:
 
 
 _COURT_HEADS = frozenset("court tribunal bench".split())
+# Words that name a body of members, never "the company": "the Association of Mine and Smelter Workers".
+_NOT_BUSINESSES = frozenset("union unions association federation foundation institute society league alliance coalition party".split())
 # Heads of a description that a country or city may stand for ("the government said").
 GOVERNMENT_HEADS = frozenset("government administration ministry department authorities state council".split())
 

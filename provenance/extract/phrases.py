@@ -212,7 +212,10 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
         # "X doubled down on his comments and said": the subject of the first verb, at the
         # start of its clause (after a leading adjunct), else at the start of the sentence
         s1 = strip_adjunct(t, clause_start(t, j - 1), j - 1)
-        e = tight_np(t, s1, j)
+        after_that = s1 > 0 and t.lower[s1 - 1] == "that" and j + 1 < len(t) and t.lower[j + 1] in _FINITE_REPORTS
+        e = tight_np(t, s1, j) if not after_that else None
+        # (a verb of saying after a that-clause is the main clause's: "confirmed that two people
+        # had been arrested but said no one was injured" is the confirmer's)
         if e is not None and (s1 == 0 or _before_a_verb(t, e[1] + 1)):
             return _with_apposition(t, e, j) or (e, e)
         e = tight_np(t, strip_adjunct(t, 0, j - 1), j)

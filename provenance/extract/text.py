@@ -39,7 +39,8 @@ TOKEN = re.compile(
     # A run of ASCII letters that ends the word (no apostrophe, hyphen, dot or & goes on)
     # is a token whichever rule below would take it: deciding it first spares most tokens
     # the other alternatives. Everything else tries the rules in order.
-    r"[A-Za-z]+(?![\w’'\-.&])"
+    r"(?:E|Yahoo|Hello|OK)!(?=\s)"  # names spelled with "!": "E! News", "Hello! magazine"
+    r"|[A-Za-z]+(?![\w’'\-.&])"
     r"|''|``"  # typewriter quotes (the New York Times writes ''quoted'')
     r"|(?:[A-Za-z]\.){2,}"  # U.S., U.N.
     rf"|(?:{_TITLES})\.(?=\s)"  # titles keep their full stop: "Sen. Ted Cruz"
@@ -76,6 +77,16 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 MAX_SENTENCE_CHARS = 1500
 
 
+# A name spelled with "!" before its next word: "E! News", "Yahoo! Finance", "Hello! magazine", "OK! magazine".
+_BANG_NAME = re.compile(r"(?<![\w'’])(?:E! (?:News|Online|Entertainment)|Yahoo! [A-Z]|(?:Hello|OK)! [Mm]agazine)")
+
+
+def _in_bang_name(text: str, i: int, start: int, end: int) -> bool:
+    """Is the "!" at ``i`` part of a name spelled with one ("E! News", "Hello! magazine")?"""
+    hit = _BANG_NAME.search(text, max(start, i - 5), min(end, i + 16))
+    return hit is not None and hit.start() < i < hit.end()
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one paragraph into sentences, keeping abbreviations and initials whole;
     a sentence longer than ``MAX_SENTENCE_CHARS`` comes in pieces (``capped``)."""
@@ -90,6 +101,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     continue
         if m.group()[0] in "?!" and m.group()[-1] in "\"”’" and _NAMED_SPEAKER_AFTER.match(text, m.end(), end):
             continue  # "“Are there prizes?” Lincicome asked": the quotation and its speaker are one sentence
+        if m.group() == "!" and _in_bang_name(text, m.start(), start, end):
+            continue  # "told E! News", "Yahoo! Finance", "Hello! magazine": the "!" is the name's
         e = m.end()
         if text[s:e].strip():
             out.extend(capped(text, s, e))

@@ -1931,3 +1931,49 @@ def test_a_surname_in_ly_is_no_adverb():
 def test_pals_and_the_bench_are_unnamed_sources(text, head):
     claim = next(c for c in read(text).claims if c.chain)
     assert claim.kind == "vague" and claim.chain[0].name.endswith(head)
+
+
+def test_e_news_is_one_name_not_two_sentences():
+    r = read('A rep for Ravensworth told E! News that the encounter was "blown wildly out of proportion".')
+    assert speaker_of(r, "blown wildly")[-1] == "E! News"
+
+
+def test_on_condition_of_anonymity_is_how_not_what():
+    r = read("This is the fourth fatal tiger attack in the district since October, "
+             "a senior forest official said on condition of anonymity.")
+    assert speaker_of(r, "fourth fatal tiger attack") == ["senior forest official"]
+
+
+def test_another_source_claims_a_name():
+    r = read('Another source claims Okereke "didn\'t say a word" and left through the kitchen.')
+    assert speaker_of(r, "say a word") == ["Another source"]
+
+
+def test_a_verb_of_saying_after_a_that_clause_is_the_main_subject_s():
+    r = read("A police spokesperson, Colonel Thandeka Mbele, confirmed to Reuters that two people had been "
+             "arrested but said no one was injured.")
+    assert speaker_of(r, "two people had been arrested") == ["Thandeka Mbele", "Reuters"]
+    assert speaker_of(r, "no one was injured") == ["Thandeka Mbele"]
+
+
+def test_a_demand_inside_a_report_is_the_reporter_s():
+    r = read("Angry villagers blocked the road for nearly three hours, demanding that the tiger be captured, "
+             "police said.")
+    assert speaker_of(r, "blocked the road") == ["police"]
+
+
+def test_the_company_is_no_union():
+    r = read("Kholwani Platinum said the mine was closed.\n\n"
+             "The Nurses and Miners Union said its members were exhausted.\n\n"
+             "The strike was unprotected, the company said.")
+    assert speaker_of(r, "The strike was unprotected") != ["Nurses and Miners Union"]
+
+
+def test_shares_before_a_past_tense_are_a_noun():
+    assert not read("Kholwani Platinum shares fell 4% on Tuesday.").attributions
+
+
+def test_explained_to_reporters_keeps_no_audience_in_the_content():
+    r = read("Mayor Jo Lim explained to reporters that the plan had failed.")
+    assert speaker_of(r, "the plan had failed") == ["Jo Lim"]
+    assert not any(c.span.text.startswith("to reporters") for c in r.claims)
