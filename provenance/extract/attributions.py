@@ -707,7 +707,7 @@ def _not_a_verb_here(s: Sentence, t: Tokens, v: int) -> bool:
     if not t.words[v].islower() and not is_open_quote(t.words[v - 1]) and not s.title_case:
         return True
     prev = t.lower[v - 1]
-    if prev in g.DETERMINERS:
+    if prev in g.DETERMINERS and not (v == 1 and prev in ("one", "another")):  # "One said:" is one of a group
         return True
     if prev in ("’s", "'s") and (v < 2 or t.lower[v - 2] not in g.PRONOUNS):
         return True
@@ -726,7 +726,13 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
         return True
     if nxt != "to" and t.lower[v] in _TO_ONLY:
         return True  # "patients referred urgently": "refer" reports only as "refer to"
+    if t.lower[v].startswith("expect") and _BABY.match(" ".join(t.lower[v + 1 : v + 5])):
+        return True  # "are expecting their first child": a pregnancy, no expectation reported
     return t.lower[v] in _QUANTITY_VERBS and bool(_FIGURE.match(nxt)) or _role_before_name(t, v)
+
+
+# What a couple expects when a baby is on the way: "expecting their first child", "expecting twins".
+_BABY = re.compile(r"(?:(?:a|their|her|his|our|my)\s+)?(?:(?:first|second|third|fourth|fifth)\s+)?(?:child|baby|babies|twins|triplets)\b")
 
 
 # Participles of the passive hedges that may follow their noun: "people believed to be".

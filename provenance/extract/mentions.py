@@ -344,6 +344,11 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
         if low in ("’s", "'s") and j > i and _cap(words[j - 1]) and _owned_body(lower, j + 1):
             j += 1  # "Manitoba's nurses union", "China's weather bureau": the body speaks, not the place
             continue
+        if low == "of" and j > i and lower[j - 1] in lex.roles:
+            named = _name_after_role_of(words, j + 1)
+            if named is not None:
+                j = named  # "Council director of services Eamonn Kiernan": the role's object, then the name
+                continue
         if low in g.PREPOSITIONS or low in g.AUXILIARIES:
             break
         if j > i and w.islower() and (low.endswith("ed") or low in PUBLISH_WORDS) and low not in lex.documents \
@@ -352,6 +357,18 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
             # Sun" nor "newly released documents"
         j += 1
     return j
+
+
+def _name_after_role_of(words: list[str], k: int) -> int | None:
+    """After "<role> of" at ``k``: where a name starts past up to three lowercase words
+    ("director of services Eamonn Kiernan", "head of research Jane Doe"); None when no
+    name of two capitalized words follows them."""
+    m = k
+    while m < len(words) and m - k < 3 and words[m].isalpha() and words[m].islower():
+        m += 1
+    if m == k or m + 1 >= len(words) or not (_cap(words[m]) and _cap(words[m + 1])):
+        return None
+    return m
 
 
 def _possessed_person(low: str, lex: Lexicon) -> bool:
@@ -403,8 +420,8 @@ def _person_named(words: list[str], i: int, j: int) -> bool:
     title ("Const. Harpreet Sandhu", "Dana Rutledge")? Then "of the Heron Point Police
     Service" after them is where the person works, not part of one name."""
     k = i
-    while k < j and (words[k].endswith(".") or fold(words[k]) in lexicon().honorifics):
-        k += 1
+    while k < j and (words[k].endswith(".") or fold(words[k]) in lexicon().honorifics or words[k].lower() in lexicon().roles):
+        k += 1  # "Const. Harpreet Sandhu", "Farmer Dilip Hazarika"
     titled = k > i
     return j - k == 2 and (titled or words[k].lower() in first_names()) and _cap(words[k]) and _cap(words[k + 1])
 
@@ -734,12 +751,21 @@ def _named_after_role(core: list[str], lex: Lexicon) -> bool:
     organization words describe the role (news style: title before the name)."""
     run = _last_name_run(core)
     k = len(core) - len(run)
-    if k > 0 and core[k - 1].islower() and core[k - 1] in lex.roles:
+    if k > 0 and core[k - 1].islower() and (core[k - 1] in lex.roles or _role_of_before(core, k, lex)):
         return len(run) >= 2 and not any(w.lower() in lex.org_words for w in run)
     if k == 0 and fold(core[0]).rstrip(".") in lex.offices:
         name = _person_name(core, lex).split()
         return 2 <= len(name) < len(core) and not any(w.lower() in lex.org_words for w in name)
     return False
+
+
+def _role_of_before(core: list[str], k: int, lex: Lexicon) -> bool:
+    """Do the lowercase words before ``k`` read "<role> of <object>" ("director of
+    services", "head of research") right before a name?"""
+    m = k - 1
+    while m > 0 and core[m].islower() and core[m] != "of" and k - m <= 3:
+        m -= 1
+    return m > 0 and core[m] == "of" and core[m - 1] in lex.roles
 
 
 def _joined(words: list[str]) -> list[str]:

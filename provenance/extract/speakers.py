@@ -157,7 +157,7 @@ SPEECH_ACTS = frozenset(
 TOPIC_SPEECH = frozenset(
     """discuss talk cite post release share present circulate read name order respond reply
     outline weigh bring express thank interrupt volunteer appeal correct address ask publish
-    recommend""".split()
+    recommend submit""".split()
 ) | {"write about", "go on", "think about", "worry about", "know about", "hear about"}
 # Verbs of knowing, finding and liking whose object may be a thing rather than a
 # proposition: "will know Dorie Greenspan as", "established an exclusion zone", "prefer it
@@ -211,6 +211,9 @@ def states(text: str, f: Found) -> bool:
             and not text[cs : cs + 5].lower().startswith("that ") and not has_finite_verb(text[cs : f.content[1]]):
         return False  # "said the unit had reported losses for 11 quarters": a result booked inside a
         # statement is that statement's (the company's own "reported revenue of £386m" is its claim)
+    if f.parent is not None and lemma in _FACTIVES:
+        return False  # "the court heard Loftus took deposits after he knew it was insolvent": what
+        # someone knew, told by another, is that other's assertion (Kiparsky & Kiparsky 1970: factives)
     if f.parent is not None and lemma in _PROPOSALS:
         return False  # "the documents show that engineers recommended a £12m upgrade that was never
         # carried out", "villagers blocked the road, demanding that the tiger be captured, police
@@ -238,6 +241,8 @@ def states(text: str, f: Found) -> bool:
 _DIRECTIVE = re.compile(r"(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+\b(?!\s*,)")
 
 
+# Factive verbs of knowing: the reporter of "he knew that ..." asserts its content.
+_FACTIVES = frozenset("know realize recognize".split())
 # Verbs of proposing and demanding: they report a proposal, not a proposition.
 _PROPOSALS = frozenset("recommend propose urge demand".split())
 
@@ -373,14 +378,16 @@ _PARTITIVE = re.compile(
 
 
 _AMONG_THEM = re.compile(
-    r"(?:one|two|three|some|several|all|both|each|many|most|none|neither|either|another)\s+of\s+(?:them|those)",
+    r"(?:one|two|three|some|several|all|both|each|many|most|none|neither|either|another)\s+of\s+(?:them|those)"
+    r"|one|another|a\s+(?:second|third|fourth)",  # "One said:", "Another added": one of the group
     re.IGNORECASE,
 )
 
 
 def counted_among_them(phrase: str) -> bool:
     """Is ``phrase`` a part of a group named before ("One of them said", "Two of those
-    ..."): a "they" that stands for the group the text last named?"""
+    ...", "One said:", "Another added"): a "they" that stands for the group the text last
+    named?"""
     return _AMONG_THEM.fullmatch(phrase.strip(" ,")) is not None
 
 

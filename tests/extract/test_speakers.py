@@ -1977,3 +1977,44 @@ def test_explained_to_reporters_keeps_no_audience_in_the_content():
     r = read("Mayor Jo Lim explained to reporters that the plan had failed.")
     assert speaker_of(r, "the plan had failed") == ["Jo Lim"]
     assert not any(c.span.text.startswith("to reporters") for c in r.claims)
+
+
+def test_one_of_a_group_said():
+    r = read("Two officials said the talks failed. One said the president was furious.")
+    assert speaker_of(r, "the president was furious") == ["Two officials"]
+
+
+def test_a_lone_one_with_no_group_is_no_source():
+    r = read('Residents were angry. One said: "We have had enough."')
+    assert all(not c.chain for c in r.claims)
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Council director of services Eamonn Kiernan", "Eamonn Kiernan"),
+    ("head of research Jane Doe", "Jane Doe"),
+])
+def test_a_role_of_something_before_a_name_gives_the_name(phrase, name):
+    np = analysed(phrase)
+    assert np.type == "person" and np.name == name
+
+
+def test_a_role_named_person_of_a_village_is_a_person():
+    r = read("Farmer Dilip Hazarika of Bokakhat village said his entire crop was gone in one night.")
+    assert speaker_of(r, "entire crop")[0].endswith("Dilip Hazarika")
+
+
+def test_expecting_a_child_is_no_report():
+    r = read("New Idea can exclusively reveal that Cody Brennaman and Shelby Tait are expecting their first child.")
+    assert speaker_of(r, "their first child") == ["New Idea"]
+
+
+def test_counsel_submitted_reports_but_a_report_submitted_does_not():
+    assert speaker_of(read('"The decision was taken on a two-page note," Anil Gokhale submitted.'),
+                      "two-page note") == ["Anil Gokhale"]
+    assert all(not c.chain for c in read("The council submitted a report to the ministry.").claims)
+
+
+def test_what_someone_knew_is_the_teller_s_assertion():
+    r = read("Craig Loftus pleaded guilty. The court heard Loftus continued to take deposits for more than a year "
+             "after he knew it was insolvent.")
+    assert speaker_of(r, "continued to take deposits") == ["court"]
