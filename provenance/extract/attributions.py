@@ -624,12 +624,12 @@ def _document_or_role_before(t: Tokens, v: int, prev: str) -> bool:
     """Is an -s form that is also a noun ("states", "notes", "claims") a verb after a
     document or a role in the singular, with "that" or a determiner after it ("The
     petition states that ...", "the report notes the ...", "Another source claims Okereke
-    ...")? A noun would not follow them."""
+    ...", "“...,” a production insider claims.")? A noun would not follow them."""
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     lex = lexicon()
     named = v + 1 < len(t) and t.words[v + 1][:1].isupper() and t.words[v + 1].isalpha()
     return t.words[v - 1].islower() and (prev in lex.documents or prev in lex.roles or prev in lex.vague) \
-        and not prev.endswith("s") and (nxt == "that" or nxt in ("the", "a", "an") or named)
+        and not prev.endswith("s") and (nxt == "that" or nxt in ("the", "a", "an", ".", "", ",", "!", "?") or named)
 
 
 def _base_form_ok(low: str, prev: str) -> bool:
@@ -809,8 +809,8 @@ def _verb_attribution(
     a, be_before = aux_start(t, v)
     if not _verb_form_ok(t, v, low, cue.lemma, prev, a):
         return None
-    if low.endswith("ing") and _participle_lead(t, a, v):
-        # ", saying ...", ", likely calling for ...": the speaker is the subject of the main clause
+    if low.endswith("ing") and _participle_lead(t, a, v) or low == "captioned" and prev == ",":
+        # ", saying ...", ", captioned: ...", ", likely calling for ...": the speaker is the main clause's subject
         return _participle_attribution(s, t, a, after, cue, earlier)
     if cue.lemma == "ask" and (v == 0 or prev in _ASKED_LEADS):
         return _asked_attribution(s, t, v, after, cue, earlier)

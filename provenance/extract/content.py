@@ -11,7 +11,7 @@ _PERIODS = frozenset("week month year weekend night summer winter spring autumn 
 
 
 # What a post or message is called before the words it carries: "posted a cryptic message:".
-_POSTED_OBJECTS = g.ISSUED_MEDIA | {"caption", "update"}
+_POSTED_OBJECTS = g.ISSUED_MEDIA | {"caption", "update", "quote", "photo", "picture", "selfie", "image", "snap", "clip"}
 
 
 def _posted_object_end(t: Tokens, p: int, n: int) -> int | None:
@@ -24,8 +24,10 @@ def _posted_object_end(t: Tokens, p: int, n: int) -> int | None:
     if k is None or any(not t.words[x].islower() for x in range(p + 1, k)):
         return None
     for x in range(k + 1, min(n, k + 10)):
-        if t.words[x] == ":" or is_open_quote(t.words[x]):
-            return k + 1
+        if t.words[x] == ":":
+            return x + 1  # "shared a cryptic quote to her Instagram Stories: “...”": the quotation
+        if is_open_quote(t.words[x]):
+            return x
         if t.lower[x] in g.CLAUSE_WORDS or t.words[x] in (",", ".", ";"):
             return None
     return None

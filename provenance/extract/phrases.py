@@ -189,8 +189,9 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     low = t.lower[j]
     if low in g.PRONOUNS and low != "who":
         return (j, j), (j, j)
-    if low == "which" and j >= 2 and t.words[j - 1] == "," and cap(t.words[j - 2]):
-        # "first reported by The Tillamore Ferry Observer, which said": a named body's relative
+    if low == "which" and j >= 2 and t.words[j - 1] == "," and (cap(t.words[j - 2]) or t.lower[j - 2] in lexicon().documents):
+        # "first reported by The Tillamore Ferry Observer, which said": a named body's relative;
+        # "released its annual report, which shows that ...": a document's
         return (j, j), (np_backward(t, j - 2), j - 2)
     if low == "who":
         # "Smith, who said ...": the relative pronoun is the source; it names the antecedent

@@ -336,6 +336,19 @@ def _own_nested(source_of: list[int | None], i: int, parent: int) -> bool:
     return source_of[i] is not None and 0 <= parent < len(source_of) and source_of[i] == source_of[parent]
 
 
+def _in_adverbial_clause(text: str, f: Found) -> bool:
+    """Is nested report ``f`` in an adverbial clause of its parent's content (", after Roxanne
+    accused Marco of stealing her dish", "when the minister denied it")? The clause dates or
+    explains the reported event: an event the outer source tells, not a report it relays."""
+    if f.source is None or f.cue is None or f.source[1] > f.cue[0]:
+        return False
+    return _ADVERBIAL_LEAD.search(text, max(0, f.source[0] - 12), f.source[0]) is not None
+
+
+# A subordinator after a comma, right before a nested report's subject: ", after Roxanne accused".
+_ADVERBIAL_LEAD = re.compile(r",\s+(?:after|before|when|while|as|because|since|until|once)\s+$")
+
+
 def _speaks_for(text: str, reg: Registry, found: list[Found], source_of: list[int | None], i: int) -> bool:
     """Is nested report ``i`` by the body its parent's speaker speaks for ("Chief executive
     Jane Doe said the company expected sales to fall", "said the ministry believes")? An
@@ -1095,6 +1108,7 @@ def _assemble(
         if f.parent is not None and (
             not stating[i] or _names_nobody(text, f) or f.source is not None and source_of[i] is None
             or _own_nested(source_of, i, f.parent) or _speaks_for(text, reg, found, source_of, i)
+            or _in_adverbial_clause(text, f)
         )
     }  # a nested report by no one we can name ("the party expected to ...") or by the parent's
     # own speaker ("told BBC Essex that ... and that he understood ...") stays in its parent's claim

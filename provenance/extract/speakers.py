@@ -157,7 +157,7 @@ SPEECH_ACTS = frozenset(
 TOPIC_SPEECH = frozenset(
     """discuss talk cite post release share present circulate read name order respond reply
     outline weigh bring express thank interrupt volunteer appeal correct address ask publish
-    recommend submit""".split()
+    recommend submit caption""".split()
 ) | {"write about", "go on", "think about", "worry about", "know about", "hear about"}
 # Verbs of knowing, finding and liking whose object may be a thing rather than a
 # proposition: "will know Dorie Greenspan as", "established an exclusion zone", "prefer it

@@ -2018,3 +2018,29 @@ def test_what_someone_knew_is_the_teller_s_assertion():
     r = read("Craig Loftus pleaded guilty. The court heard Loftus continued to take deposits for more than a year "
              "after he knew it was insolvent.")
     assert speaker_of(r, "continued to take deposits") == ["court"]
+
+
+def test_a_report_in_an_adverbial_clause_is_the_outer_source_s_event():
+    r = read("Woman's Day understands the pair had a blazing row during filming last month, "
+             'after Roxanne accused Marco of "stealing" her signature dish.')
+    assert speaker_of(r, "blazing row") == ["Woman's Day"]
+
+
+def test_an_unnamed_source_claims_after_a_quotation():
+    r = read('Roxanne Tremayne left the set.\n\n"You could have cut the tension with a knife," a production insider claims.')
+    assert speaker_of(r, "tension with a knife") == ["production insider"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ('Wade Dalby got engaged. "She said yes!!! Luckiest man alive," he captioned the post.', "Luckiest man"),
+    ("Callum Pendlebury took to Instagram to share a moody gym selfie, captioned: 'New chapter.'", "New chapter"),
+    ('Roxanne Tremayne shared a cryptic quote to her Instagram Stories: "Imitation is the sincerest form."',
+     "Imitation"),
+])
+def test_a_caption_or_a_shared_quote_is_the_poster_s(text, words):
+    assert len(speaker_of(read(text), words)) == 1
+
+
+def test_a_document_s_which_reports():
+    r = read("The council released its annual report, which shows that visits rose 23 per cent.")
+    assert speaker_of(r, "visits rose") == ["report"]
