@@ -996,11 +996,17 @@ def _hearer_end(t: Tokens, p: int, e: int) -> int:
              or t.lower[k] in g.DETERMINERS and (
                  t.words[k - 1][:1].isupper() or t.lower[k - 1] in _MEDIA_HEADS or t.lower[k - 1] in _AUDIENCES)
          )
+         or t.lower[k] in ("in", "via", "through") and _medium_follows(t, k + 1)  # "told PEOPLE in a statement"
          # "told the site Lafleur, 29, was ...": a name after an outlet's head is the clause's subject
          or t.words[k][:1].isupper() and t.lower[k - 1] in _OUTLET_NOUNS and t.words[k - 1].islower()
          and _subject_of_clause(t, k)),
         e,
     )
+
+
+def _medium_follows(t: Tokens, k: int) -> bool:
+    """Does a medium ("a statement", "an emailed statement", "his interview") follow at ``k``?"""
+    return any(t.lower[x] in g.ISSUED_MEDIA or t.lower[x] == "interview" for x in range(k, min(len(t), k + 3)))
 
 
 def _subject_of_clause(t: Tokens, k: int) -> bool:

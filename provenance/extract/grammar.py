@@ -108,7 +108,8 @@ POSSESSED_PEOPLE = frozenset(
     friend friends neighbour neighbor neighbours neighbors doctor doctors colleagues
     supporters critics fans office unit division arm subsidiary campaign staff co-star costar
     co-stars bandmate bandmates teammate teammates castmate co-host rep reps representative
-    representatives spokesperson spokeswoman spokesman manager agent publicist""".split()
+    representatives spokesperson spokeswoman spokesman manager agent publicist boyfriend girlfriend
+    fiance fiancee fiancé fiancée partner""".split()
 )
 # Lowercase particles inside personal names ("Ludwig van Beethoven", "Osama bin Laden",
 # "Erik ten Hag"): the one list the name rules share.

@@ -374,6 +374,7 @@ def _name_after_role_of(words: list[str], k: int) -> int | None:
 def _possessed_person(low: str, lex: Lexicon) -> bool:
     """Does ``low`` after a possessive name a person the owner has ("family", "lawyer",
     "partner")?"""
+    low = low.removeprefix("ex-")  # "Daly's ex-husband"
     return low in g.POSSESSED_PEOPLE or low in lex.roles
 
 
@@ -1077,8 +1078,8 @@ class Registry:
             same = self._recent(
                 pos,
                 lambda e: e.type is SourceType.anonymous and not e.plural
-                and (e.head == np.head or e.head in _CONFIDANTS and np.head in _CONFIDANTS),
-            )
+                and (e.head == np.head or e.head in _CONFIDANTS and np.head in _CONFIDANTS or np.head == "person"),
+            )  # "the person said": whichever unnamed one the story last quoted ("a city utilities employee")
             if same is not None:
                 return same
         if _role_description(np):

@@ -2,6 +2,8 @@
 function words, subjects before a verb group, across appositive commas, or after it
 ("said X"), following the chunking idea of Abney (1991)."""
 
+import re
+
 from provenance.extract import grammar as g
 from provenance.extract.lexicon import lexicon
 from provenance.extract.sentence import Pair, cap
@@ -434,6 +436,10 @@ _CLITIC_HOSTS = frozenset("it that there he she what who we you they here".split
 _JOINING = frozenset(("but", "and", "so", "yet"))
 
 
+# A US legislator's party and state after the name: "D-N.M.", "R-Texas", "I-Vt.".
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,12}")
+
+
 def _segment_kind(t: Tokens, a: int, b: int) -> str:
     """'np', 'apposition', 'aside' (an adjunct or participial clause: ", in a bid to ...,",
     ", citing ...,") or 'other', for a comma-delimited segment."""
@@ -442,6 +448,8 @@ def _segment_kind(t: Tokens, a: int, b: int) -> str:
         return _segment_kind(t, a + 1, b)  # "But local dog walker Kevin Sun, 68, said"
     if a == b and first.isdigit():
         return "apposition"  # an age: "Kevin Sun, 68, said"
+    if _PARTY_TAG.fullmatch("".join(t.words[a : b + 1])):
+        return "apposition"  # a party and state: "Sen. Tomás Villarreal, D-N.M., said"
     if t.words[a].islower() and first.endswith("ing") and first not in ("including",):
         return "aside"
     if t.words[a].islower() and a + 1 <= b and t.lower[a + 1] == "by":
@@ -510,7 +518,20 @@ def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
         if kinds[i] == "aside":
             break
         end = segments[i][1]
+    if chosen >= 1 and kinds[chosen - 1] == "np" and _owned_then_named(t, (a, b), segments[chosen - 1]):
+        return (a, end), segments[chosen - 1]  # "Daly's ex-husband, music producer Darnell Whitaker,": Whitaker
     return (a, end), (a, b)
+
+
+def _owned_then_named(t: Tokens, owned: Pair, named: Pair) -> bool:
+    """Is ``owned`` a relation of its possessor ("Daly's ex-husband", "the victim's sister") and
+    ``named``, the apposition after it, a phrase ending in a capitalized name of two words
+    ("music producer Darnell Whitaker")? The apposition names who speaks; the possessor is
+    someone else. (A role owned by a body, "the club's chairman", is read with its owner.)"""
+    a, b = owned
+    c, d = named
+    return any(t.lower[x] in ("’s", "'s") for x in range(a, b)) and t.lower[b].removeprefix("ex-") in g.POSSESSED_PEOPLE \
+        and d > c and cap(t.words[d]) and cap(t.words[d - 1])
 
 
 def _verb_after(t: Tokens, k: int) -> bool:

@@ -110,6 +110,8 @@ _PERSON_OR_SURNAME = re.compile(rf"{_PERSON.pattern}|(?<![\w.’'-]){_NAME_WORD}
 # A name after "the" or a figure is no person ("the Starlight Tours", "$44.5 million
 # Cloverdale Sport"); one in parentheses or before a slash is a photo credit
 # ("(Muriel Draaisma/CBC)", "Chris Young/The Canadian Press"), page furniture.
+# An office named with its department before a name: "Minister for Finance Pádraig Mulcahy".
+_OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Commissioner|Minister of State)\s+(?:for|of)\s+$")
 _OBLIQUE = re.compile(
     r"(?:\b(?:at|of|in|from|for|with|by|on|near|into|to|and|the)\s+(?:the\s+)?|\(\s*|\d\s*(?:million|billion)\s+|(?<![:.\d])\d+\s+)$",
     re.IGNORECASE,
@@ -777,6 +779,14 @@ class _Candidates:
         or a lone word that is the surname of a full name kept before. Most lone
         capitalized words are neither, so they are turned down first, cheaply."""
         titled = m.start()  # where the name and its titles start: its place in the sentence
+        office = _OFFICE_OF.search(self._text, max(0, titled - 40), titled)
+        for _ in range(2):  # "Minister for (Foreign Affairs) Mary Byrne": the name after the department
+            if office is None or m.group().count(" ") < 2 or m.group().split()[0].lower() in first_names():
+                break
+            again = _PERSON.match(self._text, m.start() + m.group().index(" ") + 1)
+            if again is None:
+                return
+            m, titled = again, office.start()
         after = _after_titles(self._text, m)
         if after is None:
             return

@@ -2044,3 +2044,34 @@ def test_a_caption_or_a_shared_quote_is_the_poster_s(text, words):
 def test_a_document_s_which_reports():
     r = read("The council released its annual report, which shows that visits rose 23 per cent.")
     assert speaker_of(r, "visits rose") == ["report"]
+
+
+def test_the_person_is_the_unnamed_one_quoted_before():
+    r = read("A city utilities employee, who spoke on condition of anonymity, said two smaller breaks had been "
+             'patched. "Everybody knew that pipe was living on borrowed time," the person said.')
+    assert speaker_of(r, "borrowed time") == ["city utilities employee"]
+
+
+def test_a_senior_party_figure_is_an_unnamed_source():
+    r = read("A senior Conservative figure said the memo showed the target had been a slogan.")
+    assert speaker_of(r, "the target had been") == ["senior Conservative figure"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister for Finance Pádraig Mulcahy has begun his speech. He says the economy is strong.", "Pádraig Mulcahy"),
+    ("Minister for Foreign Affairs Mary Byrne arrived. She says the economy is strong.", "Mary Byrne"),
+])
+def test_a_minister_for_a_department_is_an_antecedent(text, name):
+    assert speaker_of(read(text), "the economy is strong") == [name]
+
+
+def test_a_relation_named_in_apposition_speaks_not_the_possessor():
+    r = read("Daly's ex-husband, music producer Darnell Whitaker, told PEOPLE in a statement: "
+             '"Kelsey is the mother of my children."')
+    chain = speaker_of(r, "mother of my children")
+    assert chain[0] == "Darnell Whitaker" and chain[1].startswith("People")
+
+
+def test_a_party_tag_is_an_apposition():
+    r = read("Sen. Jon Tester, D-Mont., said the bill was dead.")
+    assert speaker_of(r, "the bill was dead")[0].endswith("Tester")
