@@ -726,11 +726,18 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
         return True
     if nxt != "to" and t.lower[v] in _TO_ONLY:
         return True  # "patients referred urgently": "refer" reports only as "refer to"
+    if t.lower[v] in _WRITING and (_FIGURE.match(nxt) or nxt in _COUNTS) \
+            and (v + 2 >= len(t) or t.lower[v + 2] not in _TIME_UNITS):
+        return True  # "wrote 212 cheques to herself", "sent hundreds of emails": things, no statement
     if t.lower[v].startswith("expect") and _BABY.match(" ".join(t.lower[v + 1 : v + 5])):
         return True  # "are expecting their first child": a pregnancy, no expectation reported
     return t.lower[v] in _QUANTITY_VERBS and bool(_FIGURE.match(nxt)) or _role_before_name(t, v)
 
 
+# Forms of verbs of writing and sending, and counts, for "wrote 212 cheques", "sent dozens of letters".
+_WRITING = frozenset("write writes wrote written writing send sends sent sending".split())
+_COUNTS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands several".split())
+_TIME_UNITS = frozenset("minutes hours days weeks months years decades".split())
 # What a couple expects when a baby is on the way: "expecting their first child", "expecting twins".
 _BABY = re.compile(r"(?:(?:a|their|her|his|our|my)\s+)?(?:(?:first|second|third|fourth|fifth)\s+)?(?:child|baby|babies|twins|triplets)\b")
 
@@ -939,8 +946,8 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         return [], p + 1
     if low == "to" and cue.lemma not in g.TELL_LEMMAS and cue.lemma not in g.TO_VERBS and p + 1 < n:
         e = _hearer_end(t, p + 1, np_forward(t, p + 1, n))
-        if p + 1 < e < n and t.lower[e] in ("that", ":") and t.words[p + 1][:1].isupper():
-            # "confirmed to Reuters that ...", "said to The Guardian that ...": the one spoken to relays
+        if p + 1 < e and (e >= n or t.lower[e] in ("that", ":", ".", "!", "?")) and t.words[p + 1][:1].isupper():
+            # "confirmed to Reuters that ...", "..., a source confirmed to Us Weekly.": the one spoken to relays
             return [((t.starts[p + 1], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
         if p + 1 < e < n and t.lower[e] in ("that", ":") and t.lower[e - 1] in _AUDIENCES:
             return [], e  # "explained to reporters that ...": an audience, no relay

@@ -13,6 +13,7 @@ _LINE = re.compile(
     r"|(?:(?:watch|listen)(?:\s+(?:below|now|live|here|the video|video))?|read more|related|more|also read|recommended)"
     r"\s*:[^\n]{0,200}"
     r"|tap the image above[^\n]{0,120}"
+    r"|(?:picture|pictures|photo|photos|photograph|image|credit)\s*:[^\n]{0,120}"  # "Picture: Instagram/@tilly"
     r"|this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)[^\n]{0,80}"
     # wire credits: "(Reporting by Tom Sims; Editing by Kirsten Donovan)", "Associated Press
     # writer Jane Doe contributed to this report."

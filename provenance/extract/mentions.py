@@ -685,13 +685,15 @@ _PAPER_HEADS = OUTLET_HEADS - {"paper", "outlet", "publication", "site"}
 
 
 def _owned_outlet(words: list[str], lower: list[str]) -> int | None:
-    """Where an outlet description after a possessor starts ("the country's state news
-    agency VNA" -> "state"), or None."""
+    """Where an outlet after a possessor starts ("the country's state news agency VNA" ->
+    "state", "Japan's Kyodo News" -> "Kyodo"), or None."""
     k = next((k for k in range(min(len(words), 5)) if lower[k] in ("'s", "’s")), None)
     if k is None or k + 1 >= len(words):
         return None
     end = next((e for e in range(k + 1, len(words)) if lower[e] in g.BOUNDARY_PUNCT), len(words))
-    return k + 1 if outlet_by_head(words[k + 1 : end]) else None
+    if outlet_by_head(words[k + 1 : end]) or lookup(lexicon().outlets, words[k + 1 : end]):
+        return k + 1  # "Japan's Kyodo News": the listed outlet, not the country
+    return None
 
 
 def outlet_by_head(core: list[str]) -> str | None:
@@ -1117,6 +1119,8 @@ class Registry:
                 return doc
             # "the paper said" after "the Yomiuri newspaper reported": the newspaper, below
         if np.definite and not np.names and (np.head in OUTLET_HEADS or np.head in ORG_HEADS):
+            if _owned_or_specific(np):
+                return None  # "the premier's office" is no Facebook; "the unification ministry" no North Korea
             want = SourceType.outlet if np.head in OUTLET_HEADS else SourceType.organization
             # "the company" is no country; "the government" may be ("Iran said")
             place_ok = np.head in GOVERNMENT_HEADS
@@ -1200,6 +1204,16 @@ PUBLIC_WORDS = frozenset(
     commission committee assembly university school hospital army navy agency office bureau
     board authority administration cabinet""".split()
 )
+
+
+def _owned_or_specific(np: NounPhrase) -> bool:
+    """Is a body's description possessed ("the premier's office") or a government body with
+    its portfolio ("the unification ministry", "the health department")? It names a body of
+    its own, not the last body or country named."""
+    words = np.text.split()
+    if any(w.endswith(("'s", "’s")) for w in words[:-1]):
+        return True
+    return np.head in GOVERNMENT_HEADS and len(words) > 2 and words[-2].islower() and words[-2].isalpha()
 
 
 def fits_head(head: str, names: list[str]) -> bool:

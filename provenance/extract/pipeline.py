@@ -110,6 +110,8 @@ _PERSON_OR_SURNAME = re.compile(rf"{_PERSON.pattern}|(?<![\w.’'-]){_NAME_WORD}
 # A name after "the" or a figure is no person ("the Starlight Tours", "$44.5 million
 # Cloverdale Sport"); one in parentheses or before a slash is a photo credit
 # ("(Muriel Draaisma/CBC)", "Chris Young/The Canadian Press"), page furniture.
+# A body named as where something happened, "on the JSE", "at the Bell Centre": no "it" of a report.
+_PLACE_OF_EVENT = re.compile(r"\b(?:on|at)\s+(?:the\s+)?$")
 # An office named with its department before a name: "Minister for Finance Pádraig Mulcahy".
 _OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Commissioner|Minister of State)\s+(?:for|of)\s+$")
 _OBLIQUE = re.compile(
@@ -769,7 +771,8 @@ class _Candidates:
             if m is None:
                 self._rest = None
             elif not self._person:
-                self._keep(m.start(), m.end(), m.span())
+                if not _PLACE_OF_EVENT.search(self._text, max(0, m.start() - 8), m.start()):
+                    self._keep(m.start(), m.end(), m.span())  # not "slumped on the JSE": a venue
             else:
                 self._read_person(m)
         return bisect_left(self.starts, pos)

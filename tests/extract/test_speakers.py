@@ -2075,3 +2075,41 @@ def test_a_relation_named_in_apposition_speaks_not_the_possessor():
 def test_a_party_tag_is_an_apposition():
     r = read("Sen. Jon Tester, D-Mont., said the bill was dead.")
     assert speaker_of(r, "the bill was dead")[0].endswith("Tester")
+
+
+def test_a_possessed_office_is_no_body_named_before():
+    r = read("The premier posted a video to Facebook on Sunday. In a statement, the premier's office said: "
+             '"Every resource is being deployed."')
+    assert speaker_of(r, "Every resource") == ["premier's office"]
+
+
+def test_a_ministry_with_its_portfolio_is_no_country_named_before():
+    r = read('SEOUL (Yonhap) -- North Korea fired a missile on Tuesday. The unification ministry said in a '
+             'statement it "deeply regrets" the launch.')
+    assert speaker_of(r, "deeply regrets")[0] == "unification ministry"
+
+
+def test_a_country_s_listed_outlet_is_the_outlet():
+    assert speaker_of(read("Japan's Kyodo News reported that the bus had no seatbelts."), "seatbelts") == ["Kyodo News"]
+
+
+def test_confirmed_to_an_outlet_at_the_end_relays():
+    r = read("The couple have split, a rep confirmed to PEOPLE.")
+    chain = speaker_of(r, "The couple have split")
+    assert chain[0] == "rep" and chain[1].startswith("People")
+
+
+def test_a_picture_credit_line_is_furniture():
+    r = read("Tilly Okonedo posted a selfie.\n\nPicture: Instagram/@tillyokonedo\n\nShe said she was happy.")
+    assert all("Picture" not in [link.name for link in c.chain] for c in r.claims)
+
+
+def test_cheques_written_are_no_report():
+    r = read("Smith wrote 212 cheques to herself and disguised them as payments.")
+    assert not any(a.cue and a.cue.text == "wrote" for a in r.attributions)
+
+
+def test_a_venue_is_no_antecedent_of_it():
+    r = read("Shares in the clothing retailer slumped 14% on the JSE on Monday after it warned that earnings "
+             "would fall.")
+    assert all("JSE" not in [link.name for link in c.chain] for c in r.claims)
