@@ -662,8 +662,22 @@ def _plural_head_with_complement(t: Tokens, v: int) -> bool:
         if t.lower[k] in g.POSTNOMINAL and t.lower[k + 1] in ("to", "with", "on"):
             return _plural_noun(t.lower[k - 1])
         if t.words[k] in (",", ".", ";", ":"):
-            return False
-    return False
+            break
+    return _documents_opening_clause(t, v)
+
+
+def _documents_opening_clause(t: Tokens, v: int) -> bool:
+    """Does the clause of a base form at ``v`` open with plural documents whose modifiers
+    stand between ("Figures from the Department of Environment show ...", "..., figures
+    obtained by the PA news agency show.")?"""
+    k = v - 1
+    while k >= 0 and t.words[k] not in (",", ".", ";", ":") and v - k <= 10:
+        k -= 1
+    s = k + 1
+    while s < v and t.lower[s] in g.DETERMINERS:
+        s += 1
+    lex = lexicon()
+    return s < v - 1 and _plural_noun(t.lower[s]) and (t.lower[s] in lex.documents or t.lower[s][:-1] in lex.documents)
 
 
 def _plural_noun(word: str) -> bool:
@@ -830,6 +844,9 @@ def _verb_attribution(
     subject = _free_subject(t, a, taken)
     if subject is not None and _compared(t, subject[0][0]):
         return None
+    if subject is not None and a > 0 and t.words[a - 1] == "," and cue.lemma not in g.TELL_LEMMAS \
+            and _source_after(t, after, lex):
+        subject = None  # "The delay follows damage ..., said the people, who ...": inverted, not "X, said Y"
     inverted = subject is None and (a == 0 or t.words[a - 1] == "," or is_close_quote(t.words[a - 1]))
     # "“…,” wrote Imogen Saxby": after an inverted verb comes its source, not a hearer
     relays, p = _hearer(t, a, after, cue) if not inverted or cue.lemma == "tell" else ([], after)
@@ -894,6 +911,24 @@ _SAYING = frozenset(
     """saying stating claiming warning announcing urging explaining insisting confirming
     denying accusing arguing asserting noting alleging""".split()
 )
+
+
+def _source_after(t: Tokens, p: int, lex: Lexicon) -> bool:
+    """Is the phrase after a verb at ``p`` a source that ends its clause ("said the people,
+    who ...", "said the person.", "said Anke Reuter, a spokeswoman")? Then the verb after a
+    comma is inverted: no speaker says a bare noun phrase."""
+    k = p
+    while k < len(t) and t.lower[k] in g.DETERMINERS:
+        k += 1
+    e = k
+    while e < len(t) and e - k < 5 and (t.words[e].isalpha() or t.words[e] in ("-", "’", "'")) and t.lower[e] not in g.CLAUSE_WORDS:
+        e += 1
+    if e == k or e < len(t) and t.words[e] not in (",", ".", ";", "!", "?"):
+        return False
+    if e + 1 < len(t) and t.words[e] == "," and t.lower[e + 1] not in ("who", "a", "an", "the", "one"):
+        return False  # "said the aide, Danielle Pruitt, overruled ...": an apposition, then the clause's verb
+    head = t.lower[e - 1]
+    return head in lex.vague or head in lex.roles or head[:-1] in lex.roles or cap(t.words[e - 1]) and cap(t.words[k])
 
 
 def _compared(t: Tokens, s: int) -> bool:

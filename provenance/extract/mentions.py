@@ -1094,7 +1094,7 @@ class Registry:
             titled = self._titled(np.text, pos) if self._titled is not None else None
             if titled is not None:
                 return self._adopt(titled)
-            if np.names:
+            if any(not _modifier_only(n) for n in np.names):
                 return None  # "the WHL commissioner" is no NHL commissioner, nor the last person named
             # "“...,” said the rookie defenceman": the person just named, when nobody holds the role
             last = None if np.head in _OTHERS_ROLES else self._recent(
@@ -1204,6 +1204,16 @@ PUBLIC_WORDS = frozenset(
     commission committee assembly university school hospital army navy agency office bureau
     board authority administration cabinet""".split()
 )
+
+
+def _modifier_only(word: str) -> bool:
+    """Is a capitalized word in a role description a modifier that names no body ("The TV
+    star", "the Kerry-born presenter", "the Sydney-based chef")?"""
+    return word in _MEDIA_MODIFIERS or word.lower().endswith(("-born", "-based", "-raised", "-bred"))
+
+
+# Media words capitalized before a role: "The TV star", "the Radio 1 DJ" is a station's.
+_MEDIA_MODIFIERS = frozenset(("TV", "Reality", "Hollywood", "Bollywood", "Nollywood"))
 
 
 def _owned_or_specific(np: NounPhrase) -> bool:

@@ -344,8 +344,8 @@ def _in_adverbial_clause(text: str, f: Found) -> bool:
     """Is nested report ``f`` in an adverbial clause of its parent's content (", after Roxanne
     accused Marco of stealing her dish", "when the minister denied it")? The clause dates or
     explains the reported event: an event the outer source tells, not a report it relays."""
-    if f.source is None or f.cue is None or f.source[1] > f.cue[0]:
-        return False
+    if f.source is None or f.cue is None or f.source[1] > f.cue[0] or f.cls == "finding":
+        return False  # ("..., after a survey found at least 30 koalas": a finding keeps its source)
     return _ADVERBIAL_LEAD.search(text, max(0, f.source[0] - 12), f.source[0]) is not None
 
 

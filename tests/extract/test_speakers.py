@@ -2113,3 +2113,39 @@ def test_a_venue_is_no_antecedent_of_it():
     r = read("Shares in the clothing retailer slumped 14% on the JSE on Monday after it warned that earnings "
              "would fall.")
     assert all("JSE" not in [link.name for link in c.chain] for c in r.claims)
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Celebrity chef José Marchetti has closed his cafe. The TV star took to Instagram, writing: "My team will be '
+     'looked after."', "José Marchetti"),
+    ("Radio host Ruairí Ó Briain is leaving. The Kerry-born presenter, 47, told station bosses that he wants "
+     "more Saturdays off.", "Ruairí Ó Briain"),
+])
+def test_a_description_with_a_place_or_medium_modifier_is_the_person_named(text, name):
+    claim = next(c for c in read(text).claims if c.chain)
+    assert claim.chain[0].name == name
+
+
+def test_the_subject_of_the_lede_is_the_34_year_old():
+    r = read("Former Strictly pro Gemma Foyle has revealed she is expecting her first child with footballer "
+             "husband Callum Ashdown.\n\nThe 34-year-old shared the news in an interview, saying she had "
+             '"cried for an hour" after the scan.')
+    assert speaker_of(r, "cried for an hour") == ["Gemma Foyle"]
+
+
+@pytest.mark.parametrize("text", [
+    "Drones dropped drugs into a prison 60 times in six months, figures obtained by the Echo show.",
+    "Figures from the Department of Environment show 341 koalas were struck by vehicles.",
+])
+def test_figures_with_their_modifiers_show(text):
+    assert next(c for c in read(text).claims if c.chain).chain[0].name.lower() == "figures"
+
+
+def test_said_then_an_unnamed_source_who_is_inverted():
+    r = read("The delay follows damage to a unit during testing in April, said the people, who asked not to be named.")
+    assert speaker_of(r, "The delay follows") == ["people"]
+
+
+def test_said_then_a_subject_with_an_apposition_is_not_inverted():
+    r = read("The newspaper said the aide, Danielle Pruitt, overruled procurement staff four times.")
+    assert "newspaper" in speaker_of(r, "overruled procurement")[-1].lower()
