@@ -615,7 +615,7 @@ def _nounish_s_form_ok(t: Tokens, v: int, prev: str) -> bool:
         return True
     return prev in ("he", "she", "it", "who", "which", "that") or (
         v > 0 and cap(t.words[v - 1]) and t.words[v - 1] not in ("The", "A", "An")
-        and not (v == 1 and prev.endswith(_ADJECTIVE_ENDINGS))
+        and not ((v == 1 or t.words[v - 2] in (":", "—", "–", "-")) and prev.endswith(_ADJECTIVE_ENDINGS))
         and prev not in DEMONYMS  # "Japanese shares fell": a nationality describes a noun
     )
 

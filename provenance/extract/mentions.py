@@ -864,6 +864,8 @@ def _named_type(core: list[str], names: list[str], lex: Lexicon, joined: str) ->
     """A capitalized core: an acronym is an organization ("NATO"), a listed outlet by its
     name words, otherwise a person named by the last run of name words."""
     if len(names) == 1 and names[0].isupper() and len(names[0]) > 1:
+        if names[0].lower() in lex.roles and len(core) == 1:
+            return SourceType.anonymous, joined  # "One TD told her", "an MP said": a member, unnamed
         return SourceType.organization, names[0]
     hit = _lookup(lex.outlets, names)
     if hit:

@@ -333,11 +333,17 @@ def _spoken_in(medium: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:in|on|through) (?:a|an|its|his|her|their) (?:\w+ )?{medium}\b")
 
 
-def _own_nested(source_of: list[int | None], i: int, parent: int) -> bool:
+def _own_nested(source_of: list[int | None], i: int, parent: int, reg: Registry) -> bool:
     """Is nested report ``i`` its parent's speaker's own ("Greaves told BBC Essex that ...
-    and that he understood passengers' frustration")? What one says one thinks is one
-    statement, not a report relayed by oneself."""
-    return source_of[i] is not None and 0 <= parent < len(source_of) and source_of[i] == source_of[parent]
+    and that he understood passengers' frustration", "Cobalt Ridge Software Inc. now expects
+    ..., the company said")? What one says one thinks is one statement, not a report relayed
+    by oneself."""
+    if not 0 <= parent < len(source_of):
+        return False
+    s, p = source_of[i], source_of[parent]
+    if s is None or p is None:
+        return False
+    return s == p or reg.entities[s].key.rstrip(".") == reg.entities[p].key.rstrip(".")
 
 
 def _in_adverbial_clause(text: str, f: Found) -> bool:
@@ -1120,7 +1126,7 @@ def _assemble(
         i for i, f in enumerate(found)
         if f.parent is not None and (
             not stating[i] or _names_nobody(text, f) or f.source is not None and source_of[i] is None
-            or _own_nested(source_of, i, f.parent) or _speaks_for(text, reg, found, source_of, i)
+            or _own_nested(source_of, i, f.parent, reg) or _speaks_for(text, reg, found, source_of, i)
             or _in_adverbial_clause(text, f)
         )
     }  # a nested report by no one we can name ("the party expected to ...") or by the parent's
@@ -1205,6 +1211,10 @@ def _assemble(
 _CLITIC = re.compile(r"(\w+)[’'](?:ve|m|re|d|ll)")
 
 
+# Determiners that introduce someone other than the one named: "another analyst", "a second source".
+_OTHER_ONE = frozenset("another second third other".split())
+
+
 def _named_role_holders(reg: Registry, source_of: list[int | None]) -> dict[int, int]:
     """Unnamed one-person sources ("a university spokeswoman said") mapped to the one person
     the article names in that role ("the spokeswoman, Hannah Liebowitz, wrote"): news often
@@ -1214,7 +1224,8 @@ def _named_role_holders(reg: Registry, source_of: list[int | None]) -> dict[int,
     unnamed = [
         e for e in (reg.entities[eid] for eid in {x for x in source_of if x is not None})
         if e.type is SourceType.anonymous and not e.plural and not e.names and e.head in roles
-    ]
+        and e.key.split()[0] not in _OTHER_ONE
+    ]  # ("Another analyst ... said" after "Kristin Holloway, an analyst": someone else)
     if not unnamed:
         return {}
     heads = {e.head for e in unnamed}
@@ -1377,6 +1388,8 @@ def _named_first(
         a += 1
     while b > a and text[b - 1] in " ,":
         b -= 1
+    if text[a : a + 6].split(maxsplit=1)[:1] in (["who"], ["which"], ["whose"], ["that"]):
+        return name, extra  # "Another analyst, who asked not to be named because his firm ...": a relative clause
     role = analyse(text, name, lex)
     phrase = text[name[0] : name[1]]
     if not (_possessed_role(phrase, lex) or _office(phrase, lex) or _opens_with_role(phrase, lex)

@@ -2149,3 +2149,25 @@ def test_said_then_an_unnamed_source_who_is_inverted():
 def test_said_then_a_subject_with_an_apposition_is_not_inverted():
     r = read("The newspaper said the aide, Danielle Pruitt, overruled procurement staff four times.")
     assert "newspaper" in speaker_of(r, "overruled procurement")[-1].lower()
+
+
+def test_a_company_and_the_company_said_are_one_link():
+    r = read("Cobalt Ridge Software Inc. now expects revenue of $1.18 billion for the year, the company said in a "
+             "statement late Tuesday.")
+    assert len(speaker_of(r, "revenue of")) == 1
+
+
+def test_unconfirmed_reports_after_a_timestamp_are_hearsay():
+    r = read("3.02pm: Unconfirmed reports on social media say a bridge near Kokatahi has been washed out.")
+    claim = next(c for c in r.claims if c.chain)
+    assert claim.kind == "vague" and claim.chain[0].name.startswith("Unconfirmed reports")
+
+
+def test_one_td_is_an_unnamed_member():
+    assert analysed("One TD").type == "anonymous"
+
+
+def test_another_analyst_is_not_the_analyst_named_before():
+    r = read('"The cut is worse than feared," wrote Kristin Holloway, an analyst at Marlowe & Finch. '
+             "Another analyst, who asked not to be named, said Cobalt Ridge had been losing customers.")
+    assert speaker_of(r, "losing customers") == ["Another analyst"]
