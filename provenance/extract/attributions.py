@@ -766,10 +766,13 @@ def _apposed_participle(t: Tokens, v: int) -> bool:
     second comma? It describes the subject; it reports nothing."""
     if v == 0 or t.words[v - 1] != "," or not t.lower[v].endswith("ed"):
         return False
-    close = next((k for k in range(v + 1, min(len(t) - 1, v + 9)) if t.words[k] in (",", ".", ";")), -1)
+    close = next((k for k in range(v + 1, min(len(t) - 1, v + 16)) if t.words[k] in (",", ".", ";")), -1)
     if close < 0 or t.words[close] != ",":
         return False
-    nxt = t.lower[close + 1]
+    k = close + 1
+    while k + 1 < len(t) and t.lower[k] in g.ADVERBS:
+        k += 1  # ", published on Wednesday in the journal X, also found that ..."
+    nxt = t.lower[k]
     return nxt in g.AUXILIARIES or nxt in lexicon().verbs and not nxt.endswith("ing")
 
 

@@ -454,6 +454,8 @@ def _segment_kind(t: Tokens, a: int, b: int) -> str:
         return "aside"
     if t.words[a].islower() and a + 1 <= b and t.lower[a + 1] == "by":
         return "aside"  # ", sent by a senior official,": a participle and its agent
+    if t.words[a].islower() and a < b and first.endswith("ed") and t.lower[a + 1] in g.PREPOSITIONS:
+        return "aside"  # ", published on Wednesday in the journal X,", ", based in Lüneburg,": a participle
     if first in g.PREPOSITIONS and first not in ("of",):
         return "aside"
     if segment_np_like(t, a, b):

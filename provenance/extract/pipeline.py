@@ -95,6 +95,8 @@ _DATELINE_LEAD = re.compile(
     r"[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?(?:\s+[A-Z][A-Za-z.]{1,12})?)?(?:,?\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
     r"\s*(?:\([^()]{2,40}\))?\s*(?:—|–|--|-)\s+"
 )
+# "Hamburg (dpa) - ": a place in title case, the credit in parentheses, a dash (German wires).
+_DATELINE_TITLE_LEAD = re.compile(r"[A-Z][\w.'’ -]{1,40}?\s*\([A-Za-z][\w .&'’-]{1,40}\)\s*(?:—|–|--|-)\s+")
 # Person-like names anywhere in the text, for pronouns whose antecedent is no source:
 # a title and one to three name words ("Mr. Scheer"), or two or three name words; a name
 # word may have an inner capital ("McFadden", "O'Brien", "DeSantis") or a hyphen.
@@ -122,7 +124,7 @@ _WORDY = re.compile(r"[^\W_]")
 _CREDIT_AFTER = re.compile(r"\s*/")
 # Capitalized names with inner particles: "the International Monetary Fund", "Reuters".
 _BODY_NAME = re.compile(
-    r"(?:\b[Tt]he\s+)?[A-Z][\w’'&.-]*[A-Za-z](?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w’'&.-]*[A-Za-z])*"
+    r"(?:\b[Tt]he\s+)?[A-Z][\w’'&.-]*[A-Za-z](?:\s+(?:(?:of|for|the|and|on|&)\s+)*[A-Z][\w’'&.-]*[A-Za-z])*"
 )
 _NOT_FIRST_NAMES = frozenset(
     """The A An In On At For From With By North South East West Northern Southern Eastern
@@ -167,7 +169,8 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     bare_from = min(bare, default=-1)  # the first of them: answers come after it
     for pi, (ps, pe) in enumerate(paras):
         if pi < 3:
-            m = _DATELINE_LEAD.match(text, ps, pe) or _DATELINE_CREDIT_LEAD.match(text, ps, pe)
+            m = _DATELINE_LEAD.match(text, ps, pe) or _DATELINE_CREDIT_LEAD.match(text, ps, pe) \
+                or _DATELINE_TITLE_LEAD.match(text, ps, pe)
             if m:
                 # "WASHINGTON (Reuters) - ": a dateline, not part of the first sentence, and its
                 # place names no source ("the country" is not GENEVA); the credit is read from
@@ -289,12 +292,42 @@ def _own_medium(e) -> bool:
 # Heads of a description that stands for a company: "the company said".
 _COMPANY_WORDS = COMPANY_HEADS | {"group"}
 # A name of two capitalized words or more, then a lowercase word: "Skjelvik Havbruk will".
-_OPENING_NAME = re.compile(r"[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&.-]*)+(?=[ \t]+[a-z]|’s|'s)")
+_OPENING_NAME = re.compile(r"[A-Z][\w&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&.-]*)+(?=[ \t]+[a-z]|’s|'s)")
 
 
 def _unnamed_company(e) -> bool:
     """Is ``e`` a company known only as "the company" (no name found for it)?"""
     return not e.names and e.head in _COMPANY_WORDS and e.type in (SourceType.organization, SourceType.anonymous)
+
+
+def _company_unnamed_in_lede(e, text: str, f: Found) -> bool:
+    """Is ``e`` a company the story introduces unnamed ("A regional bank in western Japan
+    said", "..., its owner said"), a description that news resolves in its next paragraph?"""
+    if e.names or e.plural or e.type not in (SourceType.organization, SourceType.anonymous) or f.source is None:
+        return False
+    words = text[f.source[0] : f.source[1]].lower().split()
+    return len(words) >= 2 and words[0] in ("a", "an", "its") and (words[1] in _LEDE_BODIES or e.head in _LEDE_BODIES)
+
+
+# Heads of a company introduced unnamed: "a regional bank", "its owner", "a maker of ...".
+_LEDE_BODIES = _COMPANY_WORDS | frozenset("owner operator parent".split())
+
+
+def _company_opening_next(text: str, after: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The company name that opens the paragraph after ``after`` ("Cedarline Fiber Products
+    said in an emailed statement ..."), when the next paragraph opens with one."""
+    nl = text.find("\n", after)
+    if nl < 0:
+        return None
+    start = nl
+    while start < len(text) and text[start].isspace():
+        start += 1
+    m = _OPENING_NAME.match(text, start, min(len(text), start + 80))
+    if m is None:
+        return None
+    body = analyse(text, m.span(), lex)
+    named_body = body.type is SourceType.organization or body.type is SourceType.person and body.names[0].lower() not in first_names()
+    return m.span() if named_body and len(body.names) > 1 else None  # "Cedarline Fiber Products": no given name
 
 
 def _opening_name(text: str, content: tuple[int, int]) -> tuple[int, int] | None:
@@ -1076,6 +1109,17 @@ def _assemble(
         if text[s0:s1].lower() in ("i", "we") and f.parent is not None:
             source_of[i] = source_of[f.parent]
 
+    # "A regional bank in western Japan said ..." / "..., its owner said": the company the
+    # next paragraph opens with ("Setouchi Kaigan Bank will shut ...")
+    for i, f in enumerate(found):
+        eid = source_of[i]
+        if eid is None or f.cue is None or not _company_unnamed_in_lede(reg.entities[eid], text, f):
+            continue
+        later = _company_opening_next(text, max(f.cue[1], f.content[1]), lex)
+        if later is not None:
+            new_id, _ = mention(later, np=_as_body(analyse(text, later, lex)))
+            source_of = [new_id if x == eid else x for x in source_of]
+
     named_later = _named_role_holders(reg, source_of)
     source_of = [named_later.get(e, e) if e is not None else None for e in source_of]
 
@@ -1237,7 +1281,7 @@ def _named_role_holders(reg: Registry, source_of: list[int | None]) -> dict[int,
 
 
 # A run of capitalized words from where it is found: "Brackenfield Appliances".
-_LONG_NAME = re.compile(r"[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&.-]*)+")
+_LONG_NAME = re.compile(r"[A-Z][\w&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&.-]*)+")
 
 
 class _CompanyShortForms:

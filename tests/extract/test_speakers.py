@@ -2171,3 +2171,29 @@ def test_another_analyst_is_not_the_analyst_named_before():
     r = read('"The cut is worse than feared," wrote Kristin Holloway, an analyst at Marlowe & Finch. '
              "Another analyst, who asked not to be named, said Cobalt Ridge had been losing customers.")
     assert speaker_of(r, "losing customers") == ["Another analyst"]
+
+
+@pytest.mark.parametrize("text", [
+    "The study, published on Wednesday in the journal Avian Ecology and Evolution, also found that breeding "
+    "success fell.",
+    "The study, published on Tuesday in the journal Marine Ecology Progress, found that chick mortality doubled.",
+])
+def test_a_long_participle_between_commas_describes_the_subject(text):
+    assert speaker_of(read(text), "success fell" if "success" in text else "mortality doubled") == ["study"]
+
+
+def test_a_title_case_dateline_is_no_part_of_the_claim():
+    r = read("Hamburg (dpa) - Auto parts supplier Hennig & Voigt has filed for insolvency, the company said on Thursday.")
+    claim = next(c for c in r.claims if c.chain)
+    assert claim.span.text.startswith("Auto parts") and claim.chain[0].name == "Hennig & Voigt"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("OSAKA (Kyodo) -- A regional bank in western Japan said Tuesday it will close a third of its branches.\n\n"
+     "Setouchi Kaigan Bank said the closures would affect 38 branches.", "Setouchi Kaigan Bank"),
+    ("TILLAMORE FERRY, Ore. (AP) — A paper mill will close in March, putting about 430 people out of work, its "
+     "owner said Wednesday.\n\nCedarline Fiber Products said in an emailed statement that demand had collapsed.",
+     "Cedarline Fiber Products"),
+])
+def test_a_company_unnamed_in_the_lede_is_the_one_the_next_paragraph_names(text, name):
+    assert next(c for c in read(text).claims if c.chain).chain[0].name == name
