@@ -984,9 +984,13 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         return [], p + 1
     if low == "to" and cue.lemma not in g.TELL_LEMMAS and cue.lemma not in g.TO_VERBS and p + 1 < n:
         e = _hearer_end(t, p + 1, np_forward(t, p + 1, n))
-        if p + 1 < e and (e >= n or t.lower[e] in ("that", ":", ".", "!", "?")) and t.words[p + 1][:1].isupper():
+        e = next((h for h in range(p + 2, e) if _after_relay(t, h)), e)
+        k = e
+        while k < n and k - e < 4 and _after_relay(t, k):
+            k += 1  # "confirmed to E! News on Monday", "confirmed to PEOPLE exclusively"
+        if p + 1 < e and (k >= n or t.lower[k] in ("that", ":", ".", "!", "?")) and t.words[p + 1][:1].isupper():
             # "confirmed to Reuters that ...", "..., a source confirmed to Us Weekly.": the one spoken to relays
-            return [((t.starts[p + 1], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
+            return [((t.starts[p + 1], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], k
         if p + 1 < e < n and t.lower[e] in ("that", ":") and t.lower[e - 1] in _AUDIENCES:
             return [], e  # "explained to reporters that ...": an audience, no relay
         return [], p
@@ -1047,6 +1051,12 @@ def _hearer_end(t: Tokens, p: int, e: int) -> int:
          and _subject_of_clause(t, k)),
         e,
     )
+
+
+def _after_relay(t: Tokens, k: int) -> bool:
+    """Is token ``k`` a time or manner word that may follow the one spoken to ("on Monday",
+    "last week", "exclusively")?"""
+    return t.lower[k] in ("on", "last", "this", "exclusively") or t.lower[k] in g.TIME_WORDS
 
 
 def _medium_follows(t: Tokens, k: int) -> bool:

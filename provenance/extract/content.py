@@ -83,7 +83,7 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
         if medium is not None:
             p = medium  # "said in his New Year's speech he was ready": the speech is how
             continue
-        if low in g.TIME_LEAD and p + 1 < n:
+        if (low in g.TIME_LEAD or low == "outside") and p + 1 < n:
             # a short phrase ending in a time word, or "in a statement/interview/letter"
             k = p + 1
             stop = min(n, p + 9)
@@ -93,7 +93,8 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
                 if lk in g.TIME_WORDS or lk in g.MONTHS or lk.isdigit():
                     hit = k
                 if lk in ("that", ",", ":", "“", '"'):
-                    if hit >= 0 or t.lower[p] in ("in", "during", "at", "on"):
+                    if hit >= 0 or t.lower[p] in ("in", "during", "at", "on", "after", "before", "outside"):
+                        # "said after the hearing that ...", "said outside court that ..."
                         hit = k - 1
                     break
                 if lk in g.CLAUSE_WORDS or lk in g.AUXILIARIES:

@@ -59,7 +59,7 @@ ORG_HEADS = frozenset(
     office bureau board authority movement club league team army police airline carrier
     trust university college hospital school district utility insurer lender retailer
     manufacturer automaker startup operator regulator watchdog charity network coastguard
-    constabulary""".split()
+    constabulary shire municipality borough parish""".split()
 )
 PERSON_PARTICLES = g.NAME_PARTICLES | {"and"}
 PUBLISH_WORDS = frozenset(

@@ -25,6 +25,7 @@ from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
 from provenance.extract.mentions import (
     COMPANY_HEADS,
     OUTLET_HEADS,
+    OUTLET_WORDS,
     RECENT,
     NounPhrase,
     Registry,
@@ -220,6 +221,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
                 # named by the same words, not an earlier quoted speaker
                 cont.source, cont.name = prev_para_quoted.source, prev_para_quoted.name
             para_found = [f for f in para_found if not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]  # type: ignore[index]
+        para_found = drop_anonymity_requests(text, para_found)
         if len(quotes) * (len(para_found) + len(para_sentences)) <= PAIRS_PER_PARAGRAPH:
             # these compare a paragraph's quotations with its attributions: bounded, so a
             # megabyte pasted as one paragraph stays linear (issue 11, case 2)
@@ -568,6 +570,24 @@ def introduced_quotes(
             out.append(Found(cue=None, cue_type=CueType.quote, source=m.span(1), content=q,
                              direction="forward", name=m.span(1)))
     return out
+
+
+def drop_anonymity_requests(text: str, para_found: list[Found]) -> list[Found]:
+    """``para_found`` without a source's request for anonymity ("a neighbour, who did not want
+    to be named, said", "who asked not to be identified because ..."): it describes how the
+    source spoke, reports nothing and is no claim."""
+    def request(f: Found) -> bool:
+        return f.cue is not None and _ANONYMITY.match(text, f.cue[0], f.content[1]) is not None
+    return [f for f in para_found if not request(f)] if any(map(request, para_found)) else para_found
+
+
+# The formulae of anonymity, from the cue: "did not want to be named", "asked not to be
+# identified", "requested anonymity", "declined to be named", "spoke on condition of anonymity".
+_ANONYMITY = re.compile(
+    r"(?:did not|didn[’']t) want to be (?:named|identified)|(?:asked|requested|declined|refused) "
+    r"(?:not )?(?:to be (?:named|identified)|anonymity)|spoke on (?:the )?condition of anonymity",
+    re.IGNORECASE,
+)
 
 
 def drop_cue_in_source(para_found: list[Found]) -> list[Found]:
@@ -1359,14 +1379,43 @@ def _without_clitic(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _titled_outlet(text: str, span: tuple[int, int], lex: Lexicon) -> str | None:
-    """The listed magazine a hearer names by its bare one-word title ("told People",
-    "told Variety", "told Hello!"): listed as "People (magazine)" because the word alone is
-    a common noun elsewhere, it is the magazine when capitalized as the one told."""
-    word = text[span[0] : span[1]]
-    if not word[:1].isupper() or " " in word:
+    """The outlet a hearer of "told" names by a bare title or a shape only outlets have:
+    a listed outlet's one-word title ("told People", "told Variety", "told Stuff": listed as
+    "People (magazine)", "Stuff (New Zealand)" because the word alone is a common noun
+    elsewhere), a broadcaster's call sign ("told KXRT"), or a newspaper's title with a
+    newspaper word in it ("told the Northern Daily Leader")."""
+    phrase = text[span[0] : span[1]]
+    if not phrase[:1].isupper() and not phrase.startswith("the "):
         return None
-    hit = lex.outlets.get(fold(word) + " magazine")
-    return hit[0] if hit else None
+    words = phrase.split()
+    if len(words) == 1:
+        hit = lex.outlets.get(fold(phrase) + " magazine")
+        bare = _qualified_outlets(lex).get(fold(phrase))
+        return hit[0] if hit else bare or (phrase if _US_CALL_SIGN.fullmatch(phrase) else None)
+    named = words[1:] if words[0] in ("the", "The") else words
+    if len(named) >= 2 and all(w[:1].isupper() for w in named) and any(w.lower() in OUTLET_WORDS for w in named[:-1]):
+        return " ".join(named)  # "the Northern Daily Leader"
+    return None
+
+
+# A North American broadcaster's call sign alone: "KXRT", "WKRC", "CJAD".
+_US_CALL_SIGN = re.compile(r"[KWC][A-Z]{3}")
+
+
+def _qualified_outlets(lex: Lexicon) -> dict[str, str]:
+    """Listed outlets named with a qualifier ("Stuff (New Zealand)", "People (magazine)"),
+    by their folded one-word title: keys only for a hearer of "told". Built once per lexicon."""
+    out = _QUALIFIED.get(id(lex))
+    if out is None:
+        out = _QUALIFIED[id(lex)] = {}
+        for canonical, _kind in lex.outlets.values():
+            title, paren, _rest = canonical.partition(" (")
+            if paren and " " not in title:
+                out.setdefault(fold(title), canonical)
+    return out
+
+
+_QUALIFIED: dict[int, dict[str, str]] = {}
 
 
 def _as_listed_outlet(np: NounPhrase, name: str) -> NounPhrase:

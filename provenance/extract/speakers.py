@@ -157,7 +157,7 @@ SPEECH_ACTS = frozenset(
 TOPIC_SPEECH = frozenset(
     """discuss talk cite post release share present circulate read name order respond reply
     outline weigh bring express thank interrupt volunteer appeal correct address ask publish
-    recommend submit caption""".split()
+    recommend submit caption answer""".split()
 ) | {"write about", "go on", "think about", "worry about", "know about", "hear about"}
 # Verbs of knowing, finding and liking whose object may be a thing rather than a
 # proposition: "will know Dorie Greenspan as", "established an exclusion zone", "prefer it
@@ -364,10 +364,16 @@ def names_a_source(head: str) -> bool:
     lex = lexicon()
     if head in lex.vague or head in lex.roles or head in lex.documents or head in source_nouns() or head in g.POSSESSED_PEOPLE:
         return True
+    if head in _LOCAL_BODIES:
+        return True  # "the shire says", "The municipality says": a local authority
     if head.endswith("s") and len(head) > 2 and head[:-1] in lex.roles:
         return True  # "the hereditary chiefs", "nurses": the plural of a role
     # "forecasters", "a citizen", "the professional"; "my two-year-old", "a 32-year-old"
     return head.endswith(_AGENT_ENDINGS) or head.endswith("-old")
+
+
+# Local authorities named by their kind: "the shire says", "the municipality said".
+_LOCAL_BODIES = frozenset("shire municipality borough parish".split())
 
 
 _PARTITIVE = re.compile(

@@ -2197,3 +2197,50 @@ def test_a_title_case_dateline_is_no_part_of_the_claim():
 ])
 def test_a_company_unnamed_in_the_lede_is_the_one_the_next_paragraph_names(text, name):
     assert next(c for c in read(text).claims if c.chain).chain[0].name == name
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Local resident Tom Pakeha told Stuff that most of his neighbours collected rainwater.", "Stuff"),
+    ("Caitlin Corrigan told the Northern Daily Leader last month that her brother wants a quiet life.",
+     "Northern Daily Leader"),
+    ("Ingrid Voskuijlen told KXRT her father had ridden the same route.", "KXRT"),
+])
+def test_an_outlet_told_by_its_title_call_sign_or_newspaper_word_relays(text, outlet):
+    chain = next(c for c in read(text).claims if c.chain).chain
+    assert len(chain) == 2 and chain[1].name.startswith(outlet)
+
+
+def test_answering_our_questions_announces_an_interview_and_is_no_claim():
+    text = ("Nomvula Dlamini is the chief water engineer for the valley. She answered our questions by phone.\n\n"
+            "Why do the taps keep running dry?\n\nMostly leaks. Our network is forty years old.\n\n"
+            "How long will the repairs take?\n\nTwo years at least.")
+    r = read(text)
+    assert speaker_of(r, "Our network is forty years old") == ["Nomvula Dlamini"]
+    assert all("our questions" not in c.span.text or not c.chain for c in r.claims)
+
+
+def test_said_after_the_hearing_that_skips_the_time():
+    r = read("A Royal Mail spokesperson said after the hearing that attacks on postal workers had risen.")
+    assert speaker_of(r, "attacks on postal workers")[0] == "Royal Mail spokesperson"
+
+
+@pytest.mark.parametrize("text", [
+    "The couple split in June, her publicist confirmed to E! News on Monday.",
+    "The couple split in June, a rep confirmed to PEOPLE exclusively.",
+])
+def test_confirmed_to_an_outlet_with_a_time_or_manner_after_it_relays(text):
+    assert len(speaker_of(read(text), "The couple split")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Clean-up crews could be working in Wandoo for weeks after the storm, the shire says.",
+    "The municipality says water tankers will continue to serve the worst-hit wards.",
+])
+def test_a_local_authority_named_by_its_kind_speaks(text):
+    claim = next(c for c in read(text).claims if c.chain)
+    assert claim.chain[0].name in ("shire", "municipality") and claim.kind == "direct"
+
+
+def test_a_request_for_anonymity_is_no_claim():
+    r = read("A neighbour, who did not want to be named, said the dog had bitten before.")
+    assert [c.span.text for c in r.claims] == ["the dog had bitten before"]
