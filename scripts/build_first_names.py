@@ -25,7 +25,7 @@ LOCALES = (
 # only: "she" must be able to take "Dakota Vellacourt". Listed as either.
 UNISEX = frozenset(
     "billie blake cameron chris dakota drew eden ellis frankie hayden jessie jody kai logan parker "
-    "peyton phoenix rowan sasha".split()
+    "lee peyton phoenix rowan sasha".split()
 )
 OUT = Path(__file__).resolve().parent.parent / "provenance" / "data" / "first_names.tsv"
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from provenance.extract.lexicon import lexicon  # noqa: E402
 from provenance.extract.speakers import FUNCTION_WORDS  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "provenance" / "data" / "source_nouns.tsv"
@@ -42,6 +43,14 @@ def head_of(span: str) -> str | None:
         elif w[:1].isupper():
             head = None  # "the Senate", "Mr. Jones": a name ends the phrase's common noun
     return head
+
+
+def verb_form_only(word: str) -> bool:
+    """Is ``word`` a past, participle or -ing form of a cue verb ("said", "asked", "briefed",
+    "reporting"), which a span's head can only be when the span was cut at its verb? Base
+    and -s forms ("report", "reports") are nouns too and stay."""
+    cue = lexicon().verbs.get(word)
+    return cue is not None and word != cue.lemma and not word.endswith("s")
 
 
 def held_out(article_id: str) -> bool:
@@ -65,7 +74,7 @@ def main() -> None:
             for att in art.get("attributions", []):
                 src = att.get("source")
                 head = head_of(src["text"]) if src else None
-                if head and head not in TIME_NOUNS:
+                if head and head not in TIME_NOUNS and not verb_form_only(head):
                     counts[head] += 1
     rows = [f"{w}\t{n}" for w, n in sorted(counts.items()) if n >= args.min]
     Path(args.out).write_text("\n".join(rows) + "\n", encoding="utf-8")

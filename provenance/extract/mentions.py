@@ -32,6 +32,11 @@ _ROLE_REACH = 300  # how far back "the rookie defenceman" looks for the person i
 # "An insider told People ... the source said".
 _CONFIDANTS = frozenset("source insider pal friend confidant".split())
 
+# Characters back from "he"/"she" within which the speaker just quoted keeps the pronoun.
+_SPEAKER_REACH = 250
+# The end of a sentence: a full stop, question or exclamation mark (and a closing quote) before a capital.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[“\"‘']?[A-Z]")
+
 # Characters back from "it" within which a named body, not yet a source, is its antecedent.
 _IT_REACH = 200
 
@@ -971,10 +976,13 @@ class Registry:
         named_before: NamedBefore | None = None,
         text: str = "",
         titled: Callable[[str, int], tuple[int, NounPhrase] | None] | None = None,
+        opens_sentence: Callable[[int], bool] | None = None,
     ) -> None:
         self.entities: list[EntityDraft] = []
         self._named_before_of = named_before
         self._titled = titled
+        self._opens_sentence = opens_sentence
+        self._text = text
         self._told = TextGender(text)
         self._acronyms = _Acronyms(text)
 
@@ -988,6 +996,16 @@ class Registry:
         if self._named_before_of is None:
             return None
         return self._named_before_of(pos, frozenset(types), ok)
+
+    def _speaker_stays(self, best: EntityDraft | None, named: tuple[int, NounPhrase], pos: int) -> bool:
+        """Does "he"/"she" keep the speaker just quoted ``best`` over a person named after
+        them who is no sentence's subject ("Defending, Sarah Lee said Mallinder was ashamed.
+        She said the dog had never ...": Lee)? The subject of the last report is the likelier
+        antecedent (centering: Grosz, Joshi & Weinstein 1995)."""
+        if best is None or self._opens_sentence is None or pos - best.last_pos > _SPEAKER_REACH:
+            return False
+        same_sentence = _SENTENCE_END.search(self._text, best.last_pos, named[0]) is None
+        return same_sentence and not self._opens_sentence(named[0])  # a name inside the speaker's own report
 
     def _adopt(self, named: tuple[int, NounPhrase]) -> EntityDraft:
         pos, np = named
@@ -1053,7 +1071,7 @@ class Registry:
                 told = self._told
                 best = self._recent(pos, lambda e: _one_person(p, e, told))
                 named = self._named_before(pos, (SourceType.person,), lambda n: _person_for(p, n, told))
-                if named is not None and (best is None or named[0] > best.last_pos):
+                if named is not None and (best is None or named[0] > best.last_pos) and not self._speaker_stays(best, named, pos):
                     return self._adopt(named)
                 return best
             if p == "it":

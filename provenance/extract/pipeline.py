@@ -984,7 +984,10 @@ def _assemble(
     for pronouns outside them, not inside the ``quoted`` stretches."""
     text = doc.text
     span_of = _spans(text)
-    reg = Registry(_NamesInText(seen, doc.body, lex, quoted).before, seen, _TitledNames(seen, doc.body, lex).find)
+    reg = Registry(
+        _NamesInText(seen, doc.body, lex, quoted).before, seen, _TitledNames(seen, doc.body, lex).find,
+        lambda pos: _opens_sentence(seen, pos),
+    )
     short_forms = _CompanyShortForms(seen, lex)
     mentions: list[Mention] = []
 

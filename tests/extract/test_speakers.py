@@ -2244,3 +2244,14 @@ def test_a_local_authority_named_by_its_kind_speaks(text):
 def test_a_request_for_anonymity_is_no_claim():
     r = read("A neighbour, who did not want to be named, said the dog had bitten before.")
     assert [c.span.text for c in r.claims] == ["the dog had bitten before"]
+
+
+def test_she_keeps_the_speaker_whose_report_named_another():
+    r = read("Kerry Mallinder admitted the offence. Defending, Sarah Lee said Mallinder was \"deeply ashamed\" "
+             "and had fitted a latch to the gate. She said the dog had never shown aggression before.")
+    assert speaker_of(r, "never shown aggression") == ["Sarah Lee"]
+
+
+def test_a_verb_form_is_no_source_noun():
+    from provenance.extract.speakers import names_a_source
+    assert not names_a_source("said") and names_a_source("spokesman")
