@@ -372,12 +372,17 @@ def _speaking_to(t: Tokens, i: int) -> tuple[int, int, int] | None:
     heard the statement and may be the outlet that relays it (PARC 3.0's hearer)."""
     if t.lower[i] in ("speaking", "talking") and i + 1 < len(t) and t.lower[i + 1] in ("to", "with"):
         e = np_forward(t, i + 2, len(t))
+        e = next((k for k in range(i + 3, e) if t.lower[k] in _WHERE_SPOKEN), e)  # "to CBC News outside the courthouse"
         if e > i + 2:
             return i, i + 2, e
     if t.lower[i] == "speaking" and i + 2 < len(t) and t.lower[i + 1] == "on" and t.words[i + 2][:1].isupper():
         e = np_forward(t, i + 2, len(t))  # "Speaking on Clare FM's morning show": the station
         return (i, i + 2, e) if e > i + 2 else None
     return None
+
+
+# Words that open where or when someone spoke, after the one spoken to.
+_WHERE_SPOKEN = frozenset("outside inside after before at in on during following".split())
 
 
 def _interview_with(t: Tokens, i: int) -> tuple[int, int, int] | None:

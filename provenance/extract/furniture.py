@@ -14,6 +14,8 @@ _LINE = re.compile(
     r"\s*:[^\n]{0,200}"
     r"|tap the image above[^\n]{0,120}"
     r"|(?:picture|pictures|photo|photos|photograph|image|credit)\s*:[^\n]{0,120}"  # "Picture: Instagram/@tilly"
+    # a press release's contact block: "Contact: Aaron Whitlock, investors@...", "Media enquiries: ..."
+    r"|(?:media\s+|press\s+|investor\s+)?(?:contacts?|enquiries|inquiries)\s*:[^\n]{0,200}|media\s*:[^\n]{0,200}"
     r"|this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)[^\n]{0,80}"
     # wire credits: "(Reporting by Tom Sims; Editing by Kirsten Donovan)", "Associated Press
     # writer Jane Doe contributed to this report."

@@ -104,7 +104,7 @@ def participle_opener(t: Tokens, s: int, j: int) -> int:
     low = t.lower[s] if s <= j else ""
     if s != 0 or not low.endswith("ing") or not (low in _OPENING_PARTICIPLES or low in lexicon().verbs):
         return s
-    return next((k + 1 for k in range(s + 1, min(j, s + 4) + 1) if t.words[k] == ","), s)
+    return next((k + 1 for k in range(s + 1, min(j, s + 10) + 1) if t.words[k] == ","), s)  # "Speaking to CBC News outside the courthouse,"
 
 
 def strip_adjunct(t: Tokens, s: int, j: int) -> int:
@@ -450,8 +450,10 @@ def _segment_kind(t: Tokens, a: int, b: int) -> str:
         return "apposition"  # an age: "Kevin Sun, 68, said"
     if _PARTY_TAG.fullmatch("".join(t.words[a : b + 1])):
         return "apposition"  # a party and state: "Sen. Tomás Villarreal, D-N.M., said"
-    if t.words[a].islower() and first.endswith("ing") and first not in ("including",):
-        return "aside"
+    if first.endswith("ing") and first not in ("including",) and (
+        t.words[a].islower() or a == 0 and (first in _OPENING_PARTICIPLES or first in lexicon().verbs)
+    ):
+        return "aside"  # ", citing ...,"; "Speaking to CBC News outside the courthouse, X said"
     if t.words[a].islower() and a + 1 <= b and t.lower[a + 1] == "by":
         return "aside"  # ", sent by a senior official,": a participle and its agent
     if t.words[a].islower() and a < b and first.endswith("ed") and t.lower[a + 1] in g.PREPOSITIONS:
@@ -513,6 +515,7 @@ def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
             else:
                 b = x - 1
             break
+    a = _after_frame(t, a, b)
     if not valid_subject(t, a, b):
         return None
     end = b
@@ -523,6 +526,20 @@ def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
     if chosen >= 1 and kinds[chosen - 1] == "np" and _owned_then_named(t, (a, b), segments[chosen - 1]):
         return (a, end), segments[chosen - 1]  # "Daly's ex-husband, music producer Darnell Whitaker,": Whitaker
     return (a, end), (a, b)
+
+
+def _after_frame(t: Tokens, a: int, b: int) -> int:
+    """Where a subject starts after a frame that opens its clause ("It comes after Brooke
+    Tanaka, 31, told": "Brooke Tanaka"; "This comes as the minister, ..., said"): the
+    subordinator before a capitalized name or a determiner ends the frame."""
+    for x in range(b - 1, a - 1, -1):
+        if t.lower[x] in _FRAME_ENDS and x > a and (cap(t.words[x + 1]) or t.lower[x + 1] in g.DETERMINERS):
+            return x + 1
+    return a
+
+
+# Subordinators that end a frame before a subject: "It comes after", "This comes as".
+_FRAME_ENDS = frozenset("after before as since because while until".split())
 
 
 def _owned_then_named(t: Tokens, owned: Pair, named: Pair) -> bool:

@@ -98,6 +98,8 @@ _DATELINE_LEAD = re.compile(
 )
 # "Hamburg (dpa) - ": a place in title case, the credit in parentheses, a dash (German wires).
 _DATELINE_TITLE_LEAD = re.compile(r"[A-Z][\w.'’ -]{1,40}?\s*\([A-Za-z][\w .&'’-]{1,40}\)\s*(?:—|–|--|-)\s+")
+# "PUNE: Residents of ...": an Indian city page's dateline, the city in capitals and a colon.
+_CITY_COLON_LEAD = re.compile(r"[A-Z][A-Z.'’ -]{2,30}:\s+(?=[A-Z“\"‘])")
 # Person-like names anywhere in the text, for pronouns whose antecedent is no source:
 # a title and one to three name words ("Mr. Scheer"), or two or three name words; a name
 # word may have an inner capital ("McFadden", "O'Brien", "DeSantis") or a hyphen.
@@ -171,7 +173,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     for pi, (ps, pe) in enumerate(paras):
         if pi < 3:
             m = _DATELINE_LEAD.match(text, ps, pe) or _DATELINE_CREDIT_LEAD.match(text, ps, pe) \
-                or _DATELINE_TITLE_LEAD.match(text, ps, pe)
+                or _DATELINE_TITLE_LEAD.match(text, ps, pe) or (_CITY_COLON_LEAD.match(text, ps, pe) if pi == 0 else None)
             if m:
                 # "WASHINGTON (Reuters) - ": a dateline, not part of the first sentence, and its
                 # place names no source ("the country" is not GENEVA); the credit is read from

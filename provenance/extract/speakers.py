@@ -158,7 +158,7 @@ TOPIC_SPEECH = frozenset(
     """discuss talk cite post release share present circulate read name order respond reply
     outline weigh bring express thank interrupt volunteer appeal correct address ask publish
     recommend submit caption answer""".split()
-) | {"write about", "go on", "think about", "worry about", "know about", "hear about"}
+) | {"write about", "go on", "think about", "worry about", "know about", "hear about", "hint at", "open up"}
 # Verbs of knowing, finding and liking whose object may be a thing rather than a
 # proposition: "will know Dorie Greenspan as", "established an exclusion zone", "prefer it
 # to a shelter", "anticipate the year to come", "identifying the best", "is recalling 40,000
@@ -195,6 +195,8 @@ def states(text: str, f: Found) -> bool:
         return True
     if negated(text, f) or f.cue_type is CueType.other and f.lemma == "question":
         return False  # "The Globe's questions about the policy": a question states nothing
+    if f.lemma == "ask" and _QUESTION_OPENER.match(text, f.content[0], f.content[1]):
+        return False  # "asked whether the district had considered selling": a question, no claim
     lemma = (f.lemma or "").partition(" ")[0]
     topic = lemma in TOPIC_SPEECH or f.lemma in TOPIC_SPEECH or lemma in OBJECT_SENSES
     cs = f.content[0]
@@ -370,6 +372,10 @@ def names_a_source(head: str) -> bool:
         return True  # "the hereditary chiefs", "nurses": the plural of a role
     # "forecasters", "a citizen", "the professional"; "my two-year-old", "a 32-year-old"
     return head.endswith(_AGENT_ENDINGS) or head.endswith("-old")
+
+
+# Words that open an indirect question: "asked whether ...", "asked how ...".
+_QUESTION_OPENER = re.compile(r"(?:whether|if|why|how|what|when|where|who|which)\b", re.IGNORECASE)
 
 
 # Local authorities named by their kind: "the shire says", "the municipality said".

@@ -2255,3 +2255,35 @@ def test_she_keeps_the_speaker_whose_report_named_another():
 def test_a_verb_form_is_no_source_noun():
     from provenance.extract.speakers import names_a_source
     assert not names_a_source("said") and names_a_source("spokesman")
+
+
+@pytest.mark.parametrize("text", [
+    "The star hinted at heartbreak on Instagram.",
+    "Kayleigh Harrowgate opened up last year about fertility struggles.",
+    "Trustee Omar Castellano asked whether the district had considered selling its building.",
+])
+def test_a_topic_hinted_at_or_a_question_asked_is_no_claim(text):
+    assert all(not c.chain for c in read(text).claims)
+
+
+def test_an_indian_city_dateline_is_no_part_of_the_claim():
+    r = read("PUNE: Residents of Shivtirth Nagar staged a protest on Monday, police said.")
+    assert speaker_of(r, "Residents of Shivtirth") == ["police"]
+    assert not any(c.span.text.startswith("PUNE") for c in r.claims)
+
+
+def test_a_press_release_contact_line_is_furniture():
+    r = read("Cobaltway Energy today opened its plant.\n\nContact: Aaron Whitlock, investors@cobaltway.com")
+    assert all("Contact" not in [link.name for link in c.chain] for c in r.claims)
+
+
+def test_a_frame_before_the_subject_is_no_part_of_it():
+    r = read("Sienna Delacroix reignited the feud. It comes after Brooke Tanaka, 31, told New Idea she had tried "
+             "to reach out to Sienna several times.")
+    assert speaker_of(r, "tried to reach out") == ["Brooke Tanaka", "New Idea"]
+
+
+def test_speaking_to_an_outlet_somewhere_relays_for_the_speaker_after_it():
+    r = read("Speaking to CBC News outside the courthouse, Ava's father, Erik Lindqvist, said the family would "
+             "campaign for lower limits.")
+    assert speaker_of(r, "campaign for lower") == ["Erik Lindqvist", "CBC News"]
