@@ -411,9 +411,15 @@ def _speaks_for(text: str, reg: Registry, found: list[Found], source_of: list[in
     if s in reg.entities[p].affiliation_ids:
         return True
     words = text[f.source[0] : f.source[1]].split()
-    return len(words) == 2 and words[0].lower() in ("the", "its", "our") and words[1].lower() in _OWN_BODIES
+    speaks = set((reg.entities[p].role or "").lower().replace(",", " ").split()) & _REPRESENTATIVES
+    return bool(speaks) and len(words) == 2 and words[0].lower() in ("the", "its", "our") and words[1].lower() in _OWN_BODIES
 
 
+# Roles of people who speak for their body: "Chief executive Jane Doe said the company expected".
+_REPRESENTATIVES = frozenset(
+    "chief executive ceo president chairman chairwoman chair spokesman spokeswoman spokesperson director minister "
+    "secretary official manager founder head".split()
+)
 # Bodies a person may speak for, described rather than named: "said the company expected".
 _OWN_BODIES = _COMPANY_WORDS | frozenset("government ministry department council club party agency board authority".split())
 

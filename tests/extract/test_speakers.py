@@ -2287,3 +2287,13 @@ def test_speaking_to_an_outlet_somewhere_relays_for_the_speaker_after_it():
     r = read("Speaking to CBC News outside the courthouse, Ava's father, Erik Lindqvist, said the family would "
              "campaign for lower limits.")
     assert speaker_of(r, "campaign for lower") == ["Erik Lindqvist", "CBC News"]
+
+
+def test_an_interviewee_relays_the_manufacturer_and_the_physio():
+    text = ("Ruth Engstrom captains the new electric ferry. She spoke to the Gazette.\n\n"
+            "Q: Do you trust the batteries?\n\n"
+            "A: I do. The manufacturer says the batteries can do four crossings on a single charge.\n\n"
+            "Q: And the crew?\n\nA: Our physio told me that three of our deckhands were carrying injuries.")
+    r = read(text)
+    assert speaker_of(r, "four crossings") == ["manufacturer", "Ruth Engstrom"]
+    assert speaker_of(r, "carrying injuries") == ["physio", "Ruth Engstrom"]
