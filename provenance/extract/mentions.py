@@ -32,6 +32,12 @@ _ROLE_REACH = 300  # how far back "the rookie defenceman" looks for the person i
 # "An insider told People ... the source said".
 _CONFIDANTS = frozenset("source insider pal friend confidant".split())
 
+# Heads of one unnamed person a story quotes: "a local farmer", "one former waiter", "a neighbour".
+_UNNAMED_PEOPLE_HEADS = frozenset(
+    """farmer waiter waitress neighbour neighbor resident witness worker employee driver passenger
+    shopper customer parent mother father teacher nurse doctor miner fisherman fisher officer official
+    source insider friend pal relative survivor victim student owner manager diner""".split()
+)
 # Characters back from "he"/"she" within which the speaker just quoted keeps the pronoun.
 _SPEAKER_REACH = 250
 # The end of a sentence: a full stop, question or exclamation mark (and a closing quote) before a capital.
@@ -997,6 +1003,20 @@ class Registry:
             return None
         return self._named_before_of(pos, frozenset(types), ok)
 
+    def _unnamed_speaker(
+        self, pos: int, best: EntityDraft | None, named: tuple[int, NounPhrase] | None
+    ) -> EntityDraft | None:
+        """The unnamed person quoted just before "he"/"she" in the same paragraph, with no
+        named person between ("A local farmer, who did not want to be named, told us he had
+        moved 400 cows. “We learnt our lesson,” he said."): the one the story is quoting."""
+        e = self._recent(pos, lambda x: x.type is SourceType.anonymous and not x.plural and not x.names
+                         and not x.members and x.head in _UNNAMED_PEOPLE_HEADS)
+        if e is None or pos - e.last_pos > _SPEAKER_REACH or "\n" in self._text[e.last_pos : pos]:
+            return None
+        if best is not None and best.last_pos >= e.last_pos or named is not None and named[0] >= e.last_pos:
+            return None
+        return e
+
     def _speaker_stays(self, best: EntityDraft | None, named: tuple[int, NounPhrase], pos: int) -> bool:
         """Does "he"/"she" keep the speaker just quoted ``best`` over a person named after
         them who is no sentence's subject ("Defending, Sarah Lee said Mallinder was ashamed.
@@ -1071,6 +1091,9 @@ class Registry:
                 told = self._told
                 best = self._recent(pos, lambda e: _one_person(p, e, told))
                 named = self._named_before(pos, (SourceType.person,), lambda n: _person_for(p, n, told))
+                unnamed = self._unnamed_speaker(pos, best, named)
+                if unnamed is not None:
+                    return unnamed
                 if named is not None and (best is None or named[0] > best.last_pos) and not self._speaker_stays(best, named, pos):
                     return self._adopt(named)
                 return best

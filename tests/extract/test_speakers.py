@@ -2297,3 +2297,15 @@ def test_an_interviewee_relays_the_manufacturer_and_the_physio():
     r = read(text)
     assert speaker_of(r, "four crossings") == ["manufacturer", "Ruth Engstrom"]
     assert speaker_of(r, "carrying injuries") == ["physio", "Ruth Engstrom"]
+
+
+def test_he_is_the_unnamed_person_quoted_just_before_in_the_paragraph():
+    r = read("Emergency Minister Dave Sinclair-Ngata said the government was ready.\n\n"
+             "A local farmer, who did not want to be named, told us he had moved 400 cows to higher ground. "
+             '"We learnt our lesson last time," he said.')
+    assert speaker_of(r, "learnt our lesson") == ["local farmer"]
+
+
+def test_he_is_no_unnamed_person_across_a_paragraph():
+    r = read('A local farmer told us he had moved his cows.\n\nJohn Smith spoke later. "We are ready," he said.')
+    assert speaker_of(r, "We are ready") == ["John Smith"]
