@@ -70,7 +70,7 @@ ORG_HEADS = frozenset(
     office bureau board authority movement club league team army police airline carrier
     trust university college hospital school district utility insurer lender retailer
     manufacturer automaker startup operator regulator watchdog charity network coastguard
-    constabulary shire municipality borough parish""".split()
+    constabulary shire municipality borough parish force brokerage""".split()
 )
 PERSON_PARTICLES = g.NAME_PARTICLES | {"and"}
 PUBLISH_WORDS = frozenset(
@@ -1111,6 +1111,9 @@ class Registry:
                     return self._adopt(named)
                 return best
             if p == "they":
+                one = self._recent(pos, lambda e: e.type is SourceType.anonymous and not e.plural and e.head in _CONFIDANTS)
+                if one is not None and pos - one.last_pos < _SPEAKER_REACH and "\n" not in self._text[one.last_pos : pos]:
+                    return one  # "A source close to the family said: ... They added": the source, singular "they"
                 return self._recent(
                     pos, lambda e: e.plural or bool(e.members) or e.type == SourceType.organization
                 )
@@ -1278,6 +1281,8 @@ def fits_head(head: str, names: list[str]) -> bool:
         return not public and not any(w.lower() in _NOT_BUSINESSES for w in names)
     if head in _COURT_HEADS:
         return any(w.lower() in _COURT_HEADS for w in names)  # "the court" is no "N.S." nor a company
+    if head == "force":
+        return any(w.lower() in ("police", "constabulary", "garda", "force") for w in names)  # "the force": a police force
     if head in GOVERNMENT_HEADS:
         return public or _is_place(names)
     return True

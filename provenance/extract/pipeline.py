@@ -116,7 +116,7 @@ _PERSON_OR_SURNAME = re.compile(rf"{_PERSON.pattern}|(?<![\w.’'-]){_NAME_WORD}
 # Cloverdale Sport"); one in parentheses or before a slash is a photo credit
 # ("(Muriel Draaisma/CBC)", "Chris Young/The Canadian Press"), page furniture.
 # A body named as where something happened, "on the JSE", "at the Bell Centre": no "it" of a report.
-_PLACE_OF_EVENT = re.compile(r"\b(?:on|at)\s+(?:the\s+)?$")
+_PLACE_OF_EVENT = re.compile(r"\b(?:on|at)\s+(?:the\s+)?$|\(\s*$")  # also a party tag: "Cllr Niamh Costelloe (SF)"
 # An office named with its department before a name: "Minister for Finance Pádraig Mulcahy".
 _OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Commissioner|Minister of State)\s+(?:for|of)\s+$")
 _OBLIQUE = re.compile(
@@ -1524,8 +1524,14 @@ def _office(phrase: str, lex: Lexicon) -> bool:
     words = phrase.strip(" ,").split()
     if words and words[0].lower() == "the":
         words = words[1:]
+    if len(words) > 1 and phrase.strip().lower().startswith("the ") and words[-1].lower() in _OFFICE_ENDS \
+            and all(w[:1].isupper() for w in words):
+        return True  # "The Additional Advocate General", "The Deputy Chief Medical Officer"
     return bool(words) and " ".join(words).lower() in lex.offices
 
+
+# Last words of a capitalized office after "The": "The Additional Advocate General".
+_OFFICE_ENDS = frozenset("general minister secretary commissioner officer director attorney prosecutor solicitor registrar".split())
 
 _FORMER = re.compile(r"\b(?:former|ex-|retired|onetime|one-time|then-)", re.IGNORECASE)
 

@@ -2309,3 +2309,26 @@ def test_he_is_the_unnamed_person_quoted_just_before_in_the_paragraph():
 def test_he_is_no_unnamed_person_across_a_paragraph():
     r = read('A local farmer told us he had moved his cows.\n\nJohn Smith spoke later. "We are ready," he said.')
     assert speaker_of(r, "We are ready") == ["John Smith"]
+
+
+def test_a_capitalized_office_before_a_name_in_apposition_gives_the_name():
+    r = read("The Additional Advocate General, Shri M. Srinivas, argued that the widening was essential.")
+    assert speaker_of(r, "widening was essential") == ["M. Srinivas"]
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Hartfield Police said a man had been arrested. The force said he was released on bail.",
+     "released on bail", "Hartfield Police"),
+    ('Motilal Kapoor Securities cut its rating. "Costs fell 9 per cent," the brokerage said.',
+     "Costs fell", "Motilal Kapoor Securities"),
+    ("Tuathal Renewables plans eight turbines, said Cllr Niamh Costelloe (SF). Tuathal Renewables said it had "
+     "held meetings. The company said it had consulted more than 200 households.", "200 households",
+     "Tuathal Renewables"),
+])
+def test_the_force_the_brokerage_and_the_company_reach_the_body_named(text, words, name):
+    assert speaker_of(read(text), words) == [name]
+
+
+def test_they_after_a_single_source_is_that_source():
+    r = read('A source close to the family said: "Minty ended it." They added that the Duke was relieved.')
+    assert speaker_of(r, "the Duke was relieved") == ["source close to the family"]
