@@ -13,7 +13,7 @@ _LINE = re.compile(
     r"|(?:(?:watch|listen)(?:\s+(?:below|now|live|here|the video|video))?|read more|related|more|also read|recommended)"
     r"\s*:[^\n]{0,200}"
     r"|tap the image above[^\n]{0,120}"
-    r"|(?:picture|pictures|photo|photos|photograph|image|credit)\s*:[^\n]{0,120}"  # "Picture: Instagram/@tilly"
+    r"|(?:picture|pictures|pictured|photo|photos|photograph|image|credit)\s*:[^\n]{0,120}"  # "Picture: Instagram/@tilly"
     # a press release's contact block: "Contact: Aaron Whitlock, investors@...", "Media enquiries: ..."
     r"|(?:media\s+|press\s+|investor\s+)?(?:contacts?|enquiries|inquiries)\s*:[^\n]{0,200}|media\s*:[^\n]{0,200}"
     r"|this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)[^\n]{0,80}"

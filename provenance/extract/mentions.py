@@ -355,6 +355,10 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
         if low in ("’s", "'s") and j > i and _cap(words[j - 1]) and _owned_body(lower, j + 1):
             j += 1  # "Manitoba's nurses union", "China's weather bureau": the body speaks, not the place
             continue
+        if w[:1].isupper() and w[1:].islower() and low in _TITLE_SMALL_WORDS and j > i and _cap(words[j - 1]) \
+                and j + 1 < len(words) and _cap(words[j + 1]):
+            j += 1  # "Married At First Sight groom Brody Kinsella", "Home And Away star": a show's title
+            continue
         if low == "of" and j > i and lower[j - 1] in lex.roles:
             named = _name_after_role_of(words, j + 1)
             if named is not None:
@@ -368,6 +372,10 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
             # Sun" nor "newly released documents"
         j += 1
     return j
+
+
+# Small words a show's or a book's title capitalizes inside it: "Married At First Sight".
+_TITLE_SMALL_WORDS = frozenset("at in on for of and to with from by the".split())
 
 
 def _name_after_role_of(words: list[str], k: int) -> int | None:

@@ -223,7 +223,7 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
         if e is not None and (s1 == 0 or _before_a_verb(t, e[1] + 1)):
             return _with_apposition(t, e, j) or (e, e)
         e = tight_np(t, strip_adjunct(t, 0, j - 1), j)
-        if e is not None:
+        if e is not None and not _inside_that_clause(t, e[1], j):
             return _with_apposition(t, e, j) or (e, e)
         return None
     while (
@@ -248,6 +248,21 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     if valid_subject(t, s, j):
         return (s, j), (s, j)
     return None
+
+
+def _inside_that_clause(t: Tokens, e: int, j: int) -> bool:
+    """Does a that-clause open between the sentence's subject (ending at ``e``) and the "and"
+    at ``j``, so that an act of making public after "and" is that clause's ("told NHK that the
+    ministry was ... and would publish the findings")?"""
+    k = j + 1
+    while k < len(t) and t.lower[k] in g.AUXILIARIES:
+        k += 1
+    verb = t.lower[k] if k < len(t) else ""
+    return verb.startswith(_CONTENT_ACTS) and any(t.lower[x] == "that" for x in range(e + 1, j))
+
+
+# Acts of making public that a reported clause goes on with: "and would publish the findings".
+_CONTENT_ACTS = ("publish", "releas", "post", "shar", "issu", "present")
 
 
 def _after_perception(t: Tokens, s: int, j: int) -> int:
@@ -338,6 +353,8 @@ def tight_np(t: Tokens, s0: int, limit: int) -> Pair | None:
             e += 1
         if e < limit and t.words[e].islower() and t.lower[e] in lexicon().roles:
             e += 1  # "A Pentagon spokeswoman": the role after the name that qualifies it
+            while e < limit and cap(t.words[e]) and t.words[e].isalpha():
+                e += 1  # "Married At First Sight groom Brody Kinsella": the name after the role
     else:
         while (
             e < limit

@@ -2332,3 +2332,23 @@ def test_the_force_the_brokerage_and_the_company_reach_the_body_named(text, word
 def test_they_after_a_single_source_is_that_source():
     r = read('A source close to the family said: "Minty ended it." They added that the Duke was relieved.')
     assert speaker_of(r, "the Duke was relieved") == ["source close to the family"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Married At First Sight groom Brody Kinsella has broken his silence, telling fans he was "edited to look like '
+     'a villain".', "Brody Kinsella"),
+    ('Love Island star Callum Pendlebury broke his silence, telling fans he was "gutted".', "Callum Pendlebury"),
+])
+def test_a_show_s_title_and_role_before_a_name_give_the_name(text, name):
+    assert next(c for c in read(text).claims if c.chain).chain[0].name == name
+
+
+def test_publishing_after_a_that_clause_stays_in_the_reported_clause():
+    r = read('Transport minister Kenji Omuraya told NHK that the ministry was "taking the incident seriously" and '
+             "would publish the findings by the end of the month.")
+    assert speaker_of(r, "would publish the findings") == ["Kenji Omuraya", "NHK"]
+
+
+def test_a_pictured_caption_is_furniture():
+    r = read("Brody Kinsella said the show was edited.\n\nPictured: Brody Kinsella and Shanae Delaney at the wedding")
+    assert [c.span.text for c in r.claims if c.chain] == ["the show was edited"]
