@@ -838,6 +838,8 @@ def _verb_attribution(
     a, be_before = aux_start(t, v)
     if not _verb_form_ok(t, v, low, cue.lemma, prev, a):
         return None
+    if low.endswith("ing") and prev in ("by", "of", "for") and _modifier_ing(t, v):
+        return None  # "decided by planning officers": an -ing word before a plural noun modifies it
     if low.endswith("ing") and _participle_lead(t, a, v) or low == "captioned" and prev == ",":
         # ", saying ...", ", captioned: ...", ", likely calling for ...": the speaker is the main clause's subject
         return _participle_attribution(s, t, a, after, cue, earlier)
@@ -868,6 +870,14 @@ def _verb_attribution(
     if inverted:
         return _inverted(clause, a)
     return None
+
+
+def _modifier_ing(t: Tokens, v: int) -> bool:
+    """Is the -ing word at ``v`` a modifier of the plural noun after it ("planning officers",
+    "training staff"), no participle with an object ("by claiming the", "by saying that")?"""
+    nxt = t.lower[v + 1] if v + 1 < len(t) else ""
+    return nxt.isalpha() and t.words[v + 1].islower() and nxt.endswith("s") and len(nxt) > 3 \
+        and nxt not in g.DETERMINERS and nxt not in g.PRONOUNS and (v + 2 >= len(t) or not t.words[v + 2].isalpha())
 
 
 def _participle_lead(t: Tokens, a: int, v: int) -> bool:

@@ -224,6 +224,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
                 cont.source, cont.name = prev_para_quoted.source, prev_para_quoted.name
             para_found = [f for f in para_found if not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]  # type: ignore[index]
         para_found = drop_anonymity_requests(text, para_found)
+        para_found = drop_act_before_saying(text, para_found)
         if len(quotes) * (len(para_found) + len(para_sentences)) <= PAIRS_PER_PARAGRAPH:
             # these compare a paragraph's quotations with its attributions: bounded, so a
             # megabyte pasted as one paragraph stays linear (issue 11, case 2)
@@ -578,6 +579,22 @@ def introduced_quotes(
             out.append(Found(cue=None, cue_type=CueType.quote, source=m.span(1), content=q,
                              direction="forward", name=m.span(1)))
     return out
+
+
+def drop_act_before_saying(text: str, para_found: list[Found]) -> list[Found]:
+    """``para_found`` without an act whose content is only the participle of saying that
+    follows it ("A friend of the couple hit back, saying: “...”"): the participle reports,
+    with the same speaker; the act before it says nothing of its own."""
+    saying = [g for g in para_found if g.cue is not None and text[g.cue[0] : g.cue[1]].lower() in _SAYING_WORDS]
+    if not saying:
+        return para_found
+    def before_saying(f: Found) -> bool:
+        return any(g is not f and g.source == f.source and f.content[0] <= g.cue[0] <= f.content[0] + 2  # type: ignore[index]
+                   for g in saying)
+    return [f for f in para_found if not before_saying(f)]
+
+
+_SAYING_WORDS = frozenset("saying adding writing telling insisting claiming explaining".split())
 
 
 def drop_anonymity_requests(text: str, para_found: list[Found]) -> list[Found]:

@@ -2352,3 +2352,15 @@ def test_publishing_after_a_that_clause_stays_in_the_reported_clause():
 def test_a_pictured_caption_is_furniture():
     r = read("Brody Kinsella said the show was edited.\n\nPictured: Brody Kinsella and Shanae Delaney at the wedding")
     assert [c.span.text for c in r.claims if c.chain] == ["the show was edited"]
+
+
+def test_an_act_before_saying_leaves_the_quotation_whole_to_the_participle():
+    r = read('A friend of the couple hit back, saying: "Chantelle has done everything by the book. People just '
+             'love to moan about footballers."')
+    claim = next(c for c in r.claims if c.chain)
+    assert "People just love" in claim.span.text and not claim.span.text.startswith("saying")
+
+
+def test_an_ing_word_before_a_plural_noun_is_no_participle():
+    r = read("A spokesperson for Cheshire East Council said the application would be decided by planning officers.")
+    assert [c.span.text for c in r.claims] == ["the application would be decided by planning officers"]
