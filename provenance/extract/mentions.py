@@ -359,7 +359,7 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
                 and j + 1 < len(words) and _cap(words[j + 1]):
             j += 1  # "Married At First Sight groom Brody Kinsella", "Home And Away star": a show's title
             continue
-        if low == "of" and j > i and lower[j - 1] in lex.roles:
+        if low in ("of", "for") and j > i and lower[j - 1] in lex.roles:
             named = _name_after_role_of(words, j + 1)
             if named is not None:
                 j = named  # "Council director of services Eamonn Kiernan": the role's object, then the name
@@ -785,9 +785,9 @@ def _role_of_before(core: list[str], k: int, lex: Lexicon) -> bool:
     """Do the lowercase words before ``k`` read "<role> of <object>" ("director of
     services", "head of research") right before a name?"""
     m = k - 1
-    while m > 0 and core[m].islower() and core[m] != "of" and k - m <= 3:
+    while m > 0 and core[m].islower() and core[m] not in ("of", "for") and k - m <= 3:
         m -= 1
-    return m > 0 and core[m] == "of" and core[m - 1] in lex.roles
+    return m > 0 and core[m] in ("of", "for") and core[m - 1] in lex.roles
 
 
 def _joined(words: list[str]) -> list[str]:

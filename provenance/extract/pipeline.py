@@ -363,6 +363,8 @@ def _inherit_relays(
             relays_of[i] = list(relays_of[j])
         elif eid is not None and eid in told and reg.entities[eid].type is SourceType.anonymous:
             relays_of[i] = list(told[eid])
+        elif eid is not None and eid in told and f.cue is not None and f.lemma == "quote" and i > 0 and source_of[i - 1] == eid:
+            relays_of[i] = list(told[eid])  # "X told Channels Television ... “...,” she was quoted as saying": the same outlet
 
 
 @cache

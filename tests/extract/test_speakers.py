@@ -2364,3 +2364,10 @@ def test_an_act_before_saying_leaves_the_quotation_whole_to_the_participle():
 def test_an_ing_word_before_a_plural_noun_is_no_participle():
     r = read("A spokesperson for Cheshire East Council said the application would be decided by planning officers.")
     assert [c.span.text for c in r.claims] == ["the application would be decided by planning officers"]
+
+
+def test_quoted_as_saying_after_telling_an_outlet_keeps_the_outlet():
+    r = read("State commissioner for energy Folasade Adeyemi told Channels Television the levy was lawful. "
+             '"Nobody is being asked to pay what they cannot afford," she was quoted as saying.')
+    assert speaker_of(r, "levy was lawful") == ["Folasade Adeyemi", "Channels Television"]
+    assert speaker_of(r, "Nobody is being asked") == ["Folasade Adeyemi", "Channels Television"]
