@@ -590,7 +590,7 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if low == lemma:
         return (
             _base_form_ok(low, prev) or _verb_before_that(t, v) or _plural_head_before_name(t, v)
-            or _plural_head_with_complement(t, v)
+            or _plural_head_with_complement(t, v) or _plural_head_before_apposition(t, v)
         )
     if low.endswith("s") and low != lemma and not low.endswith("ss"):
         return _s_form_ok(prev)
@@ -669,6 +669,17 @@ def _plural_head_with_complement(t: Tokens, v: int) -> bool:
         if t.words[k] in (",", ".", ";", ":"):
             break
     return _documents_opening_clause(t, v)
+
+
+def _plural_head_before_apposition(t: Tokens, v: int) -> bool:
+    """Is a base form at ``v``, right after the comma that closes an apposition, the verb of
+    a plural subject that opens the sentence ("Aides to Sen. Tomás Villarreal, D-N.M., say")?"""
+    if v < 3 or t.words[v - 1] != ",":
+        return False
+    s = 0
+    while s < v and t.lower[s] in g.DETERMINERS:
+        s += 1
+    return s < v and t.words[s].isalpha() and _plural_noun(t.lower[s]) and "," in t.words[s + 1 : v - 1]
 
 
 def _documents_opening_clause(t: Tokens, v: int) -> bool:
