@@ -577,7 +577,7 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if a < v:
         return True
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
-    if (low == lemma or low.endswith("s")) and (nxt.endswith("ed") and nxt.isalpha() or nxt in g.IRREGULAR_PAST):
+    if (low == lemma or low.endswith("s")) and (nxt.endswith("ed") and nxt.isalpha() or nxt in _PAST_ONLY):
         return False  # "A United Nations report mentioned", "Kholwani Platinum shares fell": a noun before the verb
     if lemma in g.NOUNISH_VERBS and low == lemma:
         # "the UN report", "a vote": a noun unless a plural pronoun leads ("they report")
@@ -595,6 +595,10 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if low.endswith("s") and low != lemma and not low.endswith("ss"):
         return _s_form_ok(prev)
     return True
+
+
+# Irregular past tenses that are no base form too ("put", "hit", "set" are both): "shares fell".
+_PAST_ONLY = g.IRREGULAR_PAST - frozenset("put hit set cut let shown".split())
 
 
 def _plural_subject_verb(t: Tokens, v: int, prev: str) -> bool:

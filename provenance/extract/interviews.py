@@ -26,8 +26,7 @@ _PERSON = re.compile(
 # An introduction that announces an interview: "We spoke to her about ...", "in an interview".
 _INTERVIEW_INTRO = re.compile(
     r"\b(?:interview(?:ed)?|(?:spoke|speaks|talked|talks) (?:to|with)|sat down with|conversation with|Q&A"
-    r"|caught up with|reached (?:him|her|them)|(?:we|I) asked (?:him|her|them)|answered (?:our|my) questions"
-    r"|(?:spoke|talked|speaks|talks) to (?:us|me))\b",
+    r"|caught up with|reached (?:him|her|them)|we asked (?:him|her|them)\b(?! \w+'s)|answered (?:our|my) questions)\b",
     re.IGNORECASE,
 )
 _INNER_STOP = re.compile(r"[.!?][\"”’)]?\s+\S")

@@ -38,6 +38,8 @@ _UNNAMED_PEOPLE_HEADS = frozenset(
     shopper customer parent mother father teacher nurse doctor miner fisherman fisher officer official
     source insider friend pal relative survivor victim student owner manager diner""".split()
 )
+# A quotation's text, whose full stops end no sentence of the narrator's.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Characters back from "he"/"she" within which the speaker just quoted keeps the pronoun.
 _SPEAKER_REACH = 250
 # The end of a sentence: a full stop, question or exclamation mark (and a closing quote) before a capital.
@@ -398,8 +400,8 @@ def _possessed_person(low: str, lex: Lexicon) -> bool:
 
 
 def _owned_body(lower: list[str], k: int) -> bool:
-    """Do up to three lowercase words from ``k`` end in a body's noun ("nurses union",
-    "weather bureau", "health ministry"), after a place's possessive?"""
+    """Is a body's noun among the four words from ``k`` ("nurses union", "weather bureau",
+    "health ministry"), after a place's possessive, with only words before it?"""
     for m in range(k, min(len(lower), k + 4)):
         if lower[m] in _OWNED_BODIES:
             return True
@@ -1119,12 +1121,14 @@ class Registry:
                     return self._adopt(named)
                 return best
             if p == "they":
+                group = self._recent(pos, lambda e: e.plural or bool(e.members) or e.type == SourceType.organization)
                 one = self._recent(pos, lambda e: e.type is SourceType.anonymous and not e.plural and e.head in _CONFIDANTS)
-                if one is not None and pos - one.last_pos < _SPEAKER_REACH and "\n" not in self._text[one.last_pos : pos]:
+                if one is not None and pos - one.last_pos < _SPEAKER_REACH and "\n" not in self._text[one.last_pos : pos] \
+                        and (group is None or one.last_pos > group.last_pos) \
+                        and len(_SENTENCE_END.findall(_QUOTED.sub('""', self._text[one.last_pos : pos + 1]))) <= 1:
+                    # the sentence before, its quotation whole
                     return one  # "A source close to the family said: ... They added": the source, singular "they"
-                return self._recent(
-                    pos, lambda e: e.plural or bool(e.members) or e.type == SourceType.organization
-                )
+                return group
             return None
         for e in reversed(self.entities[-RECENT:]):
             if _same(np, e):

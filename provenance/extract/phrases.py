@@ -268,7 +268,9 @@ _CONTENT_ACTS = ("publish", "releas", "post", "shar", "issu", "present")
 def _after_perception(t: Tokens, s: int, j: int) -> int:
     """Where the subject of a bare infinitive after a verb of perception starts: after that
     verb ("he heard students shout": "students", who shouted, not "he heard students")."""
-    for k in range(j - 1, max(s - 1, 0), -1):
+    if j + 1 >= len(t) or t.lower[j + 1].endswith(("s", "ed")) or any(w in ("who", "that", "which") for w in t.lower[s:j]):
+        return s  # only before a bare infinitive, and not in a relative clause ("Residents who saw the fire said")
+    for k in range(j - 1, s - 1, -1):
         if t.lower[k] in _PERCEPTION and t.words[k].islower():
             return k + 1
     return s
@@ -306,7 +308,12 @@ def _with_apposition(t: Tokens, e: Pair, j: int) -> tuple[Pair, Pair] | None:
 def _holds_a_verb(t: Tokens, s: int, j: int) -> bool:
     """Does s..j hold a finite verb (a word in -ed or an auxiliary), so that it is the rest
     of a relative clause rather than a subject?"""
-    return any(t.lower[k] in g.AUXILIARIES or t.words[k].islower() and t.lower[k].endswith("ed") for k in range(s, j + 1))
+    return any(
+        t.lower[k] in g.AUXILIARIES or t.words[k].islower() and (
+            t.lower[k].endswith("ed") or t.lower[k] in g.IRREGULAR_PAST or t.lower[k] in _PERCEPTION
+        )
+        for k in range(s, j + 1)
+    )  # "Residents who saw the fire said": "saw" is the relative clause's verb
 
 
 _QUANTIFIERS = frozenset("many most some several few all both".split())
@@ -547,14 +554,16 @@ def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
 
 def _after_frame(t: Tokens, a: int, b: int) -> int:
     """Where a subject starts after a frame that opens its clause ("It comes after Brooke
-    Tanaka, 31, told": "Brooke Tanaka"; "This comes as the minister, ..., said"): the
-    subordinator before a capitalized name or a determiner ends the frame."""
-    for x in range(b - 1, a - 1, -1):
-        if t.lower[x] in _FRAME_ENDS and x > a and (cap(t.words[x + 1]) or t.lower[x + 1] in g.DETERMINERS):
-            return x + 1
+    Tanaka, 31, told": "Brooke Tanaka"; "This comes as the minister, ..., said"): a pronoun, a
+    verb of sequence and a subordinator, then the subject."""
+    if b - a >= 3 and t.lower[a] in ("it", "this", "that") and t.lower[a + 1] in _SEQUENCE_VERBS \
+            and t.lower[a + 2] in _FRAME_ENDS:
+        return a + 3
     return a
 
 
+# Verbs of sequence in a frame: "It comes after", "This came as", "That follows".
+_SEQUENCE_VERBS = frozenset("comes came follows followed".split())
 # Subordinators that end a frame before a subject: "It comes after", "This comes as".
 _FRAME_ENDS = frozenset("after before as since because while until".split())
 

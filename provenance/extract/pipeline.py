@@ -115,8 +115,8 @@ _PERSON_OR_SURNAME = re.compile(rf"{_PERSON.pattern}|(?<![\w.’'-]){_NAME_WORD}
 # A name after "the" or a figure is no person ("the Starlight Tours", "$44.5 million
 # Cloverdale Sport"); one in parentheses or before a slash is a photo credit
 # ("(Muriel Draaisma/CBC)", "Chris Young/The Canadian Press"), page furniture.
-# A body named as where something happened, "on the JSE", "at the Bell Centre": no "it" of a report.
-_PLACE_OF_EVENT = re.compile(r"\b(?:on|at)\s+(?:the\s+)?$|\(\s*$")  # also a party tag: "Cllr Niamh Costelloe (SF)"
+# A body named as where something happened, "on the JSE": no "it" of a report.
+_PLACE_OF_EVENT = re.compile(r"\bon\s+(?:the\s+)?$|\(\s*$")  # also a party tag: "Cllr Niamh Costelloe (SF)"
 # An office named with its department before a name: "Minister for Finance Pádraig Mulcahy".
 _OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Commissioner|Minister of State)\s+(?:for|of)\s+$")
 _OBLIQUE = re.compile(
@@ -311,7 +311,8 @@ def _company_unnamed_in_lede(e, text: str, f: Found) -> bool:
     if e.names or e.plural or e.type not in (SourceType.organization, SourceType.anonymous) or f.source is None:
         return False
     words = text[f.source[0] : f.source[1]].lower().split()
-    return len(words) >= 2 and words[0] in ("a", "an", "its") and (words[1] in _LEDE_BODIES or e.head in _LEDE_BODIES)
+    in_lede = text.count("\n", 0, f.source[0]) <= 4  # the first paragraphs, blank lines between them
+    return in_lede and len(words) >= 2 and words[0] in ("a", "an", "its") and e.head in _LEDE_BODIES
 
 
 # Heads of a company introduced unnamed: "a regional bank", "its owner", "a maker of ...".
@@ -587,12 +588,13 @@ def drop_act_before_saying(text: str, para_found: list[Found]) -> list[Found]:
     """``para_found`` without an act whose content is only the participle of saying that
     follows it ("A friend of the couple hit back, saying: “...”"): the participle reports,
     with the same speaker; the act before it says nothing of its own."""
-    saying = [g for g in para_found if g.cue is not None and text[g.cue[0] : g.cue[1]].lower() in _SAYING_WORDS]
+    saying = [p for p in para_found if p.cue is not None and text[p.cue[0] : p.cue[1]].lower() in _SAYING_WORDS]
     if not saying:
         return para_found
+
     def before_saying(f: Found) -> bool:
-        return any(g is not f and g.source == f.source and f.content[0] <= g.cue[0] <= f.content[0] + 2  # type: ignore[index]
-                   for g in saying)
+        return any(p is not f and p.source == f.source and f.content[0] <= p.cue[0] <= f.content[0] + 2  # type: ignore[index]
+                   for p in saying)
     return [f for f in para_found if not before_saying(f)]
 
 
@@ -1412,40 +1414,42 @@ def _titled_outlet(text: str, span: tuple[int, int], lex: Lexicon) -> str | None
     """The outlet a hearer of "told" names by a bare title or a shape only outlets have:
     a listed outlet's one-word title ("told People", "told Variety", "told Stuff": listed as
     "People (magazine)", "Stuff (New Zealand)" because the word alone is a common noun
-    elsewhere), a broadcaster's call sign ("told KXRT"), or a newspaper's title with a
-    newspaper word in it ("told the Northern Daily Leader")."""
+    elsewhere), a broadcaster's call sign that names no listed body ("told KXRT", not "told
+    CAIR"), or a newspaper's title ending in a newspaper word ("told the Northern Daily Leader",
+    not "the Post Office Horizon Inquiry")."""
     phrase = text[span[0] : span[1]]
     if not phrase[:1].isupper() and not phrase.startswith("the "):
         return None
     words = phrase.split()
     if len(words) == 1:
         hit = lex.outlets.get(fold(phrase) + " magazine")
-        bare = _qualified_outlets(lex).get(fold(phrase))
-        return hit[0] if hit else bare or (phrase if _US_CALL_SIGN.fullmatch(phrase) else None)
+        bare = _qualified_outlets().get(fold(phrase))
+        call_sign = _US_CALL_SIGN.fullmatch(phrase) and not lookup(lex.organizations, words) and not lookup(lex.outlets, words)
+        return hit[0] if hit else bare or (phrase if call_sign else None)
     named = words[1:] if words[0] in ("the", "The") else words
-    if len(named) >= 2 and all(w[:1].isupper() for w in named) and any(w.lower() in OUTLET_WORDS for w in named[:-1]):
+    if len(named) >= 2 and all(w[:1].isupper() for w in named) and named[-1].lower() in _PAPER_TITLE_ENDS \
+            and not any(w in lex.org_words for w in named) and not lookup(lex.outlets, named, the=True):
         return " ".join(named)  # "the Northern Daily Leader"
     return None
 
 
 # A North American broadcaster's call sign alone: "KXRT", "WKRC", "CJAD".
 _US_CALL_SIGN = re.compile(r"[KWC][A-Z]{3}")
+# Last words of a newspaper's title: "the Northern Daily Leader", "the Kelowna Daily Courier".
+_PAPER_TITLE_ENDS = OUTLET_WORDS - {"news", "press", "review", "standard", "star", "times", "post", "bulletin", "monitor"} \
+    | frozenset("leader advocate citizen sun age mail".split())
 
 
-def _qualified_outlets(lex: Lexicon) -> dict[str, str]:
+@cache
+def _qualified_outlets() -> dict[str, str]:
     """Listed outlets named with a qualifier ("Stuff (New Zealand)", "People (magazine)"),
-    by their folded one-word title: keys only for a hearer of "told". Built once per lexicon."""
-    out = _QUALIFIED.get(id(lex))
-    if out is None:
-        out = _QUALIFIED[id(lex)] = {}
-        for canonical, _kind in lex.outlets.values():
-            title, paren, _rest = canonical.partition(" (")
-            if paren and " " not in title:
-                out.setdefault(fold(title), canonical)
+    by their folded one-word title: keys only for a hearer of "told"."""
+    out: dict[str, str] = {}
+    for canonical, _kind in lexicon().outlets.values():
+        title, paren, _rest = canonical.partition(" (")
+        if paren and " " not in title:
+            out.setdefault(fold(title), canonical)
     return out
-
-
-_QUALIFIED: dict[int, dict[str, str]] = {}
 
 
 def _as_listed_outlet(np: NounPhrase, name: str) -> NounPhrase:

@@ -39,7 +39,7 @@ TOKEN = re.compile(
     # A run of ASCII letters that ends the word (no apostrophe, hyphen, dot or & goes on)
     # is a token whichever rule below would take it: deciding it first spares most tokens
     # the other alternatives. Everything else tries the rules in order.
-    r"(?:E|Yahoo|Hello|OK)!(?=\s)"  # names spelled with "!": "E! News", "Hello! magazine"
+    r"(?:E!(?= (?:News|Online|Entertainment))|Yahoo!(?= [A-Z])|(?:Hello|OK)!(?= [Mm]agazine| [a-z]))"  # "E! News", "told OK! that"
     r"|[A-Za-z]+(?![\w’'\-.&])"
     r"|''|``"  # typewriter quotes (the New York Times writes ''quoted'')
     r"|(?:[A-Za-z]\.){2,}"  # U.S., U.N.

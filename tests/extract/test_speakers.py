@@ -2371,3 +2371,41 @@ def test_quoted_as_saying_after_telling_an_outlet_keeps_the_outlet():
              '"Nobody is being asked to pay what they cannot afford," she was quoted as saying.')
     assert speaker_of(r, "levy was lawful") == ["Folasade Adeyemi", "Channels Television"]
     assert speaker_of(r, "Nobody is being asked") == ["Folasade Adeyemi", "Channels Television"]
+
+
+def test_a_plural_subject_before_an_apposition_takes_a_base_form():
+    r = read("Aides to Sen. Tomás Villarreal, D-N.M., say he is pressing to restore nutrition funding.")
+    assert speaker_of(r, "restore nutrition funding") == ["Aides"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A man detained after the attack, aged 45, told police he was innocent.", "man"),
+    ("Residents who saw the fire said the alarm never sounded.", "Residents"),
+    ("Witnesses who heard the blast said it shook the windows.", "Witnesses"),
+])
+def test_a_modifier_or_a_relative_clause_keeps_the_subject(text, name):
+    assert next(c for c in read(text).claims if c.chain).chain[0].name == name
+
+
+@pytest.mark.parametrize("text", [
+    "He told the Post Office Horizon Inquiry that he was innocent.",
+    "He told CAIR that he was innocent.",
+])
+def test_a_body_told_is_no_outlet(text):
+    assert all(len(c.chain) < 2 for c in read(text).claims)
+
+
+def test_they_is_no_source_two_sentences_back():
+    r = read("A source said the move was planned. The protesters gathered outside. They said they would return.")
+    assert speaker_of(r, "would return") == []
+
+
+def test_a_company_spokesman_is_no_company_named_after():
+    r = read("A company spokesman said the plant would close.\n\nAcme Widgets will cut 300 jobs.")
+    assert speaker_of(r, "plant would close") == ["company spokesman"]
+
+
+def test_told_ok_keeps_the_magazine():
+    r = read('Her agent, Rhona Blyth, told OK! that report was "completely untrue".')
+    chain = speaker_of(r, "completely untrue")
+    assert chain[0] == "Rhona Blyth" and chain[1].startswith("OK!")
