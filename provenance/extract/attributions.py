@@ -741,11 +741,20 @@ def _not_a_verb_here(s: Sentence, t: Tokens, v: int) -> bool:
     if not t.words[v].islower() and not is_open_quote(t.words[v - 1]) and not s.title_case:
         return True
     prev = t.lower[v - 1]
-    if prev in g.DETERMINERS and not (v == 1 and prev in ("one", "another")):  # "One said:" is one of a group
-        return True
+    if prev in g.DETERMINERS and not (prev in ("one", "another") and _alone_before(t, v - 1)):
+        return True  # ("One said:", "“It was awful,” one said", "But one said" are one of a group)
     if prev in ("’s", "'s") and (v < 2 or t.lower[v - 2] not in g.PRONOUNS):
         return True
     return prev == "to"
+
+
+def _alone_before(t: Tokens, k: int) -> bool:
+    """Does the word at ``k`` stand alone as a subject: at the sentence's start, after a
+    closing quotation and its comma, or after a conjunction?"""
+    if k == 0:
+        return True
+    before = t.words[k - 1]
+    return is_close_quote(before) or before in (",", ":") or t.lower[k - 1] in ("but", "and", "yet")
 
 
 def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:

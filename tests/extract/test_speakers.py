@@ -2409,3 +2409,11 @@ def test_told_ok_keeps_the_magazine():
     r = read('Her agent, Rhona Blyth, told OK! that report was "completely untrue".')
     chain = speaker_of(r, "completely untrue")
     assert chain[0] == "Rhona Blyth" and chain[1].startswith("OK!")
+
+
+@pytest.mark.parametrize("text, words", [
+    ('Two officials said the talks failed. "It was awful," one said.', "It was awful"),
+    ("Two officials said the talks failed. But one said the president was calm.", "president was calm"),
+])
+def test_one_after_a_quotation_or_a_conjunction_is_one_of_the_group(text, words):
+    assert speaker_of(read(text), words) == ["Two officials"]
