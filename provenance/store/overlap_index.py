@@ -546,8 +546,8 @@ def regroup(conn: Connection) -> int:
         .join(ca, ca.c.id == claim_a).join(aa, and_(aa.c.id == ca.c.article_id, aa.c.is_current.is_(True)))
         .join(cb, cb.c.id == claim_b).join(ab, and_(ab.c.id == cb.c.article_id, ab.c.is_current.is_(True)))
         .order_by(claim_a, claim_b)  # the same groups whatever order the database returns
-    ).all()
-    groups = dense_groups((a, b, s) for a, b, s in pairs)
+    )
+    groups = dense_groups((a, b, s) for a, b, s in pairs)  # streamed: no list of every pair's row beside the edges
     if not groups:
         return 0
     members = sorted({c for _, m in groups for c in m})
