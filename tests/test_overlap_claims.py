@@ -248,3 +248,22 @@ def test_the_ingest_cache_keeps_packed_features_and_pairs_as_a_read_would(any_ur
         assert list(cache.recent) == [said[-1]] and read == [said[0]]
     else:
         assert read == [said[0], said[0], said[1]]
+
+
+def test_packed_features_are_the_same_text_whatever_the_hash_seed():
+    """overlap_claim.features does not depend on PYTHONHASHSEED (set order): two ingests of the same
+    input store the same text."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, sys; from provenance.overlaps import features; from provenance.store.overlap_index "
+            "import pack; print(json.dumps([pack(features(t)) for t in json.loads(sys.argv[1])]))")
+    outs = {subprocess.run([sys.executable, "-c", code, json.dumps(TEXTS)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    [out] = outs
+    packed = json.loads(out)
+    assert packed == [overlap_index.pack(features(t)) for t in TEXTS]
+    for p in packed:
+        assert all(part.split() == sorted(part.split()) for part in p.split("|"))
+    assert any(len(p.split("|")[2].split()) > 3 for p in packed)

@@ -361,11 +361,12 @@ class ClaimCache:
 
 
 def pack(f: Features) -> str:
-    """Features as "numbers|names|content words" (none of them holds a space or a bar);
-    ``unpack`` rebuilds the same sets from it."""
-    numbers = " ".join(x for x in f.anchors if x[0] == "#")
-    names = " ".join(x[1:] for x in f.anchors if x[0] == "@")
-    return f"{numbers}|{names}|{' '.join(f.content)}"
+    """Features as "numbers|names|content words" (none of them holds a space or a bar), each part
+    sorted, so that the same features give the same text whatever the process's string-hash seed
+    (a set's order follows it); ``unpack`` rebuilds the same sets from it."""
+    numbers = " ".join(sorted(x for x in f.anchors if x[0] == "#"))
+    names = " ".join(sorted(x[1:] for x in f.anchors if x[0] == "@"))
+    return f"{numbers}|{names}|{' '.join(sorted(f.content))}"
 
 
 def unpack(packed: str) -> Features:
