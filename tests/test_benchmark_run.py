@@ -32,3 +32,27 @@ def test_benchmark_runs_to_the_end_at_a_small_size(tmp_path):
     assert not [q for q in queries["queries"] if "skipped" in q and q["skipped"] != "no arguments"]
     failed = [c for c in queries["cli"] if c.get("exit")]
     assert not failed, failed
+
+
+@pytest.mark.slow
+def test_memory_benchmark_runs_and_reports_what_holds_the_memory(tmp_path):
+    """benchmarks/memory.py (docs/benchmarks.md, fifth pass) at a small size: one line every batch
+    with the memory figures, and the run's line after the regroup."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    corpus = tmp_path / "c.jsonl"
+    generate.write_jsonl(corpus, 400, 1)
+    out = tmp_path / "mem.jsonl"
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "memory.py"), str(corpus), str(tmp_path / "m.db"),
+           "--every", "1", "--deep", "--json", str(out)]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr[-3000:]
+    *lines, end = [json.loads(line) for line in out.read_text().splitlines()]
+    batches = [b for b in lines if b["articles"]]  # (and one line before the first batch)
+    assert [b["articles"] for b in batches] == [200, 400] and end["end"] and end["articles"] == 400
+    for b in batches:
+        assert b["hwm_mb"] >= b["rss_mb"] > 0 and b["claim_cache"] > 0 and b["resolver_sources"] > 0
+        assert b["claim_cache_mb"] < 5 and "py_arenas_mb" in b

@@ -206,3 +206,64 @@ def test_claims_the_writer_did_not_hand_over_are_read(any_url, folder, fake):
             assert [tuple(r) for r in conn.exec_driver_sql(pairs)] == want
             assert overlap_index._all_new(conn, claims[-1][0], []) == []  # nothing new, nothing handed
     engine.dispose()
+
+
+@pytest.mark.parametrize("size", [10, 1, None])
+def test_the_ingest_cache_keeps_packed_features_and_pairs_as_a_read_would(any_url, folder, fake, monkeypatch, size):
+    """The ingest's ClaimCache keeps the packed features of the claims indexed last (a string each, not
+    four sets: the ingest's memory, fifth pass); a candidate found there is compared as one read from
+    overlap_claim is, and one evicted from it is read: the same pairs either way, and without a cache."""
+    from provenance.store.db import begin_write
+
+    for name, text in (("a.txt", UN), ("b.txt", REUTERS), ("c.txt", AP)):
+        write(folder, name, text)
+    run(any_url, "ingest", str(folder), "--workers", "1", "-q")
+    engine = open_database(any_url)
+    pairs = "SELECT claim_a, claim_b, score, shared FROM overlap_pair ORDER BY claim_a, claim_b"
+    with engine.connect() as conn:
+        claims = [tuple(r) for r in conn.exec_driver_sql("SELECT id, article_id, text FROM claim ORDER BY id")]
+        want = [tuple(r) for r in conn.exec_driver_sql(pairs)]
+    said = [c[0] for c in claims if len(c[2]) > 20]  # the claims of the three bodies (the titles' are too short)
+    assert len(said) == 3 and len(want) == 3
+    read: list[int] = []
+    real = overlap_index._stored
+    monkeypatch.setattr(overlap_index, "_stored", lambda conn, ids: (read.extend(ids), real(conn, ids))[1])
+    cache = overlap_index.ClaimCache(size) if size else None
+    with begin_write(engine) as conn:
+        for table in ("overlap_key", "overlap_claim", "overlap_feature", "overlap_pair", "overlap_state"):
+            conn.exec_driver_sql(f"DELETE FROM {table}")
+    indexed = 0
+    for claim in claims:  # one chunk a claim, as ingest indexes batch by batch
+        with begin_write(engine) as conn:
+            indexed += overlap_index._index_chunk(conn, [claim], indexed, None, cache)[0]
+    with engine.connect() as conn:
+        assert [tuple(r) for r in conn.exec_driver_sql(pairs)] == want
+        stored = {r[0]: (r[1], r[2]) for r in conn.exec_driver_sql("SELECT claim_id, article_id, features "
+                                                                      "FROM overlap_claim")}
+    engine.dispose()
+    if size == 10:  # every candidate was in the cache, kept as overlap_claim holds it
+        assert read == [] and dict(cache.recent) == stored
+        assert all(isinstance(p, str) for _, p in cache.recent.values())
+    elif size == 1:  # the cache keeps the last claim only: the first one is read when the third meets it
+        assert list(cache.recent) == [said[-1]] and read == [said[0]]
+    else:
+        assert read == [said[0], said[0], said[1]]
+
+
+def test_packed_features_are_the_same_text_whatever_the_hash_seed():
+    """overlap_claim.features does not depend on PYTHONHASHSEED (set order): two ingests of the same
+    input store the same text."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, sys; from provenance.overlaps import features; from provenance.store.overlap_index "
+            "import pack; print(json.dumps([pack(features(t)) for t in json.loads(sys.argv[1])]))")
+    outs = {subprocess.run([sys.executable, "-c", code, json.dumps(TEXTS)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    [out] = outs
+    packed = json.loads(out)
+    assert packed == [overlap_index.pack(features(t)) for t in TEXTS]
+    for p in packed:
+        assert all(part.split() == sorted(part.split()) for part in p.split("|"))
+    assert any(len(p.split("|")[2].split()) > 3 for p in packed)

@@ -215,15 +215,16 @@ def test_ingest_and_curation_keep_the_groups_current_so_overlaps_only_reads(tmp_
 
 
 def test_the_ingest_cache_keeps_the_latest_claims():
-    from provenance.store.overlap_index import ClaimCache
+    from provenance.store.overlap_index import ClaimCache, pack, unpack
 
     texts = [*PARAPHRASE, *TOPIC_ONLY, *FILLER]
     cache = ClaimCache(size=3)
     for i, t in enumerate(texts):
-        cache.put(i, 100 + i, features(t))
+        cache.put(i, 100 + i, pack(features(t)))
     assert len(cache) == 3 and cache.get(len(texts) - 4) is None  # older: read from overlap_claim
     for i in range(len(texts) - 3, len(texts)):
-        assert cache.get(i) == (100 + i, features(texts[i]))
+        article, packed = cache.get(i)
+        assert article == 100 + i and unpack(packed) == features(texts[i])  # kept packed: the same features
 
 
 def test_indexing_pauses_the_cycle_collector_and_restores_it(tmp_path, monkeypatch):

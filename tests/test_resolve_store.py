@@ -68,3 +68,17 @@ def test_the_resolver_needs_only_its_source_store():
     assert ("ps:joscelyn", 1) in store.blocks
     other = again.resolve(Entity(id=1, name="two officials", type="anonymous"), article_key=ArticleRef("b" * 64))
     assert store.sources[other]["key"] == "two officials @" + "b" * 16
+
+
+def test_the_kept_resolver_forgets_article_scoped_sources_and_their_roles():
+    """Between batches the resolver keeps the sources of the corpus, not of its articles: an article-scoped
+    source ("two officials") is dropped with its role, so what is kept does not grow with the articles."""
+    store = DictStore()
+    resolver = Resolver(store)
+    for n in range(30):
+        key = ArticleRef(f"{n:016x}" * 4)  # (a scoped key keeps the first 16 digits)
+        resolver.resolve_many([(Entity(id=0, name="two officials", type="anonymous", role="in the ministry"), key),
+                               (Entity(id=1, name="Thomas Joscelyn", type="person", role="a senior fellow"), key)])
+        resolver.end_batch()
+        assert resolver.size() == 1 and len(resolver._roles) == 1  # Joscelyn's, whatever the batch
+    assert sum(s["role"] is not None for s in store.sources.values()) == 31  # every role was written

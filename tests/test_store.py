@@ -300,3 +300,51 @@ def test_source_cache_starts_afresh_after_another_writer_or_curation(db):
     assert q(db, "SELECT count(*) FROM source WHERE name = 'Reuters'") == [(1,)]
     assert q(db, "SELECT s.name FROM claim c JOIN source s ON s.id = c.origin_source_id "
                  "WHERE c.text LIKE '%cleared%'") == [("Carl Lund",)]
+
+
+SOURCE_TEXTS = [
+    (ARTICLE_A, "/a.txt"), (ARTICLE_B, "/b.txt"),
+    ("Carl Lund said that it rained.\n\nTwo officials said that the talks had stalled.\n", "/c.txt"),
+    ("Mr Carl Lund said that it snowed.\n\nReuters said that the roads were closed.\n", "/d.txt"),
+    ("Marta Skov said that it hailed.\n\nThe UN report stated that the roads were open.\n", "/e.txt"),
+]
+SOURCE_TABLES = ("source", "source_alias", "source_block", "source_relation", "mention", "claim", "citation",
+                 "source_article")
+
+
+def dump(engine, tables=SOURCE_TABLES) -> dict[str, list[tuple]]:
+    with engine.connect() as conn:
+        return {t: sorted(tuple(r) for r in conn.exec_driver_sql(f"SELECT * FROM {t}")) for t in tables}
+
+
+def test_source_cache_past_its_limit_starts_afresh_and_stores_the_same_rows(any_url, fake):
+    """The writer's resolver is bounded (SOURCE_CACHE_SOURCES, memory): past it the next batch starts from
+    an empty one, which stores what the kept one would have, on both backends."""
+    dumps = []
+    for limit in (None, 0):
+        url = any_url if limit is None else any_url.replace("any.db", "any0.db")
+        if url == any_url and limit == 0:  # PostgreSQL: the same database emptied, its ids counting from 1 again
+            engine = open_database(url)
+            with engine.begin() as conn:
+                names = [r[0] for r in conn.exec_driver_sql(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                    "AND tablename != 'schema_migrations'")]
+                conn.exec_driver_sql(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE")
+            engine.dispose()
+        engine = open_database(url)
+        cache = writer.SourceCache(limit=limit)
+        kept = []
+        for pair in SOURCE_TEXTS:  # one batch an article
+            [res] = store(engine, pair, cache=cache)
+            assert res.status == "added"
+            kept.append(cache._resolver is not None)
+        assert kept == [limit is None] * len(SOURCE_TEXTS)  # 0: dropped after every batch
+        dumps.append(dump(engine))
+        engine.dispose()
+    assert dumps[0]["claim"] and dumps[0] == dumps[1]
+
+
+def test_source_cache_default_limit_is_the_memory_bound(monkeypatch):
+    assert writer.SourceCache().limit == writer.SOURCE_CACHE_SOURCES == 20_000
+    monkeypatch.setattr(writer, "SOURCE_CACHE_SOURCES", 5)
+    assert writer.SourceCache().limit == 5 and writer.SourceCache(limit=7).limit == 7

@@ -260,28 +260,29 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
     _insert_ignore(conn, OverlapClaim, ["claim_id", "article_id", "features"], ["claim_id"],
                    [(cid, article[cid], p) for cid, p in keyed.items()] + late)
     alls = {p: _all_of(p) for p in packed.values()}
-    more = set().union(*(feats[cid].all for cid in old if cid in feats), *alls.values()) - set(df)
+    more = set().union(*alls.values()) - set(df)
     df.update(_counts(conn, more))
     pairs = _Pairs(feats, packed, alls, Comparer(df, n)).of(candidates, article)  # df and n are fixed for this chunk
     _insert_ignore(conn, OverlapPair, ["claim_a", "claim_b", "score", "shared"], ["claim_a", "claim_b"], pairs)
     if cache is not None:  # this chunk's claims are the next chunks' likeliest candidates
-        for cid in keyed:
-            cache.put(cid, article[cid], feats[cid])
+        for cid, p in keyed.items():
+            cache.put(cid, article[cid], p)
     return fresh, len(pairs)
 
 
 def _gather(conn: Connection, old: list[int], cache: "ClaimCache | None", feats: dict[int, Features],
             packed: dict[int, str], article: dict[int, int]) -> list[tuple[int, int, str]]:
-    """Put the features of the older candidates ``old`` into ``feats`` (those the cache keeps) or
-    ``packed`` (the others, read from overlap_claim), and their articles into ``article``; return
-    the overlap_claim rows of those indexed before the table existed (extracted from their text here)."""
+    """Put the packed features of the older candidates ``old`` into ``packed`` (from the cache, or
+    read from overlap_claim) and their articles into ``article``; return the overlap_claim rows of
+    those indexed before the table existed (extracted from their text here). ``feats`` holds this
+    chunk's claims, which are not ``old``."""
     to_read = []
     for cid in old:
         hit = cache.get(cid) if cache is not None else None
         if hit is None:
             to_read.append(cid)
         else:
-            article[cid], feats[cid] = hit
+            article[cid], packed[cid] = hit
     return _read_features(conn, to_read, packed, article)
 
 
@@ -334,35 +335,38 @@ class _Pairs:
 
 
 class ClaimCache:
-    """Features of the CACHE_CLAIMS claims indexed last, by id, kept across ``index_new_claims`` calls
-    (what ``ingest`` passes): a new claim's candidates are mostly recent. Older candidates are read
-    from overlap_claim, packed, and unpacked only to be compared (docs/benchmarks.md, issue 13: at
-    10,000 articles, extracting their features again from their text was 60 % of the index's time)."""
+    """Packed features (``pack``, what overlap_claim stores) of the CACHE_CLAIMS claims indexed last,
+    by id, kept across ``index_new_claims`` calls (what ``ingest`` passes): a new claim's candidates
+    are mostly recent. Older candidates are read from overlap_claim; both are unpacked only to be
+    compared (docs/benchmarks.md, issue 13: at 10,000 articles, extracting their features again from
+    their text was 60 % of the index's time). Packed, a claim costs ~100 bytes here instead of the
+    ~2.3 KB of its four frozensets: 2 MB for 20,000 claims instead of 46 (fifth pass)."""
 
     def __init__(self, size: int = CACHE_CLAIMS) -> None:
-        self.recent: OrderedDict[int, tuple[int, Features]] = OrderedDict()  # oldest first
+        self.recent: OrderedDict[int, tuple[int, str]] = OrderedDict()  # oldest first
         self.size = size
 
     def __len__(self) -> int:
         return len(self.recent)
 
-    def get(self, cid: int) -> tuple[int, Features] | None:
-        """(article id, features) of an indexed claim, if kept."""
+    def get(self, cid: int) -> tuple[int, str] | None:
+        """(article id, packed features) of an indexed claim, if kept."""
         return self.recent.get(cid)
 
-    def put(self, cid: int, article: int, f: Features) -> None:
-        """Keep a claim's features, dropping the oldest past the size."""
-        self.recent[cid] = (article, f)
+    def put(self, cid: int, article: int, packed: str) -> None:
+        """Keep a claim's packed features, dropping the oldest past the size."""
+        self.recent[cid] = (article, packed)
         while len(self.recent) > self.size:
             self.recent.popitem(last=False)  # (a dict's first key, once many are deleted, is found by a scan)
 
 
 def pack(f: Features) -> str:
-    """Features as "numbers|names|content words" (none of them holds a space or a bar);
-    ``unpack`` rebuilds the same sets from it."""
-    numbers = " ".join(x for x in f.anchors if x[0] == "#")
-    names = " ".join(x[1:] for x in f.anchors if x[0] == "@")
-    return f"{numbers}|{names}|{' '.join(f.content)}"
+    """Features as "numbers|names|content words" (none of them holds a space or a bar), each part
+    sorted, so that the same features give the same text whatever the process's string-hash seed
+    (a set's order follows it); ``unpack`` rebuilds the same sets from it."""
+    numbers = " ".join(sorted(x for x in f.anchors if x[0] == "#"))
+    names = " ".join(sorted(x[1:] for x in f.anchors if x[0] == "@"))
+    return f"{numbers}|{names}|{' '.join(sorted(f.content))}"
 
 
 def unpack(packed: str) -> Features:
@@ -543,8 +547,8 @@ def regroup(conn: Connection) -> int:
         .join(ca, ca.c.id == claim_a).join(aa, and_(aa.c.id == ca.c.article_id, aa.c.is_current.is_(True)))
         .join(cb, cb.c.id == claim_b).join(ab, and_(ab.c.id == cb.c.article_id, ab.c.is_current.is_(True)))
         .order_by(claim_a, claim_b)  # the same groups whatever order the database returns
-    ).all()
-    groups = dense_groups((a, b, s) for a, b, s in pairs)
+    )
+    groups = dense_groups((a, b, s) for a, b, s in pairs)  # streamed: no list of every pair's row beside the edges
     if not groups:
         return 0
     members = sorted({c for _, m in groups for c in m})
