@@ -587,6 +587,8 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
         return _nounish_s_form_ok(t, v, prev)
     if low == lemma and low in _PAST_LIKE_BASE and nxt in ("", ".", ",", ":", "!", "?", ";"):
         return True  # "“...,” her statement read.": a past tense spelled as the base
+    if low == lemma and _compound_noun(t, v):
+        return False  # "cut its full-year sales forecast on Tuesday": a noun after a noun
     if low == lemma:
         return (
             _base_form_ok(low, prev) or _verb_before_that(t, v) or _plural_head_before_name(t, v)
@@ -599,6 +601,19 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
 
 # Irregular past tenses that are no base form too ("put", "hit", "set" are both): "shares fell".
 _PAST_ONLY = g.IRREGULAR_PAST - frozenset("put hit set cut let shown".split())
+
+
+def _compound_noun(t: Tokens, v: int) -> bool:
+    """Is the base form at ``v`` the head of a compound noun ("its full-year sales forecast
+    on Tuesday", "the earnings report, which")? A plural noun with a possessive, a hyphenated
+    modifier or a determiner before it, and a preposition or a comma after it."""
+    if v < 2 or not _plural_noun(t.lower[v - 1]):
+        return False
+    nxt = t.lower[v + 1] if v + 1 < len(t) else "."
+    before = t.lower[v - 2]
+    return (nxt in g.PREPOSITIONS or nxt in (",", ".", ";")) and (
+        before in ("its", "their", "his", "her", "our", "the", "a", "an") or "-" in before
+    )
 
 
 def _plural_subject_verb(t: Tokens, v: int, prev: str) -> bool:
@@ -1054,8 +1069,17 @@ def _program_end(t: Tokens, e: int) -> int | None:
     Morning Report", "CBC Radio's Ontario Morning") when "that", a time or a colon follows
     the programme; None otherwise."""
     n = len(t)
-    if e + 1 >= n or t.lower[e] not in ("’s", "'s") or not t.words[e + 1][:1].isupper():
+    if e + 1 >= n or t.lower[e] not in ("’s", "'s"):
         return None
+    if not t.words[e + 1][:1].isupper():
+        # "told Nova's breakfast show on Monday that": a programme named by its kind
+        k = next((x for x in range(e + 1, min(n, e + 4)) if t.lower[x] in ("programme", "program", "show", "podcast")), None)
+        if k is None or not all(t.words[x].isalpha() and t.words[x].islower() for x in range(e + 1, k)):
+            return None
+        k += 1
+        while k < n and k - e < 8 and (t.lower[k] in g.TIME_WORDS or t.lower[k] in ("on", "last", "this")):
+            k += 1
+        return k if k >= n or t.lower[k] in _AFTER_HEARER else None
     k = e + 1
     while k < n and k - e <= 5 and (t.words[k][:1].isupper() or t.words[k][:1].isdigit()):
         k += 1

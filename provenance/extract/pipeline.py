@@ -98,6 +98,8 @@ _DATELINE_LEAD = re.compile(
 )
 # "Hamburg (dpa) - ": a place in title case, the credit in parentheses, a dash (German wires).
 _DATELINE_TITLE_LEAD = re.compile(r"[A-Z][\w.'’ -]{1,40}?\s*\([A-Za-z][\w .&'’-]{1,40}\)\s*(?:—|–|--|-)\s+")
+# What follows "CCTV" when it is cameras, not China Central Television: "CCTV showed", "CCTV footage".
+_CAMERAS_AFTER = re.compile(r"\s+(?:footage|images|cameras?|showed|shows|captured|recordings?)\b")
 # "PUNE: Residents of ...": an Indian city page's dateline, the city in capitals and a colon.
 _CITY_COLON_LEAD = re.compile(r"[A-Z][A-Z.'’ -]{2,30}:\s+(?=[A-Z“\"‘])")
 # Person-like names anywhere in the text, for pronouns whose antecedent is no source:
@@ -1028,6 +1030,8 @@ def _assemble(
         np = analyse(seen if text[span[0] : span[1]].isupper() else text, span, lex, extra)
         if names_a_day(np.name):
             return None
+        if text[span[0] : span[1]] == "CCTV" and _CAMERAS_AFTER.match(text, span[1]):
+            np = replace(np, type=SourceType.document, name="CCTV", key="cctv", head="cctv", names=[])  # cameras, not the broadcaster
         if counted_among_them(np.text):  # "One of them said": one of the group named before
             np = replace(np, pronoun="they", plural=True)
         if np.pronoun:
@@ -1118,7 +1122,7 @@ def _assemble(
         source_of.append(eid)
         rel = []
         for hearer, ev in f.relays:
-            titled = _titled_outlet(text, hearer, lex)
+            titled = _titled_outlet(text, hearer, lex) or _programme_owner(text, hearer, ev)
             hid, np = mention(hearer, np=_as_listed_outlet(analyse(text, hearer, lex), titled) if titled else None)
             ent = reg.entities[hid]
             if ent.type == SourceType.outlet or _outlet_affiliated(reg, hid):
@@ -1431,6 +1435,21 @@ def _titled_outlet(text: str, span: tuple[int, int], lex: Lexicon) -> str | None
             and not any(w in lex.org_words for w in named) and not lookup(lex.outlets, named, the=True):
         return " ".join(named)  # "the Northern Daily Leader"
     return None
+
+
+def _programme_owner(text: str, hearer: tuple[int, int], ev: tuple[int, int]) -> str | None:
+    """The hearer that owns the programme told ("told Nova's breakfast show", "told KIIS FM's
+    morning program"): a broadcaster, whether or not it is listed."""
+    phrase = text[hearer[0] : hearer[1]]
+    owned = _OWNED_PROGRAMME.fullmatch(phrase)
+    if owned is not None and owned.group(1)[:1].isupper():
+        return owned.group(1)  # the hearer is "Nova's breakfast show": Nova
+    rest = text[hearer[1] : ev[1]]
+    return phrase if _PROGRAMME.match(rest) and phrase[:1].isupper() else None
+
+
+_PROGRAMME = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}(?:programme|program|show|podcast)\b|[’']s\s+[A-Z]")
+_OWNED_PROGRAMME = re.compile(r"(.+?)[’']s\s+(?:[a-z-]+\s+){0,2}(?:programme|program|show|podcast)")
 
 
 # A North American broadcaster's call sign alone: "KXRT", "WKRC", "CJAD".

@@ -2417,3 +2417,24 @@ def test_told_ok_keeps_the_magazine():
 ])
 def test_one_after_a_quotation_or_a_conjunction_is_one_of_the_group(text, words):
     assert speaker_of(read(text), words) == ["Two officials"]
+
+
+def test_a_plural_modifier_before_a_base_form_is_a_compound_noun():
+    r = read("Halvorsen Outdoor Inc. cut its full-year sales forecast on Tuesday, blaming a warm winter.")
+    assert all("sales" not in (a.source.text if a.source else "") for a in r.attributions)
+
+
+def test_analysts_forecast_is_still_a_report():
+    assert speaker_of(read("The analysts forecast a rise in prices."), "a rise in prices") == ["analysts"]
+
+
+def test_cctv_that_shows_is_cameras_not_the_broadcaster():
+    r = read("Detective Inspector Sarah Kenworthy said there was no evidence of third-party involvement. "
+             "CCTV showed Callum walking along the towpath alone, she said.")
+    assert "China Central Television" not in speaker_of(r, "walking along the towpath")
+
+
+def test_a_programme_told_relays_through_its_broadcaster():
+    r = read("Brody Kinsella left the show. The 33-year-old tradie from Geelong told Nova's breakfast show on "
+             "Monday that producers had encouraged him.")
+    assert speaker_of(r, "producers had encouraged") == ["Brody Kinsella", "Nova"]
