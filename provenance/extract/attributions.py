@@ -1048,6 +1048,8 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         if p + 1 < e < n and t.lower[e] in ("that", ":") and t.lower[e - 1] in _AUDIENCES:
             return [], e  # "explained to reporters that ...": an audience, no relay
         return [], p
+    if cue.lemma in g.TELL_LEMMAS and low in ("listeners", "viewers", "readers") and p + 2 < n and t.lower[p + 1] == "of":
+        p += 2  # "told listeners of the Villa Gossip podcast that": the programme they hear relays
     if cue.lemma in g.TELL_LEMMAS and low not in ("that", ":", ",", "“", '"'):
         e = _hearer_end(t, p, np_forward(t, p, n))
         program = _program_end(t, e)

@@ -697,7 +697,7 @@ _NAMED_OUTLET_ENDS = frozenset("observer guardian examiner reporter advocate cou
 
 
 # Heads after an outlet's name: "the Globe newspaper", "ABC radio", "Sky television".
-_MEDIUM_HEADS = OUTLET_HEADS | {"radio", "television", "tv"}
+_MEDIUM_HEADS = OUTLET_HEADS | {"radio", "television", "tv", "podcast"}
 
 
 # Heads that make a description an outlet whatever name goes with it.

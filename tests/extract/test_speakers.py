@@ -2438,3 +2438,13 @@ def test_a_programme_told_relays_through_its_broadcaster():
     r = read("Brody Kinsella left the show. The 33-year-old tradie from Geelong told Nova's breakfast show on "
              "Monday that producers had encouraged him.")
     assert speaker_of(r, "producers had encouraged") == ["Brody Kinsella", "Nova"]
+
+
+@pytest.mark.parametrize("text, relay", [
+    ('Deacon Faraday, 29, told listeners of the Villa Gossip podcast that he had "nothing against" his co-star.',
+     "Villa Gossip"),
+    ("Mayor Jo Lim told viewers of Channel 9's Today show that the road was shut.", "Channel 9"),
+])
+def test_listeners_and_viewers_of_a_programme_make_it_the_relay(text, relay):
+    chain = next(c for c in read(text).claims if c.chain).chain
+    assert chain[-1].name == relay
