@@ -17,7 +17,14 @@ from provenance.extract.content import (
     skip_adjuncts,
 )
 from provenance.extract.lexicon import Cue, Lexicon, fold, lexicon
-from provenance.extract.phrases import aux_start, np_forward, strip_adjunct, subject_before, tight_np
+from provenance.extract.phrases import (
+    aux_start,
+    np_forward,
+    strip_adjunct,
+    subject_before,
+    tight_np,
+    valid_subject,
+)
 from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end, quote_at, quotes_within
 from provenance.extract.speakers import DEMONYMS
 from provenance.extract.text import Tokens, is_close_quote, is_open_quote
@@ -875,6 +882,15 @@ def _verb_attribution(
     if _not_a_verb_here(s, t, v) or _not_reporting_by_right_context(t, v):
         return None
     a, be_before = aux_start(t, v)
+    absolute = _with_absolute(t, v) if low.endswith("ing") else None
+    if absolute is not None:
+        # "..., with wildlife carers warning the toll could top 400", "with Helena Marsh commenting: “...”"
+        content = content_forward(s, t, skip_adjuncts(t, after, n), cue.cls)
+        if content is None:
+            return None
+        src = (t.starts[absolute[0]], t.ends[absolute[1]])
+        return Found(cue=(t.starts[v], t.ends[after - 1]), cue_type=CueType.verb, source=src, content=content,
+                     direction="forward", lemma=cue.lemma, cls=cue.cls, name=src)
     if not _verb_form_ok(t, v, low, cue.lemma, prev, a):
         return None
     if low.endswith("ing") and prev in ("by", "of", "for") and _modifier_ing(t, v):
@@ -909,6 +925,18 @@ def _verb_attribution(
     if inverted:
         return _inverted(clause, a)
     return None
+
+
+def _with_absolute(t: Tokens, v: int) -> Pair | None:
+    """The subject of an absolute clause "with X V-ing" whose participle at ``v`` reports
+    ("with wildlife carers warning ...", "with Helena Marsh commenting: ...", "with one
+    writing: ..."): a short noun phrase between "with" and the participle; None otherwise."""
+    k = v - 1
+    while k > 0 and v - k <= 5 and t.lower[k] != "with" and t.words[k].isalpha():
+        k -= 1
+    if k <= 0 or t.lower[k] != "with" or k + 1 >= v or (k > 0 and t.words[k - 1] not in (",", "—", "–")):
+        return None
+    return (k + 1, v - 1) if valid_subject(t, k + 1, v - 1) else None
 
 
 def _modifier_ing(t: Tokens, v: int) -> bool:

@@ -2448,3 +2448,17 @@ def test_a_programme_told_relays_through_its_broadcaster():
 def test_listeners_and_viewers_of_a_programme_make_it_the_relay(text, relay):
     chain = next(c for c in read(text).claims if c.chain).chain
     assert chain[-1].name == relay
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("A record number of koalas were killed on roads this year, with wildlife carers warning the toll could top "
+     "400 by Christmas.", "toll could top 400", "wildlife carers"),
+    ('Fans flooded her comments, with Helena Marsh commenting: "You deserve better."', "You deserve better",
+     "Helena Marsh"),
+])
+def test_with_someone_reporting_is_their_report(text, words, name):
+    assert speaker_of(read(text), words) == [name]
+
+
+def test_with_someone_saying_nothing_is_no_report():
+    assert all(not c.chain for c in read("He left with his wife saying nothing.").claims)
