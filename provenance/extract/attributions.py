@@ -794,6 +794,8 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
     if t.lower[v] in _WRITING and (_FIGURE.match(nxt) or nxt in _COUNTS) \
             and (v + 2 >= len(t) or t.lower[v + 2] not in _TIME_UNITS):
         return True  # "wrote 212 cheques to herself", "sent hundreds of emails": things, no statement
+    if t.lower[v] in ("said", "says", "say") and nxt == "yes" and v + 2 < len(t) and t.lower[v + 2] in g.PREPOSITIONS:
+        return True  # "said yes during a sunset hike": an answer to a proposal, not a report
     if t.lower[v].startswith("expect") and _BABY.match(" ".join(t.lower[v + 1 : v + 5])):
         return True  # "are expecting their first child": a pregnancy, no expectation reported
     return t.lower[v] in _QUANTITY_VERBS and bool(_FIGURE.match(nxt)) or _role_before_name(t, v)

@@ -1329,8 +1329,12 @@ def _role_description(np: NounPhrase) -> bool:
     """Is ``np`` a definite description by role ("the mayor", "the company's spokesman")?"""
     lex = lexicon()
     return np.definite and not np.plural and (not np.names or np.type is SourceType.anonymous) and (
-        np.head in lex.roles or np.head in lex.offices or np.head.endswith("year-old")
-    )  # "the WHL commissioner": a body's name may qualify the role; "the 38-year-old": the person just named
+        np.head in lex.roles or np.head in lex.offices or np.head.endswith("year-old") or _PARENT_OF.fullmatch(np.head) is not None
+    )  # "the WHL commissioner": a body's name may qualify the role; "the 38-year-old", "the mother-of-three": the person just named
+
+
+# "the mother-of-three", "the dad-of-two": a parent described by their children, the person just named.
+_PARENT_OF = re.compile(r"(?:mother|father|mum|mom|dad|grandmother|grandfather|gran|nan)-of-[a-z]+")
 
 
 def _has_other_role(np: NounPhrase, head: str) -> bool:

@@ -371,7 +371,7 @@ def names_a_source(head: str) -> bool:
     if head.endswith("s") and len(head) > 2 and head[:-1] in lex.roles:
         return True  # "the hereditary chiefs", "nurses": the plural of a role
     # "forecasters", "a citizen", "the professional"; "my two-year-old", "a 32-year-old"
-    return head.endswith(_AGENT_ENDINGS) or head.endswith("-old")
+    return head.endswith(_AGENT_ENDINGS) or head.endswith("-old") or "-of-" in head  # "the mother-of-three"
 
 
 # Words that open an indirect question: "asked whether ...", "asked how ...".

@@ -2462,3 +2462,12 @@ def test_with_someone_reporting_is_their_report(text, words, name):
 
 def test_with_someone_saying_nothing_is_no_report():
     assert all(not c.chain for c in read("He left with his wife saying nothing.").claims)
+
+
+def test_said_yes_to_a_proposal_is_no_report():
+    assert not any(a.cue and a.cue.text == "said" for a in read("She said yes during a sunset hike in Bali.").attributions)
+
+
+def test_the_mother_of_three_is_the_person_just_named():
+    r = read('Kerry Lane posted a photo. The mother-of-three wrote: "Best day ever."')
+    assert speaker_of(r, "Best day ever") == ["Kerry Lane"]
