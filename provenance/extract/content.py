@@ -23,7 +23,7 @@ def _posted_object_end(t: Tokens, p: int, n: int) -> int | None:
     k = next((k for k in range(p + 1, min(n, p + 4)) if t.lower[k] in _POSTED_OBJECTS), None)
     if k is None or any(not t.words[x].islower() for x in range(p + 1, k)):
         return None
-    for x in range(k + 1, min(n, k + 10)):
+    for x in range(k + 1, min(n, k + 16)):
         if t.words[x] == ":":
             return x + 1  # "shared a cryptic quote to her Instagram Stories: “...”": the quotation
         if is_open_quote(t.words[x]):

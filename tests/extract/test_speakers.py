@@ -2471,3 +2471,13 @@ def test_said_yes_to_a_proposal_is_no_report():
 def test_the_mother_of_three_is_the_person_just_named():
     r = read('Kerry Lane posted a photo. The mother-of-three wrote: "Best day ever."')
     assert speaker_of(r, "Best day ever") == ["Kerry Lane"]
+
+
+def test_gave_evidence_that_reports():
+    r = read("Pathologist Dr Amir Shah gave evidence that the cause of death was drowning.")
+    assert speaker_of(r, "cause of death") == ["Amir Shah"]
+
+
+def test_a_long_posted_object_before_the_words_is_the_poster_s():
+    r = read('Jack Moss posted a photo of the pair to his own Instagram story with the words "My girl".')
+    assert speaker_of(r, "My girl") == ["Jack Moss"]
