@@ -642,7 +642,7 @@ def _nounish_s_form_ok(t: Tokens, v: int, prev: str) -> bool:
     closes before it and "that" follows ("Our correspondent, Euan MacLeod, reports that")."""
     if prev == "," and v + 1 < len(t) and t.lower[v + 1] == "that":
         return True
-    if _document_or_role_before(t, v, prev):
+    if _document_or_role_before(t, v, prev) or _document_before_participle(t, v):
         return True
     return prev in ("he", "she", "it", "who", "which", "that") or (
         v > 0 and cap(t.words[v - 1]) and t.words[v - 1] not in ("The", "A", "An")
@@ -661,6 +661,19 @@ def _document_or_role_before(t: Tokens, v: int, prev: str) -> bool:
     named = v + 1 < len(t) and t.words[v + 1][:1].isupper() and t.words[v + 1].isalpha()
     return t.words[v - 1].islower() and (prev in lex.documents or prev in lex.roles or prev in lex.vague) \
         and not prev.endswith("s") and (nxt == "that" or nxt in ("the", "a", "an", ".", "", ",", "!", "?") or named)
+
+
+def _document_before_participle(t: Tokens, v: int) -> bool:
+    """Is an -s form at ``v`` the verb of a document in the singular with a participle phrase
+    between ("A council report tabled at the meeting estimates the repairs ...")?"""
+    lex = lexicon()
+    for k in range(v - 2, max(0, v - 9), -1):
+        if t.words[k] in (",", ".", ";", ":"):
+            return False
+        if t.lower[k] in lex.documents and not t.lower[k].endswith("s") and t.words[k + 1].islower() \
+                and t.lower[k + 1].endswith("ed"):
+            return True
+    return False
 
 
 def _base_form_ok(low: str, prev: str) -> bool:

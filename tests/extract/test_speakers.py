@@ -2481,3 +2481,8 @@ def test_gave_evidence_that_reports():
 def test_a_long_posted_object_before_the_words_is_the_poster_s():
     r = read('Jack Moss posted a photo of the pair to his own Instagram story with the words "My girl".')
     assert speaker_of(r, "My girl") == ["Jack Moss"]
+
+
+def test_a_document_with_a_participle_phrase_estimates():
+    r = read("A council report tabled at the meeting estimates the repairs will cost $2 million.")
+    assert speaker_of(r, "repairs will cost") == ["council report"]
