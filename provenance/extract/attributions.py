@@ -924,6 +924,8 @@ def _verb_attribution(
     subject = _free_subject(t, a, taken)
     if subject is not None and _compared(t, subject[0][0]):
         return None
+    if subject is not None and _object_relative(t, subject[0][0], lex) and not _gap_before_verb(t, after):
+        return None  # "potholes that councillors promised to fix", "the report that officials published"
     if subject is not None and a > 0 and t.words[a - 1] == "," and cue.lemma not in g.TELL_LEMMAS \
             and _source_after(t, after, lex):
         subject = None  # "The delay follows damage ..., said the people, who ...": inverted, not "X, said Y"
@@ -1029,6 +1031,31 @@ def _source_after(t: Tokens, p: int, lex: Lexicon) -> bool:
         return False  # "said the aide, Danielle Pruitt, overruled ...": an apposition, then the clause's verb
     head = t.lower[e - 1]
     return head in lex.vague or head in lex.roles or head[:-1] in lex.roles or cap(t.words[e - 1]) and cap(t.words[k])
+
+
+def _object_relative(t: Tokens, s: int, lex: Lexicon) -> bool:
+    """Does the subject at ``s`` open an object relative clause ("potholes that councillors
+    promised to fix", "the report that officials published last week")? Its verb modifies
+    a noun; it reports nothing, and its "content" is the main clause's rest."""
+    if s < 2 or t.lower[s - 1] not in ("that", "which"):
+        return False
+    noun = t.words[s - 2]
+    return noun.isalpha() and noun.islower() and (noun.lower() not in lex.verbs or noun.lower() in g.NOUNISH_VERBS) \
+        and noun.lower() not in g.DETERMINERS \
+        and noun.lower() not in g.PRONOUNS and noun.lower() not in _COMPLEMENT_NOUNS
+
+
+def _gap_before_verb(t: Tokens, p: int) -> bool:
+    """Does a verb follow at ``p`` ("a wound that authorities said did not appear ..."), so
+    that the relative clause's gap is the reported clause's subject: a real report?"""
+    if p >= len(t):
+        return False
+    low = t.lower[p]
+    return low in g.AUXILIARIES or low in g.NEGATIONS or t.words[p].islower() and (low.endswith("ed") or low in g.IRREGULAR_PAST)
+
+
+# Nouns whose "that" opens a complement, not a relative clause: "the fact that officials warned".
+_COMPLEMENT_NOUNS = frozenset("fact claim claims news view belief suggestion allegation allegations warning".split())
 
 
 def _compared(t: Tokens, s: int) -> bool:

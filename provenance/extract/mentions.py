@@ -434,7 +434,22 @@ def _particle_inside_name(words: list[str], lower: list[str], i: int, j: int) ->
         and j + 1 < len(words)
         and (_cap(words[j + 1]) or lower[j + 1] == "the")
         and not (lower[j] in ("of", "for", "at") and _person_named(words, i, j))
+        and not (lower[j] in ("of", "for", "at") and _people_noun(lower[j - 1]) and not _listed_from(words, i, j))
+        # ("Residents of Hexley" are people from somewhere; "Friends of the Earth" is a listed body)
     )
+
+
+def _listed_from(words: list[str], i: int, j: int) -> bool:
+    """Do the words from ``i`` past the particle at ``j`` make a listed body or outlet?"""
+    lex = lexicon()
+    return any(lookup(lex.organizations, words[i:k]) or lookup(lex.outlets, words[i:k]) for k in range(j + 2, min(len(words), j + 5) + 1))
+
+
+def _people_noun(low: str) -> bool:
+    """Is ``low`` a plural noun for people ("residents", "members", "officials"), whose "of X"
+    says where they belong, not part of one name ("Residents of Hexley")?"""
+    lex = lexicon()
+    return low.endswith("s") and (low in lex.vague or low[:-1] in lex.roles)  # plural: not "Minister for X"
 
 
 def _person_named(words: list[str], i: int, j: int) -> bool:

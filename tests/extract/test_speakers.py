@@ -2486,3 +2486,16 @@ def test_a_long_posted_object_before_the_words_is_the_poster_s():
 def test_a_document_with_a_participle_phrase_estimates():
     r = read("A council report tabled at the meeting estimates the repairs will cost $2 million.")
     assert speaker_of(r, "repairs will cost") == ["council report"]
+
+
+@pytest.mark.parametrize("text, words, chain", [
+    ("Smith said the report that officials published last week was wrong.", "was wrong", ["Smith"]),
+    ("Residents say they are stranded by potholes that councillors promised to fix.", "stranded", ["Residents"]),
+    ("Police found a wound that authorities said did not appear self-inflicted.", "did not appear", ["authorities"]),
+])
+def test_an_object_relative_clause_reports_nothing_but_a_subject_gap_does(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+def test_residents_of_a_place_are_people_not_a_name():
+    assert analysed("Residents of Hexley").type == "anonymous" and analysed("Friends of the Earth").type == "organization"
