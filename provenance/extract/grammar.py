@@ -126,3 +126,7 @@ IRREGULAR_PAST = frozenset(
 # ASCII and Latin-1 capitals and small letters, and Latin Extended-A, whose cases alternate.
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
 LOWER = "a-zß-öø-ÿĀ-ž"
+
+# Bodies named by their kind, sources when they head a phrase: "the shire says", "the
+# municipality said", "the brokerage said".
+BODY_KINDS = frozenset("shire municipality borough parish brokerage".split())

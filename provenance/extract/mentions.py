@@ -72,8 +72,8 @@ ORG_HEADS = frozenset(
     office bureau board authority movement club league team army police airline carrier
     trust university college hospital school district utility insurer lender retailer
     manufacturer automaker startup operator regulator watchdog charity network coastguard
-    constabulary shire municipality borough parish force brokerage""".split()
-)
+    constabulary force""".split()
+) | g.BODY_KINDS
 PERSON_PARTICLES = g.NAME_PARTICLES | {"and"}
 PUBLISH_WORDS = frozenset(
     "published printed seen obtained reviewed released aired broadcast posted run polled surveyed quoted cited commissioned conducted".split()

@@ -299,7 +299,9 @@ def _own_medium(e) -> bool:
 # Heads of a description that stands for a company: "the company said".
 _COMPANY_WORDS = COMPANY_HEADS | {"group"}
 # A name of two capitalized words or more, then a lowercase word: "Skjelvik Havbruk will".
-_OPENING_NAME = re.compile(r"[A-Z][\w&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&.-]*)+(?=[ \t]+[a-z]|’s|'s)")
+# A run of capitalized words, an ampersand allowed between them: "Brackenfield Appliances", "Hennig & Voigt".
+_NAME_RUN = r"[A-Z][\w&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&.-]*)+"
+_OPENING_NAME = re.compile(_NAME_RUN + r"(?=[ \t]+[a-z]|’s|'s)")
 
 
 def _unnamed_company(e) -> bool:
@@ -1337,7 +1339,7 @@ def _named_role_holders(reg: Registry, source_of: list[int | None]) -> dict[int,
 
 
 # A run of capitalized words from where it is found: "Brackenfield Appliances".
-_LONG_NAME = re.compile(r"[A-Z][\w&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&.-]*)+")
+_LONG_NAME = re.compile(_NAME_RUN)
 
 
 class _CompanyShortForms:

@@ -366,7 +366,7 @@ def names_a_source(head: str) -> bool:
     lex = lexicon()
     if head in lex.vague or head in lex.roles or head in lex.documents or head in source_nouns() or head in g.POSSESSED_PEOPLE:
         return True
-    if head in _BODY_KINDS:
+    if head in g.BODY_KINDS:
         return True  # "the shire says", "The municipality says", "the brokerage said": a body by its kind
     if head.endswith("s") and len(head) > 2 and head[:-1] in lex.roles:
         return True  # "the hereditary chiefs", "nurses": the plural of a role
@@ -378,8 +378,6 @@ def names_a_source(head: str) -> bool:
 _QUESTION_OPENER = re.compile(r"(?:whether|if|why|how|what|when|where|who|which)\b", re.IGNORECASE)
 
 
-# Bodies named by their kind: "the shire says", "the municipality said", "the brokerage said".
-_BODY_KINDS = frozenset("shire municipality borough parish brokerage".split())
 
 
 _PARTITIVE = re.compile(
