@@ -62,7 +62,9 @@ def _mark(taken: list[bool], a: int, b: int) -> None:
 
 # First words of the clause-level cue phrases of step 1 and of the decorations of step 4.
 _PHRASE_CUE_STARTS = frozenset(["according", "as", "in"])
-_DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing"])
+_DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing", "quoting"])
+# An Australian radio call sign ("2GB", "3AW", "4BC"): a station's name that opens with a digit.
+_CALL_SIGN = re.compile(r"\d[A-Z]{2,3}")
 
 
 def _phrase_cue_end(t: Tokens, i: int) -> int:
@@ -403,9 +405,9 @@ def _interview_with(t: Tokens, i: int) -> tuple[int, int, int] | None:
 
 
 def _citing(t: Tokens, i: int) -> tuple[int, int, int] | None:
-    """ "citing X": (evidence start, X start, X end) as tokens; X is the upstream source of
-    what the verb's source says."""
-    if t.lower[i] == "citing" and i + 1 < len(t):
+    """ "citing X", "quoting X": (evidence start, X start, X end) as tokens; X is the
+    upstream source of what the verb's source says."""
+    if t.lower[i] in ("citing", "quoting") and i + 1 < len(t):
         e = np_forward(t, i + 1, len(t), wide=True)
         if e > i + 1:
             return i, i + 1, e
@@ -461,6 +463,11 @@ def _add_verb_attributions(
         f = _verb_attribution(s, t, i, after, cue, lex, taken, out)
         if f is None or _leaves_its_quote(f, t.starts[i], quotes) or _coordinated_in_content(t, i, f, out):
             continue
+        shared = _shared_predicate(t, i, f, out)
+        if shared is not None:
+            shared.content = (shared.content[0], max(shared.content[1], f.content[1]))
+            nxt = after
+            continue  # "told The Advertiser he was embarrassed and had apologised to ...": one report
         _close_at_relative_end(s, t, f)
         verbs.append((i, f))
         out.append(f)
@@ -509,9 +516,44 @@ def _coordinated_in_content(t: Tokens, v: int, found: Found, earlier: list[Found
             continue
         if f.content[0] < at < f.content[1] and found.source is not None and found.source[0] >= f.content[0]:
             return True
+        if f.content[0] < at < f.content[1] and _split_outer_subject(found, f):
+            return True  # "The Department of Water and Environmental Regulation said it had ... and expected results"
         if t.lower[a - 1] == "and" and f.content[1] <= t.starts[a - 1] and _ends_a_verb_list(t, a - 1, f.content[0]):
             return True  # "..., showed a handgun and demanded cash": the list's last verb
     return False
+
+
+def _shared_predicate(t: Tokens, v: int, found: Found, earlier: list[Found]) -> Found | None:
+    """The earlier report whose content the verb at ``v`` goes on, as a second predicate
+    of the reported clause with no subject of its own: right after "and" or "but" that
+    end that content, in a backshifted verb group ("he was embarrassed and had apologised",
+    "were aware of the post but could not confirm") or in the present after a past cue
+    ("said it aims to ... and expects"). "said ... and added that" stays a report of its own."""
+    a, _ = aux_start(t, v)
+    if a == 0 or t.lower[a - 1] not in ("and", "but") or found.direction != "forward":
+        return None
+    conj = t.starts[a - 1]
+    group = t.lower[a : v + 1]
+    for f in reversed(earlier):
+        if f.direction != "forward" or f.cue is None or f.cue[1] > f.content[0] or not f.content[0] < conj <= f.content[1] + 2:
+            continue
+        outer = t.lower[next(k for k in range(len(t)) if t.starts[k] >= f.cue[0])]
+        past_cue = outer.endswith("ed") or outer in ("said", "told", "wrote")
+        backshift = any(w in ("had", "could", "would", "might") for w in group)
+        present = t.lower[v].endswith("s") and a == v and past_cue
+        if backshift and past_cue or present:
+            return f
+    return None
+
+
+def _split_outer_subject(found: Found, outer: Found) -> bool:
+    """Is the source found for a verb coordinated inside ``outer``'s content a piece of the
+    outer subject, not all of it ("Mayor Phil Stavros' office says ... and points to ...":
+    "Mayor Phil Stavros"; "The Department of Water and ... said ... and expected": "The
+    Department of Water")? Then the verb shares that subject and reports no new source."""
+    if found.source is None or outer.source is None or found.source == outer.source:
+        return False
+    return outer.source[0] <= found.source[0] and found.source[1] <= outer.source[1]
 
 
 def _ends_a_verb_list(t: Tokens, j: int, start: int) -> bool:
@@ -913,7 +955,7 @@ def _verb_attribution(
     if low.endswith("ing") and _participle_lead(t, a, v) or low == "captioned" and prev == ",":
         # ", saying ...", ", captioned: ...", ", likely calling for ...": the speaker is the main clause's subject
         return _participle_attribution(s, t, a, after, cue, earlier)
-    if cue.lemma == "ask" and (v == 0 or prev in _ASKED_LEADS):
+    if cue.lemma in ("ask", "ask about") and (v == 0 or prev in _ASKED_LEADS):
         return _asked_attribution(s, t, v, after, cue, earlier)
     if after < n and t.lower[after] == "by":
         return None  # a participle: "documents published by the CIA"
@@ -929,6 +971,8 @@ def _verb_attribution(
     if subject is not None and a > 0 and t.words[a - 1] == "," and cue.lemma not in g.TELL_LEMMAS \
             and _source_after(t, after, lex):
         subject = None  # "The delay follows damage ..., said the people, who ...": inverted, not "X, said Y"
+    if subject is None and a > 1 and t.words[a - 1] == "," and _clause_after(t, after):
+        subject = _subject_before_aside(t, a, taken)  # "Our correspondent X, on the route, says the mood is"
     inverted = subject is None and (a == 0 or t.words[a - 1] == "," or is_close_quote(t.words[a - 1]))
     # "“…,” wrote Imogen Saxby": after an inverted verb comes its source, not a hearer
     relays, p = _hearer(t, a, after, cue) if not inverted or cue.lemma == "tell" else ([], after)
@@ -942,6 +986,26 @@ def _verb_attribution(
     if inverted:
         return _inverted(clause, a)
     return None
+
+
+def _clause_after(t: Tokens, p: int) -> bool:
+    """Does a clause open at ``p``, a short noun phrase and then a verb ("the mood is",
+    "the union has")? After a verb, that is its content, never an inverted source."""
+    k = p
+    while k < len(t) and k - p < 4 and (t.lower[k] in g.DETERMINERS or t.words[k].isalpha() and t.lower[k] not in g.AUXILIARIES):
+        k += 1
+    return p < k < len(t) and t.lower[k] in g.AUXILIARIES and t.lower[k] not in ("'s", "’s")
+
+
+def _subject_before_aside(t: Tokens, a: int, taken: list[bool]) -> tuple[Pair, Pair] | None:
+    """The subject before a short aside between commas that ends at the verb group at
+    ``a`` ("Our correspondent Claire Dumont, on the route, says"), if one stands there."""
+    k = a - 2
+    while k > 0 and a - k <= 6 and t.words[k] != ",":
+        k -= 1
+    if k <= 0 or t.words[k] != "," or a - k > 6:
+        return None
+    return _free_subject(t, k, taken)
 
 
 def _with_absolute(t: Tokens, v: int) -> Pair | None:
@@ -1126,7 +1190,8 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         if program is not None:  # "told RNZ's Morning Report that": RNZ relays, on its programme
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[program - 1]))], program
         # "told HuffPost Canada the laws ...", "told 2GB radio the findings ...": a name or a medium ends it
-        named = e > p and (t.words[e - 1][:1].isupper() or t.lower[e - 1] in _MEDIA_HEADS or t.lower[e - 1] in _AUDIENCES)
+        named = e > p and (t.words[e - 1][:1].isupper() or t.lower[e - 1] in _MEDIA_HEADS or t.lower[e - 1] in _AUDIENCES
+                           or _CALL_SIGN.fullmatch(t.words[e - 1]) is not None)
         if e > p and (
             e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS
             or named and t.lower[e] in g.DETERMINERS

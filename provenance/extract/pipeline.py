@@ -48,6 +48,7 @@ from provenance.extract.speakers import (
     without_opener,
 )
 from provenance.extract.tagger import Tagger, candidate, tag_tokens
+from provenance.extract.tails import backshifted, joined_tail
 from provenance.extract.text import (
     double_single_quotes,
     is_open_quote,
@@ -258,6 +259,23 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
 
 
 _MEDIUM_LOOKBACK = 6  # attributions looked back at for the medium's speaker
+
+
+def _tail_of(
+    text: str, f: Found, sents: list[tuple[int, int]], starts: list[int], cue_starts: list[int]
+) -> tuple[int, int] | None:
+    """The clause after a forward content, to its sentence's end (:func:`joined_tail`),
+    when no other cue lies in it: "..., but council had deferred the project twice"."""
+    if f.direction != "forward" or f.cue is None or f.cue[1] > f.content[0]:
+        return None
+    k = bisect_right(starts, f.content[1] - 1) - 1
+    if k < 0 or sents[k][1] <= f.content[1]:
+        return None
+    tail = joined_tail(text, f.content[1], sents[k][1])
+    if tail is None:
+        return None
+    c = bisect_left(cue_starts, f.content[1])
+    return None if c < len(cue_starts) and cue_starts[c] < tail[1] else tail
 
 
 def _medium_owner(text: str, found: list[Found], source_of: list[int | None], name: str) -> int | None:
@@ -746,7 +764,8 @@ class _NamesInText:
                 continue
             if name not in typed:
                 seen = analyse(self.text, with_trade(self.text, name_span), self.lex)
-                fits = seen.type in types and not (seen.type == SourceType.person and seen.members)
+                fits = seen.type in types and not (seen.type == SourceType.person and (
+                    seen.members or not could_be_person(seen.names)))  # not "Married At First" (Sight)
                 typed[name] = seen if fits else None
             np = typed[name]
             if np is not None and ok is not None and not ok(np):
@@ -1237,6 +1256,9 @@ def _assemble(
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []
     asked = Cover(questions)
+    cue_starts = sorted(f.cue[0] for f in found if f.cue)
+    sent_starts = [ss for ss, _ in sents]
+    tails: list[tuple[int, int]] = []  # clauses after a content that rest on nobody
     for i, f in enumerate(found):
         covered.append(f.content)
         if i in is_parent or i in folded or f.content[0] in asked or _scare_quote(text, f):
@@ -1258,6 +1280,11 @@ def _assemble(
             cs = f.cue[0]  # "revealed details of X": a bare noun phrase is no statement alone
         if not stating[i] and _subject_next_to_cue(text, f) and f.direction == "forward":
             cs = min(cs, f.source[0])  # type: ignore[index]  # "Hillcrest did not respond to requests": the article's report, whole
+        tail = _tail_of(text, f, sents, sent_starts, cue_starts)
+        if tail is not None and f.cue is not None and backshifted(text, tail, text[f.cue[0] : f.cue[1]]):
+            ce = tail[1]  # "said staff had recommended ..., but council had deferred it": still the speaker's
+        elif tail is not None:
+            tails.append(tail)  # "said the plan was ready, but critics disagree": the article's own
         claims.append(
             build(
                 Claim,
@@ -1271,10 +1298,14 @@ def _assemble(
                 },
             )
         )
-    # bare statements: claims that rest on nobody
-    # a sweep over sentences and contents in text order keeps this linear in the text
+    # bare statements: claims that rest on nobody, after a report ("..., but critics disagree")
+    for s, e in dict.fromkeys(tails):
+        if any(c0 < e and s < c1 for c0, c1 in covered):
+            continue  # another report holds it
+        claims.append(build(Claim, {"id": len(claims), "span": span_of(s, e), "cue": None,
+                                    "kind": ClaimKind.unattributed, "attribution": None, "chain": []}))
+    # and whole sentences: a sweep over sentences and contents in text order keeps this linear
     covered.sort()
-    cue_starts = sorted(f.cue[0] for f in found if f.cue)
     ci = 0
     for ss, se in sents:
         while ci < len(covered) and covered[ci][1] <= ss:

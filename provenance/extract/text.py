@@ -46,6 +46,7 @@ TOKEN = re.compile(
     rf"|(?:{_TITLES})\.(?=\s)"  # titles keep their full stop: "Sen. Ted Cruz"
     r"|(?:Inc|Corp|Co|Ltd|Plc|Bros|LLC)\.(?=\s+[a-z]|\s*,)"  # "Acme Corp. said", "Acme, Inc., a maker"
     r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: "Michael P. McDonald"
+    r"|\d[A-Z]{2,3}(?![\w’'\-.&])"  # an Australian radio call sign: "told 2GB", "3AW"
     r"|\$?\d+(?:[.,:]\d+)*%?"  # numbers, money, percentages, times ("2:15 a.m.", "1:30")
     r"|[’']s\b|n[’']t\b"  # clitics: "He’s" -> He ’s, "doesn’t" -> does n’t
     r"|\w+?(?=n[’']t\b)"  # the word before n't

@@ -2499,3 +2499,42 @@ def test_an_object_relative_clause_reports_nothing_but_a_subject_gap_does(text, 
 
 def test_residents_of_a_place_are_people_not_a_name():
     assert analysed("Residents of Hexley").type == "anonymous" and analysed("Friends of the Earth").type == "organization"
+
+
+def test_a_subject_before_an_aside_speaks():
+    """"Our correspondent X, on the route, says the mood is ...": "the mood" opens the
+    content, it is no inverted source."""
+    r = read('Our correspondent Claire Dumont, on the route, says the mood is "good-natured, with a lot of drums".')
+    assert speaker_of(r, "the mood is") == ["Claire Dumont"]
+    assert speaker_of(read("The strike will go ahead, says the union."), "The strike") == ["union"]
+
+
+def test_asked_about_names_no_source():
+    """"Asked about those comments, X said ...": the comments asked about are no source."""
+    r = read("Asked about those comments, Mulqueen said he was not worried.")
+    assert [a.source.text for a in r.attributions if a.source] == ["Mulqueen"]
+
+
+def test_a_title_made_of_function_words_is_no_antecedent():
+    """"Married At First Sight bride Tahlia Venn": "the 31-year-old" is Venn, not "Married At First"."""
+    r = read(
+        "Married At First Sight bride Tahlia Venn has hit back at producers.\n\n"
+        "The 31-year-old told KIIS FM's breakfast show on Tuesday that scenes had been cut."
+    )
+    assert speaker_of(r, "scenes had been cut")[0] == "Tahlia Venn"
+
+
+def test_garda_is_a_rank():
+    """"Garda Kinsella said" is Eimear Kinsella, as the names are shown (no "Garda Kinsella")."""
+    from provenance.evaluate_quotes import claims_from_reading
+
+    r = read('Garda Eimear Kinsella was struck by a firework. In a statement, Garda Kinsella said: "I joined the force to help people."')
+    shown = [[link.name for link in c.chain] for c in claims_from_reading(r) if "I joined" in c.text]
+    assert shown == [["Eimear Kinsella"]]
+
+
+def test_radio_call_sign_relays_and_quoting_cites():
+    r = read('Union secretary Craig Lomax was angry. "We put it in writing," he told 2GB.')
+    assert speaker_of(r, "We put it in writing") == ["Craig Lomax", "2GB"]
+    r = read("A man was killed when a wall collapsed in Dongri Pada, PTI reported, quoting police.")
+    assert speaker_of(r, "wall collapsed") == ["police", "Press Trust of India"]
