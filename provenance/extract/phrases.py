@@ -170,8 +170,8 @@ def valid_subject(t: Tokens, s: int, j: int) -> bool:
         return False  # "to include expanded checks": an infinitive, not a subject
     if first in ("to", "not"):
         return False
-    if j > s and t.lower[j - 1] == "to":
-        return False  # "prompting traders to pare bets": "pare" is an infinitive, "bets" its object
+    if j > s and t.lower[j - 1] == "to" and not t.words[j][:1].isupper():
+        return False  # "prompting traders to pare bets": "pare" is an infinitive ("a source close to Castellano" is no verb)
     if s > 0 and t.words[s - 1] == "," and first.endswith("ing") and t.words[s].islower() and len(first) > 5:
         return False  # ", prompting traders ...": a participle's clause, no subject
     return True

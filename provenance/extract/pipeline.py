@@ -87,6 +87,8 @@ _PUBLISHED_CREDIT = re.compile(r"This (?:report|story|article) by ([A-Z][\w .&'�
 # the Palestinian Authority): "By Hannah Trewin, PA".
 _BYLINE_WIRES = {"PA": "PA Media"}
 # "- AAP", "(Reuters)" alone on the last line: a wire credit closing the story.
+# A wire's name alone on the story's last line, maybe with its editor's initials: "AAP", "AAP rl".
+_BARE_CREDIT = re.compile(r"([A-Z][A-Za-z]{1,11})(?:\s+[a-z]{2,4})?\s*$")
 _CLOSING_CREDIT = re.compile(r"(?:[—–-]{1,2}\s*([A-Z][\w .&'’-]{1,40}?)|\(([A-Z][\w .&'’-]{1,40})\))\s*$")
 # "Nirmalpur, March 4 (PTI) ": a dateline in the Indian style, place and date before the credit.
 _DATELINE_CREDIT_LEAD = re.compile(
@@ -987,11 +989,15 @@ def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]
     if m is None:
         m = _PUBLISHED_CREDIT.match(text, text.rfind("\n", b0, b1) + 1 or b0, b1)
         name = (m.start(1), m.end(1)) if m else None
+    bare = False
+    if m is None:  # "AAP" or "AAP rl" alone on the last line: the agency's own copy
+        m = _BARE_CREDIT.match(text, text.rfind("\n", b0, b1) + 1 or b0, b1)
+        name, bare = ((m.start(1), m.end(1)) if m else None), True
     if m is None or name is None:
         return None
     credited = text[name[0] : name[1]]
     hit = lookup(lex.outlets, _BYLINE_WIRES.get(credited, credited).split())
-    if hit is None:
+    if hit is None or bare and hit[1] != "wire":
         return None
     own = lookup(lex.outlets, doc.outlet.split()) if doc.outlet else None
     if own is not None and own[0] == hit[0]:

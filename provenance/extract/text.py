@@ -33,6 +33,8 @@ _NAMED_SPEAKER_AFTER = re.compile(
     r"\s+(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|asked|asks|told|added|adds|wrote|writes|replied|replies|"
     r"shouted|yelled|exclaimed|insisted|wondered|demanded)\b"
 )
+# Words that open a sentence after a time ("6 p.m. The agency ..."), never a time's day or zone.
+_OPENER_AFTER = re.compile(r"\s+(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|There|Police|But|And|In|On)\b")
 _INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # "g.k" of "G.K. Butterfield"
 _TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Det|Insp|Hon|Pres|Amb|Fr|No|Mt|Ft|Messrs|Smt|Shri|Kum|Cr|Const|Cst|Cpl|Coun|Cllr"
 TOKEN = re.compile(
@@ -98,7 +100,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             w = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start())
             if w:
                 word = w.group(1).lower().rstrip(".")
-                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.match(word):
+                if word in ("a.m", "p.m") and _OPENER_AFTER.match(text, m.end(), end):
+                    pass  # "until 6 p.m. The agency says": the time ends its sentence
+                elif word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.match(word):
                     continue
         if m.group()[0] in "?!" and m.group()[-1] in "\"”’" and _NAMED_SPEAKER_AFTER.match(text, m.end(), end):
             continue  # "“Are there prizes?” Lincicome asked": the quotation and its speaker are one sentence

@@ -2538,3 +2538,38 @@ def test_radio_call_sign_relays_and_quoting_cites():
     assert speaker_of(r, "We put it in writing") == ["Craig Lomax", "2GB"]
     r = read("A man was killed when a wall collapsed in Dongri Pada, PTI reported, quoting police.")
     assert speaker_of(r, "wall collapsed") == ["police", "Press Trust of India"]
+
+
+def test_a_source_close_to_a_named_person_speaks():
+    """"A source close to Castellano tells Page Six ...": "to Castellano" ends the subject, no infinitive."""
+    r = read(
+        'Singer Tom Castellano was thrown out of a Nashville bar. A source close to Castellano tells '
+        'Page Six the incident was "a misunderstanding." "He was defending his friend," the insider claims.'
+    )
+    assert speaker_of(r, "the incident was") == ["source close to Castellano", "Page Six"]
+    assert speaker_of(r, "defending his friend") == ["source close to Castellano", "Page Six"]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "chain"),
+    [("AAP", ["Lyn Pappas", "Australian Associated Press"]), ("AAP rl", ["Lyn Pappas", "Australian Associated Press"]),
+     ("Thanks", ["Lyn Pappas"]), ("BBC", ["Lyn Pappas"])],  # only a wire's bare name credits it
+)
+def test_a_wire_alone_on_the_last_line_credits_the_story(last_line, chain):
+    r = read(f"Mayor Lyn Pappas said the council had acted quickly.\n\n{last_line}")
+    assert speaker_of(r, "acted quickly") == chain
+
+
+@pytest.mark.parametrize(("text", "words", "name"), [
+    ("The opposition has alleged that desilting of drains was incomplete.", "desilting", "opposition"),
+    ("Three firefighters were lightly injured, according to the prefecture.", "firefighters", "prefecture"),
+])
+def test_bodies_named_by_their_kind(text, words, name):
+    assert speaker_of(read(text), words) == [name]
+
+
+def test_a_time_ends_its_sentence_before_a_new_subject():
+    r = read("Environment Canada extended its warning until 6 p.m. The agency says more ice could accumulate.")
+    assert [c.span.text for c in r.claims][0].endswith("6 p.m")
+    r = read("The meeting starts at 6 p.m. Monday in the town hall, the council said.")
+    assert len(r.claims) == 1
