@@ -1192,13 +1192,20 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         # "told HuffPost Canada the laws ...", "told 2GB radio the findings ...": a name or a medium ends it
         named = e > p and (t.words[e - 1][:1].isupper() or t.lower[e - 1] in _MEDIA_HEADS or t.lower[e - 1] in _AUDIENCES
                            or _CALL_SIGN.fullmatch(t.words[e - 1]) is not None)
-        if e > p and (
+        if e > p and not _clause_as_hearer(t, p, e, named) and (
             e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS
             or named and t.lower[e] in g.DETERMINERS
             or e < n and t.words[e][:1].isupper() and t.lower[e - 1] in _OUTLET_NOUNS  # "told the site Lafleur ..."
         ):
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
     return [], p
+
+
+def _clause_as_hearer(t: Tokens, p: int, e: int, named: bool) -> bool:
+    """Is the "hearer" from ``p`` to ``e`` a whole clause running to the sentence's end
+    ("Experts warn the population remains extremely vulnerable.")? A hearer that ends the
+    sentence is a name or a medium ("told the Financial Times."), not words after a verb."""
+    return not named and (e >= len(t) or t.lower[e] in (".", "!", "?")) and e - p > 3
 
 
 def _program_end(t: Tokens, e: int) -> int | None:

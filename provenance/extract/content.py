@@ -366,6 +366,8 @@ def content_forward(
         t.lower[p] in g.CONJUNCTIONS
         or t.lower[p] in g.PREPOSITIONS
         and t.lower[p] not in ("to", "about", "for", "of", "on")
+        and not (t.lower[p] == "at" and p + 1 < n and t.lower[p + 1] in ("least", "most")
+                 and t.lower[p - 1] not in ("told", "tells", "tell"))  # "say at least six", not "told at least two firms that"
     ):
         return None
     start = t.starts[p]

@@ -403,7 +403,7 @@ def _owned_body(lower: list[str], k: int) -> bool:
     """Is a body's noun among the four words from ``k`` ("nurses union", "weather bureau",
     "health ministry"), after a place's possessive, with only words before it?"""
     for m in range(k, min(len(lower), k + 4)):
-        if lower[m] in _OWNED_BODIES:
+        if lower[m] in _OWNED_BODIES or lower[m] in ORG_HEADS:  # "Ireland's grid operator", "Britain's biggest lender"
             return True
         if not lower[m].isalpha():
             return False

@@ -2573,3 +2573,19 @@ def test_a_time_ends_its_sentence_before_a_new_subject():
     assert [c.span.text for c in r.claims][0].endswith("6 p.m")
     r = read("The meeting starts at 6 p.m. Monday in the town hall, the council said.")
     assert len(r.claims) == 1
+
+
+def test_a_place_owns_the_body_that_speaks():
+    r = read("Ireland's grid operator said the data centres would not be connected before 2030.")
+    assert speaker_of(r, "data centres") == ["Ireland's grid operator"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    # a clause after a verb of warning is its content, no hearer ("warned residents that" has one)
+    ("Experts warn the population remains extremely vulnerable.", "the population remains", ["Experts"]),
+    ("Analysts say at least six firms have failed since 2019.", "six firms", ["Analysts"]),
+    ("Detective Garda Aisling Hurley said the families had paid deposits. One couple had travelled to an "
+     "address that turned out to be a petrol station, the garda said.", "petrol station", ["Aisling Hurley"]),
+])
+def test_plain_reports_read(text, words, chain):
+    assert speaker_of(read(text), words) == chain
