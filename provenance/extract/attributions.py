@@ -463,6 +463,8 @@ def _add_verb_attributions(
         f = _verb_attribution(s, t, i, after, cue, lex, taken, out)
         if f is None or _leaves_its_quote(f, t.starts[i], quotes) or _coordinated_in_content(t, i, f, out):
             continue
+        if _background_relative(s, t, f):
+            continue
         shared = _shared_predicate(t, i, f, out)
         if shared is not None:
             shared.content = (shared.content[0], max(shared.content[1], f.content[1]))
@@ -521,6 +523,26 @@ def _coordinated_in_content(t: Tokens, v: int, found: Found, earlier: list[Found
         if t.lower[a - 1] == "and" and f.content[1] <= t.starts[a - 1] and _ends_a_verb_list(t, a - 1, f.content[0]):
             return True  # "..., showed a handgun and demanded cash": the list's last verb
     return False
+
+
+def _background_relative(s: Sentence, t: Tokens, f: Found) -> bool:
+    """Is ``f`` a relative clause's verb that describes its antecedent and reports nothing:
+    one whose content would lie before it ("Cr Anahera Walker, who voted against, told
+    RNZ"), or a restrictive one whose infinitive runs into the main clause ("A man who
+    threatened to burn down a takeaway has been fined")?"""
+    if f.source is None or s.text[f.source[0] : f.source[1]].lower() not in ("who", "which"):
+        return False
+    if f.direction != "forward":
+        return True
+    k = next((k for k in range(len(t)) if t.starts[k] >= f.source[0]), 0)
+    restrictive = k > 0 and t.words[k - 1] != ","
+    inside = [x for x in range(len(t)) if f.content[0] <= t.starts[x] < f.content[1]]
+    return restrictive and bool(inside) and t.lower[inside[0]] == "to" \
+        and any(t.lower[x] in _MAIN_AUXILIARIES for x in inside[2:])
+
+
+# Auxiliaries that open a main clause's verb group after a subject's relative clause.
+_MAIN_AUXILIARIES = frozenset("has have had was were is are will".split())
 
 
 def _shared_predicate(t: Tokens, v: int, found: Found, earlier: list[Found]) -> Found | None:
@@ -959,6 +981,8 @@ def _verb_attribution(
         return _asked_attribution(s, t, v, after, cue, earlier)
     if after < n and t.lower[after] == "by":
         return None  # a participle: "documents published by the CIA"
+    if low == "accused" and a == v and v + 1 < n and t.lower[v + 1] == "of":
+        return None  # "a taxi owner accused of ordering the killing": a passive participle, no accuser
     if be_before and _quoted_as_saying(t, v):
         after = v + 3  # "he was quoted as saying": its subject said it
     elif be_before and not low.endswith("ing") and cue.lemma != "ask":
@@ -973,7 +997,8 @@ def _verb_attribution(
         subject = None  # "The delay follows damage ..., said the people, who ...": inverted, not "X, said Y"
     if subject is None and a > 1 and t.words[a - 1] == "," and _clause_after(t, after):
         subject = _subject_before_aside(t, a, taken)  # "Our correspondent X, on the route, says the mood is"
-    inverted = subject is None and (a == 0 or t.words[a - 1] == "," or is_close_quote(t.words[a - 1]))
+    inverted = subject is None and (a == 0 or t.words[a - 1] == "," or is_close_quote(t.words[a - 1])) \
+        and not (a > 0 and t.words[a - 1] == "," and _clause_after(t, after))  # "..., said the robbers were calm"
     # "“…,” wrote Imogen Saxby": after an inverted verb comes its source, not a hearer
     relays, p = _hearer(t, a, after, cue) if not inverted or cue.lemma == "tell" else ([], after)
     p = skip_adjuncts(t, p, n)
@@ -999,11 +1024,12 @@ def _clause_after(t: Tokens, p: int) -> bool:
 
 def _subject_before_aside(t: Tokens, a: int, taken: list[bool]) -> tuple[Pair, Pair] | None:
     """The subject before a short aside between commas that ends at the verb group at
-    ``a`` ("Our correspondent Claire Dumont, on the route, says"), if one stands there."""
+    ``a`` ("Our correspondent Claire Dumont, on the route, says", "A customer who was in
+    the shop, and asked not to be named, said"), if one stands there."""
     k = a - 2
-    while k > 0 and a - k <= 6 and t.words[k] != ",":
+    while k > 0 and a - k <= 10 and t.words[k] != ",":
         k -= 1
-    if k <= 0 or t.words[k] != "," or a - k > 6:
+    if k <= 0 or t.words[k] != "," or a - k > 10:
         return None
     return _free_subject(t, k, taken)
 

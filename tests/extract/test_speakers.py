@@ -2589,3 +2589,24 @@ def test_a_place_owns_the_body_that_speaks():
 ])
 def test_plain_reports_read(text, words, chain):
     assert speaker_of(read(text), words) == chain
+
+
+@pytest.mark.parametrize("text", [
+    # a relative clause or a participle describes its antecedent: no report, the sentence is the article's
+    'A 34-year-old man who threatened to "burn down" a takeaway has been fined 600 euro at the district court.',
+    "A 39-year-old taxi owner accused of ordering the killing of a shopkeeper was granted bail on Thursday.",
+])
+def test_a_subjects_relative_clause_reports_nothing(text):
+    r = read(text)
+    assert [c.kind.value for c in r.claims] == ["unattributed"]
+
+
+def test_a_relative_clause_between_commas_leaves_the_main_verb_its_relay():
+    r = read("Cr Anahera Walker, who voted against, told RNZ the council had not done enough to protect families.")
+    assert speaker_of(r, "had not done enough") == ["Anahera Walker", "RNZ"]
+    assert len(r.attributions) == 1
+
+
+def test_a_long_aside_before_said_keeps_the_subject():
+    r = read('A customer who was in the shop, and asked not to be named, said the robbers were "calm".')
+    assert speaker_of(r, "the robbers were") == ["customer"]
