@@ -61,7 +61,9 @@ def _mark(taken: list[bool], a: int, b: int) -> None:
 # --- step 1: clause-level phrase cues ---------------------------------------------
 
 # First words of the clause-level cue phrases of step 1 and of the decorations of step 4.
-_PHRASE_CUE_STARTS = frozenset(["according", "as", "in"])
+_PHRASE_CUE_STARTS = frozenset(["according", "as", "in", "per"])
+# What "Per" opens as a source at a sentence's start: a determiner or a possessive.
+_PER_SOURCES = frozenset("the a an its his her their our".split())
 _DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing", "quoting"])
 # An Australian radio call sign ("2GB", "3AW", "4BC"): a station's name that opens with a digit.
 _CALL_SIGN = re.compile(r"\d[A-Z]{2,3}")
@@ -74,6 +76,8 @@ def _phrase_cue_end(t: Tokens, i: int) -> int:
     low = t.lower[i]
     if low == "according" and i + 1 < n and t.lower[i + 1] == "to":
         return i + 1
+    if low == "per" and i == 0 and t.words[i] == "Per" and i + 1 < n and t.lower[i + 1] in _PER_SOURCES:
+        return i  # "Per the report, Castellano became ...": "per" as "according to" (no "per cent")
     if (
         low == "as"
         and i + 2 < n
@@ -840,11 +844,16 @@ def _not_a_verb_here(s: Sentence, t: Tokens, v: int) -> bool:
     if not t.words[v].islower() and not is_open_quote(t.words[v - 1]) and not s.title_case:
         return True
     prev = t.lower[v - 1]
-    if prev in g.DETERMINERS and not (prev in ("one", "another") and _alone_before(t, v - 1)):
-        return True  # ("One said:", "“It was awful,” one said", "But one said" are one of a group)
+    if prev in g.DETERMINERS and not (prev in ("one", "another") and _alone_before(t, v - 1)) \
+            and not (prev in _NUMBER_WORDS and v > 1 and t.lower[v - 2] == "of"):
+        return True  # ("One said:", "“It was awful,” one said", "But one said" are one of a group;
+        # "the mother of two said": a number ends the subject)
     if prev in ("’s", "'s") and (v < 2 or t.lower[v - 2] not in g.PRONOUNS):
         return True
     return prev == "to"
+
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 
 
 def _alone_before(t: Tokens, k: int) -> bool:

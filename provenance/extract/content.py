@@ -83,6 +83,10 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
         if medium is not None:
             p = medium  # "said in his New Year's speech he was ready": the speech is how
             continue
+        venue = _venue_end(t, p, n)
+        if venue is not None:
+            p = venue  # "will allege in court the man was captured": where it is said, not what
+            continue
         if (low in g.TIME_LEAD or low == "outside") and p + 1 < n:
             # a short phrase ending in a time word, or "in a statement/interview/letter"
             k = p + 1
@@ -110,6 +114,35 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
                 continue
         break
     return p
+
+
+# Where things are said: "allege in court", "told in parliament", "said in the Dáil".
+_VENUES = frozenset("court parliament commons senate house chamber dáil dail assembly legislature lords".split())
+
+
+def _venue_end(t: Tokens, p: int, n: int) -> int | None:
+    """The token after "in (the) <venue>" at ``p`` ("in court", "in the Commons"), when a
+    clause follows it (not "in court documents"); None otherwise."""
+    if t.lower[p] != "in":
+        return None
+    k = p + 1 + (p + 1 < n and t.lower[p + 1] == "the")
+    if k + 1 >= n or t.lower[k] not in _VENUES or not (t.lower[k + 1] in g.DETERMINERS or t.lower[k + 1] in ("that", ":")
+                                                      or t.words[k + 1][:1].isupper() or t.lower[k + 1] in g.PRONOUNS):
+        return None
+    return k + 1
+
+
+def _to_colon_quote(t: Tokens, m: int, n: int) -> int:
+    """From ``m``, after a medium's noun: the colon before a quotation when only a short
+    description of the medium stands between ("in a message to supporters shared on the
+    club's channels: “...”"), else ``m``."""
+    for k in range(m, min(n - 1, m + 12)):
+        w = t.lower[k]
+        if w == ":" and is_open_quote(t.words[k + 1]):
+            return k
+        if w in g.AUXILIARIES and w not in ("'s", "’s") or w in g.CLAUSE_WORDS or w == "," or is_open_quote(w):
+            break
+    return m
 
 
 def _anonymity_end(t: Tokens, p: int, n: int) -> int | None:
@@ -145,8 +178,11 @@ def _medium_end(t: Tokens, p: int, n: int) -> int | None:
         if low in MEDIUM_NOUNS:
             nxt = t.lower[k + 1] if k + 1 < n else ""
             if nxt in g.PREPOSITIONS or nxt.endswith("ed"):
-                # "in a statement posted on its website that ...": the phrase goes on to "that"
-                return _to_that(t, k + 1, n)
+                # "in a statement posted on its website that ...": the phrase goes on to "that",
+                # or to the colon before a quotation ("in a message to supporters shared on ...: “...”")
+                that = _to_that(t, k + 1, n)
+                colon = _to_colon_quote(t, k + 1, n)
+                return that if that is not None else colon if colon > k + 1 else None
             return k + 1
         if k == p + 1 and low in ("that", "this"):
             continue  # "claimed in that speech the cost ...": a determiner

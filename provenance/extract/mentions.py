@@ -228,6 +228,8 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
         # "a source close to the couple", "people familiar with the matter": the phrase names them
         core, core_lower, core_text = core[:-1], core_lower[:-1], text[t.starts[i] : t.ends[len(words) - 1]]
     head = core_lower[-1] if core_lower else ""
+    if len(core) > 1 and _YEAR.fullmatch(head) and _cap(core[-2]):
+        head = core_lower[-2]  # "the Harvest Table Hunger Report 2026": the year dates the report
     caps = [w for w in core if _cap(w)]
     honorific_free = [w for w in caps if fold(w).rstrip(".") not in lex.honorifics]
     publisher, authors, author_affiliation = _credits(t, j, lex)
@@ -1348,6 +1350,7 @@ def _role_description(np: NounPhrase) -> bool:
     )  # "the WHL commissioner": a body's name may qualify the role; "the 38-year-old", "the mother-of-three": the person just named
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # "the mother-of-three", "the dad-of-two": a parent described by their children, the person just named.
 _PARENT_OF = re.compile(r"(?:mother|father|mum|mom|dad|grandmother|grandfather|gran|nan)-of-[a-z]+")
 

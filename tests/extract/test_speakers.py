@@ -2610,3 +2610,22 @@ def test_a_relative_clause_between_commas_leaves_the_main_verb_its_relay():
 def test_a_long_aside_before_said_keeps_the_subject():
     r = read('A customer who was in the shop, and asked not to be named, said the robbers were "calm".')
     assert speaker_of(r, "the robbers were") == ["customer"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("Lerato Mokoena quit the show. Speaking to the BBC, the 35-year-old mother of two said she had resigned.",
+     "she had resigned", ["Lerato Mokoena", "BBC"]),
+    ("One in five households ran out of food, the Harvest Table Hunger Report 2026 has found.",
+     "ran out of food", ["Harvest Table Hunger Report 2026"]),
+    ('Per the report, Castellano became "verbally aggressive" when staff asked him to leave.',
+     "verbally aggressive", ["report"]),
+    ("Police will allege in court the man was captured on the store's CCTV.", "captured", ["Police"]),
+    ('Mthembu, 47, said in a message to supporters shared on the club\'s channels: "I leave with my head high."',
+     "my head high", ["Mthembu"]),
+])
+def test_reports_around_their_adjuncts(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+def test_per_only_opens_a_report_before_its_source():
+    assert [c.kind.value for c in read("Per capita income rose 3 percent last year.").claims] == ["unattributed"]
