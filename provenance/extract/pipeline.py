@@ -280,6 +280,22 @@ def _tail_of(
     return None if c < len(cue_starts) and cue_starts[c] < tail[1] else tail
 
 
+def _tells_someone(text: str, f: Found) -> bool:
+    """Is ``f`` a telling with a person told ("told me last week", "tells us", "have told
+    me")? Its subject is someone, whatever noun names them."""
+    return f.lemma == "tell" and f.cue is not None and _TOLD_PERSON.match(text, f.cue[1]) is not None \
+        and _TOLD_CLAUSE.match(text, f.content[0]) is not None
+
+
+_TOLD_PERSON = re.compile(r"\s+(?:me|us|him|her|them)\b")
+# What was told opens a clause: "that", a quotation, or a subject pronoun or noun phrase and its verb.
+_TOLD_CLAUSE = re.compile(
+    r"that\b|[\"“‘']|(?:he|she|it|they|we|i|you)\b|(?:the|a|an|this|our|their|his|her|its)?\s*(?:\w+\s+){0,3}"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can)\b",
+    re.IGNORECASE,
+)
+
+
 def _medium_owner(text: str, found: list[Found], source_of: list[int | None], name: str) -> int | None:
     """The speaker who last spoke "in a statement" when a later attribution's source is "the
     statement" ("Essex Police said in a statement that ... 'Enquiries are ongoing,' the
@@ -1049,9 +1065,10 @@ def _assemble(
     short_forms = _CompanyShortForms(seen, lex)
     mentions: list[Mention] = []
 
-    def speaker(span: tuple[int, int], extra: tuple[int, int] | None = None) -> int | None:
+    def speaker(span: tuple[int, int], extra: tuple[int, int] | None = None, teller: bool = False) -> int | None:
         """The entity a source phrase names; None for a pronoun with no antecedent or a
-        phrase of function words ("who", "Had", "some some"): nobody to name."""
+        phrase of function words ("who", "Had", "some some"): nobody to name. A ``teller``
+        (the subject of "told me", "tells us") is someone, whatever its noun."""
         span = without_opener(text, _without_clitic(text, span))
         # a transcript label in capitals is read as the name it is (titled_labels)
         np = analyse(seen if text[span[0] : span[1]].isupper() else text, span, lex, extra)
@@ -1084,7 +1101,9 @@ def _assemble(
                 return outlet
             if np.authors:  # "futures pricing compiled by Fenwick Data": who compiled it
                 return mention(np.authors[0])[0]
-            return None  # "the rising line indicates ...": a thing, not a source
+            if not teller:
+                return None  # "the rising line indicates ...": a thing, not a source
+            # "A scout from Kelowna told me", "The state lab tells us": whoever tells someone speaks
         return mention(span, extra, short_forms.body_for(np, span[0]))[0]
 
     def mention(
@@ -1140,7 +1159,7 @@ def _assemble(
             if name[1] < f.source[1] and text[name[1] : f.source[1]].strip(" ,"):
                 extra = (name[1], f.source[1])
                 name, extra = _named_first(text, name, extra, lex)
-            eid = speaker(name, extra)  # the mention is the name; the source span stays as annotated
+            eid = speaker(name, extra, _tells_someone(text, f))  # the mention is the name; the source span stays as annotated
             if eid is not None and reg.entities[eid].type is SourceType.document:
                 owner = _medium_owner(text, found, source_of, reg.entities[eid].name)
                 eid = eid if owner is None else owner

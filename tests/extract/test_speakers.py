@@ -2629,3 +2629,18 @@ def test_reports_around_their_adjuncts(text, words, chain):
 
 def test_per_only_opens_a_report_before_its_source():
     assert [c.kind.value for c in read("Per capita income rose 3 percent last year.").claims] == ["unattributed"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("The girls have told me they are not letting me go until we win the thing.", "not letting me go", ["girls"]),
+    ("A scout from Kelowna told me last week he is the best skater in the league.", "best skater", ["scout"]),
+    ("The state lab tells us it can turn around test results in 24 hours now.", "test results", ["state lab"]),
+])
+def test_whoever_tells_someone_speaks(text, words, chain):
+    """The subject of "told me"/"tells us" is a source whatever its noun; "The result told us
+    nothing new" tells no clause and names nobody."""
+    assert speaker_of(read(text), words) == chain
+
+
+def test_a_thing_that_tells_no_clause_is_no_source():
+    assert [c.kind.value for c in read("The result told us nothing new.").claims] == ["unattributed"]
