@@ -1004,10 +1004,10 @@ def _verb_attribution(
     if subject is not None and a > 0 and t.words[a - 1] == "," and cue.lemma not in g.TELL_LEMMAS \
             and _source_after(t, after, lex):
         subject = None  # "The delay follows damage ..., said the people, who ...": inverted, not "X, said Y"
-    if subject is None and a > 1 and t.words[a - 1] == "," and _clause_after(t, after):
+    if subject is None and a > 1 and _after_aside(t, a) and _clause_after(t, after):
         subject = _subject_before_aside(t, a, taken)  # "Our correspondent X, on the route, says the mood is"
     inverted = subject is None and (a == 0 or t.words[a - 1] == "," or is_close_quote(t.words[a - 1])) \
-        and not (a > 0 and t.words[a - 1] == "," and _clause_after(t, after))  # "..., said the robbers were calm"
+        and not (a > 1 and _after_aside(t, a) and _clause_after(t, after))  # "..., said the robbers were calm"
     # "“…,” wrote Imogen Saxby": after an inverted verb comes its source, not a hearer
     relays, p = _hearer(t, a, after, cue) if not inverted or cue.lemma == "tell" else ([], after)
     p = skip_adjuncts(t, p, n)
@@ -1025,22 +1025,37 @@ def _verb_attribution(
 def _clause_after(t: Tokens, p: int) -> bool:
     """Does a clause open at ``p``, a short noun phrase and then a verb ("the mood is",
     "the union has")? After a verb, that is its content, never an inverted source."""
+    if p + 1 < len(t) and (t.lower[p] in _SUBJECT_PRONOUNS and t.words[p + 1].isalpha() or t.lower[p] == "that"):
+        return True  # "said she confronted him", "says that ..."; not "said she."
     k = p
     while k < len(t) and k - p < 4 and (t.lower[k] in g.DETERMINERS or t.words[k].isalpha() and t.lower[k] not in g.AUXILIARIES):
         k += 1
     return p < k < len(t) and t.lower[k] in g.AUXILIARIES and t.lower[k] not in ("'s", "’s")
 
 
+_SUBJECT_PRONOUNS = frozenset("he she they we".split())
+
+
 def _subject_before_aside(t: Tokens, a: int, taken: list[bool]) -> tuple[Pair, Pair] | None:
     """The subject before a short aside between commas that ends at the verb group at
     ``a`` ("Our correspondent Claire Dumont, on the route, says", "A customer who was in
     the shop, and asked not to be named, said"), if one stands there."""
-    k = a - 2
-    while k > 0 and a - k <= 10 and t.words[k] != ",":
+    k = a - 2 if t.words[a - 1] == "," else a - 3  # before the comma that closes the aside
+    while k > 0 and a - k <= 16 and not (t.words[k] == "," and (a - k <= 10 or t.lower[k + 1] in _ASIDE_OPENERS)):
         k -= 1
-    if k <= 0 or t.words[k] != "," or a - k > 10:
+    if k <= 0 or t.words[k] != ",":
         return None
     return _free_subject(t, k, taken)
+
+
+# Words that open an aside between commas after a name: "Pruitt, who worked on ..., says".
+_ASIDE_OPENERS = frozenset("who which a an the now then".split())
+
+
+def _after_aside(t: Tokens, a: int) -> bool:
+    """Does the verb group at ``a`` follow the comma that closes an aside, maybe inside a
+    quotation's closing mark ("..., who met him on “Island Hearts,” said")?"""
+    return t.words[a - 1] == "," or is_close_quote(t.words[a - 1]) and t.words[a - 2] == ","
 
 
 def _with_absolute(t: Tokens, v: int) -> Pair | None:

@@ -575,8 +575,9 @@ def continued_quotes(quotes: list[tuple[int, int]], para_found: list[Found]) -> 
     spoken = [
         f for f in para_found
         if f.cue_type is not CueType.hedge and (f.source is not None or f.speaker_of is not None)
-        and any(q0 <= f.content[0] < q1 or f.content[0] <= q0 < f.content[1] for q0, q1 in quotes)
-    ]
+        and (any(q0 <= f.content[0] < q1 or f.content[0] <= q0 < f.content[1] for q0, q1 in quotes)
+             or f.cls == "speech" and f.direction == "forward" and f.cue_type is CueType.verb)
+    ]  # ("Tekani said he held no grudges. “It's a business.”": a quotation goes on with the report)
     if not spoken:
         return para_found
     first_end = min(f.content[1] for f in spoken)
