@@ -45,6 +45,26 @@ def bare_questions(text: str, paras: list[tuple[int, int]]) -> frozenset[int]:
     return frozenset(starts)
 
 
+def closing_paragraphs(text: str, paras: list[tuple[int, int]], questions: frozenset[int]) -> frozenset[int]:
+    """Starts of the paragraphs that close an unlabelled interview in the outlet's voice:
+    after the answer to its last question, the trailing paragraphs with no first-person
+    word and no quotation ("Ms Tregenza will speak at the festival in March.", "The
+    Queensland Government says 120,000 cattle died."). An answer speaks as "I" or "we"."""
+    if not questions:
+        return frozenset()
+    last = max(questions)
+    after = [(ps, pe) for ps, pe in paras if ps > last]
+    out = []
+    for ps, pe in reversed(after[1:]):  # the first paragraph after the question is its answer
+        if _FIRST_PERSON.search(text, ps, pe) or any(q in text[ps:pe] for q in "\"“”"):
+            break
+        out.append(ps)
+    return frozenset(out)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b")
+
+
 def _bare_question(text: str, ps: int, pe: int) -> bool:
     para = text[ps:pe].rstrip()
     return (

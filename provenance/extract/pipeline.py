@@ -16,6 +16,7 @@ from provenance.extract.interviews import (
     answer,
     bare_answer,
     bare_questions,
+    closing_paragraphs,
     interviewee,
     is_question,
     question_or_answer,
@@ -175,6 +176,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     paras = paragraphs(text, b0, b1)
     bare = bare_questions(text, paras)  # an interview's questions set apart without "Q:"
     bare_from = min(bare, default=-1)  # the first of them: answers come after it
+    closing = closing_paragraphs(text, paras, bare)  # the outlet's own voice after the last answer
     for pi, (ps, pe) in enumerate(paras):
         if pi < 3:
             m = _DATELINE_LEAD.match(text, ps, pe) or _DATELINE_CREDIT_LEAD.match(text, ps, pe) \
@@ -205,7 +207,8 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
         if options.tagger:
             para_found.extend(_tagged(para_sentences, para_found, model))
         para_found, asked = _interview_turn(
-            text, [(x.start, x.end) for x in para_sentences], para_found, interview, bare, bare_from
+            text, [(x.start, x.end) for x in para_sentences], para_found, interview, bare,
+            bare_from if ps not in closing else len(text),
         )
         if asked:  # a question is no claim: its sentences are left out of the bare statements,
             # and its attributions (kept: "you said X" is still said) make no claim

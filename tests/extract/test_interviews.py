@@ -150,3 +150,17 @@ def test_a_labelled_transcript_keeps_its_outro_unattributed():
             "The station, founded in 1867, has launched more than 200 times in the past five years.")
     assert chains(text).get("The station, founded in 1867, has launched more than 200 times in the past five years",
                             []) == []
+
+
+def test_an_unlabelled_interview_closes_in_the_outlets_voice():
+    """After the answer to the last question, paragraphs with no "I"/"we" and no quotation
+    are the outlet's: their sources are not relayed by the interviewee."""
+    text = UNLABELLED.replace(
+        "\n\nThis interview",
+        "\n\nWe also need more nurses.\n\nThe state health department says 40 nurses will start in May."
+        "\n\nDr Okoye will speak at the council on Friday.\n\nThis interview",
+    )
+    chains = {c.span.text: [link.name for link in c.chain] for c in extract(Document(text=text)).claims}
+    assert chains["We also need more nurses"] == ["Amara Okoye"]
+    assert chains["40 nurses will start in May"] == ["state health department"]
+    assert chains["Dr Okoye will speak at the council on Friday"] == []
