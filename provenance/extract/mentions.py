@@ -232,7 +232,7 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
         head = core_lower[-2]  # "the Harvest Table Hunger Report 2026": the year dates the report
     caps = [w for w in core if _cap(w)]
     honorific_free = [w for w in caps if fold(w).rstrip(".") not in lex.honorifics]
-    publisher, authors, author_affiliation = _credits(t, j, lex)
+    publisher, authors, author_affiliation = _credits(t, j, lex, head if indefinite else "")
     quantity = " ".join(w for w in words[:opening] if w.lower() not in _NOT_QUANTITIES)
     typ, name = _type_of(
         core, core_lower, head, caps, honorific_free, lex, core_text, the, quantity + " " if quantity else ""
@@ -487,9 +487,11 @@ def _of_name(t: Tokens, j: int) -> Pair | None:
     return None
 
 
-def _credits(t: Tokens, k: int, lex: Lexicon) -> tuple[Pair | None, list[Pair], Pair | None]:
-    """Publisher, authors and the authors' affiliation named after the core from token
-    ``k``: "published in the Sunday Times", "by A and B of the Institute for X"."""
+def _credits(t: Tokens, k: int, lex: Lexicon, head: str = "") -> tuple[Pair | None, list[Pair], Pair | None]:
+    """Publisher, authors and the authors' affiliation named after the core (headed by
+    ``head``, given for an indefinite phrase) from token ``k``: "published in the Sunday
+    Times", "by A and B of the Institute for X", "a report in Bombay Times" (a news item in
+    a titled publication; not "the report in Athlone")."""
     words, lower = t.words, t.lower
     publisher: Pair | None = None
     authors: list[Pair] = []
@@ -503,6 +505,7 @@ def _credits(t: Tokens, k: int, lex: Lexicon) -> tuple[Pair | None, list[Pair], 
             continue
         if publisher is None and (
             _lookup(lex.outlets, words[m:e]) or lower[k] in PUBLISH_WORDS and any(_cap(w) for w in words[m:e])
+            or lower[k] == "in" and head in NEWS_ITEMS and publication_title(words[m:e])
         ):
             publisher = (t.starts[m], t.ends[e - 1])
         elif lower[k] == "by" or (k > 0 and lower[k - 1] == "by") or lower[m - 1] == "by":
@@ -511,6 +514,21 @@ def _credits(t: Tokens, k: int, lex: Lexicon) -> tuple[Pair | None, list[Pair], 
             author_affiliation = affiliation or author_affiliation
         k = e
     return publisher, authors, author_affiliation
+
+
+# News items that appear in a publication: "a report in Bombay Times", "a story in Rapport".
+NEWS_ITEMS = frozenset("report story article column interview piece".split())
+
+
+def publication_title(words: list[str]) -> bool:
+    """Could ``words`` after "a report in" be a publication's title: capitalized words, no
+    month, weekday or listed place ("in March", "in Kenya", "in Parliament" are not)?"""
+    names = [w for w in words if w.lower() != "the"]
+    return bool(names) and all(_cap(w) for w in names) and not _is_place(names) and \
+        names[0].lower() not in g.MONTHS and names[0].lower() not in g.TIME_WORDS and names[0].lower() not in _NOT_TITLES
+
+
+_NOT_TITLES = frozenset("parliament congress court council the senate".split())
 
 
 def _credit_name_start(lower: list[str], k: int) -> int:

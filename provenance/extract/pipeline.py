@@ -25,12 +25,14 @@ from provenance.extract.interviews import (
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
 from provenance.extract.mentions import (
     COMPANY_HEADS,
+    NEWS_ITEMS,
     OUTLET_HEADS,
     OUTLET_WORDS,
     RECENT,
     NounPhrase,
     Registry,
     analyse,
+    publication_title,
     role_words,
     with_trade,
 )
@@ -1118,7 +1120,12 @@ def _assemble(
         mentions.append(build(Mention, {"id": len(mentions), "span": span_of(*span), "entity": eid}))
         ent = reg.entities[eid]
         if np.publisher:
-            pid, _ = mention(np.publisher)
+            pub = analyse(text, np.publisher, lex)
+            if np.type is SourceType.document and pub.type is not SourceType.outlet and np.head in NEWS_ITEMS \
+                    and text.endswith("in ", 0, np.publisher[0]) and publication_title(text[slice(*np.publisher)].split()) \
+                    and np.text.lower().startswith(("a ", "an ")):  # not "Launching the report in Athlone"
+                pub = replace(pub, type=SourceType.outlet)  # "a report in Rapport": a news item's publication
+            pid, _ = mention(np.publisher, np=pub)
             if pid not in ent.publisher_ids:
                 ent.publisher_ids.append(pid)
                 ent.evidence = span

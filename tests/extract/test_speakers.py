@@ -2664,3 +2664,20 @@ def test_a_quotation_goes_on_with_an_indirect_report():
     convention; the Gender Gap Tracker's annotators count it)."""
     r = read('Mikaere Tekani, who lives in Grey Lynn, said he held no grudges. "It\'s a business. They\'ve got to freshen it up."')
     assert speaker_of(r, "freshen it up") == ["Mikaere Tekani"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("According to a report in Bombay Times, the couple have booked a heritage palace.", "heritage palace",
+     ["report", "Bombay Times"]),
+    ("The selectors had been watching him, according to a report in Rapport on Sunday.", "watching him",
+     ["report", "Rapport"]),
+    ("According to a report in March, prices rose sharply.", "prices rose", ["report"]),  # a month, no paper
+])
+def test_a_report_in_a_titled_publication_is_relayed_by_it(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+def test_the_report_launched_in_a_town_names_no_publication():
+    r = read('Launching the report in Athlone, chief executive Siobhan Flaherty said the figures were "a wake-up call". '
+             '"Behind every call is a person," she said.')
+    assert speaker_of(r, "Behind every call") == ["Siobhan Flaherty"]
