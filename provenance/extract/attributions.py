@@ -458,13 +458,22 @@ def _add_verb_attributions(
     nxt = 0  # the first token after the last cue that made an attribution
     verbs: list[tuple[int, Found]] = []  # (cue token, attribution) of this step
     for i in [k for k, low in enumerate(t.lower) if low in cue_starts]:
-        if i < nxt or taken[i] or any(q[0] < t.starts[i] < q[1] for q in long_quotes):
+        if i < nxt or taken[i]:
             continue
         hit = _cue_at(t, i, lex)
         if hit is None:
             continue
         after, cue = hit
+        inside = next((q for q in long_quotes if q[0] < t.starts[i] < q[1]), None)
+        if inside is not None and not _told_the_speaker(t, i, after, cue):
+            continue
         f = _verb_attribution(s, t, i, after, cue, lex, taken, out)
+        if f is not None and inside is not None and f.direction == "forward":
+            e = min(f.content[1], inside[1])  # what the speaker was told ends with the quotation
+            while e > f.content[0] and s.text[e - 1] in "\"”’'., ":
+                e -= 1
+            f.content = (f.content[0], e)
+            f.in_quote = True
         if f is None or _leaves_its_quote(f, t.starts[i], quotes) or _coordinated_in_content(t, i, f, out):
             continue
         if _background_relative(s, t, f):
@@ -479,6 +488,15 @@ def _add_verb_attributions(
         out.append(f)
         nxt = after
     _decorate(verbs, relays, upstream)
+
+
+def _told_the_speaker(t: Tokens, v: int, after: int, cue: Cue) -> bool:
+    """Is the cue at ``v``, inside a quotation, someone telling the speaker ("Our members
+    tell us they have waited years", "The owner told me the damage ...")? Then the
+    speaker relays it: the one report a quotation is read for (its other verbs are the
+    speaker's words)."""
+    return cue.lemma == "tell" and after < len(t) and t.lower[after] in ("me", "us") \
+        and v > 0 and t.lower[v - 1] not in ("i", "we", "you")
 
 
 def _decorate(verbs: list[tuple[int, Found]], relays: list[Decoration], upstream: list[Decoration]) -> None:

@@ -39,8 +39,14 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
         low = t.lower[p]
         if p + 1 < n and t.lower[p + 1] in ("’s", "'s"):
             break  # "Thursday’s speeches": a possessive, not a time
+        if p + 2 < n and t.lower[p + 1] == "and" and t.lower[p + 2] == low and low in ("again", "over"):
+            p += 3  # "have told us again and again that", "over and over"
+            continue
         if low in g.TIME_WORDS or low in g.ADVERBS and low not in ("not", "never", "now"):
             p += 1
+            continue
+        if p + 2 < n and low == "time" and t.lower[p + 1] == "and" and t.lower[p + 2] == "again":
+            p += 3  # "time and again"
             continue
         if low in ("last", "this", "next") and p + 2 < n and t.lower[p + 1] in _PERIODS and t.lower[p + 2] not in ("’s", "'s"):
             p += 2  # "told the Financial Times last month that ..."

@@ -219,7 +219,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
         if (
             prev_para_quoted is not None
             and prev_para_quoted.content[1] < pe
-            and all(f.cue_type is CueType.hedge for f in para_found)
+            and all(f.cue_type is CueType.hedge or f.in_quote for f in para_found)
             and (is_open_quote(text[ps]) or text.startswith("''", ps))
             and quotes
         ):
@@ -232,7 +232,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
                 # after a reported statement ("Brooks said he found housing"): its speaker,
                 # named by the same words, not an earlier quoted speaker
                 cont.source, cont.name = prev_para_quoted.source, prev_para_quoted.name
-            para_found = [f for f in para_found if not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]  # type: ignore[index]
+            para_found = [f for f in para_found if f.in_quote or not cont.content[0] <= f.cue[0] < cont.content[1]] + [cont]  # type: ignore[index]
         para_found = drop_anonymity_requests(text, para_found)
         para_found = drop_act_before_saying(text, para_found)
         if len(quotes) * (len(para_found) + len(para_sentences)) <= PAIRS_PER_PARAGRAPH:
@@ -590,8 +590,8 @@ def continued_quotes(quotes: list[tuple[int, int]], para_found: list[Found]) -> 
     for q0, q1 in quotes:
         if q0 < first_end or q1 - q0 < 12:
             continue
-        inside = [f for f in out if _within(f, q0, q1)]
-        if any(f.content[0] < q1 and q0 < f.content[1] and f not in inside for f in out):
+        inside = [f for f in out if _within(f, q0, q1) and not f.in_quote]  # the speaker keeps what they were told
+        if any(f.content[0] < q1 and q0 < f.content[1] and f not in inside and not f.in_quote for f in out):
             continue
         out = [f for f in out if f not in inside]
         out.append(Found(cue=None, cue_type=CueType.quote, source=None, content=(q0, q1), direction="forward"))
@@ -1158,6 +1158,7 @@ def _assemble(
         reading.wire = wire_id
 
     source_of: list[int | None] = []
+    told_in_quote: set[int] = set()  # someone a speaker speaks of: no role holder named elsewhere
     relays_of: list[list[tuple[int, tuple[int, int], str]]] = []
     upstream_of: list[list[tuple[int, tuple[int, int]]]] = []
     for f in found:
@@ -1171,6 +1172,13 @@ def _assemble(
                 extra = (name[1], f.source[1])
                 name, extra = _named_first(text, name, extra, lex)
             eid = speaker(name, extra, _tells_someone(text, f))  # the mention is the name; the source span stays as annotated
+            if f.in_quote and eid is not None:
+                told_by = analyse(text, name, lex)
+                if told_by.definite and not told_by.names:
+                    # "The owner tells us ..." in a quotation: someone the speaker speaks of, not
+                    # a person the article named before (nor the speaker)
+                    eid = mention(name, np=replace(told_by, definite=False))[0]
+                    told_in_quote.add(eid)
             if eid is not None and reg.entities[eid].type is SourceType.document:
                 owner = _medium_owner(text, found, source_of, reg.entities[eid].name)
                 eid = eid if owner is None else owner
@@ -1234,7 +1242,7 @@ def _assemble(
             source_of = [new_id if x == eid else x for x in source_of]
 
     named_later = _named_role_holders(reg, source_of)
-    source_of = [named_later.get(e, e) if e is not None else None for e in source_of]
+    source_of = [named_later.get(e, e) if e is not None and e not in told_in_quote else e for e in source_of]
 
     entities = [
         build(
@@ -1288,7 +1296,8 @@ def _assemble(
         )
     }  # a nested report by no one we can name ("the party expected to ...") or by the parent's
     # own speaker ("told BBC Essex that ... and that he understood ...") stays in its parent's claim
-    is_parent = {f.parent for i, f in enumerate(found) if f.parent is not None and i not in folded}
+    is_parent = {f.parent for i, f in enumerate(found) if f.parent is not None and i not in folded and not f.in_quote}
+    # (a quotation keeps its own claim beside what its speaker was told in it: "Our members tell us ...")
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []
     asked = Cover(questions)

@@ -27,6 +27,7 @@ class Found:
     name: Pair | None = (
         None  # the naming part of the source: "Thomas Joscelyn" of "Thomas Joscelyn, a fellow at FDD,"
     )
+    in_quote: bool = False  # someone telling the speaker inside the speaker's quotation ("Our members tell us")
 
 
 @dataclass(slots=True)

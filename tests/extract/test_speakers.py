@@ -2681,3 +2681,24 @@ def test_the_report_launched_in_a_town_names_no_publication():
     r = read('Launching the report in Athlone, chief executive Siobhan Flaherty said the figures were "a wake-up call". '
              '"Behind every call is a person," she said.')
     assert speaker_of(r, "Behind every call") == ["Siobhan Flaherty"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ('"Our members tell us they have been waiting years for jobs like these," said Raymond Okafor, the union president.',
+     "waiting years", ["members", "Raymond Okafor"]),
+    ('"Since 2015, 40 towns have lost their last bank," said Colette Beaudry. "Our members have told us again and '
+     'again that driving an hour is not a small thing."', "driving an hour", ["members", "Colette Beaudry"]),
+    ('Detective Ashleigh Brennan said the offending was brazen.\n\n"The owner tells us the damage will run to more '
+     'than $40,000. These are small family businesses."', "the damage will run", ["owner", "Ashleigh Brennan"]),
+])
+def test_a_speaker_relays_what_they_were_told_inside_a_quotation(text, words, chain):
+    """Inside a quotation only telling is read ("X tells us", "X have told me"): the teller is
+    the origin and the speaker relays it; the quotation keeps its own claim."""
+    r = read(text)
+    assert [link.name for c in r.claims if words in c.span.text and len(c.chain) == 2 for link in c.chain] == chain
+    assert any(words in c.span.text and len(c.chain) == 1 for c in r.claims)  # the speaker's own words
+
+
+def test_the_speaker_telling_others_inside_a_quotation_is_no_relay():
+    r = read('"I told them we would win," said Raymond Okafor.')
+    assert speaker_of(r, "we would win") == ["Raymond Okafor"]
