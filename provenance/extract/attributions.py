@@ -1254,6 +1254,8 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         p += 2  # "told listeners of the Villa Gossip podcast that": the programme they hear relays
     if cue.lemma in g.TELL_LEMMAS and low not in ("that", ":", ",", "“", '"'):
         e = _hearer_end(t, p, np_forward(t, p, n))
+        if e - 1 > p and t.lower[e - 1] in _QUANTITY_OPENERS and t.words[e - 2][:1].isupper():
+            e -= 1  # "told ABC Radio Sydney more than 80 homes ...": the quantity opens the content
         program = _program_end(t, e)
         if program is not None:  # "told RNZ's Morning Report that": RNZ relays, on its programme
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[program - 1]))], program
@@ -1262,7 +1264,7 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
                            or _CALL_SIGN.fullmatch(t.words[e - 1]) is not None)
         if e > p and not _clause_as_hearer(t, p, e, named) and (
             e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS
-            or named and t.lower[e] in g.DETERMINERS
+            or named and (t.lower[e] in g.DETERMINERS or t.lower[e] in _QUANTITY_OPENERS)  # "told ABC Radio Sydney more than 80 homes"
             or e < n and t.words[e][:1].isupper() and t.lower[e - 1] in _OUTLET_NOUNS  # "told the site Lafleur ..."
         ):
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
@@ -1301,6 +1303,8 @@ def _program_end(t: Tokens, e: int) -> int | None:
 
 
 # Hearers that are an audience, not a relay: "told reporters the council had ...".
+# Words that open a quantity at a clause's start: "more than 80 homes could be ...".
+_QUANTITY_OPENERS = frozenset("more most almost about nearly only around up".split())
 _AUDIENCES = frozenset("reporters journalists lawmakers supporters delegates students listeners viewers residents crowd audience".split())
 _MEDIA_HEADS = frozenset(
     "radio television tv channel newspaper paper network station program programme podcast magazine website site "

@@ -1363,9 +1363,10 @@ def _one_person(pronoun: str, e: EntityDraft, told: TextGender | None = None) ->
 def _role_description(np: NounPhrase) -> bool:
     """Is ``np`` a definite description by role ("the mayor", "the company's spokesman")?"""
     lex = lexicon()
-    return np.definite and not np.plural and (not np.names or np.type is SourceType.anonymous) and (
+    return np.definite and not np.plural and (not np.names or np.type is SourceType.anonymous or np.head in lex.roles) and (
         np.head in lex.roles or np.head in lex.offices or np.head.endswith("year-old") or _PARENT_OF.fullmatch(np.head) is not None
-    )  # "the WHL commissioner": a body's name may qualify the role; "the 38-year-old", "the mother-of-three": the person just named
+    )  # "the WHL commissioner", "the Labour MP": a body's name may qualify the role; "the 38-year-old",
+    # "the mother-of-three": the person just named
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

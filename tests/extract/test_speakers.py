@@ -2702,3 +2702,15 @@ def test_a_speaker_relays_what_they_were_told_inside_a_quotation(text, words, ch
 def test_the_speaker_telling_others_inside_a_quotation_is_no_relay():
     r = read('"I told them we would win," said Raymond Okafor.')
     assert speaker_of(r, "we would win") == ["Raymond Okafor"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ('Labour MP Rachel Amadi said the trust had failed. "This is not the first IT blunder here," the Labour MP said.',
+     "IT blunder", ["Rachel Amadi"]),
+    ("A boy waited almost 50 minutes for an ambulance because staff had no mobile reception, an inquest has heard.",
+     "waited almost 50 minutes", ["inquest"]),
+    ("RFS Commissioner Mark Delahunty has told ABC Radio Sydney more than 80 homes could be in the fire's path.",
+     "80 homes", ["Mark Delahunty", "ABC Radio Sydney"]),
+])
+def test_descriptions_hearing_bodies_and_hearers(text, words, chain):
+    assert speaker_of(read(text), words) == chain
