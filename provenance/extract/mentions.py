@@ -237,6 +237,8 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     typ, name = _type_of(
         core, core_lower, head, caps, honorific_free, lex, core_text, the, quantity + " " if quantity else ""
     )
+    if typ is SourceType.person and _team_name(core, the):
+        typ = SourceType.organization  # "The Kelvington Huskies", "Castleford Rovers": a team, no person
     if owner is not None and typ is SourceType.anonymous:
         name = text[t.starts[opening] : t.ends[j - 1]]  # "Guardian's political editor", owner kept
     members = [fold(w) for w in _group_surnames(core)] if typ == SourceType.person and "and" in core_lower else []
@@ -1369,6 +1371,20 @@ def _role_description(np: NounPhrase) -> bool:
     # "the mother-of-three": the person just named
 
 
+def _team_name(core: list[str], the: bool) -> bool:
+    """Is a capitalized name a team's or a band's: a plural after "the" ("the Kelvington
+    Huskies", "the Gaels": no person takes "the"), or a club's suffix after a word that is
+    no given name ("Castleford Rovers", "Dunmore City", "Harwich Athletic")?"""
+    if not core or not all(_cap(w) for w in core):
+        return False
+    last = core[-1]
+    if the and last.endswith("s") and not last.endswith(("ss", "'s", "’s")) and len(last) > 3:
+        return True
+    return len(core) > 1 and last in _CLUB_SUFFIXES and core[0].lower() not in first_names()
+
+
+# Words that end a club's name: "Castleford Rovers", "Dunmore City", "Harwich Athletic", "Leeds United".
+_CLUB_SUFFIXES = frozenset("United City Rovers Rangers Wanderers Athletic Albion Town FC AFC Hotspur County Celtic".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # "the mother-of-three", "the dad-of-two": a parent described by their children, the person just named.
 _PARENT_OF = re.compile(r"(?:mother|father|mum|mom|dad|grandmother|grandfather|gran|nan)-of-[a-z]+")

@@ -2714,3 +2714,17 @@ def test_the_speaker_telling_others_inside_a_quotation_is_no_relay():
 ])
 def test_descriptions_hearing_bodies_and_hearers(text, words, chain):
     assert speaker_of(read(text), words) == chain
+
+
+@pytest.mark.parametrize(("name", "typ"), [
+    ("The Kelvington Huskies", "organization"), ("Castleford Rovers", "organization"), ("Leeds United", "organization"),
+    ("Tom Williams", "person"), ("the Jones family", "anonymous"),
+])
+def test_teams_are_no_people(name, typ):
+    assert analysed(name).type.value == typ
+
+
+def test_the_club_is_the_team_the_story_opens_with():
+    r = read("The Kelvington Huskies have fired head coach Andre Belliveau with the team last in the Prairie Junior "
+             "Hockey League, the club announced Tuesday. Assistant coach Ray Dumont will take over, the team said.")
+    assert speaker_of(r, "will take over") == ["Kelvington Huskies"]
