@@ -203,7 +203,9 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
         if k < 0:
             return None
         if cap(t.words[k]):
-            return (j, j), (np_backward(t, k), k)
+            b = np_backward(t, k)
+            head = _apposition_head(t, b)
+            return (j, j), head if head is not None else (b, k)
         head = _restricted_head(t, k) if t.words[k].isalpha() and t.words[k].islower() else -1
         if head > 0 and t.lower[head - 1] not in g.BE_FORMS:
             return (j, j), (head, k)  # "by those who say", "many residents who"; not "is a nurse who"
@@ -248,6 +250,18 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     if valid_subject(t, s, j):
         return (s, j), (s, j)
     return None
+
+
+def _apposition_head(t: Tokens, b: int) -> Pair | None:
+    """Before "who": when the name ending there is the object of "at"/"of"/"for" inside an
+    apposition ("Masaru Ikeda, a fund manager at Shiroyama Asset Management, who added"),
+    the name the apposition describes, for "who" is a person; else None."""
+    if b < 1 or t.lower[b - 1] not in ("at", "of", "for", "with", "from"):
+        return None
+    c = next((x for x in range(b - 2, max(-1, b - 10), -1) if t.words[x] == ","), None)
+    if c is None or c < 1 or not cap(t.words[c - 1]):
+        return None
+    return np_backward(t, c - 1), c - 1
 
 
 def _inside_that_clause(t: Tokens, e: int, j: int) -> bool:

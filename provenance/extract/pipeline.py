@@ -1616,15 +1616,22 @@ def _named_first(
         return name, extra  # "Another analyst, who asked not to be named because his firm ...": a relative clause
     role = analyse(text, name, lex)
     phrase = text[name[0] : name[1]]
-    if not (_possessed_role(phrase, lex) or _office(phrase, lex) or _opens_with_role(phrase, lex)
+    owned = _POSSESSED_DESCRIPTION.match(phrase) is not None  # "Brightwater's largest shareholder"
+    if not (_possessed_role(phrase, lex) or _office(phrase, lex) or _opens_with_role(phrase, lex) or owned
             or role.type is SourceType.anonymous and not role.names and not role.plural) or a >= b:
         return name, extra
     named = analyse(text, (a, b), lex)
+    if owned and named.type in (SourceType.person, SourceType.organization) and named.names and not named.members:
+        return (a, b), name  # "Brightwater's largest shareholder, the hedge fund Sable Point Capital, said"
     if named.type is SourceType.person and named.names and not named.members:
         return (a, b), name
     if named.type is SourceType.organization and named.names and role.type is SourceType.anonymous:
         return (a, b), name  # "The buyer, Tamarack Partners, said": the body named
     return name, extra
+
+
+# A description owned by a name, all lower case after it: "Brightwater's largest shareholder".
+_POSSESSED_DESCRIPTION = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s(?:\s+[a-z][\w-]*){1,3}$")
 
 
 def _opens_with_role(phrase: str, lex: Lexicon) -> bool:

@@ -2728,3 +2728,13 @@ def test_the_club_is_the_team_the_story_opens_with():
     r = read("The Kelvington Huskies have fired head coach Andre Belliveau with the team last in the Prairie Junior "
              "Hockey League, the club announced Tuesday. Assistant coach Ray Dumont will take over, the team said.")
     assert speaker_of(r, "will take over") == ["Kelvington Huskies"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ('"Valuations are stretched," said Masaru Ikeda, a fund manager at Shiroyama Asset Management, who added that '
+     "he had been reducing his holdings of bank shares.", "reducing his holdings", ["Masaru Ikeda"]),
+    ("Brightwater's largest shareholder, the hedge fund Sable Point Capital, said in a filing that it had held talks.",
+     "held talks", ["Sable Point Capital"]),
+])
+def test_the_named_one_of_an_apposition_speaks(text, words, chain):
+    assert speaker_of(read(text), words) == chain
