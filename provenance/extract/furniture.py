@@ -94,3 +94,13 @@ def _short_furniture(line: str) -> bool:
     """Is a short line (stripped) furniture: a listed line, a question subheading, a link or
     a quoted subheading?"""
     return _LINE.fullmatch(line) is not None or is_heading(line) or is_link_line(line) or is_quoted_heading(line)
+
+
+# Markdown's strong emphasis, as text extracted from web pages may keep it: "**Lachance:** Nineteen".
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def blank_emphasis(text: str) -> str:
+    """``text`` with markdown's bold markers ("**", "__") replaced by spaces: they mark a
+    speaker's label or a heading, never words of the article, and offsets stay the same."""
+    return _EMPHASIS.sub(lambda m: " " * len(m.group()), text) if "**" in text or "__" in text else text

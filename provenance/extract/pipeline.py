@@ -9,7 +9,7 @@ from functools import cache
 from provenance.extract import grammar as g
 from provenance.extract.attributions import find, transcript_label
 from provenance.extract.chains import assign_parents, kind_of, settle_sentence
-from provenance.extract.furniture import blank_furniture
+from provenance.extract.furniture import blank_emphasis, blank_furniture
 from provenance.extract.hedges import hedge_attributions
 from provenance.extract.intervals import Cover
 from provenance.extract.interviews import (
@@ -167,7 +167,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     reading = Reading(text=doc.text, words=len(_WORD.findall(doc.text, b0, b1)))
     # the rules read single-quoted quotations as double-quoted ones; offsets are the same,
     # and the Reading's spans are cut from the original text (_assemble)
-    text = titled_labels(double_single_quotes(blank_furniture(doc.text)), lex)
+    text = titled_labels(double_single_quotes(blank_furniture(blank_emphasis(doc.text))), lex)
     found: list[Found] = []
     sents: list[tuple[int, int]] = []
     quoted: list[tuple[int, int]] = []  # every quotation, in text order

@@ -164,3 +164,15 @@ def test_an_unlabelled_interview_closes_in_the_outlets_voice():
     assert chains["We also need more nurses"] == ["Amara Okoye"]
     assert chains["40 nurses will start in May"] == ["state health department"]
     assert chains["Dr Okoye will speak at the council on Friday"] == []
+
+
+def test_markdown_bold_labels_are_labels():
+    """Text taken from web pages may keep markdown's bold: "**Lachance:** ..." is a turn."""
+    text = (
+        "Marc Lachance runs the emergency department in Meadow Bend. He spoke to the Courier.\n\n"
+        "**Courier:** How often has the department closed this year?\n\n"
+        "**Lachance:** Nineteen weekends out of 26. We had six full-time nurses in 2019.\n\n"
+    )
+    chains = {c.span.text: [link.name for link in c.chain] for c in extract(Document(text=text)).claims}
+    assert chains["We had six full-time nurses in 2019"] == ["Marc Lachance"]
+    assert not any("How often" in t for t in chains)
