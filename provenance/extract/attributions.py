@@ -495,8 +495,9 @@ def _told_the_speaker(t: Tokens, v: int, after: int, cue: Cue) -> bool:
     tell us they have waited years", "The owner told me the damage ...")? Then the
     speaker relays it: the one report a quotation is read for (its other verbs are the
     speaker's words)."""
-    return cue.lemma == "tell" and after < len(t) and t.lower[after] in ("me", "us") \
-        and v > 0 and t.lower[v - 1] not in ("i", "we", "you")
+    told = cue.lemma == "tell" and after < len(t) and t.lower[after] in ("me", "us")
+    said_to = cue.lemma == "say" and after + 1 < len(t) and t.lower[after] == "to" and t.lower[after + 1] in ("me", "us")
+    return (told or said_to) and v > 0 and t.lower[v - 1] not in ("i", "we", "you")  # "A member said to me that"
 
 
 def _decorate(verbs: list[tuple[int, Found]], relays: list[Decoration], upstream: list[Decoration]) -> None:
@@ -1238,6 +1239,8 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
     nxt = t.lower[p + 1] if p + 1 < n else ""
     if (low in _OBJECT_PRONOUNS and t.words[p].islower()) or low == "her" and (nxt in ("that", "to", "not", ":") or nxt in g.PRONOUNS):
         return [], p + 1
+    if low == "to" and p + 1 < n and t.lower[p + 1] in _OBJECT_PRONOUNS and cue.lemma == "say":
+        return [], p + 2  # "said to me that ...": the one spoken to is the speaker's listener, no relay
     if low == "to" and cue.lemma not in g.TELL_LEMMAS and cue.lemma not in g.TO_VERBS and p + 1 < n:
         e = _hearer_end(t, p + 1, np_forward(t, p + 1, n))
         e = next((h for h in range(p + 2, e) if _after_relay(t, h)), e)

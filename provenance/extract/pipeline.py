@@ -288,8 +288,8 @@ def _tail_of(
 def _tells_someone(text: str, f: Found) -> bool:
     """Is ``f`` a telling with a person told ("told me last week", "tells us", "have told
     me")? Its subject is someone, whatever noun names them."""
-    return f.lemma == "tell" and f.cue is not None and _TOLD_PERSON.match(text, f.cue[1]) is not None \
-        and _TOLD_CLAUSE.match(text, f.content[0]) is not None
+    return f.lemma == "tell" and f.cue is not None and (_TOLD_PERSON.match(text, f.cue[1]) is not None or bool(f.relays)) \
+        and _TOLD_CLAUSE.match(text, f.content[0]) is not None  # "A guest tells Woman's Day the bride wore ..."
 
 
 _TOLD_PERSON = re.compile(r"\s+(?:me|us|him|her|them)\b")

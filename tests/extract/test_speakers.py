@@ -2738,3 +2738,11 @@ def test_the_club_is_the_team_the_story_opens_with():
 ])
 def test_the_named_one_of_an_apposition_speaks(text, words, chain):
     assert speaker_of(read(text), words) == chain
+
+
+def test_a_teller_to_an_outlet_and_said_to_me_inside_a_quotation():
+    r = read('A guest tells Woman\'s Day the bride wore vintage lace. "It was stunning," the guest says.')
+    assert speaker_of(r, "vintage lace") == ["guest", "Woman's Day"]
+    r = read('"A member in Brampton said to me that she drives an hour to the branch," said Dana Whitford.')
+    assert [[link.name for link in c.chain] for c in r.claims if c.span.text.startswith("that she drives")] \
+        == [["member", "Dana Whitford"]]
