@@ -36,7 +36,8 @@ _CONFIDANTS = frozenset("source insider pal friend confidant".split())
 _UNNAMED_PEOPLE_HEADS = frozenset(
     """farmer waiter waitress neighbour neighbor resident witness worker employee driver passenger
     shopper customer parent mother father teacher nurse doctor miner fisherman fisher officer official
-    source insider friend pal relative survivor victim student owner manager diner""".split()
+    source insider friend pal relative survivor victim student owner manager diner spokeswoman spokesman
+    spokesperson representative rep aide guest lawyer attorney""".split()
 )
 # A quotation's text, whose full stops end no sentence of the narrator's.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")

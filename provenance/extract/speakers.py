@@ -48,8 +48,9 @@ NOT_PERSON_WORDS = frozenset(
     department agency police army navy forces party democrats republicans liberals conservatives
     tories labour greens company corporation inc ltd llc bank fund trust news times network
     channel radio television tv project program programme report island islands affairs services
-    health energy resources development christmas easter thanksgiving hanukkah diwali ramadan""".split()
-)
+    health energy resources development christmas easter thanksgiving hanukkah diwali ramadan
+    barracks bridge harbour harbor port pier wharf terminal depot base camp prison jail gaol""".split()
+) | g.TIME_WORDS | g.MONTHS - {"may", "june", "april", "august"}  # "Tuesday" is no person; "June Smith" is
 # Words that end both place names and surnames ("Dixon Hall", "Lena Park"): a place unless
 # the phrase opens with a known given name.
 PLACE_OR_SURNAME = frozenset("park hall house church court bridge tower lake hill temple market beach port".split())

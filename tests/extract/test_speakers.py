@@ -2746,3 +2746,12 @@ def test_a_teller_to_an_outlet_and_said_to_me_inside_a_quotation():
     r = read('"A member in Brampton said to me that she drives an hour to the branch," said Dana Whitford.')
     assert [[link.name for link in c.chain] for c in r.claims if c.span.text.startswith("that she drives")] \
         == [["member", "Dana Whitford"]]
+
+
+def test_a_day_or_a_barracks_is_no_she():
+    r = read('County Engineer Rachel Wojcik told commissioners Tuesday that the bridge needed repairs. '
+             '"We can save this bridge," she said.')
+    assert speaker_of(r, "save this bridge") == ["Rachel Wojcik"]
+    r = read("The army will not reopen Kilbrack Barracks, a council spokeswoman confirmed on Tuesday. "
+             "She said the council remains fully committed to the site.")
+    assert speaker_of(r, "fully committed") == ["council spokeswoman"]
