@@ -91,7 +91,7 @@ _PUBLISHED_CREDIT = re.compile(r"This (?:report|story|article) by ([A-Z][\w .&'�
 _BYLINE_WIRES = {"PA": "PA Media"}
 # "- AAP", "(Reuters)" alone on the last line: a wire credit closing the story.
 # A wire's name alone on the story's last line, maybe with its editor's initials: "AAP", "AAP rl".
-_BARE_CREDIT = re.compile(r"([A-Z][A-Za-z]{1,11})(?:\s+[a-z]{2,4})?\s*$")
+_BARE_CREDIT = re.compile(r"([A-Z][A-Za-z]{1,11})(?:\s+[a-z]{1,4}(?:/[a-z]{1,4})*)?\s*$")  # "AAP gb/mm"
 _CLOSING_CREDIT = re.compile(r"(?:[—–-]{1,2}\s*([A-Z][\w .&'’-]{1,40}?)|\(([A-Z][\w .&'’-]{1,40})\))\s*$")
 # "Nirmalpur, March 4 (PTI) ": a dateline in the Indian style, place and date before the credit.
 _DATELINE_CREDIT_LEAD = re.compile(
@@ -100,8 +100,10 @@ _DATELINE_CREDIT_LEAD = re.compile(
 _WORD = re.compile(r"\w+")
 _DATELINE_LEAD = re.compile(
     r"[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?(?:\s+[A-Z][A-Za-z.]{1,12})?)?(?:,?\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^()]{2,40}\))?\s*(?:—|–|--|-)\s+"
+    r"\s*(?:\([^()]{2,40}\)|(?<=\d)\s+[A-Z]{2,5})?\s*(?:—|–|--|-)\s+"  # "(AP) —", "SYDNEY, Feb 3 AAP -"
 )
+# "SYDNEY, Feb 3 AAP - ": a wire's credit after the date, without parentheses (AAP's style).
+_BARE_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]{2,40},\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s+([A-Z]{2,5})\s*(?:—|–|--|-)\s+")
 # "Hamburg (dpa) - ": a place in title case, the credit in parentheses, a dash (German wires).
 _DATELINE_TITLE_LEAD = re.compile(r"[A-Z][\w.'’ -]{1,40}?\s*\([A-Za-z][\w .&'’-]{1,40}\)\s*(?:—|–|--|-)\s+")
 # What follows "CCTV" when it is cameras, not China Central Television: "CCTV showed", "CCTV footage".
@@ -1001,7 +1003,8 @@ def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]
     article's own outlet (a Reuters dateline in a Reuters story relays nothing)."""
     text = doc.text
     b0, b1 = doc.body
-    m = _listed_dateline(text, b0, min(b1, b0 + 300), lex) or _BYLINE_CREDIT.match(text, b0, b1)
+    m = _listed_dateline(text, b0, min(b1, b0 + 300), lex) or _BYLINE_CREDIT.match(text, b0, b1) \
+        or _BARE_DATELINE.match(text, b0, b1)
     name = (m.start(1), m.end(1)) if m else None
     if m is None:
         last = text.rfind("\n", b0, b1) + 1 or b0

@@ -1,5 +1,7 @@
 """Wire credits as relays (DESIGN.md, "chain"), on articles written for these tests."""
 
+import pytest
+
 from provenance.extract import extract
 from provenance.models import Document
 
@@ -83,3 +85,13 @@ def test_the_wire_named_in_its_own_story_is_one_link():
 def test_an_agency_described_before_news_agency_is_the_agency():
     text = "At least six people were killed, the official Xinhua news agency said."
     assert chain_of(text, "six people were killed") == ["Xinhua News Agency"]
+
+
+@pytest.mark.parametrize("text", [
+    "SYDNEY, Feb 3 AAP - Mayor Lyn Pappas said the council had acted quickly.",
+    "Mayor Lyn Pappas said the council had acted quickly.\n\nAAP gb/mm",
+])
+def test_aap_credits_without_parentheses(text):
+    """AAP's own styles: a dateline with the credit after the date, an editor's trailer."""
+    r = extract(Document(text=text))
+    assert [[link.name for link in c.chain] for c in r.claims] == [["Lyn Pappas", "Australian Associated Press"]]
