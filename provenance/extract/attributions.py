@@ -863,6 +863,8 @@ def _not_a_verb_here(s: Sentence, t: Tokens, v: int) -> bool:
     if not t.words[v].islower() and not is_open_quote(t.words[v - 1]) and not s.title_case:
         return True
     prev = t.lower[v - 1]
+    if prev == "to" and _glad_to(t, v):
+        return False  # "is pleased to announce that": the subject announces
     if prev in g.DETERMINERS and not (prev in ("one", "another") and _alone_before(t, v - 1)) \
             and not (prev in _NUMBER_WORDS and v > 1 and t.lower[v - 2] == "of"):
         return True  # ("One said:", "“It was awful,” one said", "But one said" are one of a group;
@@ -872,6 +874,13 @@ def _not_a_verb_here(s: Sentence, t: Tokens, v: int) -> bool:
     return prev == "to"
 
 
+def _glad_to(t: Tokens, v: int) -> bool:
+    """Does "be pleased/delighted/proud to" stand before the verb at ``v`` ("The
+    co-operative is pleased to announce that ...", press releases' way of announcing)?"""
+    return v >= 3 and t.lower[v - 2] in _GLAD and t.lower[v - 3] in g.BE_FORMS
+
+
+_GLAD = frozenset("pleased delighted proud excited happy thrilled honoured honored glad".split())
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 
 
@@ -989,6 +998,8 @@ def _verb_attribution(
     if _not_a_verb_here(s, t, v) or _not_reporting_by_right_context(t, v):
         return None
     a, be_before = aux_start(t, v)
+    if _glad_to(t, v):
+        a, be_before = aux_start(t, v - 3)[0], False  # "is pleased to announce": the group from "is"
     absolute = _with_absolute(t, v) if low.endswith("ing") else None
     if absolute is not None:
         # "..., with wildlife carers warning the toll could top 400", "with Helena Marsh commenting: “...”"

@@ -290,7 +290,8 @@ def _tail_of(
 def _tells_someone(text: str, f: Found) -> bool:
     """Is ``f`` a telling with a person told ("told me last week", "tells us", "have told
     me")? Its subject is someone, whatever noun names them."""
-    return f.lemma == "tell" and f.cue is not None and (_TOLD_PERSON.match(text, f.cue[1]) is not None or bool(f.relays)) \
+    told_outlet = any(text[h[0]].isupper() for h, _ in f.relays)  # "tells Woman's Day", not "told bosses"
+    return f.lemma == "tell" and f.cue is not None and (_TOLD_PERSON.match(text, f.cue[1]) is not None or told_outlet) \
         and _TOLD_CLAUSE.match(text, f.content[0]) is not None  # "A guest tells Woman's Day the bride wore ..."
 
 

@@ -2755,3 +2755,18 @@ def test_a_day_or_a_barracks_is_no_she():
     r = read("The army will not reopen Kilbrack Barracks, a council spokeswoman confirmed on Tuesday. "
              "She said the council remains fully committed to the site.")
     assert speaker_of(r, "fully committed") == ["council spokeswoman"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("The Kestrel Bay Community Health Co-operative is pleased to announce that its new clinic will open on February 2.",
+     "new clinic", ["Kestrel Bay Community Health Co-operative"]),
+    ("According to the co-operative, about 31 per cent of residents have no family doctor.", "family doctor",
+     ["co-operative"]),
+    ("Farmers are pouring away milk, a dairy co-operative says.", "pouring away milk", ["dairy co-operative"]),
+])
+def test_press_release_announcements_and_co_operatives(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+def test_going_to_announce_is_no_announcement():
+    assert [c.kind.value for c in read("The council is going to announce the results in May.").claims] == ["unattributed"]
