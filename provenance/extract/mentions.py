@@ -59,8 +59,9 @@ OUTLET_WORDS = frozenset(
     """news times post journal journalism tribune herald gazette telegraph chronicle daily press
     magazine radio television broadcasting courier observer examiner register sentinel
     inquirer dispatch bulletin monitor standard express mirror star review echo advertiser
-    argus gleaner clarion mercury""".split()
-)
+    argus gleaner clarion mercury zeitung allgemeine rundschau anzeiger kurier nachrichten tageblatt
+    quotidien progrès progres parisien figaro monde""".split()
+)  # and newspaper words of German and French titles: "Stuttgarter Zeitung", "Le Progrès"
 # Head nouns of definite descriptions that point back to an outlet or an organization
 # named earlier: "the newspaper", "the firm", "the fund" (Hobbs 1978's recency heuristic).
 OUTLET_HEADS = frozenset(

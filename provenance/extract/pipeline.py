@@ -1616,6 +1616,9 @@ def _named_first(
         a += 1
     while b > a and text[b - 1] in " ,":
         b -= 1
+    given = _GAVE_NAME.match(text, a, b)
+    if given is not None:  # "One mother, who gave her name only as Tasha, said": Tasha
+        return given.span(1), name
     if text[a : a + 6].split(maxsplit=1)[:1] in (["who"], ["which"], ["whose"], ["that"]):
         return name, extra  # "Another analyst, who asked not to be named because his firm ...": a relative clause
     role = analyse(text, name, lex)
@@ -1634,6 +1637,11 @@ def _named_first(
     return name, extra
 
 
+# "who gave her name only as Tasha", "identified only as Sam": the name an unnamed source gave.
+_GAVE_NAME = re.compile(
+    r"(?:who\s+gave\s+(?:her|his|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|identified\s+only\s+as|known\s+only\s+as)"
+    r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
 # A description owned by a name, all lower case after it: "Brightwater's largest shareholder".
 _POSSESSED_DESCRIPTION = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s(?:\s+[a-z][\w-]*){1,3}$")
 

@@ -2770,3 +2770,13 @@ def test_press_release_announcements_and_co_operatives(text, words, chain):
 
 def test_going_to_announce_is_no_announcement():
     assert [c.kind.value for c in read("The council is going to announce the results in May.").claims] == ["unattributed"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("Chief executive Marion Haberland told the Stuttgarter Zeitung last month that the firm could not wait.",
+     "could not wait", ["Marion Haberland", "Stuttgarter Zeitung"]),
+    ("One mother, who gave her name only as Tasha, said her son had been bullied through group chats.",
+     "bullied", ["Tasha"]),
+])
+def test_foreign_paper_titles_and_names_given_only_as(text, words, chain):
+    assert speaker_of(read(text), words) == chain
