@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from provenance.extract import grammar as g
 from provenance.extract.sentence import Found
+from provenance.extract.speakers import first_names
 from provenance.models import CueType
 
 # "Q:", "Q.", "Question:" / "A:", "A.", "Answer:" opening a paragraph
@@ -26,7 +27,8 @@ _PERSON = re.compile(
 # An introduction that announces an interview: "We spoke to her about ...", "in an interview".
 _INTERVIEW_INTRO = re.compile(
     r"\b(?:interview(?:ed)?|(?:spoke|speaks|talked|talks) (?:to|with)|sat down with|conversation with|Q&A"
-    r"|caught up with|reached (?:him|her|them)|we asked (?:him|her|them)\b(?! \w+'s)|answered (?:our|my) questions)\b",
+    r"|caught up with|reached (?:him|her|them)|we asked (?:him|her|them)\b(?! \w+'s)|answered (?:our|my) questions"
+    r"|excerpts)\b",
     re.IGNORECASE,
 )
 _INNER_STOP = re.compile(r"[.!?][\"”’)]?\s+\S")
@@ -71,13 +73,13 @@ def _bare_question(text: str, ps: int, pe: int) -> bool:
         para.endswith("?")
         and len(para.split()) <= BARE_QUESTION_WORDS
         and not any(q in para for q in "\"“”")
-        and _INNER_STOP.search(para) is None
+        and len(_INNER_STOP.findall(para)) <= 1  # "The rate is the highest in the State. Why?": a lead-in, then the question
         and _TURN_LABEL.match(para) is None  # "Interviewer: Who takes over?": a labelled transcript
     )
 
 
 # A speaker's label opening a paragraph: "Interviewer:", "Ingram:", "PRESENTER:".
-_TURN_LABEL = re.compile(r"[A-Z][\w.’' -]{0,30}:\s")
+_TURN_LABEL = re.compile(r"[A-Z][\w.’' -]{0,30}:\s|[QA]\.\s")  # and "Q. ...", "A. ..."
 
 
 def bare_answer(text: str, sentences: list[tuple[int, int]], speaker: tuple[int, int]) -> list[Found]:
@@ -100,12 +102,32 @@ def interviewee(
     """The span of the last person's name before offset ``before`` (the first label): the
     last of the names ``rank`` ranks highest ("Maren Tallis ... Tallis spoke to the Chehalem
     Register": the newspaper that asks is no interviewee, nor is "North Hobart")."""
-    names = [m.span() for m in _PERSON.finditer(text, 0, before)]
+    names = [_named_tail(text, m.span()) for m in _PERSON_RUN.finditer(text, 0, before)]
     if not names:
         return None
     ranks = [rank(text, sp) for sp in names]
     best = max(ranks)
     return next(sp for sp, r in zip(reversed(names), reversed(ranks), strict=True) if r == best)
+
+
+# A run of capitalized words, which may hold a body and a title before a name:
+# "Millbrook Volunteer Fire Department Chief Ramona Vasquez".
+_PERSON_RUN = re.compile(
+    rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?\s+)?{_WORD}(?:\s+(?:(?:Ó|Ní|Nic|Uí|Mac)\s+)?{_WORD}){{1,7}}\b"
+)
+
+
+def _named_tail(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The name at the end of a long capitalized run: from its last given name when one of
+    the run's last three words is one ("... Department Chief Ramona Vasquez" -> "Ramona
+    Vasquez"); the first three words otherwise, as a run of names is read elsewhere."""
+    words = list(re.finditer(r"\S+", text[span[0] : span[1]]))
+    if len(words) <= 3:
+        return span
+    for w in words[-3:-1]:
+        if w.group().lower() in first_names():
+            return span[0] + w.start(), span[1]
+    return span[0], span[0] + words[2].end()
 
 
 def answer(text: str, sentences: list[tuple[int, int]], speaker: tuple[int, int]) -> list[Found]:

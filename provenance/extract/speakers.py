@@ -137,8 +137,15 @@ def could_be_person(names: list[str]) -> bool:
         return False  # "Peace By Chocolate": a capitalized function word inside is a title
     if folded[0] in first_names():
         return True
-    places = lexicon().places
+    lex = lexicon()
+    if all(w in lex.roles or w in lex.offices or w in _TITLE_WORDS for w in folded):
+        return False  # "Chief Executive Officer", "Executive Officer": a title, no name
+    places = lex.places
     return not any(w in DEMONYMS or w in PLACE_OR_SURNAME or w in places for w in folded)
+
+
+# Words of titles that are neither roles nor offices alone: "Chief Executive Officer".
+_TITLE_WORDS = frozenset("chief executive deputy senior general principal acting managing assistant".split())
 
 
 # Cue classes whose content is what the source says or holds true, whatever its shape.

@@ -176,3 +176,17 @@ def test_markdown_bold_labels_are_labels():
     chains = {c.span.text: [link.name for link in c.chain] for c in extract(Document(text=text)).claims}
     assert chains["We had six full-time nurses in 2019"] in (["Marc Lachance"], ["Lachance"])
     assert not any("How often" in t for t in chains)
+
+
+def test_a_question_may_open_with_a_statement_and_long_names_hold_a_title():
+    text = (
+        "Millbrook Volunteer Fire Department Chief Ramona Vasquez took charge in June. In an interview, she spoke "
+        "about the season. Excerpts:\n\n"
+        "The district's fire count is among the highest in the State. Why?\n\n"
+        "Distance, mostly. The nearest station is forty minutes away from the valley.\n\n"
+        "What are you doing about it?\n\n"
+        "From this month, two new brush trucks will run out of the old depot."
+    )
+    chains = {c.span.text: [link.name for link in c.chain] for c in extract(Document(text=text)).claims}
+    assert chains["The nearest station is forty minutes away from the valley"] == ["Ramona Vasquez"]
+    assert not any("highest in the State" in t for t in chains)  # a question's lead-in states nothing
