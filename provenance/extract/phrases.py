@@ -204,8 +204,8 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
             return None
         if cap(t.words[k]):
             b = np_backward(t, k)
-            head = _apposition_head(t, b)
-            return (j, j), head if head is not None else (b, k)
+            described = _apposition_head(t, b)
+            return (j, j), described if described is not None else (b, k)
         head = _restricted_head(t, k) if t.words[k].isalpha() and t.words[k].islower() else -1
         if head > 0 and t.lower[head - 1] not in g.BE_FORMS:
             return (j, j), (head, k)  # "by those who say", "many residents who"; not "is a nurse who"
