@@ -1270,12 +1270,15 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         e = _hearer_end(t, p, np_forward(t, p, n))
         if e - 1 > p and t.lower[e - 1] in _QUANTITY_OPENERS and t.words[e - 2][:1].isupper():
             e -= 1  # "told ABC Radio Sydney more than 80 homes ...": the quantity opens the content
+        e = next((k for k in range(p + 1, e) if t.lower[k] in ("the", "a", "an") and t.words[k - 1][:1].isdigit()), e)
+        # "told AFL 360 the club had lost its way": a programme's number ends its name
         program = _program_end(t, e)
         if program is not None:  # "told RNZ's Morning Report that": RNZ relays, on its programme
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[program - 1]))], program
         # "told HuffPost Canada the laws ...", "told 2GB radio the findings ...": a name or a medium ends it
         named = e > p and (t.words[e - 1][:1].isupper() or t.lower[e - 1] in _MEDIA_HEADS or t.lower[e - 1] in _AUDIENCES
-                           or _CALL_SIGN.fullmatch(t.words[e - 1]) is not None)
+                           or _CALL_SIGN.fullmatch(t.words[e - 1]) is not None
+                           or e - 2 >= p and t.words[e - 1].isdigit() and t.words[e - 2][:1].isupper())  # "told AFL 360"
         if e > p and not _clause_as_hearer(t, p, e, named) and (
             e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS
             or named and (t.lower[e] in g.DETERMINERS or t.lower[e] in _QUANTITY_OPENERS)  # "told ABC Radio Sydney more than 80 homes"

@@ -2780,3 +2780,8 @@ def test_going_to_announce_is_no_announcement():
 ])
 def test_foreign_paper_titles_and_names_given_only_as(text, words, chain):
     assert speaker_of(read(text), words) == chain
+
+
+def test_a_programmes_number_ends_the_hearer():
+    r = read("Former Magpies great Stevie Drummond told AFL 360 the club had lost its way.")
+    assert [c.span.text for c in r.claims] == ["the club had lost its way"]
