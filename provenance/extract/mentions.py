@@ -363,6 +363,13 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
         if low in ("’s", "'s") and j > i and _cap(words[j - 1]) and _owned_body(lower, j + 1):
             j += 1  # "Manitoba's nurses union", "China's weather bureau": the body speaks, not the place
             continue
+        if low in ("’s", "'s") and j > 1 and lower[j - 2] == "the" and not _cap(words[j - 1]) \
+                and _owned_document(lower, j + 1, lex):
+            j += 1  # "the town's own budget documents": the document ("Foster's book" stays its author's)
+            continue
+        if low in g.ADVERBS and j > i and j + 1 < len(words) and words[j + 1].islower() \
+                and (lower[j + 1] in PUBLISH_WORDS or lower[j + 1] in ("reported", "published")):
+            break  # "a leaked letter first reported by the Yorkshire Post": the adverb opens the participle
         if w[:1].isupper() and w[1:].islower() and low in _TITLE_SMALL_WORDS and j > i and _cap(words[j - 1]) \
                 and j + 1 < len(words) and _cap(words[j + 1]):
             j += 1  # "Married At First Sight groom Brody Kinsella", "Home And Away star": a show's title
@@ -403,6 +410,17 @@ def _possessed_person(low: str, lex: Lexicon) -> bool:
     "partner")?"""
     low = low.removeprefix("ex-")  # "Daly's ex-husband"
     return low in g.POSSESSED_PEOPLE or low in lex.roles
+
+
+def _owned_document(lower: list[str], k: int, lex: Lexicon) -> bool:
+    """Is a document's noun among the four lowercase words from ``k`` ("own budget
+    documents", "annual report") after a possessive?"""
+    for m in range(k, min(len(lower), k + 4)):
+        if lower[m] in lex.documents:
+            return True
+        if not lower[m].isalpha():
+            return False
+    return False
 
 
 def _owned_body(lower: list[str], k: int) -> bool:

@@ -2785,3 +2785,13 @@ def test_foreign_paper_titles_and_names_given_only_as(text, words, chain):
 def test_a_programmes_number_ends_the_hearer():
     r = read("Former Magpies great Stevie Drummond told AFL 360 the club had lost its way.")
     assert [c.span.text for c in r.claims] == ["the club had lost its way"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("Ministers are poised to delay a flood defence scheme, according to a leaked letter first reported by the "
+     "Yorkshire Post.", "flood defence", ["leaked letter", "Yorkshire Post"]),
+    ("According to the town's own budget documents, the saving is $61,000.", "the saving",
+     ["town's own budget documents"]),
+])
+def test_documents_with_owners_and_first_reporters(text, words, chain):
+    assert speaker_of(read(text), words) == chain
