@@ -1394,6 +1394,8 @@ def _document_found(t: Tokens, cue: Cue, subject: tuple[Pair, Pair] | None, lex:
     if cue.lemma != "find" or subject is None:
         return False
     head = t.lower[subject[1][1]]
+    if head == "it" and subject[1][0] == subject[1][1]:
+        return True  # "It found the arrival date had moved": a study's or an inquiry's finding
     return head in lex.documents or head in _POLL_HEADS or head.rstrip("s") in lex.documents
 
 

@@ -1142,6 +1142,23 @@ class Registry:
         e.last_end = max(e.last_end, np.span[1])
         return e.id
 
+    def _document_subject(self, pos: int) -> tuple[int, int, NounPhrase] | None:
+        """A document that is the subject of the sentence before the one holding ``pos``
+        ("The study, led by ..., tracked flying foxes. It found ..."), with its start and the
+        start of the sentence holding ``pos``: "it" then continues that subject (centering,
+        Grosz, Joshi & Weinstein 1995); None otherwise."""
+        window = max(0, pos - 400)
+        ends = [m.end() - 1 for m in _SENTENCE_END.finditer(self._text, window, pos + 1)]
+        if not ends:
+            return None
+        here = ends[-1]  # the start of the sentence holding ``pos``
+        before = ends[-2] if len(ends) > 1 else window
+        m = _DOCUMENT_SUBJECT.match(self._text, before)
+        if m is None or m.start(1) >= here:
+            return None
+        np = analyse(self._text, (m.start(1), m.end(1)), lexicon())
+        return (m.start(1), here, np) if np.type is SourceType.document else None
+
     def _recent(self, pos: int, ok) -> EntityDraft | None:
         """The entity mentioned last before ``pos`` that passes ``ok``; only the most recent
         entities are looked at, so long texts stay linear (antecedents are near)."""
@@ -1172,6 +1189,9 @@ class Registry:
                         and not e.plural
                     ),
                 )
+                subject = self._document_subject(pos)
+                if subject is not None and (best is None or best.last_pos < subject[1]):
+                    return self._adopt((subject[0], subject[2]))  # "The study tracked ... It found": the study
                 # "Shares in Kittiwake Airways fell after it warned": a body named, not yet a source
                 named = self._named_before(pos, (SourceType.organization, SourceType.outlet), lambda n: not n.plural)
                 if named is not None and (best is None or named[0] >= best.last_end) and pos - named[0] < _IT_REACH:
@@ -1405,6 +1425,11 @@ def _team_name(core: list[str], the: bool) -> bool:
 
 # Words that end a club's name: "Castleford Rovers", "Dunmore City", "Harwich Athletic", "Leeds United".
 _CLUB_SUFFIXES = frozenset("United City Rovers Rangers Wanderers Athletic Albion Town FC AFC Hotspur County Celtic".split())
+# A sentence that opens with a document as its subject: "The study, led by ...", "The review".
+_DOCUMENT_SUBJECT = re.compile(
+    r"\s*((?:The|This|That|Its|Their|A|An)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:study|report|review|survey|audit|analysis|paper|letter|memo|assessment|inquiry|research|poll|document|filing))\b"
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # "the mother-of-three", "the dad-of-two": a parent described by their children, the person just named.
 _PARENT_OF = re.compile(r"(?:mother|father|mum|mom|dad|grandmother|grandfather|gran|nan)-of-[a-z]+")

@@ -2795,3 +2795,14 @@ def test_a_programmes_number_ends_the_hearer():
 ])
 def test_documents_with_owners_and_first_reporters(text, words, chain):
     assert speaker_of(read(text), words) == chain
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("The study, led by researchers at Monash University, tracked flying foxes for a decade. It found the average "
+     "arrival date had moved forward by 19 days.", "arrival date", ["study"]),
+    ("The review, which was seen by The Guardian, says patients waited for hours. It describes one woman who was "
+     "kept on a trolley for 14 hours.", "on a trolley", ["review"]),
+    ("The report was published on Monday. The company said it would appeal.", "would appeal", ["company"]),
+])
+def test_it_continues_a_document_that_opened_the_sentence_before(text, words, chain):
+    assert speaker_of(read(text), words) == chain
