@@ -1191,6 +1191,8 @@ class Registry:
                 )
                 subject = self._document_subject(pos)
                 if subject is not None and (best is None or best.last_pos < subject[1]):
+                    if best is not None and best.type is SourceType.document and best.head == subject[2].head:
+                        return best  # "A Red Cross report said ... It also said": the report known already
                     return self._adopt((subject[0], subject[2]))  # "The study tracked ... It found": the study
                 # "Shares in Kittiwake Airways fell after it warned": a body named, not yet a source
                 named = self._named_before(pos, (SourceType.organization, SourceType.outlet), lambda n: not n.plural)
