@@ -250,3 +250,23 @@ def test_indexing_pauses_the_cycle_collector_and_restores_it(tmp_path, monkeypat
         finally:
             gc.enable()
     engine.dispose()
+
+
+def test_the_table_reads_each_group_without_its_members_text(tmp_path, folder, fake):
+    from provenance import query
+    from provenance.reads import open_reader
+
+    write(folder, "a.txt", "The UN report stated that ISIS still has as many as 30,000 members distributed "
+                           "almost equally between Syria and Iraq.")
+    write(folder, "b.txt", "Thomas Joscelyn said that ISIS has as many as 30,000 members, distributed "
+                           "almost equally between Iraq and Syria.")
+    db = tmp_path / "ov.db"
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    with open_reader(db) as reader:
+        [full] = query.list_overlaps(reader)
+        [brief] = query.list_overlaps(reader, members=False)
+    assert "members" not in brief and brief["articles"] == [{"id": a["id"]} for a in full["articles"]]
+    assert {k: v for k, v in full.items() if k not in ("members", "articles")} == \
+        {k: v for k, v in brief.items() if k != "articles"}
+    table = run(db, "overlaps").stdout
+    assert ", ".join(map(str, full["claims"])) in table and "Thomas Joscelyn" in table and "The UN report" in table
