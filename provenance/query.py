@@ -350,7 +350,8 @@ def match_sources(db: DB, ref: str | int) -> tuple[list[int], bool]:
         found = r.column("SELECT id FROM source WHERE id = ?", [sid])
         if found:
             return found, True
-    from provenance.names import normalize_name  # loads the name lexicons: only when a name is asked for
+    # only when a name is asked for, and not provenance.names' rules with it
+    from provenance.name_norm import normalize_name
 
     norm = normalize_name(ref)
     ids = r.column("SELECT id FROM source WHERE key = ? OR id IN (SELECT source_id FROM source_alias WHERE norm = ?) "
