@@ -304,3 +304,26 @@ def test_may_overlap_turns_down_only_pairs_that_score_nothing():
                     assert score == 0.0
                 passed += score > 0
     assert turned_down and passed  # both branches were met
+
+
+def test_ingest_records_the_index_time_batch_by_batch(tmp_path, folder, fake, monkeypatch):
+    """overlap_state.seconds grows with each batch (a stopped ingest still tells the time it spent
+    on the index) and ends at the ingest's own figure."""
+    from provenance.ingest import ingest
+    from provenance.store import open_database, overlap_index
+
+    write(folder, "a.txt", "The UN report stated that ISIS still has as many as 30,000 members distributed "
+                           "almost equally between Syria and Iraq.")
+    write(folder, "b.txt", "Reuters reported that ISIS has as many as 30,000 members, distributed almost equally "
+                           "between Iraq and Syria.")
+    write(folder, "c.txt", "Thomas Joscelyn said that the coalition spent billions on airstrikes in Iraq and Syria.")
+    added: list[float] = []
+    real = overlap_index.add_seconds
+    monkeypatch.setattr("provenance.ingest.add_seconds", lambda conn, s: (added.append(s), real(conn, s)))
+    engine = open_database(tmp_path / "t.db")
+    report = ingest([str(folder)], engine, workers=1, batch_size=1)
+    with engine.connect() as conn:
+        stored = float(overlap_index._state(conn)["seconds"])
+    engine.dispose()
+    assert len(added) == 3 and all(s > 0 for s in added)  # before the 2nd and 3rd batches, and at the end
+    assert abs(stored - report.overlap_seconds) < 0.01 and abs(sum(added) - report.overlap_seconds) < 1e-9
