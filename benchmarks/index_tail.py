@@ -55,10 +55,16 @@ def take_out(work: Path, batches: int, batch: int) -> tuple[int, tuple[int, str]
         if comparable(f):
             counts.update(f.all | f.anchors)
             taken += 1
-    con.executemany("UPDATE overlap_feature SET claims = claims - ? WHERE feature = ?",
-                    [(n, x) for x, n in counts.items()])
+    con.executemany(
+        "UPDATE overlap_feature SET claims = claims - ? WHERE feature = ?",
+        [(n, x) for x, n in counts.items()],
+    )
     con.execute("DELETE FROM overlap_feature WHERE claims <= 0")
-    for table, column in (("overlap_key", "claim_id"), ("overlap_claim", "claim_id"), ("overlap_pair", "claim_b")):
+    for table, column in (
+        ("overlap_key", "claim_id"),
+        ("overlap_claim", "claim_id"),
+        ("overlap_pair", "claim_b"),
+    ):
         con.execute(f"DELETE FROM {table} WHERE {column} >= ?", (first,))
     indexed = int(con.execute("SELECT value FROM overlap_state WHERE name = 'claims'").fetchone()[0])
     con.execute("UPDATE overlap_state SET value = ? WHERE name = 'claim_id'", (str(first - 1),))
@@ -71,9 +77,13 @@ def take_out(work: Path, batches: int, batch: int) -> tuple[int, tuple[int, str]
 def replay(work: Path, first: int, batch: int, profile: cProfile.Profile | None) -> list[tuple[float, float]]:
     """Index the claims from ``first`` on again, ``batch`` articles at a time; (wall, CPU) of each."""
     con = sqlite3.connect(work)
-    rows = con.execute("SELECT id, article_id, text FROM claim WHERE id >= ? ORDER BY id", (first,)).fetchall()
-    recent = con.execute("SELECT claim_id, article_id, features FROM overlap_claim "
-                         "ORDER BY claim_id DESC LIMIT ?", (oi.CACHE_CLAIMS,)).fetchall()
+    rows = con.execute(
+        "SELECT id, article_id, text FROM claim WHERE id >= ? ORDER BY id", (first,)
+    ).fetchall()
+    recent = con.execute(
+        "SELECT claim_id, article_id, features FROM overlap_claim ORDER BY claim_id DESC LIMIT ?",
+        (oi.CACHE_CLAIMS,),
+    ).fetchall()
     con.close()
     cache = oi.ClaimCache()
     for cid, aid, packed in reversed(recent):
@@ -133,13 +143,21 @@ def main(argv: list[str] | None = None) -> int:
         con = sqlite3.connect(work)
         found = _digest(con, first)
         con.close()
-        result = {"db": args.db, "batches": len(times), "wall_s": [round(w, 3) for w, _ in times],
-                  "cpu_s": [round(c, 3) for _, c in times], "pairs": found[0], "same_pairs": found == stored,
-                  "load": os.getloadavg()[0]}
-        print(f"{len(times)} batches: wall {sum(w for w, _ in times):.2f} s ({', '.join(f'{w:.2f}' for w, _ in times)}), "
-              f"CPU {sum(c for _, c in times):.2f} s; {found[0]} pairs, "
-              f"{'the same as the ingest stored' if found == stored else 'NOT the ones the ingest stored'}; "
-              f"load {result['load']:.2f}")
+        result = {
+            "db": args.db,
+            "batches": len(times),
+            "wall_s": [round(w, 3) for w, _ in times],
+            "cpu_s": [round(c, 3) for _, c in times],
+            "pairs": found[0],
+            "same_pairs": found == stored,
+            "load": os.getloadavg()[0],
+        }
+        print(
+            f"{len(times)} batches: wall {sum(w for w, _ in times):.2f} s ({', '.join(f'{w:.2f}' for w, _ in times)}), "
+            f"CPU {sum(c for _, c in times):.2f} s; {found[0]} pairs, "
+            f"{'the same as the ingest stored' if found == stored else 'NOT the ones the ingest stored'}; "
+            f"load {result['load']:.2f}"
+        )
         if args.json:
             Path(args.json).write_text(json.dumps(result, indent=2))
         if prof:

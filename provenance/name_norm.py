@@ -9,8 +9,30 @@ import unicodedata
 from functools import lru_cache
 
 HONORIFICS = {
-    "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "rev", "reverend", "fr", "sen", "senator", "rep", "gov", "gen", "col", "capt", "lt", "sgt",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
+    "fr",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "capt",
+    "lt",
+    "sgt",
 }
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})

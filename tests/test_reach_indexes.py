@@ -10,7 +10,9 @@ from provenance.store.migrations import LATEST
 def _indexes(path) -> set[tuple[str, str]]:
     con = sqlite3.connect(path)
     try:
-        return set(con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"))
+        return set(
+            con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        )
     finally:
         con.close()
 
@@ -38,20 +40,34 @@ def test_a_version_8_database_gets_the_indexes_a_new_one_has(tmp_path):
     assert LATEST >= 9
     assert _indexes(old) == _indexes(fresh)
     names = {name for name, _ in _indexes(fresh)}
-    assert {"ix_citation_source_claim", "ix_overlap_group_reach"} <= names and "ix_citation_source_id" not in names
+    assert {
+        "ix_citation_source_claim",
+        "ix_overlap_group_reach",
+    } <= names and "ix_citation_source_id" not in names
 
 
 def test_first_pages_are_read_in_index_order(tmp_path):
     db = tmp_path / "p.db"
     open_database(db).dispose()
-    groups = _plan(db, "SELECT g.id, g.score, g.independent, g.shared_origin_id, g.text, s.name FROM overlap_group g "
-                       "LEFT JOIN source s ON s.id = g.shared_origin_id "
-                       "ORDER BY g.article_count DESC, g.claim_count DESC, g.id LIMIT 50")
+    groups = _plan(
+        db,
+        "SELECT g.id, g.score, g.independent, g.shared_origin_id, g.text, s.name FROM overlap_group g "
+        "LEFT JOIN source s ON s.id = g.shared_origin_id "
+        "ORDER BY g.article_count DESC, g.claim_count DESC, g.id LIMIT 50",
+    )
     assert "ix_overlap_group_reach" in groups and "TEMP B-TREE" not in groups
-    claims = _plan(db, "SELECT c.id, ct.position FROM citation ct JOIN claim c ON c.id = ct.claim_id "
-                       "JOIN article a ON a.id = c.article_id AND a.is_current WHERE ct.source_id = ? "
-                       "ORDER BY ct.claim_id, ct.position", (1,))
+    claims = _plan(
+        db,
+        "SELECT c.id, ct.position FROM citation ct JOIN claim c ON c.id = ct.claim_id "
+        "JOIN article a ON a.id = c.article_id AND a.is_current WHERE ct.source_id = ? "
+        "ORDER BY ct.claim_id, ct.position",
+        (1,),
+    )
     assert "ix_citation_source_claim" in claims and "TEMP B-TREE" not in claims
-    by_source = _plan(db, "SELECT c.id FROM claim c JOIN article a ON a.id = c.article_id WHERE a.is_current AND "
-                          "c.id IN (SELECT claim_id FROM citation WHERE source_id IN (?)) ORDER BY c.id LIMIT 50", (1,))
+    by_source = _plan(
+        db,
+        "SELECT c.id FROM claim c JOIN article a ON a.id = c.article_id WHERE a.is_current AND "
+        "c.id IN (SELECT claim_id FROM citation WHERE source_id IN (?)) ORDER BY c.id LIMIT 50",
+        (1,),
+    )
     assert "COVERING INDEX ix_citation_source_claim" in by_source
