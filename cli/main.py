@@ -351,22 +351,36 @@ def sources(ctx: click.Context, recurring: bool, type_, limit, articles: int, fm
     state = ctx.find_object(State)
     if state is None:  # cli() sets it before any command runs
         raise RuntimeError("provenance sources run outside the provenance group: no database chosen")
-    render(query.list_sources(state.reader(), recurring=recurring, type=type_, limit=limit,
-                              articles=articles), fmt, SOURCE_COLUMNS)
+    render(query.list_sources(state.reader(), recurring=recurring, type=type_, limit=limit, articles=articles,
+                              with_articles=fmt != "table"), fmt, SOURCE_COLUMNS)  # a table shows the counts only
 
 
 @cli.command()
 @click.argument("name_or_id", nargs=-1, required=True)
+@click.option("--limit", type=click.IntRange(min=0),
+              help=f"At most this many articles and claims, the first stored first [default: all; a table "
+                   f"shows {TABLE_CLAIMS} of each and says how many more].")
+@click.option("--all", "all_", is_flag=True, help="A table shows every article and claim, however many.")
 @format_option
 @pass_state
-def source(state: State, name_or_id: tuple[str, ...], fmt: str) -> None:
+def source(state: State, name_or_id: tuple[str, ...], limit, all_: bool, fmt: str) -> None:
     """Show one source: aliases, affiliations, articles, claims, and where it sits in chains."""
     from provenance import query
 
-    detail = query.get_source(state.reader(), " ".join(name_or_id))
+    cut = fmt == "table" and limit is None and not all_
+    shown = TABLE_CLAIMS if cut else limit
+    detail = query.get_source(state.reader(), " ".join(name_or_id), limit=shown)
     render_one(detail, fmt, show_source,
                lambda s: [dict(source_id=s["id"], source=s["name"], **c) for c in s["claims"]]
                or [{k: v for k, v in s.items() if not isinstance(v, list)}])
+    if fmt == "table" and shown is not None:
+        claims = len({c["id"] for c in detail["claims"]})
+        left = [f"{total - n:,} more {what}" for what, n, total in
+                (("article(s)", len(detail["articles"]), detail["article_count"]),
+                 ("claim(s)", claims, detail["claim_count"])) if n == shown and total > n]
+        if left:
+            click.echo(f"first {shown} shown, {' and '.join(left)} left out: --limit N or --all to see them, "
+                       f"`provenance claims --source {detail['id']}` to page the claims", err=True)
 
 
 def main() -> None:

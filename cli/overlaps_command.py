@@ -56,7 +56,8 @@ def overlaps_cmd(ctx: click.Context, independent: bool, dependent: bool, source,
             click.echo(f"indexed {report.claims_indexed} new claim(s): {report.pairs_added} overlapping pair(s), "
                        f"{report.groups} group(s)", err=True)
         reader = state.reader()
-    rows = query.list_overlaps(reader, independent=wanted, source=source, limit=limit)
+    # a table shows each group's claim ids, its number of articles and its origins: no member's text
+    rows = query.list_overlaps(reader, independent=wanted, source=source, limit=limit, members=fmt != "table")
     render(rows, fmt, OVERLAP_COLUMNS)
 
 

@@ -18,6 +18,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TextIO
 from unicodedata import combining, east_asian_width
 
@@ -53,11 +54,15 @@ def _isatty(stream: TextIO) -> bool:
 
 def cell_len(text: str) -> int:
     """Terminal cells taken by ``text``: East Asian wide characters two, combining marks none."""
-    if text.isascii() and "\t" not in text:
-        return len(text)
-    return sum(_char_cells(c) for c in text)
+    if "\t" not in text and (text.isascii() or max(text) < _FIRST_COMBINING):
+        return len(text)  # every character one cell (Latin-1 and the Latin letters before U+0300)
+    return sum(map(_char_cells, text))
 
 
+_FIRST_COMBINING = "\u0300"  # below it no character is combining, wide or zero-width (a tab aside)
+
+
+@lru_cache(maxsize=4096)
 def _char_cells(c: str) -> int:
     if c.isascii():
         return 0 if c == "\t" else 1  # a tab is measured as nothing, as rich does, and expanded when drawn
@@ -113,6 +118,8 @@ def _chop(text: str, width: int) -> list[str]:
 def _divide(line: str, width: int, fold: bool = False) -> list[int]:
     """Where to break ``line`` to fit ``width`` cells, a word too long for any line kept whole, or
     folded over lines with ``fold`` (rich's ``divide_line``)."""
+    if cell_len(line) <= width:  # fits whole: no word would move (each fits where the last ended)
+        return []
     breaks: list[int] = []
     offset = 0
     for m in _WORD.finditer(line):

@@ -154,8 +154,10 @@ def ingest(
     cache = SourceCache()  # sources known to the writer, kept across batches
     batch_bytes = 0
 
+    recorded = 0.0  # of report.overlap_seconds, what overlap_state.seconds holds
+
     def flush() -> None:
-        nonlocal batch, batch_bytes
+        nonlocal batch, batch_bytes, recorded
         if batch:
             results = store_batch(engine, batch, cache)
             stored: list[NewClaim] = []  # the claims just stored, for the overlap index
@@ -180,7 +182,10 @@ def ingest(
             if any(r.status in (ADDED, VERSION) for r in results):
                 t0 = time.perf_counter()
                 with begin_write(engine) as conn:  # the overlap index follows each batch (groups at the end)
+                    if report.overlap_seconds > recorded:  # the batches before: a stopped ingest still tells it
+                        add_seconds(conn, report.overlap_seconds - recorded)
                     index_new_claims(conn, known, recent, stored)
+                recorded = report.overlap_seconds
                 report.overlap_seconds += time.perf_counter() - t0
             for _, prep in batch:
                 for claim in prep.claims:
@@ -229,7 +234,7 @@ def ingest(
             ensure_fresh(engine)  # the groups, from the pairs indexed batch by batch: `overlaps` only reads
             report.overlap_seconds += time.perf_counter() - t0
             with begin_write(engine) as conn:
-                add_seconds(conn, report.overlap_seconds)
+                add_seconds(conn, report.overlap_seconds - recorded)
     except (DatabaseError, OSError, MemoryError, SQLAlchemyError) as exc:
         raise _stopped(exc, report) from exc
     report.seconds = time.perf_counter() - started

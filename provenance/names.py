@@ -9,7 +9,6 @@ Scores are in [0, 1]; rapidfuzz gives the string similarities (Indel ratio).
 """
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,10 +51,13 @@ def lexicon() -> "Lexicon":
 
 # ---------------------------------------------------------------- normalization
 
-HONORIFICS = {
-    "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "rev", "reverend", "fr", "sen", "senator", "rep", "gov", "gen", "col", "capt", "lt", "sgt",
-}
+# the one normalization lives in provenance.name_norm, which a query can load alone; re-exported here
+from provenance.name_norm import _QUOTES  # noqa: E402
+from provenance.name_norm import HONORIFICS as HONORIFICS  # noqa: E402
+from provenance.name_norm import name_words as name_words  # noqa: E402
+from provenance.name_norm import normalize_name as normalize_name  # noqa: E402
+from provenance.name_norm import visible_name as visible_name  # noqa: E402
+
 # words that stand before a person's name without being part of it ("Republican Donald Trump")
 DESCRIPTORS = {
     "republican", "republicans", "democrat", "democrats", "democratic", "gop", "independent",
@@ -89,58 +91,6 @@ GENERIC = {
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you",
             "us", "who", "which", "that", "this", "these", "those", "one", "there", "here"}
 FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "at", "to", "a", "an", "&", "de", "du", "des"}
-
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
-_POSSESSIVE = re.compile(r"(?<=[\w.])'s\b|(?<=s)'(?=\s|$)")  # "U.N.'s" too
-_NAME_PUNCT = re.compile(r"[^\w\s'-]+")
-# In a name, invisible characters are no part of it (issue 11): zero-width spaces and joiners,
-# word joiner, BOM, soft hyphen and the bidi marks, embeddings, overrides and isolates vanish;
-# control characters (newline, tab, ESC ...) separate words like a space.
-_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def visible_name(name: str) -> str:
-    """``name`` as it may be stored and shown: NFC, invisible characters dropped, control
-    characters as spaces ("Jos\u200bé" and "José" typed with a combining accent are "José")."""
-    if name.isascii() and name.isprintable():
-        return name
-    s = unicodedata.normalize("NFC", _CONTROLS.sub(" ", _INVISIBLE.sub("", name)))
-    return s if s.strip() == name.strip() else " ".join(s.split())
-
-
-def _strip_accents(s: str) -> str:
-    """``s`` without diacritics (José -> Jose)."""
-    if s.isascii():
-        return s
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(ch for ch in s if not unicodedata.combining(ch))
-
-
-@lru_cache(maxsize=1 << 16)
-def normalize_name(name: str) -> str:
-    """The one plain form of a name, for alias norms, curation pins and look-ups alike: the words of
-    ``name_words`` without a leading "the" or honorific ("The U.N.'s  Report" -> "u n report",
-    "Dr. José Ruiz" -> "jose ruiz"), so that a name is looked up as it was stored (issue 15)."""
-    words = name_words(name)
-    while len(words) > 1 and (words[0] == "the" or words[0] in HONORIFICS):
-        words = words[1:]
-    return " ".join(words) or name.casefold().strip()
-
-
-def name_words(name: str) -> list[str]:
-    """Folded words of a name, hyphens and apostrophes inside words kept ("Scott-Clarke" stays one)."""
-    return list(_name_words(name))
-
-
-@lru_cache(maxsize=1 << 16)
-def _name_words(name: str) -> tuple[str, ...]:
-    """name_words, cached."""
-    s = _strip_accents(visible_name(name).translate(_QUOTES)).casefold()
-    s = _POSSESSIVE.sub("", s).replace(".", " ")
-    words = [w.strip("'-") for w in _NAME_PUNCT.sub(" ", s).split()]
-    return tuple(w for w in words if w)
 
 
 @lru_cache(maxsize=1 << 14)

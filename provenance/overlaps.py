@@ -185,6 +185,20 @@ class Comparer:
             self._info[id(f)] = got
         return got
 
+    def may_overlap(self, shared: frozenset[str], b: Features) -> bool:
+        """False only when ``similarity(a, b)`` is 0 for any claim ``a`` whose features shared with ``b``
+        (``a.all & b.all``) are ``shared``: their weight is below ``_compare``'s SHARED_MASS, or the
+        weight of those that are content words of ``b`` (a bound of the content words both share,
+        weights counted from 0) is below its CONTENT_MASS, each less a margin for the order of the sums.
+        It needs no more of ``a`` than its feature set, so that a candidate kept packed is unpacked
+        only when it passes (most that share MIN_SHARED features fail here: docs/benchmarks.md, sixth pass)."""
+        self.info(b)  # the weights of b.all, of which ``shared`` is a part
+        w, scale = self.weights, self.scale
+        if sum(map(w.__getitem__, shared)) / scale < SHARED_MASS - _MARGIN:
+            return False
+        content = b.content
+        return sum(max(w[x], 0.0) for x in shared if x in content) / scale >= CONTENT_MASS - _MARGIN
+
     def similarity(self, a: Features, b: Features) -> tuple[float, frozenset[str]]:
         """``similarity(a, b, df, n)``."""
         key = (id(a), id(b))
@@ -212,6 +226,9 @@ class Comparer:
         if 2 * common / (wa + wb) < MIN_DICE:
             return 0.0, frozenset()
         return common / min(wa, wb), shared
+
+
+_MARGIN = 1e-9  # what ``may_overlap`` allows for sums of the same weights taken in another order
 
 
 def _is_year(feature: str) -> bool:

@@ -350,7 +350,8 @@ def match_sources(db: DB, ref: str | int) -> tuple[list[int], bool]:
         found = r.column("SELECT id FROM source WHERE id = ?", [sid])
         if found:
             return found, True
-    from provenance.names import normalize_name  # loads the name lexicons: only when a name is asked for
+    # only when a name is asked for, and not provenance.names' rules with it
+    from provenance.name_norm import normalize_name
 
     norm = normalize_name(ref)
     ids = r.column("SELECT id FROM source WHERE key = ? OR id IN (SELECT source_id FROM source_alias WHERE norm = ?) "
@@ -387,14 +388,17 @@ _STATS = ("SELECT s.id, s.name, s.type, s.role, st.article_count, st.claim_count
 
 
 def list_sources(db: DB, *, recurring: bool = False, type: str | None = None,
-                 limit: int | None = None, articles: int | None = ARTICLES_PER_SOURCE) -> list[Row]:
+                 limit: int | None = None, articles: int | None = ARTICLES_PER_SOURCE,
+                 with_articles: bool = True) -> list[Row]:
     """Sources seen in current articles, widest reach first, with aliases, articles and counts.
 
     Reach comes from ``source_stats`` (kept by ``provenance.store.stats``), read in the order of
     its index, so the first page costs the same however many articles are stored. Each row
     lists at most ``articles`` of the source's current articles, the lowest ids (the first
     stored) first; ``article_count`` always counts them all, so a longer list was cut.
-    ``articles`` 0 or None lists them all (``get_source`` always does)."""
+    ``articles`` 0 or None lists them all; ``with_articles=False`` none (each row's ``articles``
+    empty: what a table, which shows only ``article_count``, needs; 5,000 article rows for the
+    first 50 sources of a large database)."""
     r = Reader.of(db)
     conds: list[Cond] = []
     if recurring:
@@ -409,7 +413,10 @@ def list_sources(db: DB, *, recurring: bool = False, type: str | None = None,
     rows = [_source_row(row) for row in r.all(sql, params)]
     ids = [row["id"] for row in rows]
     aliases = _aliases(r, ids)
-    if articles:
+    listed: dict[int, list[Row]]
+    if not with_articles:
+        listed = {}
+    elif articles:
         listed = _first_articles(r, [(row["id"], row["article_count"]) for row in rows], min(articles, _MAX_INT))
     else:
         listed = {sid: [{"id": a["id"], "path": a["path"]} for a in arts]
@@ -456,12 +463,16 @@ def _first_articles(r: Reader, sources: list[tuple[int, int]], n: int) -> dict[i
     return out
 
 
-def get_source(db: DB, ref: str | int) -> Row:
+def get_source(db: DB, ref: str | int, *, limit: int | None = None) -> Row:
     """One source in full: aliases (with reasons), affiliations, articles, claims, chain positions.
 
     A name several sources carry answers with the widest of them (most articles) and lists the
     others in ``other_matches`` (``match_count`` counts all); a part of names that matches
-    several sources and names none of them is an error listing them."""
+    several sources and names none of them is an error listing them. ``limit`` keeps the first
+    ``limit`` articles (lowest ids) and the first ``limit`` claims (lowest ids, each with all its
+    links to the source); ``article_count`` and ``claim_count`` still count them all. Both lists
+    are read in index order and stop there, so a page costs the same for a source in a million
+    claims as in ten."""
     r = Reader.of(db)
     ids, exact = match_sources(r, ref)
     if not ids:
@@ -495,13 +506,23 @@ def get_source(db: DB, ref: str | int) -> Row:
                                      "JOIN source s ON s.id = sr.source_id WHERE sr.related_source_id = ? "
                                      "ORDER BY s.id", [sid])
     ]
-    row["articles"] = source_articles(r, [sid]).get(sid, [])
+    row["articles"] = source_articles(r, [sid], limit=limit).get(sid, [])
     row["other_matches"] = ranked[1:1 + OTHER_MATCHES]  # other sources of that name, widest first
     row["match_count"] = len(ids)
-    claims = r.all("SELECT c.id, c.article_id, c.text, c.kind, c.hops, c.chain_text, ct.position, ct.role, ct.cue "
-                   "FROM claim c JOIN citation ct ON ct.claim_id = c.id "
-                   "JOIN article a ON a.id = c.article_id AND a.is_current "
-                   "WHERE ct.source_id = ? ORDER BY c.id, ct.position", [sid])
+    # in the order of ix_citation_source_claim (source_id, claim_id, position): no sort, and a limit
+    # stops the scan after the first ``limit`` claims
+    sql = ("SELECT c.id, c.article_id, c.text, c.kind, c.hops, c.chain_text, ct.position, ct.role, ct.cue "
+           "FROM citation ct JOIN claim c ON c.id = ct.claim_id "
+           "JOIN article a ON a.id = c.article_id AND a.is_current "
+           "WHERE ct.source_id = ? ORDER BY ct.claim_id, ct.position")
+    if limit is None:
+        claims = r.all(sql, [sid])
+    else:  # the first ``limit`` claims with every link they have to the source (a claim may cite it twice)
+        claims = r.all(sql.replace("WHERE ct.source_id = ?", "WHERE ct.source_id = ? AND ct.claim_id IN ("
+                                   "SELECT DISTINCT ct2.claim_id FROM citation ct2 JOIN claim c2 ON c2.id = ct2.claim_id "
+                                   "JOIN article a2 ON a2.id = c2.article_id AND a2.is_current "
+                                   "WHERE ct2.source_id = ? ORDER BY ct2.claim_id LIMIT ?)"),
+                       [sid, sid, min(limit, _MAX_INT)])
     row["claims"] = [
         {"id": cid, "article_id": aid, "text": text, "kind": kind, "hops": hops,
          "position": position, "role": role, "cue": cue, "chain_text": chain_text}
@@ -519,10 +540,20 @@ def _source_row(r: tuple) -> Row:
             "origin_count": int(origins or 0), "relay_count": int(relays or 0)}
 
 
-def source_articles(db: DB, ids: list[int]) -> dict[int, list[Row]]:
-    """Current articles of many sources at once: source id -> [{id, path, title, outlet}]."""
+def source_articles(db: DB, ids: list[int], *, limit: int | None = None) -> dict[int, list[Row]]:
+    """Current articles of many sources at once: source id -> [{id, path, title, outlet}], lowest ids
+    first; ``limit`` keeps each source's first ``limit`` (one range scan of source_article's key each)."""
     r = Reader.of(db)
     out: dict[int, list[Row]] = defaultdict(list)
+    if limit is not None:
+        for sid in ids:
+            for aid, path, title, outlet in r.all(
+                "SELECT a.id, a.path, a.title, a.outlet FROM source_article sa "
+                "JOIN article a ON a.id = sa.article_id AND a.is_current "
+                "WHERE sa.source_id = ? ORDER BY sa.article_id LIMIT ?", [sid, min(limit, _MAX_INT)]
+            ):
+                out[sid].append({"id": aid, "path": path, "title": title, "outlet": outlet})
+        return out
     for chunk in _chunked(ids):
         for sid, aid, path, title, outlet in r.all(
             "SELECT sa.source_id, a.id, a.path, a.title, a.outlet FROM source_article sa "
@@ -553,14 +584,17 @@ def _chunked(ids: list[Any], size: int = _IN_CHUNK) -> Iterator[list[Any]]:
 
 
 def list_overlaps(db: DB, *, independent: bool | None = None, source: str | int | None = None,
-                  limit: int | None = None) -> list[Row]:
+                  limit: int | None = None, members: bool = True) -> list[Row]:
     """Groups of claims in different current articles that state the same thing, widest first.
 
     Reads overlap_group/overlap_member (kept by ``provenance.store.overlap_index``, which
     ``ingest`` runs). Each group: ``{id, claims, articles, origins, independent, shared_origin,
     shared_origin_id, score, text, members}``; ``independent`` is false unless the members rest
     on two or more different named origins. ``source`` keeps the groups with a member whose
-    origin it is.
+    origin it is. ``members=False`` leaves out ``members`` and gives each article as ``{id}``
+    alone: what a table shows, read from overlap_member and the origins' names without visiting
+    a claim or an article row (the widest groups have ~50 members each, scattered over the
+    claim table).
     """
     r = Reader.of(db)
     conds: list[Cond] = []
@@ -579,7 +613,9 @@ def list_overlaps(db: DB, *, independent: bool | None = None, source: str | int 
         sql += " LIMIT ?"
         params.append(min(limit, _MAX_INT))
     groups = r.all(sql, params)
-    members: dict[int, list[tuple]] = defaultdict(list)
+    if not members:
+        return _overlap_summaries(r, groups)
+    rows: dict[int, list[tuple]] = defaultdict(list)
     for chunk in _chunked([g[0] for g in groups]):
         for m in r.all(
             "SELECT m.group_id, m.claim_id, m.score, c.text, c.kind, c.chain_text, a.id, a.path, a.title, a.outlet, "
@@ -587,10 +623,10 @@ def list_overlaps(db: DB, *, independent: bool | None = None, source: str | int 
             f"LEFT JOIN source o ON o.id = m.origin_source_id WHERE m.group_id {_in(chunk)} "
             "ORDER BY m.group_id, m.claim_id", chunk
         ):
-            members[m[0]].append(m)
+            rows[m[0]].append(m)
     out = []
     for gid, score, independent_, shared_id, text, shared_name in groups:
-        ms = members.get(gid, [])
+        ms = rows.get(gid, [])
         articles = {m[6]: {"id": m[6], "path": m[7], "title": m[8], "outlet": m[9]} for m in ms}
         out.append({
             "id": gid, "claims": [m[1] for m in ms], "articles": list(articles.values()),
@@ -599,6 +635,26 @@ def list_overlaps(db: DB, *, independent: bool | None = None, source: str | int 
             "shared_origin_id": shared_id, "score": score, "text": text,
             "members": [{"claim": m[1], "article": m[6], "outlet": m[9], "kind": m[4],
                          "origin": m[10], "chain": m[5], "score": m[2], "text": m[3]} for m in ms],
+        })
+    return out
+
+
+def _overlap_summaries(r: Reader, groups: list[tuple]) -> list[Row]:
+    """``list_overlaps(..., members=False)``: the groups with their claim ids, article ids and origins."""
+    found: dict[int, list[tuple]] = defaultdict(list)
+    for chunk in _chunked([g[0] for g in groups]):
+        for m in r.all("SELECT m.group_id, m.claim_id, m.article_id, o.name FROM overlap_member m "
+                       f"LEFT JOIN source o ON o.id = m.origin_source_id WHERE m.group_id {_in(chunk)} "
+                       "ORDER BY m.group_id, m.claim_id", chunk):
+            found[m[0]].append(m)
+    out = []
+    for gid, score, independent_, shared_id, text, shared_name in groups:
+        ms = found.get(gid, [])
+        out.append({
+            "id": gid, "claims": [m[1] for m in ms], "articles": [{"id": a} for a in dict.fromkeys(m[2] for m in ms)],
+            "origins": list(dict.fromkeys(m[3] for m in ms if m[3])),
+            "independent": bool(independent_), "shared_origin": shared_name,
+            "shared_origin_id": shared_id, "score": score, "text": text,
         })
     return out
 

@@ -2,6 +2,7 @@
 (issue 15: the 10k run died on a source name it had picked itself)."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,26 @@ def test_memory_benchmark_runs_and_reports_what_holds_the_memory(tmp_path):
     for b in batches:
         assert b["hwm_mb"] >= b["rss_mb"] > 0 and b["claim_cache"] > 0 and b["resolver_sources"] > 0
         assert b["claim_cache_mb"] < 5 and "py_arenas_mb" in b
+
+
+@pytest.mark.slow
+def test_index_tail_replays_the_last_batches_as_the_ingest_indexed_them(tmp_path):
+    """benchmarks/index_tail.py (docs/benchmarks.md, sixth pass): the last batch of a 400-article ingest,
+    taken out of the overlap index and indexed again, gives the pairs the ingest stored."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    corpus = tmp_path / "c.jsonl"
+    generate.write_jsonl(corpus, 400, 1)
+    db = tmp_path / "i.db"
+    subprocess.run([sys.executable, "-m", "cli", "--db", str(db), "ingest", str(corpus), "--workers", "2", "-q"],
+                   check=True, timeout=600, cwd=ROOT)
+    out = tmp_path / "tail.json"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this tree's provenance, whatever is installed
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "index_tail.py"), str(db), "--batches", "1",
+                          "--json", str(out)], capture_output=True, text=True, timeout=600, cwd=tmp_path, env=env)
+    assert run.returncode == 0, run.stdout + run.stderr[-3000:]
+    result = json.loads(out.read_text())
+    assert result["batches"] == 1 and result["same_pairs"] and result["pairs"] > 0

@@ -73,3 +73,40 @@ def test_table_cells_never_split_a_word(capsys, monkeypatch):
     assert "extraordinarilylongunbreakableword" not in words  # too long for the cell: cut with …
     assert not any(w and "extraordinarilylongunbreakableword".startswith(w) and len(w) > 3 and not w.endswith("…")
                    for w in words)
+
+
+def test_a_wide_source_shows_its_first_articles_and_claims_and_says_how_many_more(smiths, monkeypatch):
+    every = json.loads(run(smiths, "source", "Bill Smith", "--format", "json").stdout)
+    assert every["article_count"] == 2 and len(every["articles"]) == 2
+    claim_ids = sorted({c["id"] for c in every["claims"]})
+    assert len(claim_ids) == every["claim_count"] >= 2
+    monkeypatch.setattr(cli.main, "TABLE_CLAIMS", 1)
+    result = run(smiths, "source", "Bill Smith")
+    more = every["claim_count"] - 1
+    assert f"first 1 shown, 1 more article(s) and {more} more claim(s) left out" in result.stderr
+    assert f"claims --source {every['id']}" in result.stderr
+    assert "left out" not in run(smiths, "source", "Bill Smith", "--all").stderr
+    assert "left out" not in run(smiths, "source", "Bill Smith", "--limit", "5").stderr
+    # the formats for programs carry everything unless --limit says otherwise, as claims does
+    assert json.loads(run(smiths, "source", "Bill Smith", "--format", "json").stdout) == every
+    first = json.loads(run(smiths, "source", "Bill Smith", "--limit", "1", "--format", "json").stdout)
+    assert first["articles"] == every["articles"][:1] and first["article_count"] == 2
+    assert first["claims"] == [c for c in every["claims"] if c["id"] == claim_ids[0]]
+    assert first["claim_count"] == every["claim_count"]
+
+
+def test_a_source_limit_keeps_every_link_of_the_claims_it_shows(smiths):
+    """A claim whose chain holds the source twice is one claim: both its rows are listed, and the
+    next claim is the limit's second."""
+    import sqlite3
+
+    every = json.loads(run(smiths, "source", "Bill Smith", "--format", "json").stdout)
+    first = every["claims"][0]
+    con = sqlite3.connect(smiths)
+    con.execute("INSERT INTO citation (claim_id, position, source_id, cue, evidence_start, evidence_end, "
+                "evidence_text, role) VALUES (?, 7, ?, 'said', 0, 1, 'x', 'relay')", (first["id"], every["id"]))
+    con.commit()
+    con.close()
+    two = json.loads(run(smiths, "source", "Bill Smith", "--limit", "2", "--format", "json").stdout)["claims"]
+    assert [(c["id"], c["position"]) for c in two] == \
+        [(first["id"], first["position"]), (first["id"], 7), (every["claims"][1]["id"], every["claims"][1]["position"])]

@@ -250,3 +250,80 @@ def test_indexing_pauses_the_cycle_collector_and_restores_it(tmp_path, monkeypat
         finally:
             gc.enable()
     engine.dispose()
+
+
+def test_the_table_reads_each_group_without_its_members_text(tmp_path, folder, fake):
+    from provenance import query
+    from provenance.reads import open_reader
+
+    write(folder, "a.txt", "The UN report stated that ISIS still has as many as 30,000 members distributed "
+                           "almost equally between Syria and Iraq.")
+    write(folder, "b.txt", "Thomas Joscelyn said that ISIS has as many as 30,000 members, distributed "
+                           "almost equally between Iraq and Syria.")
+    db = tmp_path / "ov.db"
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    with open_reader(db) as reader:
+        [full] = query.list_overlaps(reader)
+        [brief] = query.list_overlaps(reader, members=False)
+    assert "members" not in brief and brief["articles"] == [{"id": a["id"]} for a in full["articles"]]
+    assert {k: v for k, v in full.items() if k not in ("members", "articles")} == \
+        {k: v for k, v in brief.items() if k != "articles"}
+    table = run(db, "overlaps").stdout
+    assert ", ".join(map(str, full["claims"])) in table and "Thomas Joscelyn" in table and "The UN report" in table
+
+
+def test_may_overlap_turns_down_only_pairs_that_score_nothing():
+    """``Comparer.may_overlap`` sees only the features two claims share: it may say no only where
+    ``similarity`` is 0 (what lets the index leave a packed candidate packed)."""
+    import random
+
+    from provenance.overlaps import MIN_SHARED, Comparer, Features
+
+    rnd = random.Random(13)
+    words = [f"w{i}" for i in range(40)]
+    names = [f"n{i}" for i in range(12)]
+    numbers = ["#30000", "#2016", "#14.3", "#7", "#250"]
+    df = {x: rnd.randint(1, 400) for x in words + names + numbers + ["@" + n for n in names]}
+
+    def claim() -> Features:
+        return Features.of(set(rnd.sample(numbers, rnd.randint(0, 2))), set(rnd.sample(names, rnd.randint(0, 3))),
+                           set(rnd.sample(words, rnd.randint(3, 12))))
+
+    claims = [claim() for _ in range(300)]
+    turned_down = passed = 0
+    for n in (500, 5000):
+        compare = Comparer(df, n)
+        for a, b in zip(claims, claims[1:] + claims[:1], strict=True):
+            for x, y in ((a, b), (a, a), (b, a)):
+                shared = x.all & y.all
+                if len(shared) < MIN_SHARED:
+                    continue
+                score, _ = compare._compare(x, y)
+                if not compare.may_overlap(shared, y):
+                    turned_down += 1
+                    assert score == 0.0
+                passed += score > 0
+    assert turned_down and passed  # both branches were met
+
+
+def test_ingest_records_the_index_time_batch_by_batch(tmp_path, folder, fake, monkeypatch):
+    """overlap_state.seconds grows with each batch (a stopped ingest still tells the time it spent
+    on the index) and ends at the ingest's own figure."""
+    from provenance.ingest import ingest
+    from provenance.store import open_database, overlap_index
+
+    write(folder, "a.txt", "The UN report stated that ISIS still has as many as 30,000 members distributed "
+                           "almost equally between Syria and Iraq.")
+    write(folder, "b.txt", "Reuters reported that ISIS has as many as 30,000 members, distributed almost equally "
+                           "between Iraq and Syria.")
+    write(folder, "c.txt", "Thomas Joscelyn said that the coalition spent billions on airstrikes in Iraq and Syria.")
+    added: list[float] = []
+    real = overlap_index.add_seconds
+    monkeypatch.setattr("provenance.ingest.add_seconds", lambda conn, s: (added.append(s), real(conn, s)))
+    engine = open_database(tmp_path / "t.db")
+    report = ingest([str(folder)], engine, workers=1, batch_size=1)
+    with engine.connect() as conn:
+        stored = float(overlap_index._state(conn)["seconds"])
+    engine.dispose()
+    assert len(added) == 3 and all(s > 0 for s in added)  # before the 2nd and 3rd batches, and at the end
+    assert abs(stored - report.overlap_seconds) < 0.01 and abs(sum(added) - report.overlap_seconds) < 1e-9

@@ -108,6 +108,17 @@ def _overlap_claims(conn: Connection) -> None:
     SQLModel.metadata.create_all(conn, tables=OVERLAP_CLAIM_TABLES)
 
 
+def _reach_indexes(conn: Connection) -> None:
+    """Version 9: citation (source_id, claim_id, position) in place of (source_id), and overlap_group
+    widest first, so the first page of ``claims --source``, ``source`` and ``overlaps`` is read in
+    index order (docs/benchmarks.md, "Sixth pass")."""
+    from provenance.store.tables import CITATION_SOURCE_CLAIM, OVERLAP_GROUP_REACH
+
+    CITATION_SOURCE_CLAIM.create(conn, checkfirst=True)
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_citation_source_id")
+    OVERLAP_GROUP_REACH.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "tables article, source, source_alias, source_relation, source_article, "
                  "mention, claim, citation; views; claim_fts", _initial),
@@ -123,6 +134,8 @@ MIGRATIONS: list[Migration] = [
                  "again unchanged skips it unread)", _input_files),
     Migration(8, "table overlap_claim (the overlap features of each indexed claim, read by later claims "
                  "instead of extracted from its text again)", _overlap_claims),
+    Migration(9, "indexes ix_citation_source_claim (in place of ix_citation_source_id) and ix_overlap_group_reach "
+                 "(first pages read in index order)", _reach_indexes),
 ]
 LATEST = MIGRATIONS[-1].version
 

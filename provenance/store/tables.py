@@ -172,13 +172,19 @@ class Citation(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")  # leads uq_citation_position
     position: int
-    source_id: int = Field(foreign_key="source.id", index=True)
+    source_id: int = Field(foreign_key="source.id")  # leads ix_citation_source_claim
     cue: str | None = None
     evidence_start: int
     evidence_end: int
     evidence_text: str
     role: str  # 'origin' or 'relay': no index (dropped in version 5)
 
+
+# a source's citations in claim order, read from the index alone (schema version 9, which dropped the
+# (source_id) index it extends): `claims --source` reads its claim ids without visiting a citation row,
+# and `source ID` its first claims in order, however many the source has
+CITATION_SOURCE_CLAIM = Index("ix_citation_source_claim", table_of(Citation).c.source_id,
+                              table_of(Citation).c.claim_id, table_of(Citation).c.position)
 
 ALL_TABLES = [
     table_of(SchemaMigration),
@@ -280,6 +286,12 @@ class OverlapGroup(SQLModel, table=True):
     shared_origin_id: int | None = Field(default=None, foreign_key="source.id", index=True, ondelete="SET NULL")
     origins: str = ""  # origin names, "; "-separated
     text: str = ""  # the central claim's text
+
+
+# widest groups first (schema version 9): `overlaps --limit N` reads the first N in this index's order
+# instead of sorting every group
+OVERLAP_GROUP_REACH = Index("ix_overlap_group_reach", table_of(OverlapGroup).c.article_count.desc(),
+                            table_of(OverlapGroup).c.claim_count.desc(), table_of(OverlapGroup).c.id)
 
 
 class OverlapMember(SQLModel, table=True):
