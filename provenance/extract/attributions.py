@@ -62,6 +62,17 @@ def _mark(taken: list[bool], a: int, b: int) -> None:
 
 # First words of the clause-level cue phrases of step 1 and of the decorations of step 4.
 _PHRASE_CUE_STARTS = frozenset(["according", "as", "in", "per"])
+def _per_source_ends_in_a_source(t: Tokens, k: int) -> bool:
+    """Does the phrase from ``k`` to its comma end in a document or a name ("Per the
+    report,", "Per TMZ,"), not in rules one follows ("Per the council's own rules, the vote
+    must be held")?"""
+    comma = next((x for x in range(k, min(len(t), k + 8)) if t.words[x] == ","), None)
+    if comma is None or comma == k:
+        return False
+    last = t.words[comma - 1]
+    return last.lower() in lexicon().documents or last[:1].isupper()
+
+
 # What "Per" opens as a source at a sentence's start: a determiner or a possessive.
 _PER_SOURCES = frozenset("the a an its his her their our".split())
 _DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing", "quoting"])
@@ -76,7 +87,8 @@ def _phrase_cue_end(t: Tokens, i: int) -> int:
     low = t.lower[i]
     if low == "according" and i + 1 < n and t.lower[i + 1] == "to":
         return i + 1
-    if low == "per" and i == 0 and t.words[i] == "Per" and i + 1 < n and t.lower[i + 1] in _PER_SOURCES:
+    if low == "per" and i == 0 and t.words[i] == "Per" and i + 1 < n and t.lower[i + 1] in _PER_SOURCES \
+            and _per_source_ends_in_a_source(t, i + 1):
         return i  # "Per the report, Castellano became ...": "per" as "according to" (no "per cent")
     if (
         low == "as"
@@ -495,7 +507,8 @@ def _told_the_speaker(t: Tokens, v: int, after: int, cue: Cue) -> bool:
     tell us they have waited years", "The owner told me the damage ...")? Then the
     speaker relays it: the one report a quotation is read for (its other verbs are the
     speaker's words)."""
-    told = cue.lemma == "tell" and after < len(t) and t.lower[after] in ("me", "us")
+    told = cue.lemma == "tell" and after < len(t) and t.lower[after] in ("me", "us") \
+        and not (after + 1 < len(t) and t.lower[after + 1] in ("to", "never", "not"))  # "told me never to give up": advice
     said_to = cue.lemma == "say" and after + 1 < len(t) and t.lower[after] == "to" and t.lower[after + 1] in ("me", "us")
     return (told or said_to) and v > 0 and t.lower[v - 1] not in ("i", "we", "you")  # "A member said to me that"
 
@@ -1599,11 +1612,30 @@ def _inverted(clause: _VerbClause, a: int) -> Found | None:
     e = np_forward(t, p, len(t))
     if e <= p or (e < len(t) and is_open_quote(t.words[e])):
         return None  # "..., said the photo “totally misrepresents ...”": an object, not a source
+    name = (p, e)
+    named = _name_in_apposition(t, p, e)
+    if named is not None:  # "said the company's chief executive, Jane Smith.": she speaks
+        name, e = named, named[1]
     e_app = _appositive_end(t, e)
     placed = _inverted_content(s, t, a, e_app)
     if placed is None:
         return None
-    return clause.found((t.starts[p], t.ends[e_app - 1]), placed[0], placed[1], (t.starts[p], t.ends[e - 1]))
+    return clause.found((t.starts[p], t.ends[e_app - 1]), placed[0], placed[1], (t.starts[name[0]], t.ends[name[1] - 1]))
+
+
+def _name_in_apposition(t: Tokens, p: int, e: int) -> Pair | None:
+    """After an inverted source from ``p`` to ``e`` that is a description ("the new champion",
+    "the union's spokeswoman"), the person's name set off by commas right after it ("...,
+    Sarah Lee." / "..., Jane Smith, on Monday"): its tokens; None otherwise."""
+    n = len(t)
+    if e + 2 >= n or t.words[e] != "," or not t.words[e - 1].islower():
+        return None
+    k = e + 1
+    while k < n and k - e <= 4 and t.words[k][:1].isupper() and t.words[k].isalpha():
+        k += 1
+    if k - (e + 1) < 2 or (k < n and t.words[k] not in (",", ".", "!", "?", ";")):
+        return None
+    return e + 1, k
 
 
 def _appositive_end(t: Tokens, e: int) -> int:

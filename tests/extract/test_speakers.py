@@ -2806,3 +2806,22 @@ def test_documents_with_owners_and_first_reporters(text, words, chain):
 ])
 def test_it_continues_a_document_that_opened_the_sentence_before(text, words, chain):
     assert speaker_of(read(text), words) == chain
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ('"We will appeal," said the union\'s spokeswoman, Jane Smith, on Monday.', "We will appeal", ["Jane Smith"]),
+    ('"I always wanted this," said the new champion, Sarah Lee.', "always wanted", ["Sarah Lee"]),
+    ("Garda Síochána said a woman had died.", "a woman had died", ["Garda Síochána"]),
+])
+def test_review_cases_named_speakers(text, words, chain):
+    """Found by the session's review: a name in apposition after an inverted description
+    speaks; the force's own name keeps its "Garda"."""
+    assert speaker_of(read(text), words) == chain
+
+
+@pytest.mark.parametrize("text", [
+    "Per the council's own rules, the vote must be held within 30 days.",  # rules one follows, no source
+    '"My mother told me never to give up," said the coach.',  # advice inside a quotation is no relayed claim
+])
+def test_review_cases_no_new_source(text):
+    assert not any(link.name in ("council", "mother") for c in read(text).claims for link in c.chain)
