@@ -274,7 +274,7 @@ def _tail_of(
     text: str, f: Found, sents: list[tuple[int, int]], starts: list[int], cue_starts: list[int]
 ) -> tuple[int, int] | None:
     """The clause after a forward content, to its sentence's end (:func:`joined_tail`),
-    when no other cue lies in it: "..., but council had deferred the project twice"."""
+    when no other cue lies in it: "..., but it would not close any plants"."""
     if f.direction != "forward" or f.cue is None or f.cue[1] > f.content[0]:
         return None
     k = bisect_right(starts, f.content[1] - 1) - 1
@@ -1331,7 +1331,7 @@ def _assemble(
             cs = min(cs, f.source[0])  # type: ignore[index]  # "Hillcrest did not respond to requests": the article's report, whole
         tail = _tail_of(text, f, sents, sent_starts, cue_starts)
         if tail is not None and f.cue is not None and backshifted(text, tail, text[f.cue[0] : f.cue[1]]):
-            ce = tail[1]  # "said staff had recommended ..., but council had deferred it": still the speaker's
+            ce = tail[1]  # "said the firm had cut costs, but it would not close plants": still the speaker's
         elif tail is not None:
             tails.append(tail)  # "said the plan was ready, but critics disagree": the article's own
         claims.append(
