@@ -130,5 +130,5 @@ LOWER = "a-zß-öø-ÿĀ-ž"
 # Bodies named by their kind, sources when they head a phrase: "the shire says", "the
 # municipality said", "the brokerage said".
 BODY_KINDS = frozenset(
-    "shire municipality borough parish brokerage prefecture opposition inquest tribunal meeting co-operative cooperative co-op".split()
+    "shire municipality borough parish brokerage prefecture opposition inquest tribunal meeting co-operative cooperative co-op franchise".split()
 )

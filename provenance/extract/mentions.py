@@ -71,7 +71,7 @@ ORG_HEADS = frozenset(
     """firm company fund agency ministry department group organization organisation
     campaign committee bank party government administration council commission
     institute foundation center centre union association court coalition alliance
-    office bureau board authority movement club league team army police airline carrier
+    office bureau board authority movement club franchise league team army police airline carrier
     trust university college hospital school district utility insurer lender retailer
     manufacturer automaker startup operator regulator watchdog charity network coastguard
     constabulary force""".split()

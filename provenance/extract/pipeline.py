@@ -110,6 +110,9 @@ _DATELINE_TITLE_LEAD = re.compile(r"[A-Z][\w.'’ -]{1,40}?\s*\([A-Za-z][\w .&'�
 _CAMERAS_AFTER = re.compile(r"\s+(?:footage|images|cameras?|showed|shows|captured|recordings?)\b")
 # "PUNE: Residents of ...": an Indian city page's dateline, the city in capitals and a colon.
 _CITY_COLON_LEAD = re.compile(r"[A-Z][A-Z.'’ -]{2,30}:\s+(?=[A-Z“\"‘])")
+# "Mumbai: Konkan Strikers skipper ...": the same in title case (Hindustan Times, Mid-day), one
+# to three words that are no given name ("Priya: ..." would be a speaker's label).
+_TOWN_COLON_LEAD = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}):\s+(?=[A-Z“\"‘])")
 # Person-like names anywhere in the text, for pronouns whose antecedent is no source:
 # a title and one to three name words ("Mr. Scheer"), or two or three name words; a name
 # word may have an inner capital ("McFadden", "O'Brien", "DeSantis") or a hyphen.
@@ -184,7 +187,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     for pi, (ps, pe) in enumerate(paras):
         if pi < 3:
             m = _DATELINE_LEAD.match(text, ps, pe) or _DATELINE_CREDIT_LEAD.match(text, ps, pe) \
-                or _DATELINE_TITLE_LEAD.match(text, ps, pe) or (_CITY_COLON_LEAD.match(text, ps, pe) if pi == 0 else None)
+                or _DATELINE_TITLE_LEAD.match(text, ps, pe) or (_city_colon(text, ps, pe) if pi == 0 else None)
             if m:
                 # "WASHINGTON (Reuters) - ": a dateline, not part of the first sentence, and its
                 # place names no source ("the country" is not GENEVA); the credit is read from
@@ -791,6 +794,8 @@ class _NamesInText:
                 continue
             if name not in typed:
                 seen = analyse(self.text, with_trade(self.text, name_span), self.lex)
+                if seen.type is SourceType.person and _team_before_player(self.text, name_span[1]):
+                    seen = replace(seen, type=SourceType.organization)
                 fits = seen.type in types and not (seen.type == SourceType.person and (
                     seen.members or not could_be_person(seen.names)))  # not "Married At First" (Sight)
                 typed[name] = seen if fits else None
@@ -806,6 +811,29 @@ class _NamesInText:
         return nearest
 
 
+def _team_before_player(text: str, end: int) -> bool:
+    """Does a playing position and a name follow a name ("Marlin Coast Kingfishers five-eighth
+    Riley Maunsell", "Konkan Strikers skipper Rohan Deshmane")? Then the name is the team's,
+    which "the club" or "the franchise" later means, never a person's."""
+    if _PLAYER_AFTER.match(text, end) is None:
+        return False
+    last = _LAST_WORD.search(text, max(0, end - 24), end)
+    return last is None or last.group().lower() not in _ROLE_MODIFIERS  # not "Assistant (coach Ray Dumont)"
+
+
+_LAST_WORD = re.compile(r"[\w’'-]+$")
+# Words that qualify a position rather than name a team, capitalized when a sentence opens with them.
+_ROLE_MODIFIERS = frozenset("assistant head interim acting former star veteran senior junior deputy associate new".split())
+
+
+# A playing position and the start of a name after a team's name (sports desks' style).
+_PLAYER_AFTER = re.compile(
+    r"\s+(?:(?:star|veteran|rookie|young|injured|stand-in|vice-captain|former)\s+)?"
+    r"(?:skipper|captain|coach|head\s+coach|striker|midfielder|goalkeeper|keeper|defender|defenceman|winger|forward"
+    r"|fullback|full-back|halfback|half-back|five-eighth|flyhalf|fly-half|scrum-half|prop|hooker|flanker|lock"
+    r"|batter|batsman|bowler|all-rounder|opener|wicketkeeper|quarterback|pitcher|catcher|shortstop|linebacker"
+    r"|receiver|guard|playmaker|ruckman|centre|center)\s+[A-Z]"
+)
 # How far before the nearest name a subject may stand and still be preferred to it.
 SUBJECT_REACH = 200
 _SENTENCE_EDGE = re.compile(r"(?:^|[.!?:;”\"]\s+|\n\s*)(?:[A-Z][a-z]*\b[^.!?\n”\"]{0,30}?,\s+)?(?:(?:And|But|Then|So)\s+)?"
@@ -1041,6 +1069,29 @@ def _listed_dateline(text: str, start: int, end: int, lex: Lexicon) -> re.Match[
         if lookup(lex.outlets, m.group(1).split()):
             return m
     return first
+
+
+def _city_colon(text: str, start: int, end: int) -> re.Match[str] | None:
+    """An Indian city page's dateline opening the first paragraph: "PUNE: Residents of ...",
+    "Mumbai: Konkan Strikers ..." (a town's name, where a transcript's labels are given names or recur)."""
+    m = _CITY_COLON_LEAD.match(text, start, end)
+    if m is not None:
+        return m
+    m = _TOWN_COLON_LEAD.match(text, start, end)
+    if m is None or m.group(1).split()[0].lower() in first_names() or text.count(m.group(0).rstrip()) > 1:
+        return None  # "Priya:" or a label that recurs ("Hartley: ... Hartley: ...") is a speaker's turn
+    rest = text[m.end() : end]
+    words = rest.split()
+    if "\n" in rest or len(words) < _LEDE_WORDS or sum(w[:1].isupper() for w in words) * 2 > len(words):
+        return None  # "Graham: Trump's 'Incredibly Hateful Rhetoric' Destroying GOP's Chance": a headline's speaker
+    if _FIRST_PERSON.search(rest):
+        return None  # "Ingram: More people on the water. The coastguard told us ...": an answer's label
+    return m
+
+
+_LEDE_WORDS = 20  # a first paragraph shorter than this, after "Name:", is a headline
+# A speaker's own voice: a lede in the third person has none of these.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
 
 
 def _spans(text: str) -> Callable[[int, int], Span]:

@@ -2272,6 +2272,26 @@ def test_an_indian_city_dateline_is_no_part_of_the_claim():
     assert not any(c.span.text.startswith("PUNE") for c in r.claims)
 
 
+@pytest.mark.parametrize("text", [
+    "Mumbai: Konkan Strikers skipper Rohan Deshmane has been ruled out of the remainder of the Western Premier T20 "
+    "with a fractured finger, team sources said on Saturday.",
+])
+def test_an_indian_city_dateline_in_title_case_names_no_source(text):
+    r = read(text)
+    assert speaker_of(r, "ruled out of the remainder") == ["team sources"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    # a headline's speaker before a short first paragraph, and a transcript's label that recurs
+    ("Graham: Trump's 'Incredibly Hateful Rhetoric' Destroying GOP's Chance to Win Presidency.\n\nThursday at a "
+     "meeting he spoke.", "Incredibly Hateful", ["Graham"]),
+    ("Hartley: We have checked every pump in the district and none of them has failed this year, which is what "
+     "the council had hoped to see.\n\nHartley: The rest is up to the weather.", "checked every pump", ["Hartley"]),
+])
+def test_a_name_and_colon_that_is_no_dateline_still_speaks(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
 def test_a_press_release_contact_line_is_furniture():
     r = read("Cobaltway Energy today opened its plant.\n\nContact: Aaron Whitlock, investors@cobaltway.com")
     assert all("Contact" not in [link.name for link in c.chain] for c in r.claims)
@@ -2728,6 +2748,16 @@ def test_the_club_is_the_team_the_story_opens_with():
     r = read("The Kelvington Huskies have fired head coach Andre Belliveau with the team last in the Prairie Junior "
              "Hockey League, the club announced Tuesday. Assistant coach Ray Dumont will take over, the team said.")
     assert speaker_of(r, "will take over") == ["Kelvington Huskies"]
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("Marlin Coast Kingfishers five-eighth Riley Maunsell has asked for an immediate release from his contract, the "
+     "club confirmed on Monday.", "asked for an immediate release", ["Marlin Coast Kingfishers"]),
+    ("Vaal Titans flyhalf Sibusiso Ntuli will miss the rest of the season after scans confirmed a ruptured Achilles "
+     "tendon, the franchise announced on Tuesday.", "miss the rest of the season", ["Vaal Titans"]),
+])
+def test_the_club_is_the_team_named_before_its_player(text, words, chain):
+    assert speaker_of(read(text), words) == chain
 
 
 @pytest.mark.parametrize(("text", "words", "chain"), [
