@@ -791,12 +791,13 @@ def _base_form_ok(low: str, prev: str) -> bool:
 
 def _plural_head_before_name(t: Tokens, v: int) -> bool:
     """Is a base form at ``v`` the verb of a plural noun with a named body after it ("Early
-    figures from the WA Electoral Commission show", "Analysts at Harbor Capital estimate")?
-    The word before the verb is the body's; the subject is the noun before "from"/"at"/"of"."""
+    figures from the WA Electoral Commission show", "Analysts at Harbor Capital estimate", "Our
+    distributors in the US tell us")? The word before the verb is the body's or the place's;
+    the subject is the noun before "from"/"at"/"of"/"in"/"with"."""
     k = v - 1
     while k > 0 and (cap(t.words[k]) or t.lower[k] == "the") and v - k <= 6:
         k -= 1
-    return k < v - 1 and k > 0 and t.lower[k] in ("from", "at", "of", "for") and _plural_noun(t.lower[k - 1])
+    return k < v - 1 and k > 0 and t.lower[k] in ("from", "at", "of", "for", "in", "with") and _plural_noun(t.lower[k - 1])
 
 
 def _plural_head_with_complement(t: Tokens, v: int) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from provenance.extract import grammar as g
 from provenance.extract.sentence import Found
-from provenance.extract.speakers import first_names
+from provenance.extract.speakers import FUNCTION_WORDS, first_names
 from provenance.models import CueType
 
 # "Q:", "Q.", "Question:" / "A:", "A.", "Answer:" opening a paragraph
@@ -122,6 +122,9 @@ def _named_tail(text: str, span: tuple[int, int]) -> tuple[int, int]:
     the run's last three words is one ("... Department Chief Ramona Vasquez" -> "Ramona
     Vasquez"); the first three words otherwise, as a run of names is read elsewhere."""
     words = list(re.finditer(r"\S+", text[span[0] : span[1]]))
+    if len(words) > 2 and words[0].group().lower() in FUNCTION_WORDS:
+        # "When Rachel Dunmore-Hay banned ...": the sentence's opening word is no part of the name
+        return _named_tail(text, (span[0] + words[1].start(), span[1]))
     if len(words) <= 3:
         return span
     for w in words[-3:-1]:

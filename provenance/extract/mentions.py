@@ -239,8 +239,9 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     typ, name = _type_of(
         core, core_lower, head, caps, honorific_free, lex, core_text, the, quantity + " " if quantity else ""
     )
-    if typ is SourceType.person and _team_name(core, the):
-        typ = SourceType.organization  # "The Kelvington Huskies", "Castleford Rovers": a team, no person
+    if typ is SourceType.person and (_team_name(core, the) or core[:2] == ["Friends", "of"]):
+        typ = SourceType.organization  # "The Kelvington Huskies", "Castleford Rovers": a team, no person;
+        # "The Friends of Kempton Vale Library": its supporters' group
     if owner is not None and typ is SourceType.anonymous:
         name = text[t.starts[opening] : t.ends[j - 1]]  # "Guardian's political editor", owner kept
     members = [fold(w) for w in _group_surnames(core)] if typ == SourceType.person and "and" in core_lower else []
@@ -364,9 +365,9 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
             j += 1  # "Manitoba's nurses union", "China's weather bureau": the body speaks, not the place
             continue
         if low in ("’s", "'s") and j > 1 and lower[j - 2] == "the" and not _cap(words[j - 1]) \
-                and _owned_document(lower, j + 1, lex):
-            j += 1  # "the town's own budget documents": the document ("Foster's book" stays its author's)
-            continue
+                and (_owned_document(lower, j + 1, lex) or _owned_body(lower, j + 1)):
+            j += 1  # "the town's own budget documents", "the city's economic development office": the
+            continue  # document or the body ("Foster's book" stays its author's)
         if low in g.ADVERBS and j > i and j + 1 < len(words) and words[j + 1].islower() \
                 and (lower[j + 1] in PUBLISH_WORDS or lower[j + 1] in ("reported", "published")):
             break  # "a leaked letter first reported by the Yorkshire Post": the adverb opens the participle
@@ -458,9 +459,17 @@ def _particle_inside_name(words: list[str], lower: list[str], i: int, j: int) ->
         and j + 1 < len(words)
         and (_cap(words[j + 1]) or lower[j + 1] == "the")
         and not (lower[j] in ("of", "for", "at") and _person_named(words, i, j))
-        and not (lower[j] in ("of", "for", "at") and _people_noun(lower[j - 1]) and not _listed_from(words, i, j))
+        and not (lower[j] in ("of", "for", "at") and _people_noun(lower[j - 1]) and not _listed_from(words, i, j)
+                 and not _friends_group(words, lower, i, j))
         # ("Residents of Hexley" are people from somewhere; "Friends of the Earth" is a listed body)
     )
+
+
+def _friends_group(words: list[str], lower: list[str], i: int, j: int) -> bool:
+    """Is "of" at ``j`` inside a supporters' group's name ("The Friends of Kempton Vale Library"):
+    "the" before a capitalized "Friends", a capitalized name after "of"? ("friends of the
+    couple" are people.)"""
+    return j == i + 1 and i > 0 and lower[i - 1] == "the" and words[i] == "Friends" and _cap(words[j + 1])
 
 
 def _listed_from(words: list[str], i: int, j: int) -> bool:

@@ -490,20 +490,25 @@ def _subject_next_to_cue(text: str, f: Found) -> bool:
 
 
 # A transcript speaker's label in capitals opening a paragraph: "SVEINSDÓTTIR: About 3.1 ..."
-_CAPS_LABEL = re.compile(r"(?m)^([^\W\d_a-z]{4,})(?=:\s)")
+_CAPS_LABEL = re.compile(r"(?m)^([^\W\d_a-z]{4,}|[^\W\d_a-z]{2,}(?:[ -][^\W\d_a-z]{2,}){1,2})(?=:\s)")
 
 
 def titled_labels(text: str, lex: Lexicon) -> str:
     """``text`` with transcript labels in capitals written as the names they are
-    ("SVEINSDÓTTIR:" read as "Sveinsdóttir:" when the text names Halldóra Sveinsdóttir), so
+    ("SVEINSDÓTTIR:" read as "Sveinsdóttir:" when the text names Halldóra Sveinsdóttir, "NÍ
+    FHLATHARTA:" as "Ní Fhlatharta:" after Maura Ní Fhlatharta), so
     that the label speaks as that person; a section in capitals ("ENERGY:", "WASHINGTON:")
     stays a section. Only the letters' case changes, so every offset stays; spans are still
     cut from the document's own text."""
     def titled(m: re.Match[str]) -> str:
-        word = m.group(1)
-        new = word.capitalize()
-        named = re.search(rf"(?<![\w-]){re.escape(new)}(?![\w-])", text) is not None
-        return new if named and len(new) == len(word) and transcript_label(word, lex) else word
+        label = m.group(1)
+        if not transcript_label(label, lex):
+            return label
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text, re.IGNORECASE):
+            spelled = hit.group()
+            if spelled != label and len(spelled) == len(label) and not spelled.isupper():
+                return spelled  # as the text spells the name: "Sveinsdóttir", "Ní Fhlatharta", "McDonald"
+        return label
 
     return _CAPS_LABEL.sub(titled, text)
 
@@ -519,6 +524,8 @@ def _person_rank(text: str, span: tuple[int, int]) -> int:
         words = words[1:]
     if not words or not could_be_person(words):
         return 0
+    if _INTERVIEWER_BEFORE.search(text, max(0, span[0] - 60), span[0]):
+        return 0  # "She spoke to Education Editor Tom Akinyemi": who asks the questions
     if len(words) > 1 and (words[0].lower() in first_names() or _surname_again(text, span[1], words[-1])
                            or _opens_sentence(text, span[0])):
         return 2  # a known given name, a surname used again, or the subject an introduction opens with
@@ -527,6 +534,11 @@ def _person_rank(text: str, span: tuple[int, int]) -> int:
 
 
 _TITLES = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov".split())
+# The words that put an interviewer's name after them, and the interviewer's title between.
+_INTERVIEWER_BEFORE = re.compile(
+    r"\b(?:(?:spoke|speaks|spoken|speaking|talked|talks|talking|chatted|chats)\s+(?:to|with)|sat\s+down\s+with"
+    r"|(?:interviewed|asked|questioned)\s+by|in\s+conversation\s+with)\s+[^.!?\n]{0,40}$"
+)
 
 
 def _surname_again(text: str, after: int, surname: str) -> bool:
@@ -547,24 +559,44 @@ def _interview_turn(
         return para_found, False
     ps, pe = sentences[0][0], sentences[-1][1]
     kind = question_or_answer(text, ps, pe)
+    label = next((f for f in para_found if f.lemma == ":" and f.source is not None and f.source[0] == ps), None)
     if kind is None and bare and ps >= bare_from:
         if ps in bare:
             kind = "q"
-        elif interview and interview[0] is not None:
-            return [*bare_answer(text, sentences, interview[0]), *para_found], False
+        elif interview and interview[0] is not None and label is None:  # "Lucia: I baked": the label's turn
+            turns = bare_answer(text, sentences, interview[0])
+            return [*turns, *_told_in_turns(text, turns, para_found)], False
     if kind is not None and not interview:
         interview.append(interviewee(text, ps, _person_rank))
     if kind == "q":
         return para_found, True
     if kind == "a":
         who = interview[0]
-        return ([*answer(text, sentences, who), *para_found] if who is not None else para_found), False
-    label = next((f for f in para_found if f.lemma == ":" and f.source is not None and f.source[0] == ps), None)
+        if who is None:
+            return para_found, False
+        turns = answer(text, sentences, who)
+        return [*turns, *_told_in_turns(text, turns, para_found)], False
     if label is None:
         return para_found, False
     if is_question(text, ps, pe):
         return para_found, True
-    return para_found + whole_turn(text, label, sentences), False
+    turns = [label, *whole_turn(text, label, sentences)]
+    return _told_in_turns(text, turns, para_found) + turns[1:], False
+
+
+def _told_in_turns(text: str, turns: list[Found], para_found: list[Found]) -> list[Found]:
+    """``para_found``, where someone tells the speaker of a transcript turn something ("The
+    chief at Wapikaga Lake told me they are rationing diesel") marked as told inside the
+    speaker's words: the speaker relays it, as inside a quotation (attributions._told_the_speaker)."""
+    for f in para_found:
+        if f.cue is not None and f not in turns and f.cue_type is CueType.verb and _TOLD_ME.match(text, f.cue[1]) \
+                and any(t.content[0] <= f.cue[0] < t.content[1] for t in turns):
+            f.in_quote = True
+    return para_found
+
+
+# "told me", "tell us", "said to me" (not "told me never to ...": advice)
+_TOLD_ME = re.compile(r"\s+(?:to\s+)?(?:me|us)\b(?!\s+(?:to|never|not)\b)")
 
 
 def _quoting(text: str, f: Found) -> bool:

@@ -16,7 +16,7 @@ ABBREVIATIONS = frozenset(
     etc al approx dept univ est fig jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun ala ariz ark calif colo conn del fla ga
     ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex
-    va vt wash wis wyo u.s u.k u.n e.u d.c u.s.a a.m p.m i.e e.g smt shri kum cr const cst coun cllr""".split()
+    va vt wash wis wyo u.s u.k u.n e.u d.c u.s.a a.m p.m i.e e.g smt shri kum cr const cst coun cllr pvt pte pty""".split()
 )
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -47,6 +47,7 @@ TOKEN = re.compile(
     r"|(?:[A-Za-z]\.){2,}"  # U.S., U.N.
     rf"|(?:{_TITLES})\.(?=\s)"  # titles keep their full stop: "Sen. Ted Cruz"
     r"|(?:Inc|Corp|Co|Ltd|Plc|Bros|LLC)\.(?=\s+[a-z]|\s*,)"  # "Acme Corp. said", "Acme, Inc., a maker"
+    r"|(?:Pvt|Pte|Pty)\.(?=\s+Ltd\b)"  # "Suryoday Agritech Pvt. Ltd.", "Pte. Ltd.", "Pty. Ltd."
     r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: "Michael P. McDonald"
     r"|\d[A-Z]{2,3}(?![\w’'\-.&])"  # an Australian radio call sign: "told 2GB", "3AW"
     r"|\$?\d+(?:[.,:]\d+)*%?"  # numbers, money, percentages, times ("2:15 a.m.", "1:30")

@@ -190,3 +190,44 @@ def test_a_question_may_open_with_a_statement_and_long_names_hold_a_title():
     chains = {c.span.text: [link.name for link in c.chain] for c in extract(Document(text=text)).claims}
     assert chains["The nearest station is forty minutes away from the valley"] == ["Ramona Vasquez"]
     assert not any("highest in the State" in t for t in chains)  # a question's lead-in states nothing
+
+
+def test_who_tells_the_speaker_of_a_labelled_turn_is_relayed_by_them():
+    c = chains("Gordon Kapashesit has driven the winter road for 20 years.\n\n"
+               "Kapashesit: Everything comes in by plane. The chief at Wapikaga Lake told me they are already "
+               "rationing diesel. We are worried.")
+    assert c["they are already rationing diesel"] == ["chief", "Kapashesit"]  # the resolver names him in full
+    assert c["Everything comes in by plane"] == ["Kapashesit"]
+
+
+def test_the_journalist_an_interviewee_spoke_to_asks_the_questions():
+    c = chains("When Rachel Dunmore-Hay banned mobile phones at Saltcote Academy, some parents threatened to move "
+               "their children. She spoke to Education Editor Tom Akinyemi.\n\n"
+               "Why did you do it?\n\n"
+               "Because I was watching children walk past each other without looking up.\n\n"
+               "Should it be law?\n\n"
+               "I think it should be statutory, yes.")
+    assert c["I think it should be statutory, yes"] == ["Rachel Dunmore-Hay"]
+
+
+def test_labels_in_capitals_of_two_words_are_the_person_named_before():
+    c = chains("Maura Ní Fhlatharta ran Fahy's bar in Gortnaleck for 31 years.\n\n"
+               "WESTERN PEOPLE: Why did you close?\n\n"
+               "NÍ FHLATHARTA: The numbers just stopped adding up. Our insurance went up threefold.")
+    assert c["Our insurance went up threefold"] == ["Ní Fhlatharta"]
+    assert "Why did you close?" not in c
+
+
+def test_labelled_turns_of_an_interview_with_bare_questions_keep_their_labels():
+    c = chains("Lucia Arriaga and Hana Arriaga-Park opened Rye & Ember in 2021. The sisters sat down with the "
+               "Valley Courier-Times.\n\n"
+               "How did you split the work?\n\n"
+               "Lucia: I baked, Hana did everything else. I was here at 3 a.m. every day.\n\n"
+               "Hana: And I did payroll at midnight.\n\n"
+               "What was the hardest year?\n\n"
+               "Hana: 2023. Flour went up almost 40 percent in six months.\n\n"
+               "What's next?\n\n"
+               "Lucia: A second location. We've signed a lease in Millbrook Plaza.")
+    assert c["I was here at 3 a.m. every day"] == ["Lucia"]
+    assert c["And I did payroll at midnight"] == ["Hana"]
+    assert c["We've signed a lease in Millbrook Plaza"] == ["Lucia"]
