@@ -689,7 +689,7 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if lemma in g.NOUNISH_VERBS and low == lemma:
         # "the UN report", "a vote": a noun unless a plural pronoun leads ("they report")
         return prev in ("they", "we", "i", "you", "who", "which", "that") or _plural_subject_verb(t, v, prev) \
-            or _plural_head_with_complement(t, v)
+            or _plural_head_with_complement(t, v) or _closing_plural_subject(t, v, prev)
     if lemma in g.NOUNISH_VERBS and low in (lemma + "s", lemma + "es"):
         return _nounish_s_form_ok(t, v, prev)
     if low == lemma and low in _PAST_LIKE_BASE and nxt in ("", ".", ",", ":", "!", "?", ";"):
@@ -730,6 +730,18 @@ def _plural_subject_verb(t: Tokens, v: int, prev: str) -> bool:
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     named = v + 1 < len(t) and t.words[v + 1][:1].isupper() and t.words[v + 1].isalpha()  # "Friends claim Brooks ..."
     return _plural_noun(prev) and (nxt == "that" or nxt in g.DETERMINERS or nxt in g.PRONOUNS and nxt != "who" or named)
+
+
+def _closing_plural_subject(t: Tokens, v: int, prev: str) -> bool:
+    """Is a base form that is also a noun ("claim", "report") the verb of a plural subject set
+    off by a comma at the sentence's end ("..., insiders claim.", "..., club sources claim.")?
+    A noun does not end a sentence after a comma and a plural."""
+    if v + 1 < len(t) and t.words[v + 1] not in (".", "!", "?") or not _plural_noun(prev):
+        return False
+    k = v - 2
+    while k > 0 and v - k <= 4 and t.words[k].isalpha():
+        k -= 1
+    return t.words[k] in (",", "—", "–")
 
 
 # Cue verbs whose past tense is spelled as the base form.
@@ -1533,6 +1545,18 @@ def _subject_first(clause: _VerbClause, subject: tuple[Pair, Pair], lex: Lexicon
     return None if placed is None else clause.found(src, placed[0], placed[1], name_span)
 
 
+_DASHES = frozenset("— –".split())
+
+
+def _closing_after_dash(t: Tokens, left: int, p: int) -> bool:
+    """Does a short subject and its verb after a dash end the sentence ("... — the arrest
+    affidavit states.")? Not an aside ("— something Scarborough could understand.") nor a
+    list ("Four casinos — Bally's, Caesars and Harrah's — reported")."""
+    return (p >= len(t) or t.words[p] in (".", "!", "?")) and p - left <= 6 \
+        and t.lower[left] not in ("something", "one", "which", "what", "and", "but") \
+        and all(t.words[k] != "," for k in range(left, p))
+
+
 # Words after a clause-final "X said" that leave the content before it: "..., X said in ..."
 _AFTER_FINAL_CUE = frozenset(
     "adding noting explaining according after before in at during when while as".split()
@@ -1546,7 +1570,7 @@ def _content_around_subject(
     (``before`` is the word before it) and whose content would start at token ``p``
     (``fwd``): after the verb, before a comma or quotation that sets off the subject, or
     both sides of an interrupted quotation."""
-    set_off = before == "," or is_close_quote(before)
+    set_off = before == "," or is_close_quote(before) or before in _DASHES and _closing_after_dash(t, left, p)
     back = content_backward(s, t, left) if set_off else None
     if fwd is not None and back is not None:
         if _aside_after_quote(s, before, fwd, back):

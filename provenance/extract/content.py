@@ -85,6 +85,10 @@ def skip_adjuncts(t: Tokens, p: int, n: int) -> int:
         if posted is not None:
             p = posted  # "posted a cryptic message on Instagram: “...”": the message is the quotation
             continue
+        platform = _platform_end(t, p, n)
+        if platform is not None:
+            p = platform  # "said on Facebook they were overwhelmed": where it was said, not what
+            continue
         medium = _medium_end(t, p, n)
         if medium is not None:
             p = medium  # "said in his New Year's speech he was ready": the speech is how
@@ -172,6 +176,32 @@ MEDIUM_NOUNS = frozenset(
     tweets video release conference briefing message note memo op-ed column blog podcast
     broadcast testimony filing affidavit submission report session hearing meeting call""".split()
 )
+
+
+def _platform_end(t: Tokens, p: int, n: int) -> int | None:
+    """After "on <a platform>" ("on Facebook", "on X", "on her Instagram story", "on the
+    club's website", "on social media"), the index after it; else None."""
+    if t.lower[p] != "on" or p + 1 >= n:
+        return None
+    k = p + 1
+    if t.lower[k] in ("his", "her", "their", "its", "our", "the", "a"):
+        k += 1
+    if k + 1 < n and t.lower[k + 1] in ("’s", "'s"):
+        k += 2  # "on the club's website"
+    if k + 1 < n and t.lower[k] == "social" and t.lower[k + 1] == "media":
+        k += 1
+    elif k >= n or t.lower[k] not in _PLATFORMS or t.lower[k] == "x" and t.words[k] != "X":
+        return None
+    k += 1
+    if k < n and t.lower[k] in _PLATFORM_PARTS:
+        k += 1
+    return k
+
+
+# Where people post what they say, and the parts of a platform they post on.
+_PLATFORMS = frozenset("facebook instagram twitter x tiktok linkedin threads youtube snapchat weibo telegram "
+                       "reddit substack bluesky website site blog".split())
+_PLATFORM_PARTS = frozenset("page pages account feed story stories channel profile post".split())
 
 
 def _medium_end(t: Tokens, p: int, n: int) -> int | None:
@@ -464,7 +494,7 @@ def content_backward(s: Sentence, t: Tokens, left: int) -> tuple[int, int] | Non
     if k < 0:
         return None
     w = t.words[k]
-    if w == ",":
+    if w in (",", "—", "–"):  # "..., police said." / "... — the arrest affidavit states."
         k -= 1
         if k < 0:
             return None

@@ -109,7 +109,8 @@ POSSESSED_PEOPLE = frozenset(
     supporters critics fans office unit division arm subsidiary campaign staff co-star costar
     co-stars bandmate bandmates teammate teammates castmate co-host rep reps representative
     representatives spokesperson spokeswoman spokesman manager agent publicist boyfriend girlfriend
-    fiance fiancee fiancé fiancée partner""".split()
+    fiance fiancee fiancé fiancée partner organisers organizers organiser organizer producers owners
+    owner bosses executives""".split()
 )
 # Lowercase particles inside personal names ("Ludwig van Beethoven", "Osama bin Laden",
 # "Erik ten Hag"): the one list the name rules share.

@@ -1087,11 +1087,22 @@ class Registry:
         moved 400 cows. “We learnt our lesson,” he said."): the one the story is quoting."""
         e = self._recent(pos, lambda x: x.type is SourceType.anonymous and not x.plural and not x.names
                          and not x.members and x.head in _UNNAMED_PEOPLE_HEADS)
-        if e is None or pos - e.last_pos > _SPEAKER_REACH or "\n" in self._text[e.last_pos : pos]:
+        if e is None or pos - e.last_pos > _SPEAKER_REACH or not self._quoted_on(e.last_pos, pos):
             return None
         if best is not None and best.last_pos >= e.last_pos or named is not None and named[0] >= e.last_pos:
             return None
         return e
+
+    def _quoted_on(self, last: int, pos: int) -> bool:
+        """Is ``pos`` in the paragraph of ``last``, or in the next one when that opens with a
+        quotation (tabloids give each sentence its paragraph: "A former waiter ... told the
+        Herald Sun he was owed wages. / “We were told ...,” he said.")?"""
+        between = self._text[last:pos]
+        breaks = between.count("\n\n") if "\n\n" in between else between.count("\n")
+        if breaks == 0:
+            return True
+        opening = self._text[self._text.rfind("\n", last, pos) + 1 : pos].lstrip()
+        return breaks == 1 and opening[:1] in ("“", '"', "‘")
 
     def _speaker_stays(self, best: EntityDraft | None, named: tuple[int, NounPhrase], pos: int) -> bool:
         """Does "he"/"she" keep the speaker just quoted ``best`` over a person named after
@@ -1418,6 +1429,7 @@ def _role_description(np: NounPhrase) -> bool:
     lex = lexicon()
     return np.definite and not np.plural and (not np.names or np.type is SourceType.anonymous or np.head in lex.roles) and (
         np.head in lex.roles or np.head in lex.offices or np.head.endswith("year-old") or _PARENT_OF.fullmatch(np.head) is not None
+        or _AGED.search(np.text) is not None and np.type is SourceType.anonymous
     )  # "the WHL commissioner", "the Labour MP": a body's name may qualify the role; "the 38-year-old",
     # "the mother-of-three": the person just named
 
@@ -1442,6 +1454,8 @@ _DOCUMENT_SUBJECT = re.compile(
     r"(?:study|report|review|survey|audit|analysis|paper|letter|memo|assessment|inquiry|research|poll|document|filing))\b"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# An age before a description: "the 31-year-old hairdresser from the Central Coast".
+_AGED = re.compile(r"\b\d{1,3}-year-old\s+[a-z]")
 # "the mother-of-three", "the dad-of-two": a parent described by their children, the person just named.
 _PARENT_OF = re.compile(r"(?:mother|father|mum|mom|dad|grandmother|grandfather|gran|nan)-of-[a-z]+")
 

@@ -241,8 +241,9 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     s = clause_start(t, j)
     if s >= 2 and t.words[s - 1] == "," and t.words[s].rstrip(".") in COMPANY_SUFFIXES:
         s = clause_start(t, s - 2)  # "Northgate Bio, Inc.": the suffix belongs to the name
-    if s >= 2 and t.lower[s - 1] in ("who", "which") and t.words[s - 2] != "," and _holds_a_verb(t, s, j):
-        s = clause_start(t, s - 2)  # "The family of a man who died in the jail has sued": the whole subject
+    if s >= 2 and t.lower[s - 1] in ("who", "which", "whose") and t.words[s - 2] != "," and _holds_a_verb(t, s, j):
+        s = clause_start(t, s - 2)  # "The family of a man who died in the jail has sued", "A neighbor whose
+        # mailbox was flattened said": the whole subject
     s = _from_quantifier(t, strip_adjunct(t, s, j), j)
     s = _after_perception(t, s, j)
     if s < j and t.lower[s] in _FINITE_REPORTS and t.words[s].islower():

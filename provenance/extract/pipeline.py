@@ -26,6 +26,7 @@ from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
 from provenance.extract.mentions import (
     COMPANY_HEADS,
     NEWS_ITEMS,
+    ORG_HEADS,
     OUTLET_HEADS,
     OUTLET_WORDS,
     RECENT,
@@ -1197,6 +1198,10 @@ def _assemble(
             if not teller:
                 return None  # "the rising line indicates ...": a thing, not a source
             # "A scout from Kelowna told me", "The state lab tells us": whoever tells someone speaks
+        if _unnamed_one(np):
+            named = _named_after_lede(seen, doc.body, span)
+            if named is not None:  # "A CLEANER who scooped £2.4million says ... / Tracey Hollinrake, 53, ..."
+                return mention(named)[0]
         return mention(span, extra, short_forms.body_for(np, span[0]))[0]
 
     def mention(
@@ -1549,6 +1554,35 @@ def _pronoun_owner(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     whose referent is the one who speaks through the document; None otherwise."""
     m = _OWNER.match(text, *span)
     return (m.start(1), m.end(1)) if m else None
+
+
+def _unnamed_one(np: NounPhrase) -> bool:
+    """Is ``np`` one someone described by a common noun ("A dad-of-three", "A Texas mom", "A
+    CLEANER who ...": tabloids set the lede's first noun in capitals), not a body or a document?"""
+    if not np.indefinite or np.plural or np.type in (SourceType.document, SourceType.outlet):
+        return False
+    if np.head in ORG_HEADS or np.head in OUTLET_HEADS:
+        return False
+    written = next((w for w in re.findall(r"[\w’'-]+", np.text) if w.lower() == np.head), "")
+    return written.islower() or written.isupper() and len(written) > 3
+
+
+def _named_after_lede(text: str, body: tuple[int, int], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The person a story's opening paragraph describes without a name ("A CLEANER who scooped
+    £2.4million ... says", "A dad-of-three says"), when the next paragraph opens by naming
+    someone with an age ("Mum-of-four Tracey Hollinrake, 53, from Rochdene"): the delayed
+    identification of tabloid and local ledes. None elsewhere."""
+    paras = [p for p in paragraphs(text, *body) if text[p[0] : p[1]].strip()][:3]
+    k = next((i for i, (ps, pe) in enumerate(paras) if ps <= span[0] < pe), None)
+    if k is None or k + 1 >= len(paras) or k > 1:
+        return None
+    ps, pe = paras[k + 1]
+    m = _AGED_NAME.match(text, ps, pe)
+    return None if m is None or not could_be_person(m.group(1).split()) else m.span(1)
+
+
+# A paragraph that opens with a name and an age, after at most three words of description.
+_AGED_NAME = re.compile(rf"(?:[\w’'-]+\s+){{0,3}}?({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s*\d{{1,3}},")
 
 
 def _scare_quote(text: str, f: Found) -> bool:

@@ -2316,6 +2316,53 @@ def test_sources_named_by_a_place_a_possessor_or_a_suffix(text, words, chain):
     assert relayed_of(read(text), words) == chain
 
 
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("But relations between the two hosts have hit an all-time low, insiders claim.", "all-time low", ["insiders"]),
+    ("The show's organisers said on Facebook they were overwhelmed by the support.", "overwhelmed by the support",
+     ["show's organisers"]),
+    ("The presenter registered a blood-alcohol level of 0.14 — nearly twice the legal limit — the arrest affidavit "
+     "states.", "blood-alcohol level", ["arrest affidavit"]),
+    ("A neighbor whose mailbox was flattened said the crash woke her just after 1 a.m.", "the crash woke her",
+     ["neighbor"]),
+])
+def test_tabloid_cues_at_the_end_after_a_platform_and_a_relative_subject(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+def test_a_dash_aside_or_a_list_before_a_verb_is_no_closing_source():
+    r = read("She attended because she thought it would be fun — something Scarborough could understand.")
+    assert all("Scarborough" not in [link.name for link in c.chain] for c in r.claims)
+
+
+def test_an_unnamed_speaker_goes_on_in_the_next_quoted_paragraph():
+    r = read("Celebrity chef Luca Benedetti has closed his restaurant.\n\n"
+             "A former waiter, who did not want to be named, told the Herald Sun he was owed three weeks' wages.\n\n"
+             '"We were told on Monday everything was fine," he said.')
+    assert speaker_of(r, "everything was fine")[0] == "former waiter"
+
+
+@pytest.mark.parametrize(("text", "words", "name"), [
+    ("A CLEANER who scooped £2.4million on a scratchcard says she is going to keep scrubbing floors.\n\n"
+     "Mum-of-four Tracey Hollinrake, 53, from Rochdene, bought the card on her way to a 6am shift.",
+     "keep scrubbing floors", "Tracey Hollinrake"),
+    ("By CHLOE BRANAGH\n\nA dad-of-three says his family's dream holiday was 'ruined' by building works.\n\n"
+     "Wayne Copley, 44, from Hadleigh Cross, had booked the hotel as a surprise.", "dream holiday", "Wayne Copley"),
+])
+def test_the_unnamed_one_of_a_lede_is_the_person_the_next_paragraph_names(text, words, name):
+    assert speaker_of(read(text), words) == [name]
+
+
+def test_the_lede_description_stays_when_no_name_and_age_follow():
+    r = read("A dad-of-three says his family's dream holiday was ruined.\n\nThe hotel has apologised.")
+    assert speaker_of(r, "dream holiday") == ["dad-of-three"]
+
+
+def test_the_aged_description_is_the_person_just_named():
+    r = read("Reality star Shannae Kirkbride has slammed the show.\n\nSpeaking on Tuesday, the 31-year-old "
+             "hairdresser from the Central Coast said she was blindsided by the final episode.")
+    assert speaker_of(r, "blindsided") == ["Shannae Kirkbride"]
+
+
 def test_a_press_release_contact_line_is_furniture():
     r = read("Cobaltway Energy today opened its plant.\n\nContact: Aaron Whitlock, investors@cobaltway.com")
     assert all("Contact" not in [link.name for link in c.chain] for c in r.claims)
