@@ -465,7 +465,7 @@ def _add_verb_attributions(
     decorations near it. Appends to ``out``, which the participial and "when asked"
     forms read for the speaker of the main clause."""
     quotes = quotes_within(s)
-    long_quotes = [q for q in quotes if s.text.count(" ", q[0], q[1]) >= 6]
+    long_quotes = [q for q in quotes if s.text.count(" ", q[0], q[1]) >= 6 or _fills_sentence(s, q)]
     cue_starts = lex.cue_starts
     nxt = 0  # the first token after the last cue that made an attribution
     verbs: list[tuple[int, Found]] = []  # (cue token, attribution) of this step
@@ -500,6 +500,12 @@ def _add_verb_attributions(
         out.append(f)
         nxt = after
     _decorate(verbs, relays, upstream)
+
+
+def _fills_sentence(s: Sentence, q: Pair) -> bool:
+    """Is quotation ``q`` the whole sentence ("“Customers are still counting every penny.”")?
+    Then it is someone's words, however short, not a scare quote."""
+    return q[0] <= s.start + 1 and q[1] >= s.end - 2 and s.text.count(" ", q[0], q[1]) >= 2
 
 
 def _told_the_speaker(t: Tokens, v: int, after: int, cue: Cue) -> bool:
@@ -586,7 +592,8 @@ def _shared_predicate(t: Tokens, v: int, found: Found, earlier: list[Found]) -> 
     of the reported clause with no subject of its own: right after "and" or "but" that
     end that content, in a backshifted verb group ("he was embarrassed and had apologised",
     "were aware of the post but could not confirm") or in the present after a past cue
-    ("said it aims to ... and expects"). "said ... and added that" stays a report of its own."""
+    ("said it aims to ... and expects"), or a state of mind after a past cue ("said he had made a
+    mistake but did not want to ..."). "said ... and added that" stays a report of its own."""
     a, _ = aux_start(t, v)
     if a == 0 or t.lower[a - 1] not in ("and", "but") or found.direction != "forward":
         return None
@@ -599,7 +606,8 @@ def _shared_predicate(t: Tokens, v: int, found: Found, earlier: list[Found]) -> 
         past_cue = outer.endswith("ed") or outer in ("said", "told", "wrote")
         backshift = any(w in ("had", "could", "would", "might") for w in group)
         present = t.lower[v].endswith("s") and a == v and past_cue
-        if backshift and past_cue or present:
+        attitude = found.cls in ("intent", "belief") and past_cue  # "said she had borrowed it and intended to pay it back"
+        if backshift and past_cue or present or attitude:
             return f
     return None
 

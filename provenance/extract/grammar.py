@@ -87,7 +87,7 @@ NOUNISH_VERBS = frozenset(
     support plan promise fear hope view comment claim estimate charge doubt pledge vow
     demand request offer reply quote note post tweet release list order sign name count
     press test record praise blame protest appeal alert signal joke point push focus
-    challenge criticism look talk""".split()
+    challenge criticism look talk forecast warning""".split()
 )
 # Verbs that report only when a that-clause, a quotation or a colon follows.
 WEAK_CUES = frozenset("maintain feel see find hear learn look hold observe continue".split())
@@ -131,5 +131,5 @@ LOWER = "a-zß-öø-ÿĀ-ž"
 # Bodies named by their kind, sources when they head a phrase: "the shire says", "the
 # municipality said", "the brokerage said".
 BODY_KINDS = frozenset(
-    "shire municipality borough parish brokerage prefecture opposition inquest tribunal meeting co-operative cooperative co-op franchise".split()
+    "shire municipality borough parish brokerage prefecture opposition inquest tribunal meeting co-operative cooperative co-op franchise county".split()
 )

@@ -71,7 +71,7 @@ ORG_HEADS = frozenset(
     """firm company fund agency ministry department group organization organisation
     campaign committee bank party government administration council commission
     institute foundation center centre union association court coalition alliance
-    office bureau board authority movement club franchise league team army police airline carrier
+    office bureau board authority movement club franchise league team army county police airline carrier
     trust university college hospital school district utility insurer lender retailer
     manufacturer automaker startup operator regulator watchdog charity network coastguard
     constabulary force""".split()
@@ -1215,7 +1215,11 @@ class Registry:
                         return best  # "A Red Cross report said ... It also said": the report known already
                     return self._adopt((subject[0], subject[2]))  # "The study tracked ... It found": the study
                 # "Shares in Kittiwake Airways fell after it warned": a body named, not yet a source
-                named = self._named_before(pos, (SourceType.organization, SourceType.outlet), lambda n: not n.plural)
+                named = self._named_before(
+                    pos, (SourceType.organization, SourceType.outlet),
+                    lambda n: not n.plural and not self._text.endswith(("'s", "’s"), n.span[0], n.span[1] + 2)
+                    and not self._text.endswith(("'s", "’s"), n.span[0], n.span[1]),
+                )  # not "Britain" of "Harwick Stores, Britain's fifth-largest supermarket group": a modifier
                 if named is not None and (best is None or named[0] >= best.last_end) and pos - named[0] < _IT_REACH:
                     return self._adopt(named)
                 return best
@@ -1359,7 +1363,7 @@ _BUSINESS_NOUNS = (COMPANY_HEADS - {"bank", "business", "chain"}) | frozenset(
 PUBLIC_WORDS = frozenset(
     """court tribunal council government ministry department police parliament senate congress
     commission committee assembly university school hospital army navy agency office bureau
-    board authority administration cabinet""".split()
+    board authority administration cabinet county""".split()
 )
 
 
@@ -1403,7 +1407,7 @@ _COURT_HEADS = frozenset("court tribunal bench".split())
 # Words that name a body of members, never "the company": "the Association of Mine and Smelter Workers".
 _NOT_BUSINESSES = frozenset("union unions association federation foundation institute society league alliance coalition party".split())
 # Heads of a description that a country or city may stand for ("the government said").
-GOVERNMENT_HEADS = frozenset("government administration ministry department authorities state council".split())
+GOVERNMENT_HEADS = frozenset("government administration ministry department authorities state council county".split())
 
 
 def _is_place(names: list[str]) -> bool:

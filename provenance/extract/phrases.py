@@ -497,8 +497,8 @@ def _segment_kind(t: Tokens, a: int, b: int) -> str:
         return "aside"  # ", sent by a senior official,": a participle and its agent
     if t.words[a].islower() and a < b and first.endswith("ed") and t.lower[a + 1] in g.PREPOSITIONS:
         return "aside"  # ", published on Wednesday in the journal X,", ", based in Lüneburg,": a participle
-    if first in g.PREPOSITIONS and first not in ("of",):
-        return "aside"
+    if first in g.PREPOSITIONS and first not in ("of",) or first in _FRAME_OPENERS and a == 0:
+        return "aside"  # "Outside court, one of his victims, ... told": where, not who
     if segment_np_like(t, a, b):
         return "np"
     if _has_verb_group(t, a, b):
@@ -506,6 +506,10 @@ def _segment_kind(t: Tokens, a: int, b: int) -> str:
     if appositive(t, a, b):
         return "apposition"
     return "other"
+
+
+# Words opening a sentence's frame of place or time that the preposition list does not hold.
+_FRAME_OPENERS = frozenset("outside inside later earlier meanwhile elsewhere afterwards separately".split())
 
 
 def subject_across_commas(t: Tokens, comma: int) -> tuple[Pair, Pair] | None:
@@ -590,8 +594,17 @@ def _owned_then_named(t: Tokens, owned: Pair, named: Pair) -> bool:
     someone else. (A role owned by a body, "the club's chairman", is read with its owner.)"""
     a, b = owned
     c, d = named
-    return any(t.lower[x] in ("’s", "'s") for x in range(a, b)) and t.lower[b].removeprefix("ex-") in g.POSSESSED_PEOPLE \
-        and d > c and cap(t.words[d]) and cap(t.words[d - 1])
+    if not (d > c and cap(t.words[d]) and cap(t.words[d - 1])):
+        named_in = any(cap(t.words[x]) and cap(t.words[x + 1]) for x in range(c, d))
+        if not (named_in and any(t.lower[x] in _PERSONAL_POSSESSIVES for x in range(a, b)) and t.words[b].islower()):
+            return False  # "Senator Wade Ostrander of Kansas": a name, then where from
+    if any(t.lower[x] in _PERSONAL_POSSESSIVES for x in range(a, b)) and t.words[b].islower():
+        return True  # "Her Republican co-sponsor, Senator Wade Ostrander,", "one of his victims, retiree Lorraine Batt,"
+    return any(t.lower[x] in ("’s", "'s") for x in range(a, b)) and t.lower[b].removeprefix("ex-") in g.POSSESSED_PEOPLE
+
+
+# Possessive pronouns that make a phrase someone's relation: "her co-sponsor", "one of his victims".
+_PERSONAL_POSSESSIVES = frozenset("her his their my our".split())
 
 
 def _verb_after(t: Tokens, k: int) -> bool:

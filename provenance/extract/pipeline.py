@@ -827,7 +827,9 @@ class _NamesInText:
                 continue
             if name not in typed:
                 seen = analyse(self.text, with_trade(self.text, name_span), self.lex)
-                if seen.type is SourceType.person and _team_before_player(self.text, name_span[1]):
+                if seen.type is SourceType.person and (
+                    _team_before_player(self.text, name_span[1]) or _BODY_APPOSITION.match(self.text, name_span[1])
+                ):
                     seen = replace(seen, type=SourceType.organization)
                 fits = seen.type in types and not (seen.type == SourceType.person and (
                     seen.members or not could_be_person(seen.names)))  # not "Married At First" (Sight)
@@ -859,6 +861,13 @@ _LAST_WORD = re.compile(r"[\w’'-]+$")
 _ROLE_MODIFIERS = frozenset("assistant head interim acting former star veteran senior junior deputy associate new".split())
 
 
+# An apposition that says a name is a body's: "Harwick Stores, Britain's fifth-largest supermarket
+# group,", "Kestrel, a Denver-based drone maker,".
+_BODY_APPOSITION = re.compile(
+    r",\s+(?:the|a|an|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['’]s)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:company|group|firm|retailer|supermarket|bank|maker|insurer|carrier|airline|miner|chain|operator|developer"
+    r"|lender|manufacturer|producer|conglomerate|start-?up|brand|label|club|team|union|charity|council|agency|regulator)[,.]"
+)
 # A playing position and the start of a name after a team's name (sports desks' style).
 _PLAYER_AFTER = re.compile(
     r"\s+(?:(?:star|veteran|rookie|young|injured|stand-in|vice-captain|former)\s+)?"

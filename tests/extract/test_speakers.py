@@ -2363,6 +2363,34 @@ def test_the_aged_description_is_the_person_just_named():
     assert speaker_of(r, "blindsided") == ["Shannae Kirkbride"]
 
 
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ('In a police interview, Mabbutt said she had "borrowed" the money and intended to pay it back.',
+     "intended to pay it back", ["Mabbutt"]),
+    ('In a letter, Penhaligon said he had made "an honest mistake" but did not want to become a distraction.',
+     "did not want to become", ["Penhaligon"]),
+    ("Flooding has hit Calloway County hard. The county says it has opened 120 new shelter beds.",
+     "120 new shelter beds", ["Calloway County"]),
+    ("Outside court, one of his victims, retiree Lorraine Batt, told reporters she had lost $146,000.",
+     "lost $146,000", ["Lorraine Batt"]),
+    ("Her Republican co-sponsor, Senator Wade Ostrander of Kansas, said the measure would not add to prices.",
+     "not add to prices", ["Wade Ostrander"]),
+    ("Harwick Stores, Britain's fifth-largest supermarket group, cut its profit forecast on Thursday.\n\n"
+     "The company now expects pretax profit of 310 million pounds, it said in a trading update.",
+     "pretax profit of 310 million", ["Harwick Stores"]),
+])
+def test_wire_speakers_after_frames_appositions_and_coordinated_verbs(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+@pytest.mark.parametrize("text", [
+    '"We have chosen to invest in prices," Fiona Tallentyre said. "Customers are still counting every penny."',
+    "The government will spend $1.2 billion on 14 new schools, as enrolments in the region outstrip forecasts.",
+])
+def test_no_source_inside_a_short_quoted_sentence_nor_before_a_noun_in_s(text):
+    r = read(text)
+    assert all(link.name not in ("Customers", "enrolments") for c in r.claims for link in c.chain)
+
+
 def test_a_press_release_contact_line_is_furniture():
     r = read("Cobaltway Energy today opened its plant.\n\nContact: Aaron Whitlock, investors@cobaltway.com")
     assert all("Contact" not in [link.name for link in c.chain] for c in r.claims)
