@@ -707,6 +707,7 @@ def _verb_form_ok(t: Tokens, v: int, low: str, lemma: str, prev: str, a: int) ->
     if low == lemma:
         return (
             _base_form_ok(low, prev) or _verb_before_that(t, v) or _plural_head_before_name(t, v)
+            or _closing_plural_subject(t, v, prev)
             or _plural_head_with_complement(t, v) or _plural_head_before_apposition(t, v)
         )
     if low.endswith("s") and low != lemma and not low.endswith("ss"):
@@ -744,12 +745,17 @@ def _closing_plural_subject(t: Tokens, v: int, prev: str) -> bool:
     """Is a base form that is also a noun ("claim", "report") the verb of a plural subject set
     off by a comma at the sentence's end ("..., insiders claim.", "..., club sources claim.")?
     A noun does not end a sentence after a comma and a plural."""
-    if v + 1 < len(t) and t.words[v + 1] not in (".", "!", "?") or not _plural_noun(prev):
+    if v + 1 < len(t) and t.words[v + 1] not in (".", "!", "?"):
         return False
-    k = v - 2
-    while k > 0 and v - k <= 4 and t.words[k].isalpha():
+    k = v - 1
+    while k > 0 and v - k <= 5 and t.words[k].isalpha():
         k -= 1
-    return t.words[k] in (",", "—", "–")
+    plural = any(_plural_noun(w) or w in _PLURAL_MASS for w in t.lower[k + 1 : v])  # ", data compiled by Bloomberg show."
+    return t.words[k] in (",", "—", "–") and plural and prev.isalpha()
+
+
+# Nouns that take a plural verb without an -s: ", data compiled by Bloomberg show."
+_PLURAL_MASS = frozenset("data police staff people".split())
 
 
 # Cue verbs whose past tense is spelled as the base form.
@@ -1430,7 +1436,15 @@ def _document_found(t: Tokens, cue: Cue, subject: tuple[Pair, Pair] | None, lex:
     head = t.lower[subject[1][1]]
     if head == "it" and subject[1][0] == subject[1][1]:
         return True  # "It found the arrival date had moved": a study's or an inquiry's finding
+    seen = next((k - 1 for k in range(subject[1][0] + 1, subject[1][1]) if t.lower[k] in _SEEN_PARTICIPLES
+                 and t.lower[k + 1] == "by"), None)
+    if seen is not None:
+        head = t.lower[seen]  # "A report seen by Reuters found": the report's finding
     return head in lex.documents or head in _POLL_HEADS or head.rstrip("s") in lex.documents
+
+
+# Participles that say how a document reached a newsroom: "a report seen by Reuters".
+_SEEN_PARTICIPLES = frozenset("seen obtained reviewed viewed leaked released published shared".split())
 
 
 def _weak_cue_without_content(t: Tokens, p: int, cue: Cue) -> bool:

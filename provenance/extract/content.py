@@ -228,9 +228,9 @@ def _medium_end(t: Tokens, p: int, n: int) -> int | None:
 
 
 def _to_that(t: Tokens, p: int, n: int) -> int | None:
-    """The index of a "that" within six words of ``p`` with no comma or clause word before
-    it, else None."""
-    for k in range(p, min(n, p + 7)):
+    """The index of a "that" within nine words of ``p`` with no comma or clause word before
+    it, else None ("in a statement to the London Stock Exchange on Wednesday that ...")."""
+    for k in range(p, min(n, p + 10)):
         low = t.lower[k]
         if low == "that":
             return k

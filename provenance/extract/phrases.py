@@ -253,6 +253,8 @@ def subject_before(t: Tokens, a: int) -> tuple[Pair, Pair] | None:
     return None
 
 
+
+
 def _apposition_head(t: Tokens, b: int) -> Pair | None:
     """Before "who": when the name ending there is the object of "at"/"of"/"for" inside an
     apposition ("Masaru Ikeda, a fund manager at Shiroyama Asset Management, who added"),

@@ -828,7 +828,7 @@ class _NamesInText:
             if name not in typed:
                 seen = analyse(self.text, with_trade(self.text, name_span), self.lex)
                 if seen.type is SourceType.person and (
-                    _team_before_player(self.text, name_span[1]) or _BODY_APPOSITION.match(self.text, name_span[1])
+                    _team_before_player(self.text, *name_span) or _BODY_APPOSITION.match(self.text, name_span[1])
                 ):
                     seen = replace(seen, type=SourceType.organization)
                 fits = seen.type in types and not (seen.type == SourceType.person and (
@@ -846,14 +846,19 @@ class _NamesInText:
         return nearest
 
 
-def _team_before_player(text: str, end: int) -> bool:
+def _team_before_player(text: str, start: int, end: int) -> bool:
     """Does a playing position and a name follow a name ("Marlin Coast Kingfishers five-eighth
     Riley Maunsell", "Konkan Strikers skipper Rohan Deshmane")? Then the name is the team's,
     which "the club" or "the franchise" later means, never a person's."""
     if _PLAYER_AFTER.match(text, end) is None:
         return False
-    last = _LAST_WORD.search(text, max(0, end - 24), end)
-    return last is None or last.group().lower() not in _ROLE_MODIFIERS  # not "Assistant (coach Ray Dumont)"
+    last = _LAST_WORD.search(text, max(start, end - 24), end)
+    if last is None:
+        return True
+    word = last.group()
+    if last.start() <= start and ("-" in word or not word.endswith("s")):
+        return False  # "First-team (coach Lewis Achterberg)": a team is one plural or several words
+    return word.lower() not in _ROLE_MODIFIERS  # not "Assistant (coach Ray Dumont)"
 
 
 _LAST_WORD = re.compile(r"[\w’'-]+$")
@@ -917,6 +922,10 @@ def _role_starts(text: str, start: int) -> list[int]:
     return starts
 
 
+# An honorific between a title and a name: "MLA Smt. Kaveri Deshmane", "Senator Dr Ann Lo".
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Smt|Shri|Kum|Prof|Hon)\.?\s+)?"
+
+
 class _TitledNames:
     """The person an article names with a title, so that "the mayor" or "the prime
     minister" reaches "Mayor Doug McCallum" or "Prime Minister Justin Trudeau": the last
@@ -937,12 +946,17 @@ class _TitledNames:
         title = " ".join(w.lower() for w in words)
         spans = self._found.get(title)
         if spans is None:
+            key = title
             title = r"\s+".join(re.escape(w) for w in words)
-            # the title in any case, the name capitalized: "Mayor Trish Kanellopoulos said"
-            pattern = rf"\b(?i:{title})\.?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+            # the title in any case, the name capitalized: "Mayor Trish Kanellopoulos said", "MLA Smt.
+            # Kaveri Deshmane"; an acronym's words: "the DM" after "District Magistrate Ashish Rawat"
+            if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 4:
+                spelled = r"\s+".join(c + "[a-z]+" for c in words[0])
+                title = rf"(?i:{title})|{spelled}"
+            pattern = rf"\b(?:(?i:{title}))\.?\s+{_HONORIFIC}({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
             spans = [m.span(1) for m in re.finditer(pattern, self.text[: self.body[1]])
                      if m.group(1).split()[0] not in _NOT_FIRST_NAMES and m.start() >= self.body[0]][:50]
-            self._found[title] = spans
+            self._found[key] = spans
         if not spans:
             return None
         before = [sp for sp in spans if sp[0] < pos]
@@ -1750,15 +1764,17 @@ def _named_first(
     role = analyse(text, name, lex)
     phrase = text[name[0] : name[1]]
     owned = _POSSESSED_DESCRIPTION.match(phrase) is not None  # "Brightwater's largest shareholder"
+    unnamed = not role.names or role.names == phrase.split()[:1] and role.head in lex.roles  # "Senior counsel for ..."
+    described_body = role.type is SourceType.organization and not role.names  # "The province's health authority"
     if not (_possessed_role(phrase, lex) or _office(phrase, lex) or _opens_with_role(phrase, lex) or owned
-            or role.type is SourceType.anonymous and not role.names and not role.plural) or a >= b:
+            or role.type is SourceType.anonymous and unnamed and not role.plural or described_body) or a >= b:
         return name, extra
     named = analyse(text, (a, b), lex)
     if owned and named.type in (SourceType.person, SourceType.organization) and named.names and not named.members:
         return (a, b), name  # "Brightwater's largest shareholder, the hedge fund Sable Point Capital, said"
     if named.type is SourceType.person and named.names and not named.members:
         return (a, b), name
-    if named.type is SourceType.organization and named.names and role.type is SourceType.anonymous:
+    if named.type is SourceType.organization and named.names and (role.type is SourceType.anonymous or described_body):
         return (a, b), name  # "The buyer, Tamarack Partners, said": the body named
     return name, extra
 

@@ -2391,6 +2391,27 @@ def test_no_source_inside_a_short_quoted_sentence_nor_before_a_noun_in_s(text):
     assert all(link.name not in ("Customers", "enrolments") for c in r.claims for link in c.chain)
 
 
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ('Harrowgate said in a statement to the London Stock Exchange on Wednesday that the proposal "fails to reflect '
+     'the group\'s prospects".', "fails to reflect", ["Harrowgate"]),
+    ("First-team coach Lewis Achterberg will take charge of the home game, the club added.", "take charge",
+     ["club"]),
+    ("Senior counsel for the corporation, Shri Vinod Katyal, told the court that 62 structures had been demolished.",
+     "62 structures", ["Vinod Katyal"]),
+    ("The province's health authority, Saskatchewan Health Services Corp., said in a statement that it was "
+     "recruiting nurses.", "recruiting nurses", ["Saskatchewan Health Services Corp."]),
+    ('Three-time MLA Smt. Kaveri Deshmane walked out of the meeting. "I was made to wait outside," the MLA told '
+     "reporters.", "made to wait outside", ["Kaveri Deshmane"]),
+    ('District Magistrate Ashish Rawat said rescue work was on. "The soil is loose, so our teams are digging '
+     'manually," the DM told PTI.', "digging manually", ["Ashish Rawat", "Press Trust of India"]),
+    ("A report seen by Reuters found the jail had been cited twice.", "cited twice", ["report", "Reuters"]),
+    ("Indian companies have raised a record $14 billion through IPOs so far this year, data compiled by Bloomberg "
+     "show.", "record $14 billion", ["data", "Bloomberg News"]),
+])
+def test_wire_sources_by_title_apposition_document_and_closing_data(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
 def test_a_press_release_contact_line_is_furniture():
     r = read("Cobaltway Energy today opened its plant.\n\nContact: Aaron Whitlock, investors@cobaltway.com")
     assert all("Contact" not in [link.name for link in c.chain] for c in r.claims)
