@@ -785,8 +785,11 @@ def _document_or_role_before(t: Tokens, v: int, prev: str) -> bool:
     nxt = t.lower[v + 1] if v + 1 < len(t) else ""
     lex = lexicon()
     named = v + 1 < len(t) and t.words[v + 1][:1].isupper() and t.words[v + 1].isalpha()
+    clause_after = nxt.isalpha() and nxt not in g.PREPOSITIONS and nxt not in g.AUXILIARIES and nxt not in g.CONJUNCTIONS \
+        and (prev in lex.vague or prev in lex.roles)  # "A second source claims executives are": a person's claim
     return t.words[v - 1].islower() and (prev in lex.documents or prev in lex.roles or prev in lex.vague) \
-        and not prev.endswith("s") and (nxt == "that" or nxt in ("the", "a", "an", ".", "", ",", "!", "?") or named)
+        and not prev.endswith("s") and (nxt == "that" or nxt in ("the", "a", "an", ".", "", ",", "!", "?") or named
+                                         or clause_after)
 
 
 def _document_before_participle(t: Tokens, v: int) -> bool:
@@ -906,9 +909,9 @@ def _not_a_verb_here(s: Sentence, t: Tokens, v: int) -> bool:
     if prev == "to" and _glad_to(t, v):
         return False  # "is pleased to announce that": the subject announces
     if prev in g.DETERMINERS and not (prev in ("one", "another") and _alone_before(t, v - 1)) \
-            and not (prev in _NUMBER_WORDS and v > 1 and t.lower[v - 2] == "of"):
+            and not (prev in _NUMBER_WORDS and v > 1 and (t.lower[v - 2] == "of" or cap(t.words[v - 1]) and cap(t.words[v - 2]))):
         return True  # ("One said:", "“It was awful,” one said", "But one said" are one of a group;
-        # "the mother of two said": a number ends the subject)
+        # "the mother of two said", "a spokesperson for Channel Nine said": a number ends the subject)
     if prev in ("’s", "'s") and (v < 2 or t.lower[v - 2] not in g.PRONOUNS):
         return True
     return prev == "to"
@@ -1362,7 +1365,10 @@ def _program_end(t: Tokens, e: int) -> int | None:
 # Hearers that are an audience, not a relay: "told reporters the council had ...".
 # Words that open a quantity at a clause's start: "more than 80 homes could be ...".
 _QUANTITY_OPENERS = frozenset("more most almost about nearly only around up".split())
-_AUDIENCES = frozenset("reporters journalists lawmakers supporters delegates students listeners viewers residents crowd audience".split())
+_AUDIENCES = frozenset(
+    "reporters journalists lawmakers supporters delegates students listeners viewers residents crowd audience "
+    "magistrates jurors jury councillors investors analysts shareholders senators MPs mps members staff".split()
+)
 _MEDIA_HEADS = frozenset(
     "radio television tv channel newspaper paper network station program programme podcast magazine website site "
     "outlet publication broadcaster tabloid".split()

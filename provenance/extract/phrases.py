@@ -161,6 +161,7 @@ def valid_subject(t: Tokens, s: int, j: int) -> bool:
         or last in g.AUXILIARIES and not _name_word(t, s, j)
         or last in g.DETERMINERS - {"two", "three", "both", "all", "many", "some", "several", "others"}
         and not (s == j and last in ("one", "another"))  # "One said:": one of a group named before
+        and not (j > s and t.words[j][:1].isupper() and cap(t.words[j - 1]))  # "Channel Nine", "Network Ten"
     ):
         return False
     if not (t.words[j][:1].isalnum()) and t.words[j] != ")":

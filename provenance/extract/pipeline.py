@@ -92,7 +92,7 @@ _PUBLISHED_CREDIT = re.compile(r"This (?:report|story|article) by ([A-Z][\w .&'�
 _BYLINE_WIRES = {"PA": "PA Media"}
 # "- AAP", "(Reuters)" alone on the last line: a wire credit closing the story.
 # A wire's name alone on the story's last line, maybe with its editor's initials: "AAP", "AAP rl".
-_BARE_CREDIT = re.compile(r"([A-Z][A-Za-z]{1,11})(?:\s+[a-z]{1,4}(?:/[a-z]{1,4})*)?\s*$")  # "AAP gb/mm"
+_BARE_CREDIT = re.compile(r"([A-Z][A-Za-z]{1,11}(?:\s+[A-Z][A-Za-z]{1,11}){0,2})(?:\s+[a-z]{1,4}(?:\/[a-z]{1,4})*)?\s*$")  # "AAP gb/mm", "Press Association"
 _CLOSING_CREDIT = re.compile(r"(?:[—–-]{1,2}\s*([A-Z][\w .&'’-]{1,40}?)|\(([A-Z][\w .&'’-]{1,40})\))\s*$")
 # "Nirmalpur, March 4 (PTI) ": a dateline in the Indian style, place and date before the credit.
 _DATELINE_CREDIT_LEAD = re.compile(
@@ -299,6 +299,14 @@ def _tells_someone(text: str, f: Found) -> bool:
         and _TOLD_CLAUSE.match(text, f.content[0]) is not None  # "A guest tells Woman's Day the bride wore ..."
 
 
+def _someone_says(text: str, f: Found) -> bool:
+    """Is ``f`` a speech verb whose subject is someone indefinite ("A fellow patron said", "A
+    diner told the paper")? Only a person says or tells; the noun need not be listed."""
+    return f.lemma in _SAYING and f.source is not None and _INDEFINITE_ONE.match(text, f.source[0]) is not None
+
+
+_SAYING = frozenset("say tell claim insist recall explain".split())
+_INDEFINITE_ONE = re.compile(r"(?:A|An|a|an)\s+[a-z]")
 _TOLD_PERSON = re.compile(r"\s+(?:me|us|him|her|them)\b")
 # What was told opens a clause: "that", a quotation, or a subject pronoun or noun phrase and its verb.
 _TOLD_CLAUSE = re.compile(
@@ -1286,7 +1294,7 @@ def _assemble(
             if name[1] < f.source[1] and text[name[1] : f.source[1]].strip(" ,"):
                 extra = (name[1], f.source[1])
                 name, extra = _named_first(text, name, extra, lex)
-            eid = speaker(name, extra, _tells_someone(text, f))  # the mention is the name; the source span stays as annotated
+            eid = speaker(name, extra, _tells_someone(text, f) or _someone_says(text, f))  # the mention is the name; the source span stays as annotated
             if f.in_quote and eid is not None:
                 told_by = analyse(text, name, lex)
                 if told_by.definite and not told_by.names:
@@ -1817,6 +1825,11 @@ _OFFICE_ENDS = frozenset("general minister secretary commissioner officer direct
 _FORMER = re.compile(r"\b(?:former|ex-|retired|onetime|one-time|then-)", re.IGNORECASE)
 
 
+# Those who speak for the body that employs them: a broadcaster's spokesperson speaks as the
+# company, and relays nothing ("A spokesperson for Network Ten said", "A spokesman for Vista TV").
+_SPEAKS_FOR_EMPLOYER = frozenset("spokesperson spokeswoman spokesman representative rep publicist".split())
+
+
 def _former(role: str | None) -> bool:
     """Does a role describe a past tie ("a former editor at the Daily News")? A former
     outlet carries none of what its ex-journalist says now, so it is no relay."""
@@ -1874,7 +1887,7 @@ def _chain(
             ev = (min(p[0] for p in parts), max(p[1] for p in parts)) if parts else f.content
             add(eid, text[f.cue[0] : f.cue[1]] if f.cue else None, ev)
             draft = reg.entities[eid]
-            affiliations = [] if _former(draft.role) else draft.affiliation_ids
+            affiliations = [] if _former(draft.role) or draft.head in _SPEAKS_FOR_EMPLOYER else draft.affiliation_ids
             for x in draft.publisher_ids + affiliations:
                 if reg.entities[x].type == SourceType.outlet:
                     add(x, "published in" if x in draft.publisher_ids else "writes for", draft.evidence or ev)

@@ -2412,6 +2412,24 @@ def test_wire_sources_by_title_apposition_document_and_closing_data(text, words,
     assert speaker_of(read(text), words) == chain
 
 
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ('A second source claims executives are already "having second thoughts".', "second thoughts", ["second source"]),
+    ("A spokesperson for Channel Nine said the show would return in March.", "return in March", ["spokesperson"]),
+    ('A spokesman for Vista TV insisted: "The show has never been in better shape."', "better shape", ["spokesman"]),
+    ('A fellow patron said the pair "couldn\'t keep their hands off each other".', "hands off each other",
+     ["fellow patron"]),
+    ("Prosecutor Gemma Tolliver told magistrates the driver had collected Dunmore from a bar.\n\nPress Association",
+     "collected Dunmore", ["Gemma Tolliver", "PA Media"]),
+])
+def test_tabloid_sources_a_numbered_channel_a_spokesperson_and_a_bare_credit(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+def test_a_levy_that_would_add_is_no_speaker():
+    r = read("A proposed transit levy would add about $148 a year to the average tax bill, according to a staff report.")
+    assert speaker_of(r, "$148 a year") == ["staff report"]
+
+
 def test_a_press_release_contact_line_is_furniture():
     r = read("Cobaltway Energy today opened its plant.\n\nContact: Aaron Whitlock, investors@cobaltway.com")
     assert all("Contact" not in [link.name for link in c.chain] for c in r.claims)
