@@ -185,7 +185,7 @@ _NOT_SPEAKERS = frozenset(
     disclosure video image caption warning breaking exclusive live analysis opinion
     background context example question answer step tip update fact bottom summary
     result results date time location where when what why how latest twitter byline
-    contributing hey busted just leaked listen look lol wow""".split()
+    contributing hey busted just leaked listen look lol wow confirmed reminder recap""".split()
 )
 
 

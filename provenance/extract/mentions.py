@@ -968,7 +968,9 @@ def _named_type(core: list[str], names: list[str], lex: Lexicon, joined: str) ->
 
 
 # A member of a party named by it, after a quantifier: "one senior Liberal", "two Tories".
-_PARTY_MEMBERS = frozenset("liberal conservative democrat republican labor labour tory green nationalist socialist".split())
+_PARTY_MEMBERS = frozenset(
+    "liberal conservative democrat republican labor labour tory green nationalist socialist national".split()
+)
 
 
 def _person_name(core: list[str], lex: Lexicon) -> str:
@@ -1370,7 +1372,8 @@ PUBLIC_WORDS = frozenset(
 def _modifier_only(word: str) -> bool:
     """Is a capitalized word in a role description a modifier that names no body ("The TV
     star", "the Kerry-born presenter", "the Sydney-based chef")?"""
-    return word in _MEDIA_MODIFIERS or word.lower().endswith(("-born", "-based", "-raised", "-bred"))
+    return word in _MEDIA_MODIFIERS or word.lower().endswith(("-born", "-based", "-raised", "-bred")) \
+        or word.lower().rstrip("s") in _PARTY_MEMBERS  # "the Greens councillor", "the Labor senator": a party
 
 
 # Media words capitalized before a role: "The TV star", "the Radio 1 DJ" is a station's.

@@ -109,6 +109,12 @@ _BARE_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]{2,40},\s*[A-Z][a-z]{2,4}\.?\s+\d{
 _DATELINE_TITLE_LEAD = re.compile(r"[A-Z][\w.'’ -]{1,40}?\s*\([A-Za-z][\w .&'’-]{1,40}\)\s*(?:—|–|--|-)\s+")
 # What follows "CCTV" when it is cameras, not China Central Television: "CCTV showed", "CCTV footage".
 _CAMERAS_AFTER = re.compile(r"\s+(?:footage|images|cameras?|showed|shows|captured|recordings?)\b")
+# A live blog entry's time opening a paragraph: "7.05am", "14:48", "4:40 p.m.", "6:40 p.m. ET", "13.52:".
+_ENTRY_TIME = re.compile(
+    r"(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?:\s+(?:ET|CT|MT|PT|AT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|GMT|BST|AEST|AEDT|ACST|AWST|NZT|NZDT|UTC|CET|CEST)\b)?"
+    r"\s*[:—–-]?\s+(?=[A-Z“\"‘])"
+)
 # "PUNE: Residents of ...": an Indian city page's dateline, the city in capitals and a colon.
 _CITY_COLON_LEAD = re.compile(r"[A-Z][A-Z.'’ -]{2,30}:\s+(?=[A-Z“\"‘])")
 # "Mumbai: Konkan Strikers skipper ...": the same in title case (Hindustan Times, Mid-day), one
@@ -195,6 +201,11 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
                 # the document's own text (_wire)
                 text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
                 ps = m.end()
+        stamp = _ENTRY_TIME.match(text, ps, pe)
+        if stamp is not None:  # "7.05am Pelican Heads Mayor ... says", "4:40 p.m. Residents ...": a live
+            # blog entry's time, no part of its first sentence nor of a name
+            text = text[: stamp.start()] + " " * (stamp.end() - stamp.start()) + text[stamp.end() :]
+            ps = stamp.end()
         quotes = quote_regions(text, ps, pe)
         quoted.extend(quotes)
         para_found: list[Found] = []
@@ -831,8 +842,8 @@ class _NamesInText:
             if self._quotation_at(start) not in (-1, inside):
                 continue
             name = self.text[name_span[0] : name_span[1]]
-            if refused is not None and name in refused:
-                continue
+            if refused is not None and name in refused or name.rstrip(".") in _LEGAL_SUFFIXES:
+                continue  # ("Halvorsen Fluidics, Inc.": "Inc" names no one; the name before it does)
             if name not in typed:
                 seen = analyse(self.text, with_trade(self.text, name_span), self.lex)
                 if seen.type is SourceType.person and (
@@ -852,6 +863,9 @@ class _NamesInText:
                     return hit
                 nearest = nearest or hit
         return nearest
+
+
+_LEGAL_SUFFIXES = frozenset("Inc Corp Co Ltd Plc PLC LLC LLP AG SA NV GmbH Pty Pvt".split())
 
 
 def _team_before_player(text: str, start: int, end: int) -> bool:
@@ -877,7 +891,8 @@ _ROLE_MODIFIERS = frozenset("assistant head interim acting former star veteran s
 # An apposition that says a name is a body's: "Harwick Stores, Britain's fifth-largest supermarket
 # group,", "Kestrel, a Denver-based drone maker,".
 _BODY_APPOSITION = re.compile(
-    r",\s+(?:the|a|an|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['’]s)\s+(?:[\w-]+\s+){0,4}?"
+    r",\s+(?:Inc|Corp|Ltd|LLC|LLP|Plc|PLC|Co)\b"  # "Halvorsen Fluidics, Inc."
+    r"|,\s+(?:the|a|an|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['’]s)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:company|group|firm|retailer|supermarket|bank|maker|insurer|carrier|airline|miner|chain|operator|developer"
     r"|lender|manufacturer|producer|conglomerate|start-?up|brand|label|club|team|union|charity|council|agency|regulator)[,.]"
 )

@@ -2430,6 +2430,29 @@ def test_a_levy_that_would_add_is_no_speaker():
     assert speaker_of(r, "$148 a year") == ["staff report"]
 
 
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("7.05am Pelican Heads Mayor Cr Bronwyn Achterberg says the two evacuation centres are close to capacity.",
+     "close to capacity", ["Bronwyn Achterberg"]),
+    ("4:40 p.m. Residents on the east side of town described ash falling like snow.\n\n"
+     "6:52 p.m. ET One resident said the smoke was thick.", "smoke was thick", ["One resident"]),
+    ("13.22 Confirmed: the minimum wage will rise by 80c to €14.95 an hour, Mr Mulcahy told the Dáil.",
+     "minimum wage will rise", ["Mulcahy"]),
+])
+def test_a_live_blog_entry_time_is_no_part_of_its_first_sentence(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("CEDAR MARSH, Iowa — Halvorsen Fluidics, Inc., a maker of pumps, today announced it will build a plant.\n\n"
+     "The company said the site was chosen over Wisconsin because of its workforce.", "chosen over Wisconsin",
+     ["Halvorsen Fluidics"]),
+    ("But Cr Anita Sokolov said the pub should be saved.\n\n'Once it's gone, it's gone,' the Greens councillor said.",
+     "it's gone", ["Anita Sokolov"]),
+])
+def test_the_company_before_its_legal_suffix_and_a_councillor_by_party(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
 def test_a_press_release_contact_line_is_furniture():
     r = read("Cobaltway Energy today opened its plant.\n\nContact: Aaron Whitlock, investors@cobaltway.com")
     assert all("Contact" not in [link.name for link in c.chain] for c in r.claims)
