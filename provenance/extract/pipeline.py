@@ -906,7 +906,7 @@ _PLAYER_AFTER = re.compile(
 )
 # How far before the nearest name a subject may stand and still be preferred to it.
 SUBJECT_REACH = 200
-_SENTENCE_EDGE = re.compile(r"(?:^|[.!?:;”\"]\s+|\n\s*)(?:[A-Z][a-z]*\b[^.!?\n”\"]{0,30}?,\s+)?(?:(?:And|But|Then|So)\s+)?"
+_SENTENCE_EDGE = re.compile(r"(?:^|(?:[.!?:;]|[.!?,][”\"])\s+|\n\s*)(?:[A-Z][a-z]*\b[^.!?\n”\"]{0,30}?,\s+)?(?:(?:And|But|Then|So)\s+)?"
     r"(?:(?:Even\s+)?(?:[Tt]hough|Although|While|When|After|Before|Because|As|Since|If|Once|Unless|Until)\s+)?$"
 )
 

@@ -2453,6 +2453,12 @@ def test_the_company_before_its_legal_suffix_and_a_councillor_by_party(text, wor
     assert speaker_of(read(text), words) == chain
 
 
+def test_he_is_the_speaker_not_a_name_after_a_closing_scare_quote_in_his_report():
+    r = read('Fast bowler Lachie Brennock will miss the summer.\n\nFormer Test paceman Rod Galvin said that '
+             'Australia had "overbowled" Brennock.\n\n"You can\'t ask a young quick to bowl 40 overs a week," he said.')
+    assert speaker_of(r, "40 overs a week") == ["Rod Galvin"]
+
+
 def test_a_press_release_contact_line_is_furniture():
     r = read("Cobaltway Energy today opened its plant.\n\nContact: Aaron Whitlock, investors@cobaltway.com")
     assert all("Contact" not in [link.name for link in c.chain] for c in r.claims)
