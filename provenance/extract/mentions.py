@@ -1111,7 +1111,7 @@ class Registry:
         them who is no sentence's subject ("Defending, Sarah Lee said Mallinder was ashamed.
         She said the dog had never ...": Lee)? The subject of the last report is the likelier
         antecedent (centering: Grosz, Joshi & Weinstein 1995)."""
-        if best is None or self._opens_sentence is None or pos - best.last_pos > _SPEAKER_REACH:
+        if best is None or self._opens_sentence is None or pos - max(best.last_pos, best.last_end) > _SPEAKER_REACH:
             return False
         same_sentence = _SENTENCE_END.search(self._text, best.last_pos, named[0]) is None
         return same_sentence and not self._opens_sentence(named[0])  # a name inside the speaker's own report
@@ -1437,8 +1437,21 @@ def _role_description(np: NounPhrase) -> bool:
     return np.definite and not np.plural and (not np.names or np.type is SourceType.anonymous or np.head in lex.roles) and (
         np.head in lex.roles or np.head in lex.offices or np.head.endswith("year-old") or _PARENT_OF.fullmatch(np.head) is not None
         or _AGED.search(np.text) is not None and np.type is SourceType.anonymous
+        or _agent_description(np)
     )  # "the WHL commissioner", "the Labour MP": a body's name may qualify the role; "the 38-year-old",
     # "the mother-of-three": the person just named
+
+
+def _agent_description(np: NounPhrase) -> bool:
+    """Is ``np`` "the" and a noun for someone by what they do, with a modifier ("the veteran
+    choreographer", "the wide receiver", "the former dental hygienist")? Tabloids and sports
+    pages call the person just named so; a listed role needs no modifier."""
+    head = np.head
+    return (
+        np.type is SourceType.anonymous and not np.names and len(np.text.split()) >= 3
+        and head.endswith(("er", "or", "ist", "ian")) and len(head) > 5
+        and head not in lexicon().documents and head not in ORG_HEADS and head not in OUTLET_HEADS
+    )
 
 
 def _team_name(core: list[str], the: bool) -> bool:

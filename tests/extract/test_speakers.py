@@ -2459,6 +2459,24 @@ def test_he_is_the_speaker_not_a_name_after_a_closing_scare_quote_in_his_report(
     assert speaker_of(r, "40 overs a week") == ["Rod Galvin"]
 
 
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ('Sir Rupert Calloway, 68, was unrepentant last night. Speaking outside his Chelsea home, the veteran '
+     'choreographer said: "I judge the dance, not the dancer."', "judge the dance", ["Rupert Calloway"]),
+    ('But teammate Marcus Oduya was not as discreet. "He has been in a very good mood lately," the wide receiver '
+     "joked on his podcast.", "very good mood", ["Marcus Oduya"]),
+])
+def test_the_one_just_named_is_who_a_description_by_trade_means(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+def test_he_stays_the_speaker_of_a_long_report_over_a_woman_it_names():
+    r = read("Married at First Sight groom Brody Kinsella has hit back at the show.\n\nThe 33-year-old tradie from "
+             "Geelong told Nova's breakfast show on Monday that producers had encouraged him to confront his TV wife, "
+             'Shanae Delaney, at the dinner party.\n\n"They kept saying, just tell her how you really feel, mate. So '
+             'I did, and now I\'m the bad guy," he said.')
+    assert speaker_of(r, "now I'm the bad guy") == ["Brody Kinsella"]
+
+
 def test_a_press_release_contact_line_is_furniture():
     r = read("Cobaltway Energy today opened its plant.\n\nContact: Aaron Whitlock, investors@cobaltway.com")
     assert all("Contact" not in [link.name for link in c.chain] for c in r.claims)
