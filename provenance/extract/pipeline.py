@@ -310,6 +310,18 @@ def _tells_someone(text: str, f: Found) -> bool:
         and _TOLD_CLAUSE.match(text, f.content[0]) is not None  # "A guest tells Woman's Day the bride wore ..."
 
 
+def _group_near(reg: Registry, pos: int) -> bool:
+    """Is a group source (plural, or a body) recorded within ``_GROUP_REACH`` characters
+    before ``pos``, for "One said" or "Another added" to be one of?"""
+    return any(
+        (e.plural or e.members or e.type is SourceType.organization) and 0 <= pos - e.last_pos <= _GROUP_REACH
+        for e in reg.entities[-RECENT:]
+    )
+
+
+_GROUP_REACH = 300
+
+
 def _someone_says(text: str, f: Found) -> bool:
     """Is ``f`` a speech verb whose subject is someone indefinite ("A fellow patron said", "A
     diner told the paper")? Only a person says or tells; the noun need not be listed."""
@@ -1216,8 +1228,14 @@ def _assemble(
             return None
         if text[span[0] : span[1]] == "CCTV" and _CAMERAS_AFTER.match(text, span[1]):
             np = replace(np, type=SourceType.document, name="CCTV", key="cctv", head="cctv", names=[])  # cameras, not the broadcaster
-        if counted_among_them(np.text):  # "One of them said": one of the group named before
+        one_of = np if counted_among_them(np.text) else None
+        if one_of is not None:  # "One of them said": one of the group named before
             np = replace(np, pronoun="they", plural=True)
+        if one_of is not None and one_of.text.strip(" ,").lower() in ("one", "another") and not _group_near(reg, span[0]):
+            # "Fans were left devastated. One wrote on X:": no group named near; the one who
+            # wrote, unnamed (a commenter, a reviewer), not a group from paragraphs before
+            said_by = one_of.text.strip(" ,")
+            return mention(span, np=replace(one_of, type=SourceType.anonymous, name=said_by, key=said_by.lower()))[0]
         if np.pronoun:
             eid = reg.resolve(np, span[0])
             if eid is not None:

@@ -1993,9 +1993,10 @@ def test_one_of_a_group_said():
     assert speaker_of(r, "the president was furious") == ["Two officials"]
 
 
-def test_a_lone_one_with_no_group_is_no_source():
-    r = read('Residents were angry. One said: "We have had enough."')
-    assert all(not c.chain for c in r.claims)
+def test_a_lone_one_with_no_group_source_is_one_unnamed():
+    r = read('Residents were angry. One said: "We have had enough."')  # one of them, unnamed: a vague source
+    assert [(c.kind.value, [link.name for link in c.chain]) for c in r.claims if "enough" in c.span.text] == [
+        ("vague", ["One"])]
 
 
 @pytest.mark.parametrize("phrase, name", [
@@ -2475,6 +2476,15 @@ def test_he_stays_the_speaker_of_a_long_report_over_a_woman_it_names():
              'Shanae Delaney, at the dinner party.\n\n"They kept saying, just tell her how you really feel, mate. So '
              'I did, and now I\'m the bad guy," he said.')
     assert speaker_of(r, "now I'm the bad guy") == ["Brody Kinsella"]
+
+
+def test_one_with_no_group_near_is_one_unnamed_not_a_group_from_paragraphs_before():
+    r = read("Bosses at the studio said the actress had quit.\n\nThe star posted a picture of her dressing room door "
+             "with a caption about goodbyes, and her husband is said to be fully behind her decision to go.\n\n"
+             'Fans were left devastated. One wrote on X: "Cobble Lane without Trudy is like a pub without beer."')
+    assert speaker_of(r, "pub without beer") == ["One"]
+    assert speaker_of(read('Residents said the water was brown. One said: "We have had enough."'),
+                      "had enough") == ["Residents"]
 
 
 def test_a_press_release_contact_line_is_furniture():
