@@ -1636,7 +1636,9 @@ def _named_after_lede(text: str, body: tuple[int, int], span: tuple[int, int]) -
     £2.4million ... says", "A dad-of-three says"), when the next paragraph opens by naming
     someone with an age ("Mum-of-four Tracey Hollinrake, 53, from Rochdene"): the delayed
     identification of tabloid and local ledes. None elsewhere."""
-    paras = [p for p in paragraphs(text, *body) if text[p[0] : p[1]].strip()][:3]
+    if span[0] - body[0] > _LEDE_REACH:
+        return None  # a lede is at the top: no paragraph scan for a description further down
+    paras = [p for p in paragraphs(text, body[0], min(body[1], span[1] + _LEDE_REACH)) if text[p[0] : p[1]].strip()][:3]
     k = next((i for i, (ps, pe) in enumerate(paras) if ps <= span[0] < pe), None)
     if k is None or k + 1 >= len(paras) or k > 1:
         return None
@@ -1645,6 +1647,7 @@ def _named_after_lede(text: str, body: tuple[int, int], span: tuple[int, int]) -
     return None if m is None or not could_be_person(m.group(1).split()) else m.span(1)
 
 
+_LEDE_REACH = 1500  # characters from the top of the body a lede's description may start within
 # A paragraph that opens with a name and an age, after at most three words of description.
 _AGED_NAME = re.compile(rf"(?:[\w’'-]+\s+){{0,3}}?({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s*\d{{1,3}},")
 
