@@ -190,8 +190,9 @@ def _platform_end(t: Tokens, p: int, n: int) -> int | None:
         k += 2  # "on the club's website"
     if k + 1 < n and t.lower[k] == "social" and t.lower[k + 1] == "media":
         k += 1
-    elif k >= n or t.lower[k] not in _PLATFORMS or t.lower[k] == "x" and t.words[k] != "X":
-        return None
+    elif k >= n or t.lower[k] not in _PLATFORMS or t.lower[k] == "x" and (
+            t.words[k] != "X" or k + 1 < n and t.words[k + 1][:1].isupper()):
+        return None  # not "on X Factor"
     k += 1
     if k < n and t.lower[k] in _PLATFORM_PARTS:
         k += 1
@@ -200,7 +201,7 @@ def _platform_end(t: Tokens, p: int, n: int) -> int | None:
 
 # Where people post what they say, and the parts of a platform they post on.
 _PLATFORMS = frozenset("facebook instagram twitter x tiktok linkedin threads youtube snapchat weibo telegram "
-                       "reddit substack bluesky website site blog".split())
+                       "reddit substack bluesky website blog".split())
 _PLATFORM_PARTS = frozenset("page pages account feed story stories channel profile post".split())
 
 

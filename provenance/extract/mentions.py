@@ -43,6 +43,11 @@ _UNNAMED_PEOPLE_HEADS = frozenset(
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Characters back from "he"/"she" within which the speaker just quoted keeps the pronoun.
 _SPEAKER_REACH = 250
+# The pronoun an unnamed person's noun takes: "A mother said ... she said", never "he said".
+_HEAD_GENDER = {
+    **dict.fromkeys("mother waitress spokeswoman woman girl grandmother wife daughter sister mum mom actress".split(), "she"),
+    **dict.fromkeys("father waiter spokesman man boy grandfather husband son brother dad actor".split(), "he"),
+}
 # The end of a sentence: a full stop, question or exclamation mark (and a closing quote) before a capital.
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[“\"‘']?[A-Z]")
 
@@ -1082,7 +1087,7 @@ class Registry:
         return self._named_before_of(pos, frozenset(types), ok)
 
     def _unnamed_speaker(
-        self, pos: int, best: EntityDraft | None, named: tuple[int, NounPhrase] | None
+        self, pos: int, best: EntityDraft | None, named: tuple[int, NounPhrase] | None, pronoun: str = ""
     ) -> EntityDraft | None:
         """The unnamed person quoted just before "he"/"she" in the same paragraph, with no
         named person between ("A local farmer, who did not want to be named, told us he had
@@ -1091,9 +1096,23 @@ class Registry:
                          and not x.members and x.head in _UNNAMED_PEOPLE_HEADS)
         if e is None or pos - e.last_pos > _SPEAKER_REACH or not self._quoted_on(e.last_pos, pos):
             return None
+        if _HEAD_GENDER.get(e.head, pronoun) != pronoun:
+            return None  # "A mother said ... “...,” he said": someone else
         if best is not None and best.last_pos >= e.last_pos or named is not None and named[0] >= e.last_pos:
             return None
         return e
+
+    def _age_given(self, np: NounPhrase) -> bool:
+        """Does the article give someone's age as the description does ("Shannae Kirkbride, 31,"
+        for "the 31-year-old hairdresser")? "The 45-year-old driver of the truck" after "Tom Lee,
+        29," is someone else. True when the description gives no age in front of its noun."""
+        m = _AGED.search(np.text)
+        lex = lexicon()
+        if m is None or np.head.endswith("year-old") or np.head in lex.roles or np.head in lex.offices:
+            return True  # a listed role ("the 33-year-old tradie") is read as before
+        age = m.group().split("-")[0]
+        ages = {a for group in _GIVEN_AGE.findall(self._text) for a in group if a}  # "Kirkbride, 31,", "(31)", "aged 31"
+        return not ages or age in ages or self._text.count(f"{age}-year-old") > 1  # none given: as before
 
     def _quoted_on(self, last: int, pos: int) -> bool:
         """Is ``pos`` in the paragraph of ``last``, or in the next one when that opens with a
@@ -1197,7 +1216,7 @@ class Registry:
                 told = self._told
                 best = self._recent(pos, lambda e: _one_person(p, e, told))
                 named = self._named_before(pos, (SourceType.person,), lambda n: _person_for(p, n, told))
-                unnamed = self._unnamed_speaker(pos, best, named)
+                unnamed = self._unnamed_speaker(pos, best, named, p)
                 if unnamed is not None:
                     return unnamed
                 if named is not None and (best is None or named[0] > best.last_pos) and not self._speaker_stays(best, named, pos):
@@ -1247,7 +1266,7 @@ class Registry:
             )  # "the person said": whichever unnamed one the story last quoted ("a city utilities employee")
             if same is not None:
                 return same
-        if _role_description(np):
+        if _role_description(np) and self._age_given(np):
             # "the mayor" after "Mayor Dan Reyes" or "Dan Reyes, the city's mayor": the named one
             holder = self._recent(
                 pos, lambda e: holds_role(e, np.head) and all(n.lower() in role_words(e) for n in np.names)
@@ -1372,8 +1391,7 @@ PUBLIC_WORDS = frozenset(
 def _modifier_only(word: str) -> bool:
     """Is a capitalized word in a role description a modifier that names no body ("The TV
     star", "the Kerry-born presenter", "the Sydney-based chef")?"""
-    return word in _MEDIA_MODIFIERS or word.lower().endswith(("-born", "-based", "-raised", "-bred")) \
-        or word.lower().rstrip("s") in _PARTY_MEMBERS  # "the Greens councillor", "the Labor senator": a party
+    return word in _MEDIA_MODIFIERS or word.lower().endswith(("-born", "-based", "-raised", "-bred"))
 
 
 # Media words capitalized before a role: "The TV star", "the Radio 1 DJ" is a station's.
@@ -1437,21 +1455,8 @@ def _role_description(np: NounPhrase) -> bool:
     return np.definite and not np.plural and (not np.names or np.type is SourceType.anonymous or np.head in lex.roles) and (
         np.head in lex.roles or np.head in lex.offices or np.head.endswith("year-old") or _PARENT_OF.fullmatch(np.head) is not None
         or _AGED.search(np.text) is not None and np.type is SourceType.anonymous
-        or _agent_description(np)
     )  # "the WHL commissioner", "the Labour MP": a body's name may qualify the role; "the 38-year-old",
     # "the mother-of-three": the person just named
-
-
-def _agent_description(np: NounPhrase) -> bool:
-    """Is ``np`` "the" and a noun for someone by what they do, with a modifier ("the veteran
-    choreographer", "the wide receiver", "the former dental hygienist")? Tabloids and sports
-    pages call the person just named so; a listed role needs no modifier."""
-    head = np.head
-    return (
-        np.type is SourceType.anonymous and not np.names and len(np.text.split()) >= 3
-        and head.endswith(("er", "or", "ist", "ian")) and len(head) > 5
-        and head not in lexicon().documents and head not in ORG_HEADS and head not in OUTLET_HEADS
-    )
 
 
 def _team_name(core: list[str], the: bool) -> bool:
@@ -1474,6 +1479,8 @@ _DOCUMENT_SUBJECT = re.compile(
     r"(?:study|report|review|survey|audit|analysis|paper|letter|memo|assessment|inquiry|research|poll|document|filing))\b"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# An age given after a name: "Kirkbride, 31,", "Smith (31)", "aged 31".
+_GIVEN_AGE = re.compile(r"[A-Za-z’'],\s*(\d{1,3}),|\((\d{1,3})\)|\baged\s+(\d{1,3})\b")
 # An age before a description: "the 31-year-old hairdresser from the Central Coast".
 _AGED = re.compile(r"\b\d{1,3}-year-old\s+[a-z]")
 # "the mother-of-three", "the dad-of-two": a parent described by their children, the person just named.

@@ -115,6 +115,8 @@ _ENTRY_TIME = re.compile(
     r"(?:\s+(?:ET|CT|MT|PT|AT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|GMT|BST|AEST|AEDT|ACST|AWST|NZT|NZDT|UTC|CET|CEST)\b)?"
     r"\s*[:—–-]?\s+(?=[A-Z“\"‘])"
 )
+# A time that says it is one: "7.05am", "4:40 p.m.", "14:48" ("12.50 Euros" alone is a price).
+_MARKED_TIME = re.compile(r"\d{1,2}(?::\d{2}|[.:]\d{2}\s*[ap]\.?m|\s*[ap]\.?m)")
 # "PUNE: Residents of ...": an Indian city page's dateline, the city in capitals and a colon.
 _CITY_COLON_LEAD = re.compile(r"[A-Z][A-Z.'’ -]{2,30}:\s+(?=[A-Z“\"‘])")
 # "Mumbai: Konkan Strikers skipper ...": the same in title case (Hindustan Times, Mid-day), one
@@ -191,6 +193,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
     bare = bare_questions(text, paras)  # an interview's questions set apart without "Q:"
     bare_from = min(bare, default=-1)  # the first of them: answers come after it
     closing = closing_paragraphs(text, paras, bare)  # the outlet's own voice after the last answer
+    live_blog = sum(_ENTRY_TIME.match(text, a, b) is not None for a, b in paras[:40]) >= 2  # entries with times
     for pi, (ps, pe) in enumerate(paras):
         if pi < 3:
             m = _DATELINE_LEAD.match(text, ps, pe) or _DATELINE_CREDIT_LEAD.match(text, ps, pe) \
@@ -202,7 +205,7 @@ def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, model: Tag
                 text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
                 ps = m.end()
         stamp = _ENTRY_TIME.match(text, ps, pe)
-        if stamp is not None:  # "7.05am Pelican Heads Mayor ... says", "4:40 p.m. Residents ...": a live
+        if stamp is not None and (live_blog or _MARKED_TIME.match(stamp.group())):  # "7.05am Pelican Heads Mayor ... says", "4:40 p.m. Residents ...": a live
             # blog entry's time, no part of its first sentence nor of a name
             text = text[: stamp.start()] + " " * (stamp.end() - stamp.start()) + text[stamp.end() :]
             ps = stamp.end()
@@ -556,7 +559,7 @@ def _person_rank(text: str, span: tuple[int, int]) -> int:
         words = words[1:]
     if not words or not could_be_person(words):
         return 0
-    if _INTERVIEWER_BEFORE.search(text, max(0, span[0] - 60), span[0]):
+    if _interviewer(text, span[0]):
         return 0  # "She spoke to Education Editor Tom Akinyemi": who asks the questions
     if len(words) > 1 and (words[0].lower() in first_names() or _surname_again(text, span[1], words[-1])
                            or _opens_sentence(text, span[0])):
@@ -568,9 +571,25 @@ def _person_rank(text: str, span: tuple[int, int]) -> int:
 _TITLES = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov".split())
 # The words that put an interviewer's name after them, and the interviewer's title between.
 _INTERVIEWER_BEFORE = re.compile(
-    r"\b(?:(?:spoke|speaks|spoken|speaking|talked|talks|talking|chatted|chats)\s+(?:to|with)|sat\s+down\s+with"
-    r"|(?:interviewed|asked|questioned)\s+by|in\s+conversation\s+with)\s+[^.!?\n]{0,40}$"
+    r"([^.!?\n]{0,60}?)\b(?:(?:spoke|speaks|spoken|speaking|talked|talks|talking|chatted|chats)\s+(?:to|with)"
+    r"|sat\s+down\s+with|(?:interviewed|asked|questioned)\s+by|in\s+conversation\s+with)\s+([^.!?\n]{0,40}?)$"
 )
+_JOURNALISTS = frozenset("editor reporter correspondent journalist presenter host columnist writer producer".split())
+
+
+def _interviewer(text: str, start: int) -> bool:
+    """Is the name at ``start`` the one an interviewee "spoke to" (a byline's name, or one
+    titled as a journalist: "spoke to Marcus Elderfield", "spoke to Education Editor Tom
+    Akinyemi")? Not when a journalist is the subject and the name has a trade of its own
+    ("Reporter Jane Mills talked to farmer Bill Hewitt": the farmer answers)."""
+    m = _INTERVIEWER_BEFORE.search(text, max(0, start - 120), start)
+    if m is None:
+        return False
+    between = [w.lower().strip(",") for w in m.group(2).split()]
+    if any(w in _JOURNALISTS for w in between):
+        return True
+    subject = [w.lower().strip(",") for w in m.group(1).split()]
+    return not any(w in _JOURNALISTS for w in subject) and not any(names_a_source(w) for w in between)
 
 
 def _surname_again(text: str, after: int, surname: str) -> bool:
@@ -904,7 +923,7 @@ _ROLE_MODIFIERS = frozenset("assistant head interim acting former star veteran s
 # group,", "Kestrel, a Denver-based drone maker,".
 _BODY_APPOSITION = re.compile(
     r",\s+(?:Inc|Corp|Ltd|LLC|LLP|Plc|PLC|Co)\b"  # "Halvorsen Fluidics, Inc."
-    r"|,\s+(?:the|a|an|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['’]s)\s+(?:[\w-]+\s+){0,4}?"
+    r"|,\s+(?:the|a|an|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['’]s)\s+(?:(?!(?:of|for|at|with|in|to)\s)[\w-]+\s+){0,4}?"
     r"(?:company|group|firm|retailer|supermarket|bank|maker|insurer|carrier|airline|miner|chain|operator|developer"
     r"|lender|manufacturer|producer|conglomerate|start-?up|brand|label|club|team|union|charity|council|agency|regulator)[,.]"
 )
@@ -985,12 +1004,11 @@ class _TitledNames:
             title = r"\s+".join(re.escape(w) for w in words)
             # the title in any case, the name capitalized: "Mayor Trish Kanellopoulos said", "MLA Smt.
             # Kaveri Deshmane"; an acronym's words: "the DM" after "District Magistrate Ashish Rawat"
-            if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 4:
-                spelled = r"\s+".join(c + "[a-z]+" for c in words[0])
-                title = rf"(?i:{title})|{spelled}"
-            pattern = rf"\b(?:(?i:{title}))\.?\s+{_HONORIFIC}({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+            pattern = rf"\b(?i:{title})\.?\s+{_HONORIFIC}({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
             spans = [m.span(1) for m in re.finditer(pattern, self.text[: self.body[1]])
                      if m.group(1).split()[0] not in _NOT_FIRST_NAMES and m.start() >= self.body[0]][:50]
+            if not spans and len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 4:
+                spans = self._spelled_out(words[0])
             self._found[key] = spans
         if not spans:
             return None
@@ -1000,6 +1018,16 @@ class _TitledNames:
         if np.type is not SourceType.person or not np.names:
             return None
         return start, np
+
+    def _spelled_out(self, acronym: str) -> list[tuple[int, int]]:
+        """Names after the one title whose words' initials spell ``acronym`` ("District Magistrate
+        Ashish Rawat" for "the DM"); none when two titles do ("Deputy Mayor" as well)."""
+        spelled = r"\s+".join(c + "[a-z]+" for c in acronym)
+        pattern = rf"\b({spelled})\.?\s+{_HONORIFIC}({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+        found = [m for m in re.finditer(pattern, self.text[: self.body[1]]) if m.start() >= self.body[0]]
+        if len({m.group(1) for m in found}) != 1:
+            return []
+        return [m.span(2) for m in found if m.group(2).split()[0] not in _NOT_FIRST_NAMES][:50]
 
 
 class _Candidates:
@@ -1263,7 +1291,7 @@ def _assemble(
                 return None  # "the rising line indicates ...": a thing, not a source
             # "A scout from Kelowna told me", "The state lab tells us": whoever tells someone speaks
         if _unnamed_one(np):
-            named = _named_after_lede(seen, doc.body, span)
+            named = _named_after_lede(seen, doc.body, span, np.head)
             if named is not None:  # "A CLEANER who scooped £2.4million says ... / Tracey Hollinrake, 53, ..."
                 return mention(named)[0]
         return mention(span, extra, short_forms.body_for(np, span[0]))[0]
@@ -1631,7 +1659,9 @@ def _unnamed_one(np: NounPhrase) -> bool:
     return written.islower() or written.isupper() and len(written) > 3
 
 
-def _named_after_lede(text: str, body: tuple[int, int], span: tuple[int, int]) -> tuple[int, int] | None:
+def _named_after_lede(
+    text: str, body: tuple[int, int], span: tuple[int, int], head: str = ""
+) -> tuple[int, int] | None:
     """The person a story's opening paragraph describes without a name ("A CLEANER who scooped
     £2.4million ... says", "A dad-of-three says"), when the next paragraph opens by naming
     someone with an age ("Mum-of-four Tracey Hollinrake, 53, from Rochdene"): the delayed
@@ -1644,12 +1674,17 @@ def _named_after_lede(text: str, body: tuple[int, int], span: tuple[int, int]) -
         return None
     ps, pe = paras[k + 1]
     m = _AGED_NAME.match(text, ps, pe)
-    return None if m is None or not could_be_person(m.group(1).split()) else m.span(1)
+    if m is None or not could_be_person(m.group(1).split()) or int(m.group(2)) < 16:
+        return None  # ("A FATHER has told ... / Little Amelia Hart, 6, died": his child, not him)
+    described = [w.lower() for w in text[ps : m.start(1)].split() + m.group(1).split()[:-2]]  # "Driver Tom Reid"
+    if any(names_a_source(w) and "-of-" not in w and w != head for w in described):
+        return None  # "A WITNESS says ... / Driver Tom Reid, 28, was charged": someone else, by role
+    return m.span(1)
 
 
 _LEDE_REACH = 1500  # characters from the top of the body a lede's description may start within
 # A paragraph that opens with a name and an age, after at most three words of description.
-_AGED_NAME = re.compile(rf"(?:[\w’'-]+\s+){{0,3}}?({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s*\d{{1,3}},")
+_AGED_NAME = re.compile(rf"(?:[\w’'-]+\s+){{0,3}}?({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s*(\d{{1,3}}),")
 
 
 def _scare_quote(text: str, f: Found) -> bool:
