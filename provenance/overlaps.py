@@ -250,8 +250,11 @@ def anchor_keys(f: Features, df: Mapping[str, int]) -> list[str]:
     Two claims are compared only when they share a key, that is two anchors; a key that many
     claims share is a topic and stops collecting claims (overlap_index.MAX_KEY_CLAIMS).
     """
-    anchors = sorted(f.anchors, key=lambda a: (df.get(a, 0), a))[:MAX_ANCHORS]
-    anchors.sort()
+    if len(f.anchors) <= MAX_ANCHORS:  # all of them (most claims): no need to rank them
+        anchors = sorted(f.anchors)
+    else:
+        anchors = sorted(f.anchors, key=lambda a: (df.get(a, 0), a))[:MAX_ANCHORS]
+        anchors.sort()
     return [f"{a}|{b}" for i, a in enumerate(anchors) for b in anchors[i + 1:]]
 
 

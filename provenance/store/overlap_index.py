@@ -237,7 +237,9 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
             article[cid] = aid
     if not feats:
         return 0, 0
-    counts = Counter(x for f in feats.values() for x in f.all | f.anchors)
+    counts: Counter[str] = Counter()
+    for f in feats.values():
+        counts.update(f.all | f.anchors)
     df = _add_counts(conn, counts)
     fresh = len(feats)
     n = indexed_before + fresh
