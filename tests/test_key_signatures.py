@@ -134,3 +134,23 @@ def test_a_version_9_database_gets_the_column_on_open(tmp_path, folder, fake):
     assert rows(db, "SELECT COUNT(*) FROM overlap_key WHERE sig IS NULL")[0][0] > 0
     assert rows(db, "SELECT COUNT(*) FROM overlap_key WHERE sig IS NOT NULL")[0][0] > 0
     assert len(rows(db, "SELECT * FROM overlap_pair")) == 3
+
+
+def test_groups_keep_only_current_articles_when_one_is_superseded(tmp_path, folder, fake):
+    """``regroup`` reads every pair in key order while every article is current, and joins the pairs to
+    their articles once one is not: the claims of an earlier version leave the groups."""
+    write(folder, "a.txt", UN)
+    write(folder, "b.txt", REUTERS)
+    db = tmp_path / "v.db"
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    members = "SELECT m.claim_id, a.is_current FROM overlap_member m JOIN article a ON a.id = m.article_id"
+    first = rows(db, members)
+    assert len(first) == 2 and all(current for _, current in first)
+    write(folder, "b.txt", REUTERS + " Officials said more would follow.")  # a new version of b
+    run(db, "ingest", str(folder), "--workers", "1", "-q")
+    assert rows(db, "SELECT COUNT(*) FROM article WHERE is_current = 0") == [(1,)]
+    after = rows(db, members)
+    assert len(after) == 2 and all(current for _, current in after) and after != first
+    old = {cid for cid, _ in first} - {cid for cid, _ in after}
+    assert old and rows(db, "SELECT COUNT(*) FROM overlap_pair WHERE claim_a IN ({0}) OR claim_b IN ({0})".format(
+        ", ".join(map(str, old))))[0][0] > 0  # its pair is kept in the index, not in the groups
