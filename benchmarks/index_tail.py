@@ -3,12 +3,15 @@
 batch by batch, as ``provenance.ingest`` does (claims handed over, the features the extraction
 workers would send, the cache holding the 20,000 claims keyed last), in this one process.
 
-    python benchmarks/index_tail.py DB [--batches 5] [--batch 200] [--work WORK.db] [--profile]
+    python benchmarks/index_tail.py DB [--batches 5] [--batch 200] [--work WORK.db] [--sign] [--profile]
 
 Prints the wall and CPU seconds of each batch's index transaction, the pairs found and whether
 they are the ones the ingest stored (they are when the batches are the ingest's: 200 articles,
 ``provenance.ingest.BATCH_SIZE``). ``DB`` is not changed (the work is done on a copy). Used for the
-sixth pass of issue 13 in docs/benchmarks.md; ``--profile`` adds cProfile's top entries.
+sixth pass of issue 13 in docs/benchmarks.md; ``--profile`` adds cProfile's top entries. A database
+written before schema version 10 has no key signatures (``overlap_key.sig``: every older candidate is
+then read, as before); ``--sign`` writes them into the copy first, from ``overlap_claim``, as an ingest
+by this code would have (seventh pass).
 """
 
 from __future__ import annotations
@@ -38,6 +41,20 @@ PAIRS = "SELECT claim_a, claim_b, score, shared FROM overlap_pair WHERE claim_b 
 def _digest(con: sqlite3.Connection, first: int) -> tuple[int, str]:
     rows = con.execute(PAIRS, (first,)).fetchall()
     return len(rows), hashlib.md5(repr(rows).encode()).hexdigest()
+
+
+def sign(work: Path) -> int:
+    """Give every key of ``work`` its claim's signature, from the claim's stored features; return the keys signed."""
+    open_database(work).dispose()  # the column (migration 10)
+    con = sqlite3.connect(work)
+    con.execute("CREATE TEMP TABLE sig (claim_id INTEGER PRIMARY KEY, sig INTEGER)")
+    con.executemany("INSERT INTO sig VALUES (?, ?)", [(cid, oi.signature(oi._all_of(packed))) for cid, packed
+                                                     in con.execute("SELECT claim_id, features FROM overlap_claim")])
+    con.execute("UPDATE overlap_key SET sig = (SELECT sig FROM sig WHERE sig.claim_id = overlap_key.claim_id)")
+    signed = con.execute("SELECT COUNT(sig) FROM overlap_key").fetchone()[0]
+    con.commit()
+    con.close()
+    return signed
 
 
 def take_out(work: Path, batches: int, batch: int) -> tuple[int, tuple[int, str]]:
@@ -126,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batches", type=int, default=5, help="batches at the end to index again [5]")
     ap.add_argument("--batch", type=int, default=BATCH_SIZE, help=f"articles a batch [{BATCH_SIZE}]")
     ap.add_argument("--work", help="the working copy [a temporary file]")
+    ap.add_argument("--sign", action="store_true", help="write the key signatures of an older database first")
     ap.add_argument("--profile", action="store_true", help="print cProfile's top entries, by own time")
     ap.add_argument("--json", help="write the figures here too")
     args = ap.parse_args(argv)
@@ -137,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp) / "work.db"
     try:
         shutil.copy(args.db, work)
+        if args.sign:
+            print(f"signed {sign(work):,} keys")
         first, stored = take_out(work, args.batches, args.batch)
         prof = cProfile.Profile() if args.profile else None
         times = replay(work, first, args.batch, prof)

@@ -142,9 +142,10 @@ def main(argv: list[str] | None = None) -> int:
             pending.append(features_out)
         return real_extract_all(items, workers, ahead, options, features_out)
 
-    def of(self, candidates, article):  # noqa: ANN001
-        chunk.update(candidates=sum(len(v) for v in candidates.values()), packed_candidates=len(self.alls))
-        return real_of(self, candidates, article)
+    def of(self, candidates, article, counts):  # noqa: ANN001
+        chunk.update(candidates=sum(len(v) for v in candidates.values()),
+                     packed_candidates=len(self.token) - len(self.feats))  # the older ones whose features were read
+        return real_of(self, candidates, article, counts)
 
     ing.SourceCache, ing.ClaimCache, ing.extract_all = SourceCache, ClaimCache, extract_all  # type: ignore[misc]
     oi._Pairs.of = of  # type: ignore[method-assign]

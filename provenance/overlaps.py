@@ -171,6 +171,7 @@ class Comparer:
         self.scale = math.log(n + PRIOR_CLAIMS + 2)
         self._info: dict[int, tuple[frozenset[str], float, float]] = {}
         self._done: dict[tuple[int, int], tuple[float, frozenset[str]]] = {}
+        self.clipped = False  # a weight below 0 met (a feature in far more claims than counted: never, in a sound index)
 
     def info(self, f: Features) -> tuple[frozenset[str], float, float]:
         """A claim's figures (years aside), total weight and content weight."""
@@ -178,7 +179,9 @@ class Comparer:
         if got is None:
             w, df, n = self.weights, self.df, self.n
             for x in f.all.difference(w):  # the weights not met yet in this chunk
-                w[x] = idf(df.get(x, 1), n)
+                v = w[x] = idf(df.get(x, 1), n)
+                if v < 0:
+                    self.clipped = True
             weight = w.__getitem__  # the same sums in the same order as sum(w[x] for x in ...), faster
             got = (frozenset(x for x in f.anchors if x[0] == "#" and not _is_year(x)),
                    sum(map(weight, f.all)), sum(map(weight, f.content)))
@@ -187,17 +190,22 @@ class Comparer:
 
     def may_overlap(self, shared: frozenset[str], b: Features) -> bool:
         """False only when ``similarity(a, b)`` is 0 for any claim ``a`` whose features shared with ``b``
-        (``a.all & b.all``) are ``shared``: their weight is below ``_compare``'s SHARED_MASS, or the
-        weight of those that are content words of ``b`` (a bound of the content words both share,
-        weights counted from 0) is below its CONTENT_MASS, each less a margin for the order of the sums.
+        (``a.all & b.all``) are ``shared``: their weight is below ``_compare``'s SHARED_MASS, or those
+        that are content words of ``b`` (which hold the content words both share) are fewer than its
+        MIN_SHARED_WORDS or weigh less than its CONTENT_MASS (weights counted from 0), each weight test
+        less a margin for the order of the sums.
         It needs no more of ``a`` than its feature set, so that a candidate kept packed is unpacked
         only when it passes (most that share MIN_SHARED features fail here: docs/benchmarks.md, sixth pass)."""
         self.info(b)  # the weights of b.all, of which ``shared`` is a part
         w, scale = self.weights, self.scale
         if sum(map(w.__getitem__, shared)) / scale < SHARED_MASS - _MARGIN:
             return False
-        content = b.content
-        return sum(max(w[x], 0.0) for x in shared if x in content) / scale >= CONTENT_MASS - _MARGIN
+        said = shared & b.content  # holds the content words both share (a.content & b.content)
+        if len(said) < MIN_SHARED_WORDS:
+            return False
+        if self.clipped:
+            return sum(max(w[x], 0.0) for x in said) / scale >= CONTENT_MASS - _MARGIN
+        return sum(map(w.__getitem__, said)) / scale >= CONTENT_MASS - _MARGIN  # every weight >= 0: the same terms
 
     def similarity(self, a: Features, b: Features) -> tuple[float, frozenset[str]]:
         """``similarity(a, b, df, n)``."""
@@ -242,8 +250,11 @@ def anchor_keys(f: Features, df: Mapping[str, int]) -> list[str]:
     Two claims are compared only when they share a key, that is two anchors; a key that many
     claims share is a topic and stops collecting claims (overlap_index.MAX_KEY_CLAIMS).
     """
-    anchors = sorted(f.anchors, key=lambda a: (df.get(a, 0), a))[:MAX_ANCHORS]
-    anchors.sort()
+    if len(f.anchors) <= MAX_ANCHORS:  # all of them (most claims): no need to rank them
+        anchors = sorted(f.anchors)
+    else:
+        anchors = sorted(f.anchors, key=lambda a: (df.get(a, 0), a))[:MAX_ANCHORS]
+        anchors.sort()
     return [f"{a}|{b}" for i, a in enumerate(anchors) for b in anchors[i + 1:]]
 
 

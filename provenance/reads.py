@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # The schema version this code writes: provenance.store.migrations.LATEST (kept equal by
 # tests/test_reads.py). A database at another version is opened through SQLAlchemy, which
 # migrates it (or refuses one that is newer); only one at exactly this version is read directly.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 BUSY_TIMEOUT_S = 30.0
 CACHE_KIB = 32 * 1024  # page cache per connection, as provenance.store.db sets for its own
 

@@ -62,7 +62,8 @@ def test_memory_benchmark_runs_and_reports_what_holds_the_memory(tmp_path):
 @pytest.mark.slow
 def test_index_tail_replays_the_last_batches_as_the_ingest_indexed_them(tmp_path):
     """benchmarks/index_tail.py (docs/benchmarks.md, sixth pass): the last batch of a 400-article ingest,
-    taken out of the overlap index and indexed again, gives the pairs the ingest stored."""
+    taken out of the overlap index and indexed again, gives the pairs the ingest stored (``--sign`` writes the
+    key signatures again from the stored features: the ones the ingest wrote)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         import generate
@@ -76,7 +77,7 @@ def test_index_tail_replays_the_last_batches_as_the_ingest_indexed_them(tmp_path
     out = tmp_path / "tail.json"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this tree's provenance, whatever is installed
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "index_tail.py"), str(db), "--batches", "1",
-                          "--json", str(out)], capture_output=True, text=True, timeout=600, cwd=tmp_path, env=env)
+                          "--sign", "--json", str(out)], capture_output=True, text=True, timeout=600, cwd=tmp_path, env=env)
     assert run.returncode == 0, run.stdout + run.stderr[-3000:]
     result = json.loads(out.read_text())
     assert result["batches"] == 1 and result["same_pairs"] and result["pairs"] > 0

@@ -119,6 +119,14 @@ def _reach_indexes(conn: Connection) -> None:
     OVERLAP_GROUP_REACH.create(conn, checkfirst=True)
 
 
+def _key_signatures(conn: Connection) -> None:
+    """Version 10: overlap_key.sig, each keyed claim's feature set as a 63-bit Bloom filter, so that the
+    index turns most candidates down without reading their features (docs/benchmarks.md, "Seventh
+    pass"). Not backfilled: a key written before has none, and its claim is read as before."""
+    if "sig" not in {c["name"] for c in inspect(conn).get_columns("overlap_key")}:
+        conn.exec_driver_sql("ALTER TABLE overlap_key ADD COLUMN sig BIGINT")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "tables article, source, source_alias, source_relation, source_article, "
                  "mention, claim, citation; views; claim_fts", _initial),
@@ -136,6 +144,8 @@ MIGRATIONS: list[Migration] = [
                  "instead of extracted from its text again)", _overlap_claims),
     Migration(9, "indexes ix_citation_source_claim (in place of ix_citation_source_id) and ix_overlap_group_reach "
                  "(first pages read in index order)", _reach_indexes),
+    Migration(10, "column overlap_key.sig (each keyed claim's features as a Bloom filter: most candidates are "
+                  "turned down without reading theirs)", _key_signatures),
 ]
 LATEST = MIGRATIONS[-1].version
 

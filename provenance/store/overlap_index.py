@@ -7,6 +7,8 @@ nothing more; a claim that holds a key keeps its features in ``overlap_claim``, 
 claim that meets it reads them rather than extracting them again), stores the pairs that pass ``provenance.overlaps.similarity`` (through its ``Comparer``) in
 ``overlap_pair``, and rebuilds ``overlap_group``/``overlap_member`` from the pairs of current
 articles, with each group's origins and independence from the current source resolution.
+Each key also holds its claim's ``signature`` (its features as a 63-bit Bloom filter), so that
+a candidate that cannot overlap is turned down before its features are read.
 The cost of a refresh grows with the new claims, not with the corpus; the ``overlaps``
 query then reads two small tables. A fingerprint of the database (claims, current
 articles, sources, curation) tells whether anything changed since the groups were built.
@@ -14,10 +16,12 @@ articles, sources, curation) tells whether anything changed since the groups wer
 
 import gc
 import logging
+import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 from typing import Any, cast
 
@@ -61,6 +65,7 @@ log = logging.getLogger(__name__)
 
 MAX_KEY_CLAIMS = 50  # claims one anchor-pair key compares; past this it is a topic ("@trump|@clinton")
 CHUNK = 20_000  # claims indexed per step
+SIG_BITS = 63  # bits of a claim's signature in overlap_key.sig (a signed 64-bit integer, never negative)
 CACHE_CLAIMS = 20_000  # features of recently indexed claims kept by ``index_new_claims(cache=...)``
 _IN = 900
 NAMED = {"person", "organization", "outlet", "document"}
@@ -232,14 +237,17 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
             article[cid] = aid
     if not feats:
         return 0, 0
-    counts = Counter(x for f in feats.values() for x in f.all | f.anchors)
+    counts: Counter[str] = Counter()
+    for f in feats.values():
+        counts.update(f.all | f.anchors)
     df = _add_counts(conn, counts)
     fresh = len(feats)
     n = indexed_before + fresh
     keys = {cid: anchor_keys(f, df) for cid, f in feats.items()}
     # keys already past MAX_KEY_CLAIMS (topics) compare nothing more: their postings are not read again
     full = cache.full if cache is not None else set()
-    postings = _postings(conn, {k for ks in keys.values() for k in ks} - full)
+    sigs: dict[int, int] = {}  # the signatures of the older claims met under a key
+    postings = _postings(conn, {k for ks in keys.values() for k in ks} - full, sigs)
     candidates: dict[int, set[int]] = {}  # new claim -> the claims indexed before it under one of its keys
     new_rows = []
     for cid in sorted(feats):
@@ -256,23 +264,74 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
             new_rows.append((k, cid))
         if mine:
             candidates[cid] = mine
-    _insert_ignore(conn, OverlapKey, ["key", "claim_id"], ["key", "claim_id"], new_rows)
-    keyed = {cid: packs.get(cid) or pack(feats[cid])  # what a later claim can meet
-             for cid in sorted({cid for _, cid in new_rows})}
+    keyed_ids = sorted({cid for _, cid in new_rows})
+    own = {cid: signature(feats[cid].all) for cid in keyed_ids}
+    _insert_ignore(conn, OverlapKey, ["key", "claim_id", "sig"], ["key", "claim_id"],
+                   [(k, cid, own[cid]) for k, cid in new_rows])
+    keyed = {cid: packs.get(cid) or pack(feats[cid]) for cid in keyed_ids}  # what a later claim can meet
+    compare = Comparer(df, n)  # df and n are fixed for this chunk
     packed: dict[int, str] = {}  # older candidates known as packed features: unpacked only to be compared
-    old = sorted(set().union(*candidates.values()) - set(feats))
+    old = sorted(_needed(candidates, feats, sigs, compare))
     late = _gather(conn, old, cache, feats, packed, article)
     _insert_ignore(conn, OverlapClaim, ["claim_id", "article_id", "features"], ["claim_id"],
                    [(cid, article[cid], p) for cid, p in keyed.items()] + late)
-    alls = {p: _all_of(p) for p in packed.values()}
-    more = set().union(*alls.values()) - set(df)
-    df.update(_counts(conn, more))
-    pairs = _Pairs(feats, packed, alls, Comparer(df, n)).of(candidates, article)  # df and n are fixed for this chunk
+    # the counts of the features only older candidates hold are read for the few that reach the full comparison
+    pairs = _Pairs(feats, packed, compare).of(candidates, article, lambda more: df.update(_counts(conn, more)))
     _insert_ignore(conn, OverlapPair, ["claim_a", "claim_b", "score", "shared"], ["claim_a", "claim_b"], pairs)
     if cache is not None:  # this chunk's claims are the next chunks' likeliest candidates
         for cid, p in keyed.items():
             cache.put(cid, article[cid], p)
     return fresh, len(pairs)
+
+
+def signature(words: Iterable[str]) -> int:
+    """A claim's feature set (``Features.all``) as 63 bits, two set for each feature (a Bloom filter,
+    ``overlap_key.sig``): a feature of another claim whose two bits are not both set is not one of
+    its features. Set bits say nothing for sure; an unset one does."""
+    sig = 0
+    for x in words:
+        sig |= _mask(x)
+    return sig
+
+
+@lru_cache(maxsize=1 << 15)
+def _mask(feature: str) -> int:
+    """The two bits of one feature in ``signature`` (CRC-32 of its text: the same in every process)."""
+    h = zlib.crc32(feature.encode())
+    return (1 << (h % SIG_BITS)) | (1 << ((h >> 16) % SIG_BITS))
+
+
+def _needed(candidates: Mapping[int, set[int]], feats: Mapping[int, Features], sigs: Mapping[int, int],
+            compare: Comparer) -> set[int]:
+    """The older candidates (not of this chunk) that may overlap the new claim they are a candidate of,
+    judged on their signatures: a candidate's features shared with the claim are among the claim's
+    features whose bits its signature holds, so when even those are fewer than MIN_SHARED, or fail
+    ``Comparer.may_overlap`` (which only grows with the set, weights being positive), the pair scores 0
+    and the candidate's features need not be read. At 98,000 synthetic articles 3.5 % of the older
+    candidates pass (docs/benchmarks.md, seventh pass). A claim without a signature (-1) always passes."""
+    need: set[int] = set()
+    may_overlap = compare.may_overlap
+    for b, others in candidates.items():
+        fb = feats[b]
+        masks: list[tuple[int, str]] | None = None
+        judged: dict[int, bool] = {}  # by signature: claims repeated word for word have one
+        for a in others:
+            if a in need or a in feats:
+                continue
+            sig = sigs.get(a, -1)
+            if sig != -1:
+                if masks is None:
+                    compare.info(fb)  # the weights of fb's features, and whether any is below 0
+                    masks = [] if compare.clipped else [(_mask(x), x) for x in fb.all]
+                if masks:
+                    ok = judged.get(sig)
+                    if ok is None:
+                        maybe = [x for m, x in masks if sig & m == m]
+                        ok = judged[sig] = len(maybe) >= MIN_SHARED and may_overlap(frozenset(maybe), fb)
+                    if not ok:
+                        continue
+            need.add(a)
+    return need
 
 
 def _gather(conn: Connection, old: list[int], cache: "ClaimCache | None", feats: dict[int, Features],
@@ -295,23 +354,28 @@ class _Pairs:
     """The overlapping pairs of one chunk's new claims and their candidates. Claims with identical
     features (the synthetic corpus repeats claims word for word, news repeats quotes) are one
     object or one packed string, and each (candidate features, claim features) is decided once:
-    the shared-feature count that most candidates stop at, then ``Comparer.similarity``."""
+    first screened on the features they share (the count that most candidates stop at, then
+    ``Comparer.may_overlap``), then, for the few that pass, ``Comparer.similarity``."""
 
-    def __init__(self, feats: dict[int, Features], packed: Mapping[int, str],
-                 alls: Mapping[str, frozenset[str]], compare: Comparer) -> None:
+    def __init__(self, feats: dict[int, Features], packed: Mapping[int, str], compare: Comparer) -> None:
         same: dict[Features, Features] = {}
         self.feats = {cid: same.setdefault(f, f) for cid, f in feats.items()}
         one: dict[str, str] = {}  # equal packed strings as one object (they are told apart by id below)
         self.token: dict[int, Features | str] = {**self.feats, **{cid: one.setdefault(p, p) for cid, p in packed.items()}}
-        self.alls, self.compare = alls, compare
+        self.compare = compare
         self.same = same
         self.done: dict[tuple[int, int], tuple[float, str] | None] = {}
+        self.passed: list[tuple[tuple[int, int], Features | str, Features]] = []  # screened in, to compare
 
-    def of(self, candidates: Mapping[int, set[int]], article: Mapping[int, int]) -> list[tuple[int, int, float, str]]:
+    def of(self, candidates: Mapping[int, set[int]], article: Mapping[int, int],
+           counts: Callable[[set[str]], None]) -> list[tuple[int, int, float, str]]:
         """(claim_a < claim_b, score, shared features) of each new claim and the candidates of another
-        article it overlaps."""
-        pairs = []
-        token, done, decide = self.token, self.done, self.decide
+        article it overlaps, in the order of ``candidates``; a candidate without features here (turned
+        down by its signature, ``_needed``) is skipped. ``counts`` is called once, before the full
+        comparisons, with the features of the candidates that reach them whose document frequencies the
+        comparer's ``df`` does not hold (features no claim of this chunk holds), and adds them to it."""
+        order = []
+        token, done, screen = self.token, self.done, self.screen
         for b, others in candidates.items():
             fb, in_b = self.feats[b], article[b]
             idb = id(fb)
@@ -320,25 +384,43 @@ class _Pairs:
                 if ta is None or article[a] == in_b:
                     continue
                 key = (id(ta), idb)
-                got = done[key] if key in done else decide(key, ta, fb)
-                if got is not None:
-                    pairs.append((min(a, b), max(a, b), *got))
-        return pairs
+                if (done[key] if key in done else screen(key, ta, fb)) is not None:
+                    order.append((a, b, key))
+        self.compare_passed(counts)
+        return [(min(a, b), max(a, b), *got) for a, b, key in order if (got := done[key]) is not None]
 
-    def decide(self, key: tuple[int, int], ta: Features | str, fb: Features) -> tuple[float, str] | None:
-        """(score, shared features) of a candidate's features (or packed features) and a claim's,
-        None when they do not overlap; kept under ``key``."""
-        got = None
-        all_a = ta.all if isinstance(ta, Features) else self.alls[ta]
-        shared = all_a & fb.all
+    def screen(self, key: tuple[int, int], ta: Features | str, fb: Features) -> tuple[float, str] | None:
+        """Whether a candidate's features (or packed features) and a claim's may overlap, on the
+        features they share alone (which spares unpacking the candidate): None, kept under ``key``,
+        when they cannot, else a placeholder until ``compare_passed`` decides."""
+        if isinstance(ta, Features):
+            shared = ta.all & fb.all
+        else:  # _all_of(ta) & fb.all, without building the candidate's set
+            shared = fb.all.intersection(ta.replace("|", " ").split())
         # most candidates of news stop at the count, most of the synthetic corpus's at the weights
-        if len(shared) >= MIN_SHARED and self.compare.may_overlap(shared, fb):  # both spare the unpacking
-            fa = ta if isinstance(ta, Features) else self.same.setdefault(g := unpack(ta), g)
-            score, shared = self.compare.similarity(fa, fb)
-            if score >= THRESHOLD:
-                got = (round(min(score, 1.0), 3), " ".join(sorted(shared)))
+        if len(shared) >= MIN_SHARED and self.compare.may_overlap(shared, fb):
+            self.passed.append((key, ta, fb))
+            got: tuple[float, str] | None = _PENDING
+        else:
+            got = None
         self.done[key] = got
         return got
+
+    def compare_passed(self, counts: Callable[[set[str]], None]) -> None:
+        """Decide the screened-in pairs: (score, shared features), or None when they do not overlap."""
+        passed = [(key, ta if isinstance(ta, Features) else self.same.setdefault(g := unpack(ta), g), fb)
+                  for key, ta, fb in self.passed]
+        df = self.compare.df
+        more = {x for _, fa, _ in passed for x in fa.all if x not in df}
+        if more:
+            counts(more)
+        for key, fa, fb in passed:
+            score, shared = self.compare.similarity(fa, fb)
+            self.done[key] = (round(min(score, 1.0), 3), " ".join(sorted(shared))) if score >= THRESHOLD else None
+        self.passed = []
+
+
+_PENDING = (0.0, "")  # a pair screened in, not yet compared
 
 
 class ClaimCache:
@@ -528,19 +610,28 @@ def _counts(conn: Connection, features_: Iterable[str]) -> dict[str, int]:
     return out
 
 
-def _postings(conn: Connection, keys: set[str]) -> dict[str, list[int]]:
-    """The indexed claims of each key."""
+def _postings(conn: Connection, keys: set[str], sigs: dict[int, int]) -> dict[str, list[int]]:
+    """The indexed claims of each key, in id order; their signatures (``signature``, or -1, every bit,
+    for a claim indexed before keys had them) into ``sigs``."""
     out: dict[str, list[int]] = {}
     ph = _placeholder(conn)
+    # one row a key, its claims joined: a late batch reads ~25,000 postings of ~2,400 keys, and a row
+    # each cost twice the time (the tuples and the key's text again for each; docs/benchmarks.md, seventh pass)
+    joined = {"?": "group_concat(claim_id), group_concat(COALESCE(sig, -1))",  # one row order for both
+              "%s": "string_agg(claim_id::text, ',' ORDER BY claim_id), "
+                    "string_agg(COALESCE(sig, -1)::text, ',' ORDER BY claim_id)"}.get(ph or "")
     for chunk in _chunks(sorted(keys)):
-        if ph is not None:
-            for key, cid in _fetch(conn, f"SELECT key, claim_id FROM overlap_key WHERE key IN "
-                                   f"({', '.join([ph] * len(chunk))})", tuple(chunk)):
-                out.setdefault(key, []).append(cid)
+        if joined is not None:
+            for key, ids, bits in _fetch(conn, f"SELECT key, {joined} FROM overlap_key WHERE key IN "
+                                         f"({', '.join([ph] * len(chunk))}) GROUP BY key", tuple(chunk)):  # type: ignore[list-item]
+                post = list(map(int, ids.split(",")))
+                sigs.update(zip(post, map(int, bits.split(",")), strict=True))
+                out[key] = sorted(post)  # the order of the ids joined is not promised
             continue
-        for key, cid in conn.execute(select(col(OverlapKey.key), col(OverlapKey.claim_id))
-                                     .where(col(OverlapKey.key).in_(chunk))):
+        for key, cid, sig in conn.execute(select(col(OverlapKey.key), col(OverlapKey.claim_id), col(OverlapKey.sig))
+                                          .where(col(OverlapKey.key).in_(chunk)).order_by(col(OverlapKey.claim_id))):
             out.setdefault(key, []).append(cid)
+            sigs[cid] = -1 if sig is None else sig
     return out
 
 
@@ -554,12 +645,14 @@ def regroup(conn: Connection) -> int:
     ca, cb = table_of(Claim).alias("ca"), table_of(Claim).alias("cb")
     aa, ab = table_of(Article).alias("aa"), table_of(Article).alias("ab")
     claim_a, claim_b = col(OverlapPair.claim_a), col(OverlapPair.claim_b)
-    pairs = conn.execute(
-        select(claim_a, claim_b, col(OverlapPair.score))
-        .join(ca, ca.c.id == claim_a).join(aa, and_(aa.c.id == ca.c.article_id, aa.c.is_current.is_(True)))
-        .join(cb, cb.c.id == claim_b).join(ab, and_(ab.c.id == cb.c.article_id, ab.c.is_current.is_(True)))
-        .order_by(claim_a, claim_b)  # the same groups whatever order the database returns
-    )
+    query = select(claim_a, claim_b, col(OverlapPair.score))
+    if _superseded(conn):  # only the pairs of current articles
+        query = (query.join(ca, ca.c.id == claim_a).join(aa, and_(aa.c.id == ca.c.article_id, aa.c.is_current.is_(True)))
+                 .join(cb, cb.c.id == claim_b).join(ab, and_(ab.c.id == cb.c.article_id, ab.c.is_current.is_(True))))
+    # else every pair is of current articles (a pair goes with its claims, a claim with its article: both
+    # cascade), and reading them in key order spares two look-ups of claim and two of article for each:
+    # at 98,000 articles 0.7 s instead of ~5 s for 242,903 pairs (docs/benchmarks.md, seventh pass)
+    pairs = conn.execute(query.order_by(claim_a, claim_b))  # the same groups whatever order the database returns
     groups = dense_groups((a, b, s) for a, b, s in pairs)  # streamed: no list of every pair's row beside the edges
     if not groups:
         return 0
@@ -590,11 +683,31 @@ def regroup(conn: Connection) -> int:
             "shared_origin_id": shared.source_id if shared else None, "origins": "; ".join(names),
             "text": info[centre][1],
         })
-    for i in range(0, len(group_rows), 5000):
-        conn.execute(insert(table_of(OverlapGroup)), group_rows[i:i + 5000])
-    for i in range(0, len(member_rows), 5000):
-        conn.execute(insert(table_of(OverlapMember)), member_rows[i:i + 5000])
+    _insert_rows(conn, OverlapGroup, group_rows)
+    _insert_rows(conn, OverlapMember, member_rows)
     return len(group_rows)
+
+
+def _insert_rows(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert rows (dicts with the same keys) into an emptied table: through the driver's executemany on
+    SQLite and PostgreSQL (SQLAlchemy's per-row parameter processing was ~2 s of the ~10 s regroup at
+    98,000 articles), else through SQLAlchemy."""
+    if not rows:
+        return
+    ph = _placeholder(conn)
+    if ph is None:
+        for i in range(0, len(rows), 5000):
+            conn.execute(insert(table_of(model)), rows[i:i + 5000])
+        return
+    cols = list(rows[0])
+    conn.exec_driver_sql(f"INSERT INTO {model.__tablename__} ({', '.join(cols)}) VALUES ({', '.join([ph] * len(cols))})",
+                         [tuple(r[c] for c in cols) for r in rows])
+
+
+def _superseded(conn: Connection) -> bool:
+    """Whether any article is no longer current (an earlier version of one ingested again)."""
+    return conn.execute(select(func.count()).select_from(Article)
+                        .where(col(Article.is_current).is_(False))).scalar_one() > 0
 
 
 def _relations(conn: Connection, ids: set[int]) -> dict[int, set[int]]:

@@ -247,6 +247,9 @@ class OverlapKey(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     claim_id: int = Field(primary_key=True)
+    # the claim's feature set as a 63-bit Bloom filter (overlap_index.signature), so that most candidates
+    # are turned down without reading their features; NULL for keys written before schema version 10
+    sig: int | None = Field(default=None, sa_type=BigInteger)
 
 
 class FeatureCount(SQLModel, table=True):
