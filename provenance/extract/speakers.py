@@ -155,7 +155,7 @@ _STATING = frozenset(("speech", "finding", "belief"))
 SPEECH_ACTS = frozenset(
     """warn argue claim insist allege assert stress emphasize emphasise caution maintain deny
     accuse urge recommend predict demand charge contend complain concede acknowledge admit
-    question dispute vow pledge promise threaten swear""".split()
+    question dispute vow pledge promise threaten swear blame""".split()
 )
 
 

@@ -2522,6 +2522,21 @@ def test_the_interviewee_is_whom_a_reporter_spoke_to():
     assert speaker_of(r, "I think so") == ["Helen Marsh"]
 
 
+@pytest.mark.parametrize(("text", "words", "chain"), [
+    ("Harwick Stores cut its annual profit forecast on Thursday, blaming higher wage costs and a price war.",
+     "higher wage costs", ["Harwick Stores"]),
+    ("According to the company, its services are used by over 2.4 lakh farmers, and its revenue grew 2.6 times "
+     "in FY26.", "revenue grew 2.6 times", ["company"]),
+])
+def test_a_blame_is_a_claim_and_a_fronted_frame_covers_the_clause_joined_to_it(text, words, chain):
+    assert speaker_of(read(text), words) == chain
+
+
+def test_a_fronted_frame_leaves_a_later_report_to_its_own_speaker():
+    r = read("According to the report, sales fell, and critics say the plan failed.")
+    assert speaker_of(r, "the plan failed") == ["critics"]
+
+
 def test_a_press_release_contact_line_is_furniture():
     r = read("Cobaltway Energy today opened its plant.\n\nContact: Aaron Whitlock, investors@cobaltway.com")
     assert all("Contact" not in [link.name for link in c.chain] for c in r.claims)
