@@ -1092,8 +1092,8 @@ class Registry:
         """The unnamed person quoted just before "he"/"she" in the same paragraph, with no
         named person between ("A local farmer, who did not want to be named, told us he had
         moved 400 cows. “We learnt our lesson,” he said."): the one the story is quoting."""
-        e = self._recent(pos, lambda x: x.type is SourceType.anonymous and not x.plural and not x.names
-                         and not x.members and x.head in _UNNAMED_PEOPLE_HEADS)
+        e = self._recent(pos, lambda x: x.type is SourceType.anonymous and not x.plural
+                         and not x.members and x.head in _UNNAMED_PEOPLE_HEADS)  # ("A SunSeeker Holidays spokeswoman")
         if e is None or pos - e.last_pos > _SPEAKER_REACH or not self._quoted_on(e.last_pos, pos):
             return None
         if _HEAD_GENDER.get(e.head, pronoun) != pronoun:
@@ -1116,14 +1116,15 @@ class Registry:
 
     def _quoted_on(self, last: int, pos: int) -> bool:
         """Is ``pos`` in the paragraph of ``last``, or in the next one when that opens with a
-        quotation (tabloids give each sentence its paragraph: "A former waiter ... told the
-        Herald Sun he was owed wages. / “We were told ...,” he said.")?"""
+        quotation or with the pronoun itself (tabloids give each sentence its paragraph: "A former
+        waiter ... told the Herald Sun he was owed wages. / “We were told ...,” he said.", "A
+        spokeswoman said: ... / She added that ...")?"""
         between = self._text[last:pos]
         breaks = between.count("\n\n") if "\n\n" in between else between.count("\n")
         if breaks == 0:
             return True
         opening = self._text[self._text.rfind("\n", last, pos) + 1 : pos].lstrip()
-        return breaks == 1 and opening[:1] in ("“", '"', "‘")
+        return breaks == 1 and (opening[:1] in ("“", '"', "‘") or opening == "")  # or "She added that ..." opens it
 
     def _speaker_stays(self, best: EntityDraft | None, named: tuple[int, NounPhrase], pos: int) -> bool:
         """Does "he"/"she" keep the speaker just quoted ``best`` over a person named after

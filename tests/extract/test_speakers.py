@@ -2537,6 +2537,12 @@ def test_a_fronted_frame_leaves_a_later_report_to_its_own_speaker():
     assert speaker_of(r, "the plan failed") == ["critics"]
 
 
+def test_she_who_adds_in_the_next_paragraph_is_the_spokeswoman_just_quoted():
+    r = read("Wayne Copley booked the hotel.\n\nA SunSeeker Holidays spokeswoman said: 'We are very sorry.'\n\n"
+             "She added that the firm had offered a partial refund and travel vouchers.")
+    assert speaker_of(r, "partial refund") == ["SunSeeker Holidays spokeswoman"]
+
+
 def test_a_press_release_contact_line_is_furniture():
     r = read("Cobaltway Energy today opened its plant.\n\nContact: Aaron Whitlock, investors@cobaltway.com")
     assert all("Contact" not in [link.name for link in c.chain] for c in r.claims)
