@@ -2,15 +2,15 @@
 features as a 63-bit Bloom filter, and a candidate whose signature shows it cannot overlap the new
 claim is turned down before its features are read; the pairs found are the same."""
 
-import random
 import sqlite3
 
 import pytest
 from cli_run import run
-from test_overlap_claims import AP, REUTERS, TEXTS, UN, rows, write
+from random_features import random_claims
+from test_overlap_claims import AP, PAIRS, REUTERS, TEXTS, UN, ingest_three, rows, write
 
-from provenance.overlaps import MIN_SHARED, Comparer, Features, features
-from provenance.store import open_database, overlap_index
+from provenance.overlaps import MIN_SHARED, Comparer, features
+from provenance.store import overlap_index
 from provenance.store.db import begin_write
 from provenance.store.migrations import LATEST
 
@@ -36,17 +36,7 @@ def test_signatures_turn_down_only_candidates_that_score_nothing():
     """``_needed`` keeps an older candidate whenever the full comparison could pair it with the claim
     it is a candidate of; the ones it turns down all score 0 (random claims, as the test of
     ``Comparer.may_overlap`` draws them)."""
-    rnd = random.Random(10)
-    words = [f"w{i}" for i in range(40)]
-    names = [f"n{i}" for i in range(12)]
-    numbers = ["#30000", "#2016", "#14.3", "#7", "#250"]
-    df = {x: rnd.randint(1, 400) for x in words + names + numbers + ["@" + n for n in names]}
-
-    def claim() -> Features:
-        return Features.of(set(rnd.sample(numbers, rnd.randint(0, 2))), set(rnd.sample(names, rnd.randint(0, 3))),
-                           set(rnd.sample(words, rnd.randint(3, 12))))
-
-    claims = [claim() for _ in range(400)]
+    df, claims = random_claims(10, 400)
     turned_down = kept = paired = 0
     for n in (500, 5000):
         compare = Comparer(df, n)
@@ -82,14 +72,7 @@ def test_ingest_writes_a_signature_with_every_key(tmp_path, folder, fake):
 def test_keys_without_signatures_pair_as_keys_with_them(any_url, folder, fake, signed):
     """Keys written before version 10 have no signature: their claims are read as candidates, as before,
     and the pairs are the ones a new database finds; so are they when every key has one."""
-    for name, text in (("a.txt", UN), ("b.txt", REUTERS), ("c.txt", AP)):
-        write(folder, name, text)
-    run(any_url, "ingest", str(folder), "--workers", "1", "-q")
-    engine = open_database(any_url)
-    pairs = "SELECT claim_a, claim_b, score, shared FROM overlap_pair ORDER BY claim_a, claim_b"
-    with engine.connect() as conn:
-        claims = [tuple(r) for r in conn.exec_driver_sql("SELECT id, article_id, text FROM claim ORDER BY id")]
-        want = [tuple(r) for r in conn.exec_driver_sql(pairs)]
+    engine, claims, want = ingest_three(any_url, folder)
     assert len(want) == 3
     read: list[int] = []
     real = overlap_index._stored
@@ -107,7 +90,7 @@ def test_keys_without_signatures_pair_as_keys_with_them(any_url, folder, fake, s
     finally:
         overlap_index._stored = real  # type: ignore[assignment]
     with engine.connect() as conn:
-        assert [tuple(r) for r in conn.exec_driver_sql(pairs)] == want
+        assert [tuple(r) for r in conn.exec_driver_sql(PAIRS)] == want
     engine.dispose()
     said = [c[0] for c in claims if len(c[2]) > 20]
     if signed:  # the three bodies pair with one another: their candidates pass on their signatures

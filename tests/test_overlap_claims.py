@@ -31,6 +31,22 @@ def write(folder, name: str, body: str) -> None:
     (folder / name).write_text(f"{name}\n\n{body}\n", encoding="utf-8")
 
 
+PAIRS = "SELECT claim_a, claim_b, score, shared FROM overlap_pair ORDER BY claim_a, claim_b"
+
+
+def ingest_three(url, folder):
+    """Ingest the UN, Reuters and AP stories; the open engine, the claims (id, article, text) and the
+    pairs the ingest found, for tests that index them again another way."""
+    for name, text in (("a.txt", UN), ("b.txt", REUTERS), ("c.txt", AP)):
+        write(folder, name, text)
+    run(url, "ingest", str(folder), "--workers", "1", "-q")
+    engine = open_database(url)
+    with engine.connect() as conn:
+        claims = [tuple(r) for r in conn.exec_driver_sql("SELECT id, article_id, text FROM claim ORDER BY id")]
+        want = [tuple(r) for r in conn.exec_driver_sql(PAIRS)]
+    return engine, claims, want
+
+
 def rows(db, sql: str, *params) -> list[tuple]:
     con = sqlite3.connect(db)
     try:
@@ -190,14 +206,7 @@ def test_claims_the_writer_did_not_hand_over_are_read(any_url, folder, fake):
     index reads every claim after its last one, as it did before the writer handed them over."""
     from provenance.store.db import begin_write
 
-    for name, text in (("a.txt", UN), ("b.txt", REUTERS), ("c.txt", AP)):
-        write(folder, name, text)
-    run(any_url, "ingest", str(folder), "--workers", "1", "-q")
-    engine = open_database(any_url)
-    pairs = "SELECT claim_a, claim_b, score, shared FROM overlap_pair ORDER BY claim_a, claim_b"
-    with engine.connect() as conn:
-        claims = [tuple(r) for r in conn.exec_driver_sql("SELECT id, article_id, text FROM claim ORDER BY id")]
-        want = [tuple(r) for r in conn.exec_driver_sql(pairs)]
+    engine, claims, want = ingest_three(any_url, folder)
     assert len(want) == 3
     for handed in ([], claims[-1:], claims[1:], claims[:1], list(reversed(claims))):
         with begin_write(engine) as conn:
@@ -207,7 +216,7 @@ def test_claims_the_writer_did_not_hand_over_are_read(any_url, folder, fake):
             assert overlap_index._all_new(conn, 0, handed) == expect
             report = overlap_index.index_new_claims(conn, stored=handed)
             assert report.claims_indexed == 3
-            assert [tuple(r) for r in conn.exec_driver_sql(pairs)] == want
+            assert [tuple(r) for r in conn.exec_driver_sql(PAIRS)] == want
             assert overlap_index._all_new(conn, claims[-1][0], []) == []  # nothing new, nothing handed
     engine.dispose()
 
@@ -219,14 +228,7 @@ def test_the_ingest_cache_keeps_packed_features_and_pairs_as_a_read_would(any_ur
     overlap_claim is, and one evicted from it is read: the same pairs either way, and without a cache."""
     from provenance.store.db import begin_write
 
-    for name, text in (("a.txt", UN), ("b.txt", REUTERS), ("c.txt", AP)):
-        write(folder, name, text)
-    run(any_url, "ingest", str(folder), "--workers", "1", "-q")
-    engine = open_database(any_url)
-    pairs = "SELECT claim_a, claim_b, score, shared FROM overlap_pair ORDER BY claim_a, claim_b"
-    with engine.connect() as conn:
-        claims = [tuple(r) for r in conn.exec_driver_sql("SELECT id, article_id, text FROM claim ORDER BY id")]
-        want = [tuple(r) for r in conn.exec_driver_sql(pairs)]
+    engine, claims, want = ingest_three(any_url, folder)
     said = [c[0] for c in claims if len(c[2]) > 20]  # the claims of the three bodies (the titles' are too short)
     assert len(said) == 3 and len(want) == 3
     read: list[int] = []
@@ -241,7 +243,7 @@ def test_the_ingest_cache_keeps_packed_features_and_pairs_as_a_read_would(any_ur
         with begin_write(engine) as conn:
             indexed += overlap_index._index_chunk(conn, [claim], indexed, None, cache)[0]
     with engine.connect() as conn:
-        assert [tuple(r) for r in conn.exec_driver_sql(pairs)] == want
+        assert [tuple(r) for r in conn.exec_driver_sql(PAIRS)] == want
         stored = {r[0]: (r[1], r[2]) for r in conn.exec_driver_sql("SELECT claim_id, article_id, features "
                                                                       "FROM overlap_claim")}
     engine.dispose()

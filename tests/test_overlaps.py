@@ -275,21 +275,11 @@ def test_the_table_reads_each_group_without_its_members_text(tmp_path, folder, f
 def test_may_overlap_turns_down_only_pairs_that_score_nothing():
     """``Comparer.may_overlap`` sees only the features two claims share: it may say no only where
     ``similarity`` is 0 (what lets the index leave a packed candidate packed)."""
-    import random
+    from random_features import random_claims
 
-    from provenance.overlaps import MIN_SHARED, Comparer, Features
+    from provenance.overlaps import MIN_SHARED, Comparer
 
-    rnd = random.Random(13)
-    words = [f"w{i}" for i in range(40)]
-    names = [f"n{i}" for i in range(12)]
-    numbers = ["#30000", "#2016", "#14.3", "#7", "#250"]
-    df = {x: rnd.randint(1, 400) for x in words + names + numbers + ["@" + n for n in names]}
-
-    def claim() -> Features:
-        return Features.of(set(rnd.sample(numbers, rnd.randint(0, 2))), set(rnd.sample(names, rnd.randint(0, 3))),
-                           set(rnd.sample(words, rnd.randint(3, 12))))
-
-    claims = [claim() for _ in range(300)]
+    df, claims = random_claims(13, 300)
     turned_down = passed = 0
     for n in (500, 5000):
         compare = Comparer(df, n)
