@@ -1074,6 +1074,7 @@ class Registry:
         self._text = text
         self._told = TextGender(text)
         self._acronyms = _Acronyms(text)
+        self._ages: set[str] | None = None  # the ages the text gives after names, read when first asked
 
     def _named_before(
         self,
@@ -1111,8 +1112,9 @@ class Registry:
         if m is None or np.head.endswith("year-old") or np.head in lex.roles or np.head in lex.offices:
             return True  # a listed role ("the 33-year-old tradie") is read as before
         age = m.group().split("-")[0]
-        ages = {a for group in _GIVEN_AGE.findall(self._text) for a in group if a}  # "Kirkbride, 31,", "(31)", "aged 31"
-        return not ages or age in ages or self._text.count(f"{age}-year-old") > 1  # none given: as before
+        if self._ages is None:  # "Kirkbride, 31,", "(31)", "aged 31": one read of the text an article
+            self._ages = {a for group in _GIVEN_AGE.findall(self._text) for a in group if a}
+        return not self._ages or age in self._ages or self._text.count(f"{age}-year-old") > 1  # none given: as before
 
     def _quoted_on(self, last: int, pos: int) -> bool:
         """Is ``pos`` in the paragraph of ``last``, or in the next one when that opens with a

@@ -38,6 +38,7 @@ from provenance.extract.mentions import (
     with_trade,
 )
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
+from provenance.extract.phrases import COMPANY_SUFFIXES
 from provenance.extract.sentence import Found, Sentence
 from provenance.extract.speakers import (
     FUNCTION_WORDS,
@@ -896,7 +897,7 @@ class _NamesInText:
         return nearest
 
 
-_LEGAL_SUFFIXES = frozenset("Inc Corp Co Ltd Plc PLC LLC LLP AG SA NV GmbH Pty Pvt".split())
+_LEGAL_SUFFIXES = COMPANY_SUFFIXES | frozenset("PLC GmbH Pty Pvt".split())
 
 
 def _team_before_player(text: str, start: int, end: int) -> bool:
