@@ -1226,7 +1226,8 @@ def _source_after(t: Tokens, p: int, lex: Lexicon) -> bool:
     while k < len(t) and t.lower[k] in g.DETERMINERS:
         k += 1
     e = k
-    while e < len(t) and e - k < 5 and (t.words[e].isalpha() or t.words[e] in ("-", "’", "'")) and t.lower[e] not in g.CLAUSE_WORDS:
+    while e < len(t) and e - k < 5 and (t.words[e].isalpha() or t.words[e] in ("-", "’", "'") or _abbreviated_title(t, e, lex)) \
+            and t.lower[e] not in g.CLAUSE_WORDS:
         e += 1
     if e == k or e < len(t) and t.words[e] not in (",", ".", ";", "!", "?"):
         return False
@@ -1234,6 +1235,13 @@ def _source_after(t: Tokens, p: int, lex: Lexicon) -> bool:
         return False  # "said the aide, Danielle Pruitt, overruled ...": an apposition, then the clause's verb
     head = t.lower[e - 1]
     return head in lex.vague or head in lex.roles or head[:-1] in lex.roles or cap(t.words[e - 1]) and cap(t.words[k])
+
+
+def _abbreviated_title(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """Is the word at ``i`` a title that keeps its full stop ("Mr.", "Lt.", "Dr.": one token,
+    ``text._TITLES``)? It opens a name as a plain word would ("said Lt. Marcus Delane")."""
+    w = t.words[i]
+    return w.endswith(".") and w[:-1].isalpha() and cap(w) and t.lower[i][:-1] in lex.honorifics
 
 
 def _object_relative(t: Tokens, s: int, lex: Lexicon) -> bool:

@@ -23,6 +23,7 @@ _LINE = re.compile(
     r"|[^\n]{0,120}\bcontributed (?:reporting )?to this (?:report|story)(?: from [^\n]{0,60})?"
     # the Canadian Press house trailer: "This report by The Canadian Press was first published Sept. 12, 2025."
     r"|this (?:report|story|article) by [^\n]{1,60}? was first published[^\n]{0,60}"
+    r"|companies in this story\s*:[^\n]{0,200}"  # its business footer: "Companies in this story: (TSX:HLB)"
     # a byline: "By Tomasz Wrobel and Hana Kitagawa", "By JANE DOE, Staff Writer"
     r"|by (?-i:[A-Z][\w’'.-]*(?:(?:\s+|\s*,\s*|\s+(?:and|&)\s+)[A-Z][\w’'.-]*){1,11}))[.!]?",
     re.IGNORECASE,

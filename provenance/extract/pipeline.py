@@ -1155,6 +1155,7 @@ def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]
     m = _listed_dateline(text, b0, min(b1, b0 + 300), lex) or _BYLINE_CREDIT.match(text, b0, b1) \
         or _BARE_DATELINE.match(text, b0, b1)
     name = (m.start(1), m.end(1)) if m else None
+    b1 = _before_footer(text, b0, b1)
     if m is None:
         last = text.rfind("\n", b0, b1) + 1 or b0
         m = _CLOSING_CREDIT.match(text, last, b1) if b1 - last < 60 else None
@@ -1177,6 +1178,21 @@ def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]
     if own is not None and own[0] == hit[0]:
         return None
     return name, (m.start(), m.end())
+
+
+# "Companies in this story: (TSX:HLB)": the Canadian Press business footer, after its credit.
+_FOOTER = re.compile(r"Companies in this story:[^\n]{0,200}$")
+
+
+def _before_footer(text: str, start: int, end: int) -> int:
+    """The end of the story before a wire's footer line ("Companies in this story: (TSX:HLB)"
+    after "This report by The Canadian Press was first published ..."), so that the credit
+    line above it is the story's last; ``end`` when there is none."""
+    end = len(text[:end].rstrip())
+    last = text.rfind("\n", start, end) + 1 or start
+    if last > start and _FOOTER.match(text, last, end):
+        return len(text[:last].rstrip())
+    return end
 
 
 def _listed_dateline(text: str, start: int, end: int, lex: Lexicon) -> re.Match[str] | None:

@@ -3106,3 +3106,9 @@ def test_review_cases_named_speakers(text, words, chain):
 ])
 def test_review_cases_no_new_source(text):
     assert not any(link.name in ("council", "mother") for c in read(text).claims for link in c.chain)
+
+
+@pytest.mark.parametrize("title", ["Lt.", "Mr.", "Dr.", "Lt. Col."])
+def test_an_inverted_source_may_open_with_a_title_and_its_full_stop(title):
+    reading = read(f"Eleven cars left the tracks east of Springvale, said {title} Marcus Delane, a spokesman.")
+    assert speaker_of(reading, "Eleven cars left the tracks")[-1].endswith("Delane")

@@ -76,6 +76,14 @@ def test_the_canadian_press_trailer_credits_the_wire_and_is_no_claim():
     assert not any("first published" in c.span.text for c in extract(Document(text=text)).claims)
 
 
+def test_the_canadian_press_business_footer_leaves_the_trailer_its_credit():
+    text = ("TORONTO — Harbourline Bank said its profit rose 4 per cent.\n\n"
+            "This report by The Canadian Press was first published Dec. 4, 2026.\n\n"
+            "Companies in this story: (TSX:HLB)")
+    assert chain_of(text, "profit rose 4 per cent") == ["Harbourline Bank", "Canadian Press"]
+    assert not any("Companies in this story" in c.span.text for c in extract(Document(text=text)).claims)
+
+
 def test_the_wire_named_in_its_own_story_is_one_link():
     text = ("By Harriet Oyelaran, PA Industrial Correspondent\n\n"
             "The PA news agency understands that ministers were briefed on Tuesday.")
