@@ -1301,7 +1301,8 @@ def _free_subject(t: Tokens, a: int, taken: list[bool]) -> tuple[Pair, Pair] | N
 _OBJECT_PRONOUNS = ("him", "them", "me", "us", "you")
 # What may follow the hearer of a verb of telling: "told the Financial Times that/last week/..."
 _AFTER_HEARER = frozenset(
-    """that : , “ " '' about of in on last this . whether if why how what when to""".split()
+    """that : , “ " '' about of in on last this . whether if why how what when to"""
+    """ after before during following ahead""".split()  # "told Channel Seven after the match"
 )
 
 
@@ -1339,8 +1340,11 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
             e -= 1  # "told ABC Radio Sydney more than 80 homes ...": the quantity opens the content
         e = next((k for k in range(p + 1, e) if t.lower[k] in ("the", "a", "an") and t.words[k - 1][:1].isdigit()), e)
         # "told AFL 360 the club had lost its way": a programme's number ends its name
-        program = _program_end(t, e)
+        owner = next((k for k in range(p + 1, e) if t.lower[k] in ("'s", "’s")), e)  # "told BBC Radio 4's World at One"
+        e = _possessed_end(t, e)  # "told the council's planning committee that": the committee is told
+        program = _program_end(t, owner)
         if program is not None:  # "told RNZ's Morning Report that": RNZ relays, on its programme
+            e = owner
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[program - 1]))], program
         # "told HuffPost Canada the laws ...", "told 2GB radio the findings ...": a name or a medium ends it
         named = e > p and (t.words[e - 1][:1].isupper() or t.lower[e - 1] in _MEDIA_HEADS or t.lower[e - 1] in _AUDIENCES
@@ -1353,6 +1357,18 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         ):
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
     return [], p
+
+
+def _possessed_end(t: Tokens, e: int) -> int:
+    """The end of a hearer ending at ``e`` widened over what it owns ("the council's
+    planning committee"), when a lowercase noun phrase follows its "'s"."""
+    n = len(t)
+    while e + 1 < n and t.lower[e] in ("'s", "’s") and t.words[e + 1].islower():
+        k = np_forward(t, e + 1, n)
+        if k <= e + 1:
+            break
+        e = k
+    return e
 
 
 def _clause_as_hearer(t: Tokens, p: int, e: int, named: bool) -> bool:
@@ -1379,13 +1395,16 @@ def _program_end(t: Tokens, e: int) -> int | None:
             k += 1
         return k if k >= n or t.lower[k] in _AFTER_HEARER else None
     k = e + 1
-    while k < n and k - e <= 5 and (t.words[k][:1].isupper() or t.words[k][:1].isdigit()):
-        k += 1
+    while k < n and k - e <= 5 and (t.words[k][:1].isupper() or t.words[k][:1].isdigit()
+                                    or t.lower[k] in _TITLE_PARTICLES and k + 1 < n and t.words[k + 1][:1].isupper()):
+        k += 1  # "BBC Radio 4's World at One"
     if k < n and t.lower[k] in ("programme", "program", "show", "podcast"):
         k += 1
     return k if k >= n or t.lower[k] in _AFTER_HEARER or t.lower[k] in g.TIME_WORDS else None
 
 
+# Small words inside a programme's title: "World at One", "Politics and the Nation".
+_TITLE_PARTICLES = frozenset("at of the and &".split())
 # Hearers that are an audience, not a relay: "told reporters the council had ...".
 # Words that open a quantity at a clause's start: "more than 80 homes could be ...".
 _QUANTITY_OPENERS = frozenset("more most almost about nearly only around up".split())

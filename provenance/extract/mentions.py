@@ -711,9 +711,9 @@ def _type_of(
         return described
     if proper and core_lower[-1].rpartition("-")[2] in OUTLET_WORDS:
         return SourceType.outlet, joined  # "the Daily News", "the Tribune"
-    if proper and len(core) > 1 and all(_cap(w) for w in core) and _lookup(lex.outlets, core[:1]) \
+    if proper and len(core) > 1 and _desk_words(core, lex) and _lookup(lex.outlets, core[:1]) \
             and (core[0].isupper() or core[0].lower() not in first_names()):  # "Ana Ruiz" is no desk of ANA
-        return SourceType.outlet, joined  # a desk of a listed outlet: "BBC Sport", "CBC News"
+        return SourceType.outlet, joined  # a desk of a listed outlet: "BBC Sport", "CBC News", "RTÉ Radio 1"
     if len(core) > 1 and core_lower[-1] in _MEDIUM_HEADS and all(_cap(w) for w in core[:-1]):
         return SourceType.outlet, " ".join(core[:-1])  # "the RTV channel", "the Globe newspaper", "ABC radio"
     if _named_after_company_head(core):
@@ -745,6 +745,17 @@ def _station(core: list[str]) -> str | None:
     return None
 
 
+def _desk_words(core: list[str], lex: Lexicon) -> bool:
+    """Can ``core`` name a desk, station or regional service of the outlet its first word
+    names: capitalized words and numbers, "and" between two of them ("BBC Radio 5 Live",
+    "RTÉ Radio 1", "ABC Midwest and Wheatbelt"; "BBC and ITV" are two outlets)?"""
+    return all(
+        _cap(w) or w.isdigit()
+        or w == "and" and 0 < i < len(core) - 1 and _cap(core[i + 1]) and not _lookup(lex.outlets, core[i + 1 :])
+        for i, w in enumerate(core)
+    )
+
+
 def _after_role(core: list[str], joined: str) -> str:
     """A body's name without a lowercase description before it ("Textile maker Suryakant
     Mills" -> "Suryakant Mills"); particles inside the name stay ("Bank of England")."""
@@ -763,8 +774,9 @@ _NAME_INSIDE = NAME_PARTICLES | {"'s", "’s", "&", "'", "’"}
 
 
 # Last words of an outlet's proper name that are also nouns for people: "The Tillamore Ferry
-# Observer", "the Springfield Guardian"; and a station's band: "Clare FM".
-_NAMED_OUTLET_ENDS = frozenset("observer guardian examiner reporter advocate courier messenger fm".split())
+# Observer", "the Springfield Guardian"; one that is also a document: "the Millbrook Ledger";
+# and a station's band: "Clare FM".
+_NAMED_OUTLET_ENDS = frozenset("observer guardian examiner reporter advocate courier messenger ledger fm".split())
 
 
 # Heads after an outlet's name: "the Globe newspaper", "ABC radio", "Sky television".

@@ -1677,6 +1677,11 @@ def test_canadian_police_and_council_titles_end_no_sentence():
     ("The Tillamore Ferry Observer", "outlet", "Tillamore Ferry Observer"),
     ("Clare FM", "outlet", "Clare FM"),
     ("Hennig & Voigt", "organization", "Hennig & Voigt"),
+    ("the Millbrook Ledger", "outlet", "Millbrook Ledger"),
+    ("BBC Radio 5 Live", "outlet", "BBC Radio 5 Live"),
+    ("RTÉ Radio 1", "outlet", "RTÉ Radio 1"),
+    ("ABC Midwest and Wheatbelt", "outlet", "ABC Midwest and Wheatbelt"),
+    ("BNN Bloomberg", "outlet", "BNN Bloomberg"),
 ])
 def test_persons_bodies_and_outlets_by_their_names(phrase, typ, name):
     np = analysed(phrase)
@@ -3112,3 +3117,25 @@ def test_review_cases_no_new_source(text):
 def test_an_inverted_source_may_open_with_a_title_and_its_full_stop(title):
     reading = read(f"Eleven cars left the tracks east of Springvale, said {title} Marcus Delane, a spokesman.")
     assert speaker_of(reading, "Eleven cars left the tracks")[-1].endswith("Delane")
+
+
+def test_two_outlets_joined_by_and_are_no_desk_of_the_first():
+    assert analysed("BBC and ITV").type.value != "outlet"
+
+
+@pytest.mark.parametrize("sentence, relay", [
+    ('Tariq Osei was pleased. "It was awful," he told Channel Seven after the match.', "Seven"),
+    ("Nadia Curran told BBC Radio 4's World at One that the decision was a panic measure.", "BBC"),
+    ("Dr Niall Brosnan told RTÉ Radio 1 last month that rural practice was on a cliff edge.", "RTÉ Radio 1"),
+    ("The director, Angela Foss, told the Millbrook Ledger that her staff had received four complaints.",
+     "Millbrook Ledger"),
+])
+def test_a_broadcaster_or_paper_told_is_the_relay(sentence, relay):
+    chain = [c for c in read(sentence).claims if c.chain][-1].chain
+    assert len(chain) == 2 and relay in chain[1].name
+
+
+def test_a_body_owned_by_the_hearer_is_told_and_no_part_of_the_content():
+    r = read("Nadia Curran told the council's planning committee that the decision was bad.")
+    claim = next(c for c in r.claims if "decision was bad" in c.span.text)
+    assert "committee" not in claim.span.text and [x.name for x in claim.chain] == ["Nadia Curran"]
