@@ -16,7 +16,7 @@ _LINE = re.compile(
     r"|(?:picture|pictures|pictured|photo|photos|photograph|image|credit)\s*:[^\n]{0,120}"  # "Picture: Instagram/@tilly"
     # a press release's contact block: "Contact: Aaron Whitlock, investors@...", "Media enquiries: ..."
     r"|(?:media\s+|press\s+|investor\s+)?(?:contacts?|enquiries|inquiries)\s*:[^\n]{0,200}|media\s*:[^\n]{0,200}"
-    r"|this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)[^\n]{0,80}"
+    r"|\(?this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)[^\n]{0,80}"
     # wire credits: "(Reporting by Tom Sims; Editing by Kirsten Donovan)", "Associated Press
     # writer Jane Doe contributed to this report."
     r"|\(?(?:additional )?(?:reporting|writing|editing) by (?-i:[A-Z])[^\n]{0,200}?\)?"

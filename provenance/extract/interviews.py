@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from provenance.extract import grammar as g
+from provenance.extract.lexicon import lexicon
 from provenance.extract.sentence import Found
 from provenance.extract.speakers import FUNCTION_WORDS, first_names
 from provenance.models import CueType
@@ -18,7 +19,7 @@ from provenance.models import CueType
 # "Q:", "Q.", "Question:" / "A:", "A.", "Answer:" opening a paragraph
 _LABEL = re.compile(r"(?:(Q|Question)|(A|Answer))\s*[:.]\s+")
 # A person named in the introduction: two or three capitalized words, or a title and a name.
-_WORD = rf"[{g.UPPER}][{g.LOWER}]+(?:[-’'][{g.UPPER}]?[{g.LOWER}]+)?"
+_WORD = rf"[{g.UPPER}][{g.LOWER}]+(?:[-’'](?!s\b)[{g.UPPER}]?[{g.LOWER}]+)?"  # "O'Brien", not "Karnataka's"
 _PERSON = re.compile(
     rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?\s+)?{_WORD}(?:\s+(?:(?:Ó|Ní|Nic|Uí|Mac)\s+)?{_WORD}){{1,2}}\b"
 )
@@ -120,7 +121,8 @@ _PERSON_RUN = re.compile(
 def _named_tail(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The name at the end of a long capitalized run: from its last given name when one of
     the run's last three words is one ("... Department Chief Ramona Vasquez" -> "Ramona
-    Vasquez"); the first three words otherwise, as a run of names is read elsewhere."""
+    Vasquez"), else after its last office ("Water Resources Minister Rekha Venkataraman");
+    the first three words otherwise, as a run of names is read elsewhere."""
     words = list(re.finditer(r"\S+", text[span[0] : span[1]]))
     if len(words) > 2 and words[0].group().lower() in FUNCTION_WORDS:
         # "When Rachel Dunmore-Hay banned ...": the sentence's opening word is no part of the name
@@ -130,6 +132,11 @@ def _named_tail(text: str, span: tuple[int, int]) -> tuple[int, int]:
     for w in words[-3:-1]:
         if w.group().lower() in first_names():
             return span[0] + w.start(), span[1]
+    roles = lexicon().roles
+    for i in range(len(words) - 2, 0, -1):
+        if words[i].group().lower() in roles:
+            # "Water Resources Minister Rekha Venkataraman": the name after the office
+            return span[0] + words[i + 1].start(), span[1]
     return span[0], span[0] + words[2].end()
 
 

@@ -16,7 +16,8 @@ from provenance.models import Document
      "WHERE WILL GAS PRICES BE AT?", "Further Reading: How To Talk About Money With Your Kids",
      "(Reporting by Tom Sims; Writing by Miranda Murray; Editing by Kirsten Donovan)",
      "Associated Press writer Jane Doe in Boston contributed to this report.",
-     "By Tomasz Wrobel and Hana Kitagawa", "By JANE DOE, Staff Writer"],
+     "By Tomasz Wrobel and Hana Kitagawa", "By JANE DOE, Staff Writer",
+     "(This interview has been edited for length and clarity.)", "Companies in this story: (TSX:HLB)"],
 )
 def test_furniture_lines_are_blanked_at_the_same_offsets(line):
     text = f"Kay Lorne said the road is shut.\n\n{line}\n\nThe rain went on."

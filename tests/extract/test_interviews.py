@@ -231,3 +231,16 @@ def test_labelled_turns_of_an_interview_with_bare_questions_keep_their_labels():
     assert c["I was here at 3 a.m. every day"] == ["Lucia"]
     assert c["And I did payroll at midnight"] == ["Hana"]
     assert c["We've signed a lease in Millbrook Plaza"] == ["Lucia"]
+
+
+def test_the_interviewee_is_named_after_an_office_whatever_their_given_name():
+    text = ("Karnataka's Water Resources Minister Rekha Venkataraman spoke to The Hindu about the tribunal's "
+            "order. Excerpts:\n\n"
+            "Will you comply?\n\n"
+            "We respect the tribunal. We will file a review petition by next week.\n\n"
+            "Will the State go back to the Supreme Court?\n\n"
+            "All options are open.\n\n"
+            "(This interview has been edited for length and clarity.)")
+    got = chains(text)
+    assert got.get("We will file a review petition by next week") == ["Rekha Venkataraman"]
+    assert not any("edited for length" in span for span in got)
