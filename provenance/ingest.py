@@ -27,7 +27,7 @@ from provenance.errors import DatabaseError, ProvenanceError
 from provenance.extract import extract
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.models import Document, Reading
-from provenance.overlaps import comparable, features
+from provenance.overlaps import comparable_features
 from provenance.readers import (
     STDIN_LABEL,
     FileDone,
@@ -430,8 +430,8 @@ def _extract_chunk(docs: list[Document], options: ExtractOptions, with_features:
             if isinstance(prep, PreparedArticle):
                 for claim in prep.claims:
                     if claim[2] not in feats:
-                        f = features(claim[2])
-                        feats[claim[2]] = (f, pack(f)) if comparable(f) else ()
+                        f = comparable_features(claim[2])
+                        feats[claim[2]] = (f, pack(f)) if f is not None else ()
     return out, feats
 
 

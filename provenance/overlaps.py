@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 THRESHOLD = 0.45  # weighted overlap coefficient a pair must reach
 MIN_SHARED = 4  # features in common, anchors included
@@ -261,6 +262,25 @@ def anchor_keys(f: Features, df: Mapping[str, int]) -> list[str]:
 def comparable(f: Features) -> bool:
     """Whether a claim says enough to be compared at all (fragments such as "he said no" are not)."""
     return len(f.all) >= MIN_FEATURES and len(f.content) >= MIN_CONTENT and len(f.anchors) >= 2
+
+
+# What can become an anchor in ``features``: a number, or a run of words with a capital letter
+# (joined by spaces or a full stop, as a name's run is). Each anchor comes from one match or
+# more, so a text with fewer than two matches has fewer than two anchors.
+_CAP_WORD = r"[A-Za-z'’-]*[A-Z][A-Za-z'’-]*"
+_ANCHOR_LIKE = re.compile(
+    rf"\$?\d[\d,.]*\d%?|\$?\d%?|(?<![A-Za-z'’-]){_CAP_WORD}(?:(?:\s+|\s*\.\s*)(?<![A-Za-z'’-]){_CAP_WORD})*"
+)
+
+
+def comparable_features(text: str) -> Features | None:
+    """``features(text)`` when the claim is ``comparable``, else None; a text that holds fewer than
+    two numbers or runs of capitalized words (most claims that are not: "Officials said the plan
+    would fail") is turned down by one regular-expression scan, without computing its features."""
+    if next(islice(_ANCHOR_LIKE.finditer(text), 1, None), None) is None:
+        return None
+    f = features(text)
+    return f if comparable(f) else None
 
 
 def dense_groups(pairs: Iterable[tuple[int, int, float]], density: float = DENSITY) -> list[tuple[int, dict[int, float]]]:

@@ -4,6 +4,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cli.main import cli
 from provenance.overlaps import (
@@ -12,6 +14,7 @@ from provenance.overlaps import (
     Origin,
     anchor_keys,
     comparable,
+    comparable_features,
     dense_groups,
     features,
     independence,
@@ -317,3 +320,36 @@ def test_ingest_records_the_index_time_batch_by_batch(tmp_path, folder, fake, mo
     engine.dispose()
     assert len(added) == 3 and all(s > 0 for s in added)  # before the 2nd and 3rd batches, and at the end
     assert abs(stored - report.overlap_seconds) < 0.01 and abs(sum(added) - report.overlap_seconds) < 1e-9
+
+
+_CLAIM_PIECES = st.lists(st.sampled_from([
+    "Ohio", "Gov.", "John", "Kasich", "U.S.", "al-Qaeda", "iPhone", "O’Brien's", "ISIS", "The", "Of",
+    "said", "the", "budget", "vote", "was", "delayed", "again", "30,000", "$14.3", "billion", "5%", "2024",
+    ".", ",", "...", "-", "'", "’", "É", "\n", "(", ")", "said.", "Smith.Jones",
+]), max_size=30)
+
+
+@given(st.one_of(_CLAIM_PIECES.map(" ".join), _CLAIM_PIECES.map("".join), st.text(max_size=80)))
+@settings(max_examples=400, deadline=None)
+def test_comparable_features_are_features_of_a_comparable_claim_and_none_otherwise(text):
+    """The regular-expression test before ``features`` turns down no claim that is ``comparable``."""
+    f = features(text)
+    assert comparable_features(text) == (f if comparable(f) else None)
+
+
+@pytest.mark.parametrize("text", [
+    "iPhone sales of the budget vote were delayed in 2024",  # a capital inside a word
+    "al-Qaeda budget vote delayed 2024 again",
+    "O’Brien's budget vote was delayed by Smith.Jones",  # a curly apostrophe, a name run over a full stop
+    "The budget vote of Gov. John Kasich was delayed in Ohio",
+])
+def test_claims_named_in_unusual_ways_are_still_compared(text):
+    f = features(text)
+    assert comparable(f) and comparable_features(text) == f
+
+
+def test_a_claim_with_one_name_and_no_number_is_turned_down_without_its_features(monkeypatch):
+    import provenance.overlaps as ov
+
+    monkeypatch.setattr(ov, "features", lambda text: pytest.fail("features computed"))
+    assert ov.comparable_features("Officials said the long delayed budget vote would fail again") is None

@@ -37,7 +37,7 @@ from provenance.overlaps import (
     Features,
     Origin,
     anchor_keys,
-    comparable,
+    comparable_features,
     dense_groups,
     features,
     independence,
@@ -229,8 +229,8 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
     for cid, aid, text in rows:
         got = known.get(text) if known else None
         if got is None:
-            f = features(text)
-            if comparable(f):
+            f = comparable_features(text)
+            if f is not None:
                 feats[cid], article[cid] = f, aid
         elif got:  # () when not comparable
             feats[cid], packs[cid] = got
