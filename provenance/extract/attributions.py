@@ -1090,8 +1090,8 @@ def _verb_attribution(
         return None
     if subject is not None and _object_relative(t, subject[0][0], lex) and not _gap_before_verb(t, after):
         return None  # "potholes that councillors promised to fix", "the report that officials published"
-    if subject is not None and a > 0 and t.words[a - 1] == "," and cue.lemma not in g.TELL_LEMMAS \
-            and _source_after(t, after, lex):
+    if subject is not None and a > 0 and a == v and t.words[a - 1] == "," and cue.lemma not in g.TELL_LEMMAS \
+            and _source_after(t, after, lex):  # (no inverted verb has an auxiliary: not "..., has endorsed Sen. Cruz")
         subject = None  # "The delay follows damage ..., said the people, who ...": inverted, not "X, said Y"
     if subject is None and a > 1 and _after_aside(t, a) and _clause_after(t, after):
         subject = _subject_before_aside(t, a, taken)  # "Our correspondent X, on the route, says the mood is"
@@ -1301,9 +1301,10 @@ def _free_subject(t: Tokens, a: int, taken: list[bool]) -> tuple[Pair, Pair] | N
 _OBJECT_PRONOUNS = ("him", "them", "me", "us", "you")
 # What may follow the hearer of a verb of telling: "told the Financial Times that/last week/..."
 _AFTER_HEARER = frozenset(
-    """that : , “ " '' about of in on last this . whether if why how what when to"""
-    """ after before during following ahead""".split()  # "told Channel Seven after the match"
+    """that : , “ " '' about of in on last this . whether if why how what when to""".split()
 )
+# Prepositions of time that may follow the hearer before a noun phrase: "told Channel Seven after the match".
+_TIME_AFTER_HEARER = frozenset("after before during following ahead".split())
 
 
 def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, Pair]], int]:
@@ -1340,18 +1341,22 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
             e -= 1  # "told ABC Radio Sydney more than 80 homes ...": the quantity opens the content
         e = next((k for k in range(p + 1, e) if t.lower[k] in ("the", "a", "an") and t.words[k - 1][:1].isdigit()), e)
         # "told AFL 360 the club had lost its way": a programme's number ends its name
-        owner = next((k for k in range(p + 1, e) if t.lower[k] in ("'s", "’s")), e)  # "told BBC Radio 4's World at One"
-        e = _possessed_end(t, e)  # "told the council's planning committee that": the committee is told
-        program = _program_end(t, owner)
+        owner = next((k for k in range(p + 1, e) if t.lower[k] in ("'s", "’s")), e)
+        program = _program_end(t, e)
+        if program is None and owner + 1 < e and t.words[owner + 1][:1].isupper():
+            # "told BBC Radio 4's World at One that": a title the phrase stopped inside
+            program = _program_end(t, owner)
+            e = e if program is None else program
         if program is not None:  # "told RNZ's Morning Report that": RNZ relays, on its programme
-            e = owner
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[program - 1]))], program
+        e = _possessed_end(t, e)  # "told the council's planning committee that": the committee is told
         # "told HuffPost Canada the laws ...", "told 2GB radio the findings ...": a name or a medium ends it
         named = e > p and (t.words[e - 1][:1].isupper() or t.lower[e - 1] in _MEDIA_HEADS or t.lower[e - 1] in _AUDIENCES
                            or _CALL_SIGN.fullmatch(t.words[e - 1]) is not None
                            or e - 2 >= p and t.words[e - 1].isdigit() and t.words[e - 2][:1].isupper())  # "told AFL 360"
         if e > p and not _clause_as_hearer(t, p, e, named) and (
             e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS
+            or named and t.lower[e] in _TIME_AFTER_HEARER and e + 1 < n and t.lower[e + 1] in g.DETERMINERS
             or named and (t.lower[e] in g.DETERMINERS or t.lower[e] in _QUANTITY_OPENERS)  # "told ABC Radio Sydney more than 80 homes"
             or e < n and t.words[e][:1].isupper() and t.lower[e - 1] in _OUTLET_NOUNS  # "told the site Lafleur ..."
         ):

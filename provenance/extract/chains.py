@@ -103,7 +103,7 @@ def _drop_clause_swallowers(found: list[Found], text: str) -> None:
         found[:] = [f for f in found if not any(f is d for d in drop)]
 
 
-_LEADS = ("when", "while", "after", "before", "if", "once", "and", "as")
+_LEADS = ("when", "while", "after", "before", "if", "once", "and", "but", "yet", "as")
 
 
 def _before_clause(text: str, start: int, pos: int) -> int:

@@ -999,8 +999,11 @@ def _person_name(core: list[str], lex: Lexicon) -> str:
     last_title = max((k for k, w in enumerate(run) if fold(w).rstrip(".") in lex.honorifics), default=-1)
     if last_title >= 0 and last_title < len(run) - 1:
         run = run[last_title + 1 :]
-        if len(run) > 2 and run[0].lower() in ("of", "for"):
-            run = run[2:]
+        while len(run) > 2 and run[0].lower() in ("of", "for"):
+            run = run[2:]  # "Minister of State for Housing Deirdre Fallon": each department goes
+            given = next((k for k in range(1, len(run) - 1) if run[k].lower() in first_names()), 0)
+            if given and run[0].lower() not in first_names():
+                run = run[given:]  # "Minister for Foreign Affairs Mary Byrne": the department's other words
     while run and run[0].lower() in NAME_PARTICLES:
         run.pop(0)
     run = run[_given_name_after_role(run, lex) :]

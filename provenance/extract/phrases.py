@@ -371,13 +371,15 @@ def tight_np(t: Tokens, s0: int, limit: int) -> Pair | None:
     if e < limit and cap(t.words[e]):
         while e < limit and (
             cap(t.words[e])
-            or t.lower[e] in ("’s", "'s", "of", "the")
+            or t.lower[e] in ("’s", "'s", "of", "the", "for")  # "Minister for Education Carmel Dunleavy"
             and e + 1 < limit
             and cap(t.words[e + 1])
         ):
             e += 1
         if e < limit and t.words[e].islower() and t.lower[e] in lexicon().roles:
             e += 1  # "A Pentagon spokeswoman": the role after the name that qualifies it
+            if e + 1 < limit and t.words[e].islower() and t.lower[e] in lexicon().roles and cap(t.words[e + 1]):
+                e += 1  # "Tasman Reef chief executive Bronwyn Ashcroft": a role of two words
             while e < limit and cap(t.words[e]) and t.words[e].isalpha():
                 e += 1  # "Married At First Sight groom Brody Kinsella": the name after the role
     else:

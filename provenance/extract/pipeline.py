@@ -1904,9 +1904,15 @@ def _office(phrase: str, lex: Lexicon) -> bool:
     if len(words) > 1 and phrase.strip().lower().startswith("the ") and words[-1].lower() in _OFFICE_ENDS \
             and all(w[:1].isupper() for w in words):
         return True  # "The Additional Advocate General", "The Deputy Chief Medical Officer"
-    return bool(words) and " ".join(words).lower() in lex.offices
+    return bool(words) and " ".join(words).lower() in lex.offices or _OFFICE_FOR.fullmatch(phrase.strip(" ,")) is not None
 
 
+# An office by its department, in Irish and British style: "The Minister for Children", "Minister
+# of State for Housing", "the Secretary of State for Transport".
+_OFFICE_FOR = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?:Junior|Deputy|Shadow|Assistant|Acting|Cabinet|Prime)\s+)?(?:Minister|Secretary|Commissioner)"
+    r"(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|the)\s+)?[A-Z][\w'’-]*)*"
+)
 # Last words of a capitalized office after "The": "The Additional Advocate General".
 _OFFICE_ENDS = frozenset("general minister secretary commissioner officer director attorney prosecutor solicitor registrar".split())
 
@@ -1925,8 +1931,13 @@ def _former(role: str | None) -> bool:
 
 
 def _clausal(text: str, start: int) -> bool:
-    """Does content starting at ``start`` open with a complementizer or a quotation?"""
-    return text.startswith("that ", start) or is_open_quote(text[start]) or text[start] in "‘'"
+    """Does content starting at ``start`` open with a complementizer, a quotation or a subject
+    pronoun ("insisted it would work": a clause, whatever the verb's class)?"""
+    return text.startswith("that ", start) or is_open_quote(text[start]) or text[start] in "‘'" \
+        or _SUBJECT_PRONOUN.match(text, start) is not None
+
+
+_SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they|we|I|you|there)\s+[a-z’']+\s")
 
 
 def _outlet_affiliated(reg: Registry, eid: int) -> bool:

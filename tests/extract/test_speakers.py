@@ -3139,3 +3139,23 @@ def test_a_body_owned_by_the_hearer_is_told_and_no_part_of_the_content():
     r = read("Nadia Curran told the council's planning committee that the decision was bad.")
     claim = next(c for c in r.claims if "decision was bad" in c.span.text)
     assert "committee" not in claim.span.text and [x.name for x in claim.chain] == ["Nadia Curran"]
+
+
+@pytest.mark.parametrize("sentence, words, name", [
+    ('The Minister for Children, Sorcha Keaveney, said that the plan was "transformed".', "plan was", "Sorcha Keaveney"),
+    ("The Secretary of State for Transport, Graham Pell, said the cap would be reviewed.", "cap would", "Graham Pell"),
+    ("Minister of State for Housing Deirdre Fallon said the scheme was slow but insisted applications were rising.",
+     "applications were rising", "Deirdre Fallon"),
+    ("Minister for Foreign Affairs Mary Byrne said the talks would resume.", "talks would", "Mary Byrne"),
+    ("Minister for Education Carmel Dunleavy welcomed the study and said her department would act.",
+     "department would act", "Carmel Dunleavy"),
+    ('Tasman Reef chief executive Bronwyn Ashcroft said the company would comply but described the timeline '
+     'as "extremely challenging".', "extremely challenging", "Bronwyn Ashcroft"),
+])
+def test_an_office_named_by_its_department_describes_the_person_named_with_it(sentence, words, name):
+    assert speaker_of(read(sentence), words) == [name]
+
+
+def test_two_reports_joined_by_but_are_two_whole_claims_without_but_or_the_second_verb():
+    r = read("Smith said the plan was late but insisted it would work.")
+    assert sorted(c.span.text for c in r.claims) == ["it would work", "the plan was late"]
