@@ -3159,3 +3159,8 @@ def test_an_office_named_by_its_department_describes_the_person_named_with_it(se
 def test_two_reports_joined_by_but_are_two_whole_claims_without_but_or_the_second_verb():
     r = read("Smith said the plan was late but insisted it would work.")
     assert sorted(c.span.text for c in r.claims) == ["it would work", "the plan was late"]
+
+
+def test_a_verb_with_an_auxiliary_after_a_comma_is_not_inverted():
+    r = read("Morton Blackwell, a longtime committeeman from Virginia, has endorsed Sen. Ted Cruz for president.")
+    assert all(a.source is None or "Blackwell" in a.source.text for a in r.attributions)
