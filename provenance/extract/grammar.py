@@ -120,7 +120,7 @@ NAME_PARTICLES = frozenset("de del della di da du la le van von der den ten ter 
 IRREGULAR_PAST = frozenset(
     """showed shown took made went gave ran held told left fled stole broke drove threw hit shot got put
     brought bought sold fought caught struck spent sent paid kept found lost won built fell rose began
-    came saw wrote stood sat lay wore tore bit hid""".split()
+    came saw wrote stood sat lay wore tore bit hid spoke heard met felt knew led""".split()
 )
 
 # Letters of Latin-script names for regular expressions ("Ólafur", "Sveinsdóttir", "Łukasz"):

@@ -3164,3 +3164,13 @@ def test_two_reports_joined_by_but_are_two_whole_claims_without_but_or_the_secon
 def test_a_verb_with_an_auxiliary_after_a_comma_is_not_inverted():
     r = read("Morton Blackwell, a longtime committeeman from Virginia, has endorsed Sen. Ted Cruz for president.")
     assert all(a.source is None or "Blackwell" in a.source.text for a in r.attributions)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Officials who spoke on condition of anonymity said the board had been split.", "Officials"),
+    ("Two analysts who spoke to Reuters said the board had been split.", "Two analysts"),
+    ("Residents who heard the blast said the windows shook.", "Residents"),
+])
+def test_a_relative_clause_with_an_irregular_past_is_part_of_the_subject(sentence, name):
+    chain = [c for c in read(sentence).claims if c.chain][0].chain
+    assert [x.name for x in chain] == [name]
