@@ -1088,6 +1088,8 @@ def _verb_attribution(
     subject = _free_subject(t, a, taken)
     if subject is not None and _compared(t, subject[0][0]):
         return None
+    if subject is not None and a == v and _describes_document(t, v, subject, lex):
+        return None  # "A council report presented to elected members said": the report says it
     if subject is not None and _object_relative(t, subject[0][0], lex) and not _gap_before_verb(t, after):
         return None  # "potholes that councillors promised to fix", "the report that officials published"
     if subject is not None and a > 0 and a == v and t.words[a - 1] == "," and cue.lemma not in g.TELL_LEMMAS \
@@ -1119,7 +1121,21 @@ def _clause_after(t: Tokens, p: int) -> bool:
     k = p
     while k < len(t) and k - p < 4 and (t.lower[k] in g.DETERMINERS or t.words[k].isalpha() and t.lower[k] not in g.AUXILIARIES):
         k += 1
-    return p < k < len(t) and t.lower[k] in g.AUXILIARIES and t.lower[k] not in ("'s", "’s")
+    return p < k < len(t) and t.lower[k] in g.AUXILIARIES and t.lower[k] not in ("'s", "’s") or _noun_then_verb(t, p)
+
+
+def _noun_then_verb(t: Tokens, p: int) -> bool:
+    """Do a determiner, a noun and a finite verb with its object open a clause at ``p`` ("the
+    region needs to spend", "the plan faces a vote")? A noun in -s or -ed then an object
+    reads as a verb there, not as a plural ending a source ("said the officials.")."""
+    if p + 3 >= len(t) or t.lower[p] not in g.DETERMINERS:
+        return False
+    noun, verb = t.words[p + 1], t.words[p + 2]
+    return noun.isalpha() and noun.islower() and verb.isalpha() and verb.islower() \
+        and verb.endswith(("s", "ed")) and verb not in g.AUXILIARIES and t.lower[p + 3] in _OBJECT_OPENERS
+
+
+_OBJECT_OPENERS = frozenset("to a an the that more less no".split())
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they we".split())
@@ -1235,6 +1251,40 @@ def _source_after(t: Tokens, p: int, lex: Lexicon) -> bool:
         return False  # "said the aide, Danielle Pruitt, overruled ...": an apposition, then the clause's verb
     head = t.lower[e - 1]
     return head in lex.vague or head in lex.roles or head[:-1] in lex.roles or cap(t.words[e - 1]) and cap(t.words[k])
+
+
+def _describes_document(t: Tokens, v: int, subject: tuple[Pair, Pair], lex: Lexicon) -> bool:
+    """Is the participle at ``v`` a reduced relative clause on the document just before it ("A
+    council report presented to elected members in October said", "a briefing note prepared
+    for the minister, obtained by The Canadian Press, says")? It tells of the document; the
+    report is the later verb's (Huddleston & Pullum 2002, ch. 12: participial modifiers)."""
+    if t.lower[v] not in _DOCUMENT_PARTICIPLES:
+        return False
+    nxt = t.lower[v + 1] if v + 1 < len(t) else ""
+    return _names_a_document(t, subject[0][0], subject[0][1], lex) and (
+        nxt in g.PREPOSITIONS or nxt in (",", "last", "this") or nxt in g.TIME_WORDS or nxt in g.MONTHS)
+
+
+def _names_a_document(t: Tokens, s: int, e: int, lex: Lexicon) -> bool:
+    """Is the noun phrase ``s..e`` (inclusive) headed by a document noun in lower case, before any
+    modifier after it ("An independent review commissioned by the Department", "a council report";
+    not "The Wall Street Journal")?"""
+    for k in range(s, e + 1):
+        if t.lower[k] in g.PREPOSITIONS or t.lower[k] in _DOCUMENT_PARTICIPLES or t.lower[k] in (",", "commissioned"):
+            return False
+        if t.words[k].islower() and t.lower[k] in lex.documents and (k == e or not t.words[k + 1].isalpha()
+                                                                    or t.lower[k + 1] in g.PREPOSITIONS
+                                                                    or t.lower[k + 1] in _DOCUMENT_PARTICIPLES):
+            return True
+    return False
+
+
+# What is done to a document, as a participle after it: "a report prepared for", "the note, obtained by".
+_DOCUMENT_PARTICIPLES = frozenset(
+    """presented prepared commissioned released obtained published compiled drafted written filed submitted
+    leaked tabled seen sent given produced issued posted circulated shared delivered authored signed dated
+    received viewed reviewed completed conducted carried lodged addressed commissioned""".split()
+)
 
 
 def _abbreviated_title(t: Tokens, i: int, lex: Lexicon) -> bool:
@@ -1494,7 +1544,8 @@ def _document_found(t: Tokens, cue: Cue, subject: tuple[Pair, Pair] | None, lex:
                  and t.lower[k + 1] == "by"), None)
     if seen is not None:
         head = t.lower[seen]  # "A report seen by Reuters found": the report's finding
-    return head in lex.documents or head in _POLL_HEADS or head.rstrip("s") in lex.documents
+    return head in lex.documents or head in _POLL_HEADS or head.rstrip("s") in lex.documents \
+        or _names_a_document(t, subject[1][0], subject[1][1], lex)  # "An independent review commissioned by ..."
 
 
 # Participles that say how a document reached a newsroom: "a report seen by Reuters".

@@ -3174,3 +3174,23 @@ def test_a_verb_with_an_auxiliary_after_a_comma_is_not_inverted():
 def test_a_relative_clause_with_an_irregular_past_is_part_of_the_subject(sentence, name):
     chain = [c for c in read(sentence).claims if c.chain][0].chain
     assert [x.name for x in chain] == [name]
+
+
+@pytest.mark.parametrize("sentence, words, name", [
+    ("A council report presented to elected members in October said parking demand exceeded supply.",
+     "parking demand", "council report"),
+    ("An independent review commissioned by the Department of Internal Affairs, released under the Official "
+     "Information Act, found the region needs to spend about $5.8 billion.", "region needs", "independent review"),
+    ("The report released Tuesday found that rents rose.", "rents rose", "report"),
+    ("A briefing note prepared for the minister in March, obtained by The Canadian Press, says the expansion "
+     "would cost more.", "expansion would", "briefing note"),
+    ("The plan would cost $120 million, according to a management information circular filed with regulators.",
+     "would cost", "management information circular"),
+])
+def test_a_document_described_by_a_participle_is_the_source_of_the_later_verb(sentence, words, name):
+    assert speaker_of(read(sentence), words) == [name]
+
+
+def test_a_reporting_verb_after_an_outlet_named_like_a_document_still_reports():
+    r = read("Pinnacle is in talks to buy Lumen, The Wall Street Journal reported on Tuesday.")
+    assert speaker_of(r, "in talks") == ["The Wall Street Journal"]
