@@ -483,8 +483,10 @@ def _in_adverbial_clause(text: str, f: Found) -> bool:
     return _ADVERBIAL_LEAD.search(text, max(0, f.source[0] - 12), f.source[0]) is not None
 
 
-# A subordinator after a comma, right before a nested report's subject: ", after Roxanne accused".
-_ADVERBIAL_LEAD = re.compile(r",\s+(?:after|before|when|while|as|because|since|until|once)\s+$")
+# A subordinator right before a nested report's subject: ", after Roxanne accused", "shelved a plan
+# after officials warned"; a causal one only after a comma ("penned the letter because he said ...":
+# his reason, a report), and "as" too ("as Smith said" is a report).
+_ADVERBIAL_LEAD = re.compile(r"(?:,\s+(?:as|because|since)|\b(?:after|before|when|while|until|once))\s+$")
 
 
 def _speaks_for(text: str, reg: Registry, found: list[Found], source_of: list[int | None], i: int) -> bool:

@@ -3194,3 +3194,15 @@ def test_a_document_described_by_a_participle_is_the_source_of_the_later_verb(se
 def test_a_reporting_verb_after_an_outlet_named_like_a_document_still_reports():
     r = read("Pinnacle is in talks to buy Lumen, The Wall Street Journal reported on Tuesday.")
     assert speaker_of(r, "in talks") == ["The Wall Street Journal"]
+
+
+def test_a_report_in_a_temporal_clause_without_a_comma_is_part_of_the_outer_claim():
+    r = read("The government shelved a plan to expand dental coverage after officials warned it could cost "
+             "twice as much, internal documents show.")
+    assert speaker_of(r, "shelved a plan") == ["internal documents"]
+
+
+def test_a_report_given_as_a_reason_without_a_comma_keeps_its_speaker():
+    r = read("Lorne Fitch is a biologist. He and his colleagues penned the letter because he said there has been "
+             "misinformation on the issue.")
+    assert speaker_of(r, "misinformation on the issue")[0] == "Lorne Fitch"
