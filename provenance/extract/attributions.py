@@ -884,7 +884,7 @@ def _documents_opening_clause(t: Tokens, v: int) -> bool:
 def _plural_noun(word: str) -> bool:
     """Does ``word`` look like a plural noun, a subject for a base-form verb ("analysts",
     "officials"), and not a singular in -s ("gas", "news", "status", "crisis")?"""
-    return (
+    return word in _PLURALS_WITHOUT_S or (
         word.endswith("s")
         and not word.endswith(("ss", "us", "is", "’s", "'s"))
         and word not in _SINGULAR_IN_S
@@ -893,6 +893,8 @@ def _plural_noun(word: str) -> bool:
 
 
 _SINGULAR_IN_S = frozenset("gas news series species chaos lens atlas alias canvas sports politics economics".split())
+# Plurals without an -s that take a plural verb in news: "Federal data show", "The police say".
+_PLURALS_WITHOUT_S = frozenset("data police people children media criteria".split())
 
 
 def _verb_before_that(t: Tokens, v: int) -> bool:

@@ -1936,10 +1936,15 @@ def _clausal(text: str, start: int) -> bool:
     """Does content starting at ``start`` open with a complementizer, a quotation or a subject
     pronoun ("insisted it would work": a clause, whatever the verb's class)?"""
     return text.startswith("that ", start) or is_open_quote(text[start]) or text[start] in "‘'" \
-        or _SUBJECT_PRONOUN.match(text, start) is not None
+        or _SUBJECT_PRONOUN.match(text, start) is not None or _NOUN_CLAUSE.match(text, start) is not None
 
 
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they|we|I|you|there)\s+[a-z’']+\s")
+# A determiner, a noun and a finite verb: "the railroad had 14 derailments", "the region needs to".
+_NOUN_CLAUSE = re.compile(
+    r"(?:the|its|their|his|her|our)\s+[a-z-]+\s+(?:had|has|have|was|were|is|are|will|would|could|can|may|might|"
+    r"must|should|did|does|do|[a-z]+ed|needs|faces|remains|lacks)\b"
+)
 
 
 def _outlet_affiliated(reg: Registry, eid: int) -> bool:

@@ -3206,3 +3206,16 @@ def test_a_report_given_as_a_reason_without_a_comma_keeps_its_speaker():
     r = read("Lorne Fitch is a biologist. He and his colleagues penned the letter because he said there has been "
              "misinformation on the issue.")
     assert speaker_of(r, "misinformation on the issue")[0] == "Lorne Fitch"
+
+
+@pytest.mark.parametrize("sentence, words, name", [
+    ("Federal data show the railroad had 14 derailments last year.", "14 derailments", "Federal data"),
+    ("The police say the man fled on foot.", "the man fled", "police"),
+])
+def test_plurals_without_an_s_take_a_reporting_verb_in_its_base_form(sentence, words, name):
+    assert speaker_of(read(sentence), words) == [name]
+
+
+def test_a_finding_stated_as_a_clause_is_a_claim_without_its_verb():
+    claims = read("Federal data showed the railroad had 14 derailments last year.").claims
+    assert [c.span.text for c in claims] == ["the railroad had 14 derailments last year"]
