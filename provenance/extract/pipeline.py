@@ -882,7 +882,8 @@ class _NamesInText:
                 seen = analyse(self.text, with_trade(self.text, name_span), self.lex)
                 if seen.type is SourceType.person and (
                     _team_before_player(self.text, *name_span) or _BODY_APPOSITION.match(self.text, name_span[1])
-                ):
+                    or _LISTED_AFTER.match(self.text, name_span[1]) and name.split()[0].lower() not in first_names()
+                ):  # ("Elon Musk's shares": a person holds shares too)
                     seen = replace(seen, type=SourceType.organization)
                 fits = seen.type in types and not (seen.type == SourceType.person and (
                     seen.members or not could_be_person(seen.names)))  # not "Married At First" (Sight)
@@ -929,6 +930,13 @@ _BODY_APPOSITION = re.compile(
     r"|,\s+(?:the|a|an|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['’]s)\s+(?:(?!(?:of|for|at|with|in|to)\s)[\w-]+\s+){0,4}?"
     r"(?:company|group|firm|retailer|supermarket|bank|maker|insurer|carrier|airline|miner|chain|operator|developer"
     r"|lender|manufacturer|producer|conglomerate|start-?up|brand|label|club|team|union|charity|council|agency|regulator)[,.]"
+)
+# What only a listed company has after its name: "Tasman Freight shares surged", "Acme's stock".
+# ("Jane Smith shares her story": "shares" is a verb unless the price moves after it.)
+_LISTED_AFTER = re.compile(
+    r"['’]s\s+(?:shares|stock|share\s+price|stock\s+price|shareholders|market\s+value)\b"
+    r"|\s+(?:shares|stock)\s+(?:(?:have|had|were|are)\s+)?(?:rose|fell|surged|jumped|slid|slipped|dropped|gained|tumbled"
+    r"|climbed|plunged|soared|sank|rallied|closed|ended|traded|hit|lost|added|risen|fallen)\b"
 )
 # A playing position and the start of a name after a team's name (sports desks' style).
 _PLAYER_AFTER = re.compile(

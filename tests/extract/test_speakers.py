@@ -3219,3 +3219,11 @@ def test_plurals_without_an_s_take_a_reporting_verb_in_its_base_form(sentence, w
 def test_a_finding_stated_as_a_clause_is_a_claim_without_its_verb():
     claims = read("Federal data showed the railroad had 14 derailments last year.").claims
     assert [c.span.text for c in claims] == ["the railroad had 14 derailments last year"]
+
+
+def test_a_name_whose_shares_move_is_the_company_a_later_description_means():
+    r = read('"The sector is cheap," said Mia Holt, an analyst at Eastgate Securities.\n\n'
+             "Tasman Freight shares surged 11 per cent after the logistics group confirmed it had received a "
+             "takeover approach. The company said talks were at an early stage.")
+    assert speaker_of(r, "takeover approach") == ["Tasman Freight"]
+    assert speaker_of(r, "early stage") == ["Tasman Freight"]
