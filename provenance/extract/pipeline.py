@@ -564,6 +564,8 @@ def _person_rank(text: str, span: tuple[int, int]) -> int:
         return 0
     if _interviewer(text, span[0]):
         return 0  # "She spoke to Education Editor Tom Akinyemi": who asks the questions
+    if _INTERVIEWED_AFTER.match(text, span[1]) and not _JOURNALIST_BEFORE.search(text, max(0, span[0] - 30), span[0]):
+        return 3  # "general manager Stephen Kowalchuk sat down with Postmedia to talk about ... captain Ryan Dube"
     if len(words) > 1 and (words[0].lower() in first_names() or _surname_again(text, span[1], words[-1])
                            or _opens_sentence(text, span[0])):
         return 2  # a known given name, a surname used again, or the subject an introduction opens with
@@ -572,6 +574,12 @@ def _person_rank(text: str, span: tuple[int, int]) -> int:
 
 
 _TITLES = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov".split())
+_JOURNALIST_BEFORE = re.compile(r"(?i)\b(?:editor|reporter|correspondent|journalist|presenter|host|columnist|writer|producer)\s+$")
+# A name the interview's verb follows in its sentence: the one who "sat down with" or "spoke to" the outlet.
+_INTERVIEWED_AFTER = re.compile(
+    r"[^.!?\n]{0,40}?\b(?:sat\s+down\s+with|spoke\s+(?:to|with)|talked\s+(?:to|with)|chatted\s+with"
+    r"|was\s+interviewed\s+by|answered\s+questions\s+from)\b"
+)
 # The words that put an interviewer's name after them, and the interviewer's title between.
 _INTERVIEWER_BEFORE = re.compile(
     r"([^.!?\n]{0,60}?)\b(?:(?:spoke|speaks|spoken|speaking|talked|talks|talking|chatted|chats)\s+(?:to|with)"

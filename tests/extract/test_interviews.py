@@ -244,3 +244,13 @@ def test_the_interviewee_is_named_after_an_office_whatever_their_given_name():
     got = chains(text)
     assert got.get("We will file a review petition by next week") == ["Rekha Venkataraman"]
     assert not any("edited for length" in span for span in got)
+
+
+def test_the_interviewee_is_who_sat_down_with_the_outlet_not_a_player_named_after():
+    text = ("EDMONTON — Oilers general manager Stephen Kowalchuk sat down with Postmedia to talk about the cap "
+            "and captain Ryan Dube.\n\n"
+            "Q: What was your first call?\n\n"
+            "A: My dad. Then Ryan. I told Ryan he's the foundation of this team.\n\n"
+            "Q: Are you going to move a big contract?\n\n"
+            "A: We have about $3.1 million in space right now.")
+    assert chains(text).get("We have about $3.1 million in space right now") == ["Stephen Kowalchuk"]
