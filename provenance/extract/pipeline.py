@@ -94,7 +94,9 @@ _BYLINE_WIRES = {"PA": "PA Media"}
 # "- AAP", "(Reuters)" alone on the last line: a wire credit closing the story.
 # A wire's name alone on the story's last line, maybe with its editor's initials: "AAP", "AAP rl".
 _BARE_CREDIT = re.compile(r"([A-Z][A-Za-z]{1,11}(?:\s+[A-Z][A-Za-z]{1,11}){0,2})(?:\s+[a-z]{1,4}(?:\/[a-z]{1,4})*)?\s*$")  # "AAP gb/mm", "Press Association"
-_CLOSING_CREDIT = re.compile(r"(?:[—–-]{1,2}\s*([A-Z][\w .&'’-]{1,40}?)|\(([A-Z][\w .&'’-]{1,40})\))\s*$")
+_CLOSING_CREDIT = re.compile(  # "- AAP", "(Reuters)", "- African News Agency (ANA)"
+    r"(?:[—–-]{1,2}\s*([A-Z][\w .&'’-]{1,40}?)(?:\s*\([A-Z]{2,6}\))?|\(([A-Z][\w .&'’-]{1,40})\))\s*$"
+)
 # "Nirmalpur, March 4 (PTI) ": a dateline in the Indian style, place and date before the credit.
 _DATELINE_CREDIT_LEAD = re.compile(
     r"[A-Z][\w.'’ -]{1,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Z][\w .&'’-]{1,40}\)\s*(?:[—–-]{1,2}\s*)?"
@@ -1585,6 +1587,8 @@ def _assemble(
         s, e = trim(text, ss, se, " \t.!?")
         if e - s < 12 or len(text[s:e].split()) < 4:
             continue
+        if wire is not None and wire[1][0] <= s and e <= wire[1][1]:
+            continue  # "- African News Agency (ANA)": the wire's credit line states nothing
         claims.append(
             build(
                 Claim,

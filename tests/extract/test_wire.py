@@ -103,3 +103,9 @@ def test_aap_credits_without_parentheses(text):
     """AAP's own styles: a dateline with the credit after the date, an editor's trailer."""
     r = extract(Document(text=text))
     assert [[link.name for link in c.chain] for c in r.claims] == [["Lyn Pappas", "Australian Associated Press"]]
+
+
+def test_a_closing_credit_with_the_wire_s_initials_credits_it_and_is_no_claim():
+    text = "Eskom said power cuts would continue this week.\n\n- African News Agency (ANA)"
+    assert chain_of(text, "power cuts would continue") == ["Eskom", "African News Agency"]
+    assert not any("African News Agency" in c.span.text for c in extract(Document(text=text)).claims)
