@@ -1467,7 +1467,8 @@ _TITLE_PARTICLES = frozenset("at of the and &".split())
 _QUANTITY_OPENERS = frozenset("more most almost about nearly only around up".split())
 _AUDIENCES = frozenset(
     "reporters journalists lawmakers supporters delegates students listeners viewers residents crowd audience "
-    "magistrates jurors jury councillors investors analysts shareholders senators MPs mps members staff".split()
+    "magistrates jurors jury councillors investors analysts shareholders senators MPs mps members staff "
+    "committee panel inquiry hearing conference parliament senate assembly court tribunal meeting summit forum rally".split()
 )
 _MEDIA_HEADS = frozenset(
     "radio television tv channel newspaper paper network station program programme podcast magazine website site "

@@ -31,6 +31,7 @@ def settle_sentence(found: list[Found], text: str) -> None:
     takes its content from the clause it ends.
     """
     _drop_clause_swallowers(found, text)
+    _clip_nested_sources(found)
     for a in found:
         if a.direction != "forward":
             continue
@@ -104,6 +105,22 @@ def _drop_clause_swallowers(found: list[Found], text: str) -> None:
 
 
 _LEADS = ("when", "while", "after", "before", "if", "once", "and", "but", "yet", "as")
+
+
+def _clip_nested_sources(found: list[Found]) -> None:
+    """A report inside another's forward content has its subject inside that content too: "told a
+    parliamentary committee the bank expected ...": the bank expected, not "a parliamentary committee
+    the bank" (the hearer of the outer verb is no part of the inner subject)."""
+    for a in found:
+        if a.direction != "forward" or a.cue is None or a.cue[1] > a.content[0]:
+            continue
+        for b in found:
+            if b is a or b.cue is None or b.source is None or not a.content[0] <= b.cue[0] < a.content[1]:
+                continue
+            if a.cue[1] <= b.source[0] < a.content[0] < b.source[1]:  # from the hearer into the content
+                b.source = (a.content[0], b.source[1])
+                if b.name is not None and b.name[0] < a.content[0]:
+                    b.name = None if b.name[1] <= a.content[0] else (a.content[0], b.name[1])
 
 
 def _before_clause(text: str, start: int, pos: int) -> int:

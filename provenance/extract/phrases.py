@@ -7,6 +7,7 @@ import re
 from provenance.extract import grammar as g
 from provenance.extract.lexicon import lexicon
 from provenance.extract.sentence import Pair, cap
+from provenance.extract.speakers import names_a_source
 from provenance.extract.text import Tokens
 
 
@@ -117,6 +118,8 @@ def strip_adjunct(t: Tokens, s: int, j: int) -> int:
         low = t.lower[s]
         if low in g.CONJUNCTIONS or low in g.ADVERBS or low in ("just", "even", "only", "yet", "instead"):
             s += 1
+        elif low in _FRAME_OPENERS and s + 1 <= j and t.words[s + 1] == ",":
+            s += 2  # "Elsewhere, housebuilder Merriton fell 4% after saying ..."
         elif s + 2 <= j and t.lower[s + 2] in ("’s", "'s"):
             break  # "Last year’s statistics": a possessive, not a time
         elif (
@@ -394,6 +397,9 @@ def tight_np(t: Tokens, s0: int, limit: int) -> Pair | None:
             and (e == s0 or t.lower[e] not in lexicon().verbs)  # "the company said ...": the verb ends it
         ):
             e += 1
+        if e > s0 and e < limit and cap(t.words[e]) and t.words[e].isalpha() and names_a_source(t.lower[e - 1]):
+            while e < limit and cap(t.words[e]) and t.words[e].isalpha():
+                e += 1  # "housebuilder Merriton", "the lender Harwell": the name after its trade
     return (s0, e - 1) if e > s0 else None
 
 

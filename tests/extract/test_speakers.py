@@ -3227,3 +3227,15 @@ def test_a_name_whose_shares_move_is_the_company_a_later_description_means():
              "takeover approach. The company said talks were at an early stage.")
     assert speaker_of(r, "takeover approach") == ["Tasman Freight"]
     assert speaker_of(r, "early stage") == ["Tasman Freight"]
+
+
+def test_a_frame_adverb_opening_the_sentence_is_no_speaker_of_its_participle():
+    r = read("Elsewhere, housebuilder Merriton fell 4% after saying in a trading update that reservations had slowed.")
+    assert speaker_of(r, "reservations had slowed") == ["Merriton"]
+
+
+def test_a_committee_told_something_is_no_part_of_the_next_subject():
+    r = read("Simon Prowse, the bank's chief executive, told a parliamentary committee the bank expected arrears "
+             "to keep rising.")
+    assert speaker_of(r, "arrears to keep rising")[-1] == "Simon Prowse"
+    assert all("committee" not in link.name for c in r.claims for link in c.chain)
