@@ -969,6 +969,8 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
     if t.lower[v] in _WRITING and (_FIGURE.match(nxt) or nxt in _COUNTS) \
             and (v + 2 >= len(t) or t.lower[v + 2] not in _TIME_UNITS):
         return True  # "wrote 212 cheques to herself", "sent hundreds of emails": things, no statement
+    if t.lower[v] in _WRITING and nxt in ("down", "off") and t.lower[v][0] == "w":
+        return True  # "has written down the value of its portfolio", "wrote off the debt": accounts, no statement
     if t.lower[v] in ("said", "says", "say") and nxt == "yes" and v + 2 < len(t) and t.lower[v + 2] in g.PREPOSITIONS:
         return True  # "said yes during a sunset hike": an answer to a proposal, not a report
     if t.lower[v].startswith("expect") and _BABY.match(" ".join(t.lower[v + 1 : v + 5])):

@@ -225,6 +225,9 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     owner = _possessive_owner(t, words[i:], lower[i:], i, lex, the)
     if owner is not None:
         i += 2  # "CNN’s Jake Tapper", "the Guardian's political editor": the owner affiliates
+    placed = owner is None and _after_place_owner(words, lower, i, lex) > i  # "New Zealand's largest dairy co-operative"
+    if placed:
+        i = _after_place_owner(words, lower, i, lex)
     j = _core_end(words, lower, i, lex)
     if j == i and words:
         j = min(i + 1, len(words))
@@ -247,8 +250,8 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     if typ is SourceType.person and (_team_name(core, the) or core[:2] == ["Friends", "of"]):
         typ = SourceType.organization  # "The Kelvington Huskies", "Castleford Rovers": a team, no person;
         # "The Friends of Kempton Vale Library": its supporters' group
-    if owner is not None and typ is SourceType.anonymous:
-        name = text[t.starts[opening] : t.ends[j - 1]]  # "Guardian's political editor", owner kept
+    if owner is not None and typ is SourceType.anonymous or placed and typ in (SourceType.anonymous, SourceType.organization):
+        name = text[t.starts[opening] : t.ends[j - 1]]  # "Guardian's political editor", "China's weather bureau": owner kept
     members = [fold(w) for w in _group_surnames(core)] if typ == SourceType.person and "and" in core_lower else []
     if len(members) < 2:
         members = []  # "dog walker and retired engineer Kevin Sun": one person, two descriptions
@@ -271,6 +274,17 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     return _Phrase(np, owner, _of_name(t, j))
 
 
+
+
+def _after_place_owner(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
+    """Where a description starts after a country that owns it ("New Zealand's largest dairy
+    co-operative", "Australia's fifth-largest superannuation fund"): a superlative or a role
+    after "'s" describes a body or a person of that country, which is no source itself; ``i``
+    when the phrase opens otherwise."""
+    k = next((k for k in range(i + 1, min(len(words), i + 4)) if lower[k] in ("'s", "’s")), None)
+    if k is None or k + 1 >= len(words) or not words[k + 1].islower() or lookup(lex.places, words[i:k]) is None:
+        return i
+    return k + 1
 
 
 def _name_words(typ: SourceType, name: str, caps: list[str]) -> list[str]:

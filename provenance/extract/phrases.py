@@ -389,7 +389,7 @@ def tight_np(t: Tokens, s0: int, limit: int) -> Pair | None:
         while (
             e < limit
             and e - s0 < 4
-            and t.words[e].isalpha()
+            and t.words[e].replace("-", "").isalpha()  # "dairy co-operative"
             and t.words[e].islower()
             and t.lower[e] not in g.PREPOSITIONS
             and t.lower[e] not in g.AUXILIARIES

@@ -53,7 +53,7 @@ from provenance.extract.speakers import (
     without_opener,
 )
 from provenance.extract.tagger import Tagger, candidate, tag_tokens
-from provenance.extract.tails import backshifted, joined_tail
+from provenance.extract.tails import backshifted, joined_tail, shared_predicate
 from provenance.extract.text import (
     double_single_quotes,
     is_open_quote,
@@ -94,8 +94,9 @@ _BYLINE_WIRES = {"PA": "PA Media"}
 # "- AAP", "(Reuters)" alone on the last line: a wire credit closing the story.
 # A wire's name alone on the story's last line, maybe with its editor's initials: "AAP", "AAP rl".
 _BARE_CREDIT = re.compile(r"([A-Z][A-Za-z]{1,11}(?:\s+[A-Z][A-Za-z]{1,11}){0,2})(?:\s+[a-z]{1,4}(?:\/[a-z]{1,4})*)?\s*$")  # "AAP gb/mm", "Press Association"
-_CLOSING_CREDIT = re.compile(  # "- AAP", "(Reuters)", "- African News Agency (ANA)"
-    r"(?:[—–-]{1,2}\s*([A-Z][\w .&'’-]{1,40}?)(?:\s*\([A-Z]{2,6}\))?|\(([A-Z][\w .&'’-]{1,40})\))\s*$"
+_CLOSING_CREDIT = re.compile(  # "- AAP", "(Reuters)", "- African News Agency (ANA)", "— Jane Doe, The Canadian Press"
+    r"(?:[—–-]{1,2}\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},\s*)?([A-Z][\w .&'’-]{1,40}?)(?:\s*\([A-Z]{2,6}\))?"
+    r"|\(([A-Z][\w .&'’-]{1,40})\))\s*$"
 )
 # "Nirmalpur, March 4 (PTI) ": a dateline in the Indian style, place and date before the credit.
 _DATELINE_CREDIT_LEAD = re.compile(
@@ -1547,7 +1548,8 @@ def _assemble(
         if not stating[i] and _subject_next_to_cue(text, f) and f.direction == "forward":
             cs = min(cs, f.source[0])  # type: ignore[index]  # "Hillcrest did not respond to requests": the article's report, whole
         tail = _tail_of(text, f, sents, sent_starts, cue_starts)
-        if tail is not None and f.cue is not None and backshifted(text, tail, text[f.cue[0] : f.cue[1]]):
+        if tail is not None and f.cue is not None and (
+                backshifted(text, tail, text[f.cue[0] : f.cue[1]]) or shared_predicate(text, tail)):
             ce = tail[1]  # "said the firm had cut costs, but it would not close plants": still the speaker's
         elif tail is not None:
             tails.append(tail)  # "said the plan was ready, but critics disagree": the article's own

@@ -3239,3 +3239,22 @@ def test_a_committee_told_something_is_no_part_of_the_next_subject():
              "to keep rising.")
     assert speaker_of(r, "arrears to keep rising")[-1] == "Simon Prowse"
     assert all("committee" not in link.name for c in r.claims for link in c.chain)
+
+
+def test_a_country_that_owns_a_description_is_no_source_and_no_antecedent():
+    r = read("New Zealand's largest dairy co-operative has cut its milk price forecast, blaming weaker demand "
+             "from China.\n\nSouthern Pastures Co-operative said on Thursday it now expected to pay farmers less.")
+    assert speaker_of(r, "weaker demand")[0] == "New Zealand's largest dairy co-operative"
+    assert speaker_of(r, "pay farmers less") == ["Southern Pastures Co-operative"]
+
+
+def test_writing_down_a_value_is_no_report():
+    r = read("Australia's fifth-largest superannuation fund has written down the value of its office property "
+             "portfolio by 12 per cent.")
+    assert all(not c.chain for c in r.claims)
+
+
+def test_a_second_predicate_without_a_subject_after_but_is_still_reported():
+    r = read("The Tánaiste has said the Government will not bail out the chain, but will work to find places "
+             "for the children affected.")
+    assert speaker_of(r, "find places for the children") == ["Tánaiste"]

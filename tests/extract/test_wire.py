@@ -109,3 +109,9 @@ def test_a_closing_credit_with_the_wire_s_initials_credits_it_and_is_no_claim():
     text = "Eskom said power cuts would continue this week.\n\n- African News Agency (ANA)"
     assert chain_of(text, "power cuts would continue") == ["Eskom", "African News Agency"]
     assert not any("African News Agency" in c.span.text for c in extract(Document(text=text)).claims)
+
+
+def test_a_canadian_press_sign_off_with_the_writer_s_name_credits_the_wire():
+    text = "HALIFAX — Health Minister Ross Fairbanks said the department accepted the recommendations.\n\n" \
+           "— Keisha Morrison, The Canadian Press"
+    assert chain_of(text, "accepted the recommendations") == ["Ross Fairbanks", "Canadian Press"]
