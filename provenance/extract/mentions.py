@@ -224,7 +224,8 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     opening = i  # the words before it are determiners and quantities
     owner = _possessive_owner(t, words[i:], lower[i:], i, lex, the)
     if owner is not None:
-        i += 2  # "CNN’s Jake Tapper", "the Guardian's political editor": the owner affiliates
+        i = next(k for k in range(i, len(words)) if lower[k] in ("’s", "'s")) + 1
+        # "CNN’s Jake Tapper", "the Guardian's political editor": the owner affiliates
     placed = owner is None and _after_place_owner(words, lower, i, lex) > i  # "New Zealand's largest dairy co-operative"
     if placed:
         i = _after_place_owner(words, lower, i, lex)
@@ -519,11 +520,11 @@ def _possessive_owner(
     t: Tokens, core: list[str], core_lower: list[str], i: int, lex: Lexicon, the: bool = False
 ) -> Pair | None:
     """The listed outlet or organization that opens a possessive core ("CNN’s Jake
-    Tapper", "Reuters’s editor", "the Guardian's political editor"): the source's
-    affiliation, while the words after it name the source."""
-    if len(core) > 2 and core_lower[1] in ("’s", "'s"):
-        if _lookup(lex.outlets, core[:1], the) or _lookup(lex.organizations, core[:1], the):
-            return (t.starts[i], t.ends[i])
+    Tapper", "Reuters’s editor", "the Guardian's political editor", "Fine Gael's Bríd
+    Cotter"): the source's affiliation, while the words after it name the source."""
+    k = next((k for k in range(1, min(4, len(core) - 1)) if core_lower[k] in ("’s", "'s")), None)
+    if k is not None and (k == 1 and _lookup(lex.outlets, core[:k], the) or _lookup(lex.organizations, core[:k], the)):
+        return (t.starts[i], t.ends[i + k - 1])  # (an outlet of several words owns a programme: _programme_owner)
     return None
 
 

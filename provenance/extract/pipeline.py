@@ -893,11 +893,12 @@ class _NamesInText:
                 seen = analyse(self.text, with_trade(self.text, name_span), self.lex)
                 if seen.type is SourceType.person and (
                     _team_before_player(self.text, *name_span) or _BODY_APPOSITION.match(self.text, name_span[1])
-                    or _LISTED_AFTER.match(self.text, name_span[1]) and name.split()[0].lower() not in first_names()
+                    or _LISTED_AFTER.match(self.text, name_span[1]) and _no_given_name(name)
                 ):  # ("Elon Musk's shares": a person holds shares too)
                     seen = replace(seen, type=SourceType.organization)
                 fits = seen.type in types and not (seen.type == SourceType.person and (
-                    seen.members or not could_be_person(seen.names)))  # not "Married At First" (Sight)
+                    seen.members or not could_be_person(seen.names))) \
+                    and seen.name.lower() not in g.DETERMINERS  # not "Married At First" (Sight), nor "The" ("Ms. May" is May)
                 typed[name] = seen if fits else None
             np = typed[name]
             if np is not None and ok is not None and not ok(np):
@@ -942,6 +943,15 @@ _BODY_APPOSITION = re.compile(
     r"(?:company|group|firm|retailer|supermarket|bank|maker|insurer|carrier|airline|miner|chain|operator|developer"
     r"|lender|manufacturer|producer|conglomerate|start-?up|brand|label|club|team|union|charity|council|agency|regulator)[,.]"
 )
+def _no_given_name(name: str) -> bool:
+    """Does ``name`` open with no given name, a determiner aside ("Tasman Freight", "The Kestrel
+    Group"; not "Elon Musk")? Then shares or a share price after it make it a company."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and words[0].lower() not in first_names()
+
+
 # What only a listed company has after its name: "Tasman Freight shares surged", "Acme's stock".
 # ("Jane Smith shares her story": "shares" is a verb unless the price moves after it.)
 _LISTED_AFTER = re.compile(

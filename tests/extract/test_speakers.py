@@ -3258,3 +3258,18 @@ def test_a_second_predicate_without_a_subject_after_but_is_still_reported():
     r = read("The Tánaiste has said the Government will not bail out the chain, but will work to find places "
              "for the children affected.")
     assert speaker_of(r, "find places for the children") == ["Tánaiste"]
+
+
+def test_the_shares_of_a_company_make_no_company_named_the():
+    r = read("Kestrel Defence won an order on Monday. The shares rose 5 per cent after the company said the order "
+             "was worth Rs 500 crore.")
+    assert all(link.name.lower() != "the" for c in r.claims for link in c.chain)
+    assert speaker_of(r, "worth Rs 500 crore") == ["Kestrel Defence"]
+
+
+@pytest.mark.parametrize("sentence, words, chain", [
+    ("Fine Gael's Bríd Cotter said she was pleased with the count.", "pleased with the count", ["Bríd Cotter"]),
+    ("The driver of the van, a man in his 30s, was not injured, gardaí said.", "not injured", ["gardaí"]),
+])
+def test_a_party_that_owns_a_name_and_irish_police(sentence, words, chain):
+    assert speaker_of(read(sentence), words) == chain
