@@ -1274,7 +1274,7 @@ def _names_a_document(t: Tokens, s: int, e: int, lex: Lexicon) -> bool:
     modifier after it ("An independent review commissioned by the Department", "a council report";
     not "The Wall Street Journal")?"""
     for k in range(s, e + 1):
-        if t.lower[k] in g.PREPOSITIONS or t.lower[k] in _DOCUMENT_PARTICIPLES or t.lower[k] in (",", "commissioned"):
+        if t.lower[k] in g.PREPOSITIONS or t.lower[k] in _DOCUMENT_PARTICIPLES or t.lower[k] == ",":
             return False
         if t.words[k].islower() and t.lower[k] in lex.documents and (k == e or not t.words[k + 1].isalpha()
                                                                     or t.lower[k + 1] in g.PREPOSITIONS
@@ -1287,7 +1287,7 @@ def _names_a_document(t: Tokens, s: int, e: int, lex: Lexicon) -> bool:
 _DOCUMENT_PARTICIPLES = frozenset(
     """presented prepared commissioned released obtained published compiled drafted written filed submitted
     leaked tabled seen sent given produced issued posted circulated shared delivered authored signed dated
-    received viewed reviewed completed conducted carried lodged addressed commissioned""".split()
+    received viewed reviewed completed conducted carried lodged addressed""".split()
 )
 
 
@@ -1408,14 +1408,27 @@ def _hearer(t: Tokens, a: int, after: int, cue: Cue) -> tuple[list[tuple[Pair, P
         named = e > p and (t.words[e - 1][:1].isupper() or t.lower[e - 1] in _MEDIA_HEADS or t.lower[e - 1] in _AUDIENCES
                            or _CALL_SIGN.fullmatch(t.words[e - 1]) is not None
                            or e - 2 >= p and t.words[e - 1].isdigit() and t.words[e - 2][:1].isupper())  # "told AFL 360"
+        if named and e + 1 < n and t.lower[e] in _TIME_AFTER_HEARER and t.lower[e + 1] in g.DETERMINERS:
+            # "told Channel Seven after the match", "told reporters before the meeting the talks would be ..."
+            return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], _after_time_phrase(t, e)
         if e > p and not _clause_as_hearer(t, p, e, named) and (
             e >= n or t.lower[e] in _AFTER_HEARER or t.lower[e] in g.TIME_WORDS or t.lower[e] in g.PRONOUNS
-            or named and t.lower[e] in _TIME_AFTER_HEARER and e + 1 < n and t.lower[e + 1] in g.DETERMINERS
             or named and (t.lower[e] in g.DETERMINERS or t.lower[e] in _QUANTITY_OPENERS)  # "told ABC Radio Sydney more than 80 homes"
             or e < n and t.words[e][:1].isupper() and t.lower[e - 1] in _OUTLET_NOUNS  # "told the site Lafleur ..."
         ):
             return [((t.starts[p], t.ends[e - 1]), (t.starts[a], t.ends[e - 1]))], e
     return [], p
+
+
+def _after_time_phrase(t: Tokens, e: int) -> int:
+    """The token after a time phrase opened by a preposition at ``e`` ("after the match", "before
+    the cabinet meeting"): its determiner and up to three lowercase words, then a comma if any;
+    what follows is the content ("... the team had been poor")."""
+    k = e + 2
+    while k < len(t) and k - e < 5 and t.words[k].isalpha() and t.words[k].islower() \
+            and t.lower[k] not in g.DETERMINERS and t.lower[k] not in g.PRONOUNS and t.lower[k] != "that":
+        k += 1
+    return k + 1 if k < len(t) and t.words[k] == "," else k
 
 
 def _possessed_end(t: Tokens, e: int) -> int:

@@ -226,9 +226,9 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     if owner is not None:
         i = next(k for k in range(i, len(words)) if lower[k] in ("’s", "'s")) + 1
         # "CNN’s Jake Tapper", "the Guardian's political editor": the owner affiliates
-    placed = owner is None and _after_place_owner(words, lower, i, lex) > i  # "New Zealand's largest dairy co-operative"
-    if placed:
-        i = _after_place_owner(words, lower, i, lex)
+    after_place = _after_place_owner(words, lower, i, lex) if owner is None else i
+    placed = after_place > i  # "New Zealand's largest dairy co-operative"
+    i = after_place
     j = _core_end(words, lower, i, lex)
     if j == i and words:
         j = min(i + 1, len(words))
@@ -251,7 +251,8 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     if typ is SourceType.person and (_team_name(core, the) or core[:2] == ["Friends", "of"]):
         typ = SourceType.organization  # "The Kelvington Huskies", "Castleford Rovers": a team, no person;
         # "The Friends of Kempton Vale Library": its supporters' group
-    if owner is not None and typ is SourceType.anonymous or placed and typ in (SourceType.anonymous, SourceType.organization):
+    if owner is not None and typ is SourceType.anonymous \
+            or placed and typ in (SourceType.anonymous, SourceType.organization) and not caps:  # ("... co-operative Fonterra": Fonterra)
         name = text[t.starts[opening] : t.ends[j - 1]]  # "Guardian's political editor", "China's weather bureau": owner kept
     members = [fold(w) for w in _group_surnames(core)] if typ == SourceType.person and "and" in core_lower else []
     if len(members) < 2:

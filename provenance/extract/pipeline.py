@@ -53,7 +53,7 @@ from provenance.extract.speakers import (
     without_opener,
 )
 from provenance.extract.tagger import Tagger, candidate, tag_tokens
-from provenance.extract.tails import backshifted, joined_tail, shared_predicate
+from provenance.extract.tails import backshifted, joined_tail
 from provenance.extract.text import (
     double_single_quotes,
     is_open_quote,
@@ -95,8 +95,8 @@ _BYLINE_WIRES = {"PA": "PA Media"}
 # A wire's name alone on the story's last line, maybe with its editor's initials: "AAP", "AAP rl".
 _BARE_CREDIT = re.compile(r"([A-Z][A-Za-z]{1,11}(?:\s+[A-Z][A-Za-z]{1,11}){0,2})(?:\s+[a-z]{1,4}(?:\/[a-z]{1,4})*)?\s*$")  # "AAP gb/mm", "Press Association"
 _CLOSING_CREDIT = re.compile(  # "- AAP", "(Reuters)", "- African News Agency (ANA)", "— Jane Doe, The Canadian Press"
-    r"(?:[—–-]{1,2}\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},\s*)?([A-Z][\w .&'’-]{1,40}?)(?:\s*\([A-Z]{2,6}\))?"
-    r"|\(([A-Z][\w .&'’-]{1,40})\))\s*$"
+    r"(?:[—–-]{1,2}\s*(?P<writer>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},\s*)?(?P<dash>[A-Z][\w .&'’-]{1,40}?)"
+    r"(?:\s*\([A-Z]{2,6}\))?|\((?P<paren>[A-Z][\w .&'’-]{1,40})\))\s*$"
 )
 # "Nirmalpur, March 4 (PTI) ": a dateline in the Indian style, place and date before the credit.
 _DATELINE_CREDIT_LEAD = re.compile(
@@ -486,10 +486,10 @@ def _in_adverbial_clause(text: str, f: Found) -> bool:
     return _ADVERBIAL_LEAD.search(text, max(0, f.source[0] - 12), f.source[0]) is not None
 
 
-# A subordinator right before a nested report's subject: ", after Roxanne accused", "shelved a plan
-# after officials warned"; a causal one only after a comma ("penned the letter because he said ...":
-# his reason, a report), and "as" too ("as Smith said" is a report).
-_ADVERBIAL_LEAD = re.compile(r"(?:,\s+(?:as|because|since)|\b(?:after|before|when|while|until|once))\s+$")
+# A subordinator after a comma, right before a nested report's subject: ", after Roxanne accused".
+# (Without the comma the clause is often the outer report's own news: "The shares rose after the
+# company said profits would double, Reuters reported" keeps company <- Reuters.)
+_ADVERBIAL_LEAD = re.compile(r",\s+(?:after|before|when|while|as|because|since|until|once)\s+$")
 
 
 def _speaks_for(text: str, reg: Registry, found: list[Found], source_of: list[int | None], i: int) -> bool:
@@ -567,7 +567,7 @@ def _person_rank(text: str, span: tuple[int, int]) -> int:
         return 0
     if _interviewer(text, span[0]):
         return 0  # "She spoke to Education Editor Tom Akinyemi": who asks the questions
-    if _INTERVIEWED_AFTER.match(text, span[1]) and not _JOURNALIST_BEFORE.search(text, max(0, span[0] - 30), span[0]):
+    if _interviewed_by_outlet(text, span[1]) and not _JOURNALIST_BEFORE.search(text, max(0, span[0] - 30), span[0]):
         return 3  # "general manager Stephen Kowalchuk sat down with Postmedia to talk about ... captain Ryan Dube"
     if len(words) > 1 and (words[0].lower() in first_names() or _surname_again(text, span[1], words[-1])
                            or _opens_sentence(text, span[0])):
@@ -581,8 +581,24 @@ _JOURNALIST_BEFORE = re.compile(r"(?i)\b(?:editor|reporter|correspondent|journal
 # A name the interview's verb follows in its sentence: the one who "sat down with" or "spoke to" the outlet.
 _INTERVIEWED_AFTER = re.compile(
     r"[^.!?\n]{0,40}?\b(?:sat\s+down\s+with|spoke\s+(?:to|with)|talked\s+(?:to|with)|chatted\s+with"
-    r"|was\s+interviewed\s+by|answered\s+questions\s+from)\b"
+    r"|was\s+interviewed\s+by|answered\s+questions\s+from)\s+"
+    r"(?P<asker>us|me|(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})"
 )
+
+
+def _interviewed_by_outlet(text: str, end: int) -> bool:
+    """Does the name ending at ``end`` sit down with, speak to or answer an outlet ("... Stephen
+    Kowalchuk sat down with Postmedia", "spoke to us")? Then that name is the interviewee; one who
+    "spoke to Health Minister Rekha Patel" asks the questions."""
+    m = _INTERVIEWED_AFTER.match(text, end)
+    if m is None:
+        return False
+    asker = m.group("asker")
+    if asker in ("us", "me"):
+        return True
+    typed = analyse(text, m.span("asker"), lexicon()).type
+    one_word = " " not in asker and asker.lower() not in first_names()  # "Postmedia", not "Tom"
+    return typed in (SourceType.outlet, SourceType.organization) or one_word
 # The words that put an interviewer's name after them, and the interviewer's title between.
 _INTERVIEWER_BEFORE = re.compile(
     r"([^.!?\n]{0,60}?)\b(?:(?:spoke|speaks|spoken|speaking|talked|talks|talking|chatted|chats)\s+(?:to|with)"
@@ -943,13 +959,19 @@ _BODY_APPOSITION = re.compile(
     r"(?:company|group|firm|retailer|supermarket|bank|maker|insurer|carrier|airline|miner|chain|operator|developer"
     r"|lender|manufacturer|producer|conglomerate|start-?up|brand|label|club|team|union|charity|council|agency|regulator)[,.]"
 )
+
+
 def _no_given_name(name: str) -> bool:
     """Does ``name`` open with no given name, a determiner aside ("Tasman Freight", "The Kestrel
     Group"; not "Elon Musk")? Then shares or a share price after it make it a company."""
     words = name.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    return bool(words) and words[0].lower() not in first_names()
+    return bool(words) and words[0].lower() not in first_names() and words[0].rstrip(".") not in _TITLES_OF_PEOPLE
+
+
+# Titles before a surname: "Ms Okonjo's shares fell" is a person's holding.
+_TITLES_OF_PEOPLE = frozenset("Mr Mrs Ms Miss Dr Prof Sen Rep Gov Sir Dame Lord Lady Cllr Judge Justice".split())
 
 
 # What only a listed company has after its name: "Tasman Freight shares surged", "Acme's stock".
@@ -1187,15 +1209,16 @@ def _wire(doc: Document, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]
         or _BARE_DATELINE.match(text, b0, b1)
     name = (m.start(1), m.end(1)) if m else None
     b1 = _before_footer(text, b0, b1)
+    bare = False  # True when only a wire may be credited so (not a paper)
     if m is None:
         last = text.rfind("\n", b0, b1) + 1 or b0
         m = _CLOSING_CREDIT.match(text, last, b1) if b1 - last < 60 else None
-        g = 1 if m is not None and m.group(1) else 2
+        g = "dash" if m is not None and m.group("dash") else "paren"
         name = (m.start(g), m.end(g)) if m else None
+        bare = m is not None and m.group("writer") is not None  # a writer's sign-off credits a wire only
     if m is None:
         m = _PUBLISHED_CREDIT.match(text, text.rfind("\n", b0, b1) + 1 or b0, b1)
         name = (m.start(1), m.end(1)) if m else None
-    bare = False
     if m is None:  # "AAP" or "AAP rl" alone on the last line: the agency's own copy
         m = _BARE_CREDIT.match(text, text.rfind("\n", b0, b1) + 1 or b0, b1)
         name, bare = ((m.start(1), m.end(1)) if m else None), True
@@ -1558,8 +1581,7 @@ def _assemble(
         if not stating[i] and _subject_next_to_cue(text, f) and f.direction == "forward":
             cs = min(cs, f.source[0])  # type: ignore[index]  # "Hillcrest did not respond to requests": the article's report, whole
         tail = _tail_of(text, f, sents, sent_starts, cue_starts)
-        if tail is not None and f.cue is not None and (
-                backshifted(text, tail, text[f.cue[0] : f.cue[1]]) or shared_predicate(text, tail)):
+        if tail is not None and f.cue is not None and backshifted(text, tail, text[f.cue[0] : f.cue[1]]):
             ce = tail[1]  # "said the firm had cut costs, but it would not close plants": still the speaker's
         elif tail is not None:
             tails.append(tail)  # "said the plan was ready, but critics disagree": the article's own
@@ -1975,7 +1997,7 @@ _SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they|we|I|you|there)\s+[a-z’']+\s
 # A determiner, a noun and a finite verb: "the railroad had 14 derailments", "the region needs to".
 _NOUN_CLAUSE = re.compile(
     r"(?:the|its|their|his|her|our)\s+[a-z-]+\s+(?:had|has|have|was|were|is|are|will|would|could|can|may|might|"
-    r"must|should|did|does|do|[a-z]+ed|needs|faces|remains|lacks)\b"
+    r"must|should|did|does|do|needs|faces|remains|lacks)\b"  # (not "-ed": "welcomed the report published by")
 )
 
 

@@ -43,8 +43,6 @@ def _clause(words: list[str]) -> bool:
     had deferred", "the firm sold"), not a phrase ("but also on defending", "often
     cheering", "not for cases of")?"""
     first = words[0].lower()
-    if first in _PREDICATE_OPENERS:
-        return True  # "but will work to find places": a second predicate (shared_predicate)
     if first in g.ADVERBS or first in g.PREPOSITIONS or first in g.CLAUSE_WORDS or first in _NO_SUBJECT \
             or first.endswith("ing"):
         return False
@@ -70,17 +68,6 @@ def backshifted(text: str, tail: tuple[int, int], cue: str) -> bool:
         if w == "had" and k + 1 < len(words) and words[k + 1] != "to":
             return True
     return False
-
-
-def shared_predicate(text: str, tail: tuple[int, int]) -> bool:
-    """Does the clause ``tail`` open with an auxiliary and no subject ("said the Government will not
-    bail out the chain, but will work to find places")? It is a second predicate of the reported
-    clause's own subject, so it is still what the speaker said."""
-    words = _WORD.findall(text, tail[0], min(tail[1], tail[0] + 40))
-    return bool(words) and words[0].lower() in _PREDICATE_OPENERS
-
-
-_PREDICATE_OPENERS = frozenset("will would could can may might must should shall had has have is was were are".split())
 
 
 # Subjects that carry a report on: "said it had ..., but it would ..." (a pronoun for someone

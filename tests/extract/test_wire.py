@@ -115,3 +115,8 @@ def test_a_canadian_press_sign_off_with_the_writer_s_name_credits_the_wire():
     text = "HALIFAX — Health Minister Ross Fairbanks said the department accepted the recommendations.\n\n" \
            "— Keisha Morrison, The Canadian Press"
     assert chain_of(text, "accepted the recommendations") == ["Ross Fairbanks", "Canadian Press"]
+
+
+def test_a_writer_s_sign_off_credits_a_wire_but_not_a_paper():
+    text = "The council said the plan was late.\n\n— Kevin Doyle, Irish Independent"
+    assert chain_of(text, "plan was late") == ["council"]
