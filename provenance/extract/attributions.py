@@ -1424,8 +1424,11 @@ def _after_time_phrase(t: Tokens, e: int) -> int:
     """The token after a time phrase opened by a preposition at ``e`` ("after the match", "before
     the cabinet meeting"): its determiner and up to three lowercase words, then a comma if any;
     what follows is the content ("... the team had been poor")."""
+    that = next((k for k in range(e + 2, min(len(t), e + 10)) if t.lower[k] == "that"), None)
+    if that is not None and all(t.words[x].isalnum() for x in range(e + 1, that)):
+        return that  # "during a visit to Cork that the housing plan ...": the content opens with "that"
     k = e + 2
-    while k < len(t) and k - e < 5 and t.words[k].isalpha() and t.words[k].islower() \
+    while k < len(t) and k - e < 5 and t.words[k].isalpha() and t.words[k].islower() and t.lower[k] not in g.PREPOSITIONS \
             and t.lower[k] not in g.DETERMINERS and t.lower[k] not in g.PRONOUNS and t.lower[k] != "that":
         k += 1
     return k + 1 if k < len(t) and t.words[k] == "," else k

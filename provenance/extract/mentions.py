@@ -1341,8 +1341,8 @@ class Registry:
             # "the company" is no country; "the government" may be ("Iran said")
             place_ok = np.head in GOVERNMENT_HEADS
             head = np.head
-            best = self._recent(
-                pos, lambda e: e.type == want and (place_ok or not _is_place(e.names)) and fits_head(head, e.names)
+            best = self._recent(  # an unnamed body is judged by its own head: "the union" is no "company"
+                pos, lambda e: e.type == want and (place_ok or not _is_place(e.names)) and fits_head(head, e.names or [e.head])
             )
             named = self._named_before(
                 pos, (want,), lambda n: (place_ok or not _is_place(n.names)) and fits_head(head, n.names)

@@ -3295,3 +3295,14 @@ def test_a_country_s_description_with_a_name_is_named_by_the_name():
 def test_a_stance_on_a_described_thing_keeps_its_verb():
     claims = read("The minister welcomed the report published by the commission on Monday.").claims
     assert [c.span.text for c in claims] == ["welcomed the report published by the commission on Monday"]
+
+
+def test_a_time_phrase_with_a_place_in_it_ends_before_that():
+    r = read("The Taoiseach told reporters during a visit to Cork that the housing plan was working.")
+    claim = next(c for c in r.claims if "housing plan" in c.span.text)
+    assert claim.span.text == "that the housing plan was working"
+
+
+def test_the_company_is_no_union_named_before():
+    r = read("The union warned the strike would go ahead, but the company said talks were continuing.")
+    assert speaker_of(r, "talks were continuing") == ["company"]
