@@ -24,7 +24,6 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from provenance.errors import DatabaseError, ProvenanceError
-from provenance.extract import extract
 from provenance.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from provenance.models import Document, Reading
 from provenance.overlaps import comparable_features
@@ -433,6 +432,14 @@ def _extract_chunk(docs: list[Document], options: ExtractOptions, with_features:
                         f = comparable_features(claim[2])
                         feats[claim[2]] = (f, pack(f)) if f is not None else ()
     return out, feats
+
+
+def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:
+    """``provenance.extract.extract``, its rules and lexicons loaded on the first call: an ingest of
+    unchanged input loads none of them (issue 13, re-ingest)."""
+    from provenance.extract.pipeline import extract as read_document
+
+    return read_document(doc, options)
 
 
 def extract_chunk(docs: list[Document], options: ExtractOptions = DEFAULT_OPTIONS) -> list[PreparedArticle | str]:
