@@ -254,6 +254,12 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     if owner is not None and typ is SourceType.anonymous \
             or placed and typ in (SourceType.anonymous, SourceType.organization) and not caps:  # ("... co-operative Fonterra": Fonterra)
         name = text[t.starts[opening] : t.ends[j - 1]]  # "Guardian's political editor", "China's weather bureau": owner kept
+    affiliation = _of_name(t, j)
+    if typ is SourceType.anonymous and affiliation is not None and owner is None and not placed \
+            and (head in lex.roles or head in lex.vague or head[:-1] in lex.roles):
+        # "A spokeswoman for the Department of Education": the body stays in the name a reader sees,
+        # so two unnamed spokeswomen of two bodies are told apart (not "spokeswoman" twice)
+        name = text[t.starts[i] : affiliation[1]]
     members = [fold(w) for w in _group_surnames(core)] if typ == SourceType.person and "and" in core_lower else []
     if len(members) < 2:
         members = []  # "dog walker and retired engineer Kevin Sun": one person, two descriptions
@@ -273,7 +279,7 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
         author_affiliation=author_affiliation,
         members=members,
     )
-    return _Phrase(np, owner, _of_name(t, j))
+    return _Phrase(np, owner, affiliation)
 
 
 

@@ -196,7 +196,7 @@ def test_who_tells_the_speaker_of_a_labelled_turn_is_relayed_by_them():
     c = chains("Gordon Kapashesit has driven the winter road for 20 years.\n\n"
                "Kapashesit: Everything comes in by plane. The chief at Wapikaga Lake told me they are already "
                "rationing diesel. We are worried.")
-    assert c["they are already rationing diesel"] == ["chief", "Kapashesit"]  # the resolver names him in full
+    assert c["they are already rationing diesel"] == ["chief at Wapikaga Lake", "Kapashesit"]  # the resolver names him in full
     assert c["Everything comes in by plane"] == ["Kapashesit"]
 
 

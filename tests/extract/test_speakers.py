@@ -2430,8 +2430,10 @@ def test_wire_sources_by_title_apposition_document_and_closing_data(text, words,
 
 @pytest.mark.parametrize(("text", "words", "chain"), [
     ('A second source claims executives are already "having second thoughts".', "second thoughts", ["second source"]),
-    ("A spokesperson for Channel Nine said the show would return in March.", "return in March", ["spokesperson"]),
-    ('A spokesman for Vista TV insisted: "The show has never been in better shape."', "better shape", ["spokesman"]),
+    ("A spokesperson for Channel Nine said the show would return in March.", "return in March",
+     ["spokesperson for Channel Nine"]),
+    ('A spokesman for Vista TV insisted: "The show has never been in better shape."', "better shape",
+     ["spokesman for Vista TV"]),
     ('A fellow patron said the pair "couldn\'t keep their hands off each other".', "hands off each other",
      ["fellow patron"]),
     ("Prosecutor Gemma Tolliver told magistrates the driver had collected Dunmore from a bar.\n\nPress Association",
@@ -3306,3 +3308,12 @@ def test_a_time_phrase_with_a_place_in_it_ends_before_that():
 def test_the_company_is_no_union_named_before():
     r = read("The union warned the strike would go ahead, but the company said talks were continuing.")
     assert speaker_of(r, "talks were continuing") == ["company"]
+
+
+@pytest.mark.parametrize("sentence, words, name", [
+    ("A spokeswoman for the Department of Education said the centre had been inspected.", "inspected",
+     "spokeswoman for the Department of Education"),
+    ("Analysts at Carrick Lowe expect rates to fall.", "rates to fall", "Analysts at Carrick Lowe"),
+])
+def test_an_unnamed_source_keeps_the_body_it_speaks_for_in_its_name(sentence, words, name):
+    assert speaker_of(read(sentence), words) == [name]
