@@ -391,10 +391,10 @@ def _core_end(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
         if low in ("’s", "'s") and j > i and _cap(words[j - 1]) and _owned_body(lower, j + 1):
             j += 1  # "Manitoba's nurses union", "China's weather bureau": the body speaks, not the place
             continue
-        if low in ("’s", "'s") and j > 1 and lower[j - 2] == "the" and not _cap(words[j - 1]) \
+        if low in ("’s", "'s") and j > 1 and lower[j - 2] in ("the", "a", "an") and not _cap(words[j - 1]) \
                 and (_owned_document(lower, j + 1, lex) or _owned_body(lower, j + 1)):
-            j += 1  # "the town's own budget documents", "the city's economic development office": the
-            continue  # document or the body ("Foster's book" stays its author's)
+            j += 1  # "the town's own budget documents", "a consultant's study": the document or the body
+            continue  # ("Foster's book" stays its author's)
         if low in g.ADVERBS and j > i and j + 1 < len(words) and words[j + 1].islower() \
                 and (lower[j + 1] in PUBLISH_WORDS or lower[j + 1] in ("reported", "published")):
             break  # "a leaked letter first reported by the Yorkshire Post": the adverb opens the participle

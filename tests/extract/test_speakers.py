@@ -3317,3 +3317,12 @@ def test_the_company_is_no_union_named_before():
 ])
 def test_an_unnamed_source_keeps_the_body_it_speaks_for_in_its_name(sentence, words, name):
     assert speaker_of(read(sentence), words) == [name]
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("A consultant's study", "consultant's study"),
+    ("an engineer's report", "engineer's report"),
+])
+def test_an_unnamed_owner_s_document_is_the_document(phrase, name):
+    np = analysed(phrase)
+    assert (np.type.value, np.name) == ("document", name)
