@@ -1423,7 +1423,9 @@ def _assemble(
             if partitive_head(text[f.source[0] : f.source[1]]):
                 name = f.source  # "one of the players": the whole partitive names them
             extra = None
-            if name[1] < f.source[1] and text[name[1] : f.source[1]].strip(" ,"):
+            if name[1] < f.source[1] and _SEEN_BY.match(text, name[1], f.source[1]):
+                name = f.source  # "The survey, seen by AAP,": the document with the outlet that saw it (a relay)
+            elif name[1] < f.source[1] and text[name[1] : f.source[1]].strip(" ,"):
                 extra = (name[1], f.source[1])
                 name, extra = _named_first(text, name, extra, lex)
             eid = speaker(name, extra, _tells_someone(text, f) or _someone_says(text, f))  # the mention is the name; the source span stays as annotated
@@ -1931,6 +1933,8 @@ def _named_first(
     return name, extra
 
 
+# How a document named before reached the outlet, set off by commas: ", seen by AAP", ", obtained by the Globe".
+_SEEN_BY = re.compile(r",\s*(?:seen|obtained|viewed|reviewed)\s+by\s+\S")
 # "who gave her name only as Tasha", "identified only as Sam": the name an unnamed source gave.
 _GAVE_NAME = re.compile(
     r"(?:who\s+gave\s+(?:her|his|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|identified\s+only\s+as|known\s+only\s+as)"
