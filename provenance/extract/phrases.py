@@ -490,10 +490,6 @@ _JOINING = frozenset(("but", "and", "so", "yet"))
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,12}")
 
 
-# Participles by which a document reached a newsroom, set off by commas after it.
-_SEEN = frozenset("seen obtained viewed reviewed".split())
-
-
 def _segment_kind(t: Tokens, a: int, b: int) -> str:
     """'np', 'apposition', 'aside' (an adjunct or participial clause: ", in a bid to ...,",
     ", citing ...,") or 'other', for a comma-delimited segment."""
@@ -508,8 +504,6 @@ def _segment_kind(t: Tokens, a: int, b: int) -> str:
         t.words[a].islower() or a == 0 and (first in _OPENING_PARTICIPLES or first in lexicon().verbs)
     ):
         return "aside"  # ", citing ...,"; "Speaking to CBC News outside the courthouse, X said"
-    if first in _SEEN and a + 1 <= b and t.lower[a + 1] == "by":
-        return "apposition"  # "The survey, seen by AAP, estimates": how the document reached the outlet, a relay
     if t.words[a].islower() and a + 1 <= b and t.lower[a + 1] == "by":
         return "aside"  # ", sent by a senior official,": a participle and its agent
     if t.words[a].islower() and a < b and first.endswith("ed") and t.lower[a + 1] in g.PREPOSITIONS:

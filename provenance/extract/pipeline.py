@@ -1423,8 +1423,9 @@ def _assemble(
             if partitive_head(text[f.source[0] : f.source[1]]):
                 name = f.source  # "one of the players": the whole partitive names them
             extra = None
-            if name[1] < f.source[1] and _SEEN_BY.match(text, name[1], f.source[1]):
-                name = f.source  # "The survey, seen by AAP,": the document with the outlet that saw it (a relay)
+            seen_by = _seen_by_outlet(text, name, f.source, lex)
+            if seen_by is not None:
+                name = seen_by  # "The survey, seen by AAP,": the document with the outlet that saw it (a relay)
             elif name[1] < f.source[1] and text[name[1] : f.source[1]].strip(" ,"):
                 extra = (name[1], f.source[1])
                 name, extra = _named_first(text, name, extra, lex)
@@ -1933,8 +1934,24 @@ def _named_first(
     return name, extra
 
 
-# How a document named before reached the outlet, set off by commas: ", seen by AAP", ", obtained by the Globe".
-_SEEN_BY = re.compile(r",\s*(?:seen|obtained|viewed|reviewed)\s+by\s+\S")
+# How a document named before reached the outlet, set off by commas: ", seen by AAP,", ", obtained by The
+# Globe and Mail,": the outlet's name alone, in capitals, then the closing comma.
+_SEEN_BY = re.compile(
+    r",\s*(?:seen|obtained|viewed|reviewed)\s+by\s+(?:the\s+)?(?P<outlet>[A-Z][\w&.'’-]*(?:\s+(?:and\s+)?[A-Z][\w&.'’-]*)*)\s*,"
+)
+
+
+def _seen_by_outlet(text: str, name: tuple[int, int], source: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
+    """The span of a document and the aside that says which outlet saw it ("The survey, seen by AAP,",
+    "A briefing note ..., obtained by The Canadian Press,"), so that the outlet relays it; None when
+    the source is no document or the one who saw it no outlet ("The governor, seen by Reuters at a
+    rally,", "The suspect, seen by CCTV cameras,", "The study, reviewed by The Lancet's editors,")."""
+    m = _SEEN_BY.match(text, source[1]) or (_SEEN_BY.match(text, name[1], source[1] + 1) if name[1] < source[1] else None)
+    if m is None or analyse(text, name, lex).type is not SourceType.document:
+        return None
+    if analyse(text, m.span("outlet"), lex).type is not SourceType.outlet:
+        return None
+    return name[0], m.end() - 1
 # "who gave her name only as Tasha", "identified only as Sam": the name an unnamed source gave.
 _GAVE_NAME = re.compile(
     r"(?:who\s+gave\s+(?:her|his|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|identified\s+only\s+as|known\s+only\s+as)"

@@ -3336,3 +3336,12 @@ def test_an_unnamed_owner_s_document_is_the_document(phrase, name):
 ])
 def test_a_document_seen_by_an_outlet_between_commas_is_relayed_by_it(sentence, words, chain):
     assert speaker_of(read(sentence), words) == chain
+
+
+@pytest.mark.parametrize("sentence, words, chain", [
+    ("The governor, seen by Reuters at a rally on Sunday, said the plan was dead.", "plan was dead", ["governor"]),
+    ("The suspect, seen by CCTV cameras entering the building, told police he was innocent.", "innocent", ["suspect"]),
+    ("The study, reviewed by The Lancet's editors, found the drug worked.", "drug worked", ["study"]),
+])
+def test_only_a_document_seen_by_an_outlet_is_relayed_by_it(sentence, words, chain):
+    assert speaker_of(read(sentence), words) == chain
