@@ -1951,6 +1951,9 @@ def _seen_by_outlet(text: str, name: tuple[int, int], source: tuple[int, int], l
         return None
     if analyse(text, m.span("outlet"), lex).type is not SourceType.outlet:
         return None
+    words = m.group("outlet").split()
+    if "and" in words and lookup(lex.outlets, words) is None and lookup(lex.outlets, ["The", *words]) is None:
+        return None  # "seen by The Age and The Sydney Morning Herald": two outlets, not one ("The Globe and Mail" is one)
     return name[0], m.end() - 1
 # "who gave her name only as Tasha", "identified only as Sam": the name an unnamed source gave.
 _GAVE_NAME = re.compile(

@@ -3345,3 +3345,10 @@ def test_a_document_seen_by_an_outlet_between_commas_is_relayed_by_it(sentence, 
 ])
 def test_only_a_document_seen_by_an_outlet_is_relayed_by_it(sentence, words, chain):
     assert speaker_of(read(sentence), words) == chain
+
+
+def test_two_outlets_that_saw_a_document_are_not_one_relay():
+    r = read("The document, seen by The Age and The Sydney Morning Herald, says the deal was signed in secret.")
+    assert all("Age and" not in link.name for c in r.claims for link in c.chain)
+    assert speaker_of(read("The letter, obtained by The Globe and Mail, says the minister was warned."),
+                      "minister was warned") == ["letter", "The Globe and Mail"]
