@@ -75,7 +75,7 @@ def _per_source_ends_in_a_source(t: Tokens, k: int) -> bool:
 
 # What "Per" opens as a source at a sentence's start: a determiner or a possessive.
 _PER_SOURCES = frozenset("the a an its his her their our".split())
-_DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing", "quoting"])
+_DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing", "quoting"]) | {"statement", "email", "letter", "message"}
 # An Australian radio call sign ("2GB", "3AW", "4BC"): a station's name that opens with a digit.
 _CALL_SIGN = re.compile(r"\d[A-Z]{2,3}")
 
@@ -436,6 +436,23 @@ def _interview_with(t: Tokens, i: int) -> tuple[int, int, int] | None:
     return None
 
 
+def _medium_to(t: Tokens, i: int) -> tuple[int, int, int] | None:
+    """ "in a statement to X", "in an email to CBC News": (evidence start, X start, X end) as
+    tokens; the one the statement was sent to relays what it says (PARC 3.0's hearer, as
+    "told X"); only a named X ("to the court" is an audience, and no outlet relays it)."""
+    if t.lower[i] not in _MEDIA_SENT or i + 2 >= len(t) or t.lower[i + 1] != "to":
+        return None
+    lead = next((k for k in range(i - 1, max(-1, i - 4), -1) if t.lower[k] == "in"), None)
+    x = i + 3 if t.lower[i + 2] == "the" and i + 3 < len(t) else i + 2
+    if lead is None or not cap(t.words[x]):
+        return None
+    e = np_forward(t, i + 2, len(t))
+    return (lead, i + 2, e) if e > x else None
+
+
+_MEDIA_SENT = frozenset("statement email letter message".split())
+
+
 def _citing(t: Tokens, i: int) -> tuple[int, int, int] | None:
     """ "citing X", "quoting X": (evidence start, X start, X end) as tokens; X is the
     upstream source of what the verb's source says."""
@@ -452,7 +469,7 @@ def _decorations(t: Tokens, taken: list[bool]) -> tuple[list[Decoration], list[D
     relays: list[Decoration] = []
     upstream: list[Decoration] = []
     for i in [k for k, low in enumerate(t.lower) if low in _DECORATION_STARTS]:
-        for pattern, into in ((_speaking_to, relays), (_interview_with, relays), (_citing, upstream)):
+        for pattern, into in ((_speaking_to, relays), (_interview_with, relays), (_medium_to, relays), (_citing, upstream)):
             hit = pattern(t, i)
             if hit is not None:
                 lead, x, e = hit
@@ -969,6 +986,8 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
     if t.lower[v] in _WRITING and (_FIGURE.match(nxt) or nxt in _COUNTS) \
             and (v + 2 >= len(t) or t.lower[v + 2] not in _TIME_UNITS):
         return True  # "wrote 212 cheques to herself", "sent hundreds of emails": things, no statement
+    if t.lower[v] in ("briefed", "informed") and nxt in ("on", "about") and v > 0 and _plural_noun(t.lower[v - 1]):
+        return True  # "two people briefed on the talks said": they were briefed; "said" is the report
     if t.lower[v] in _WRITING and nxt in ("down", "off") and t.lower[v][0] == "w":
         return True  # "has written down the value of its portfolio", "wrote off the debt": accounts, no statement
     if t.lower[v] in ("said", "says", "say") and nxt == "yes" and v + 2 < len(t) and t.lower[v + 2] in g.PREPOSITIONS:

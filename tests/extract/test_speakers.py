@@ -3352,3 +3352,18 @@ def test_two_outlets_that_saw_a_document_are_not_one_relay():
     assert all("Age and" not in link.name for c in r.claims for link in c.chain)
     assert speaker_of(read("The letter, obtained by The Globe and Mail, says the minister was warned."),
                       "minister was warned") == ["letter", "The Globe and Mail"]
+
+
+@pytest.mark.parametrize("sentence, words, chain", [
+    ("Mayor Dave Szabo said in an email to CBC News that he would not support a tax increase.", "tax increase",
+     ["Dave Szabo", "CBC News"]),
+    ("The company said in a statement to Reuters that it would appeal.", "would appeal", ["company", "Reuters"]),
+    ("The company said in a statement to the court that it would appeal.", "would appeal", ["company"]),
+])
+def test_a_statement_sent_to_an_outlet_is_relayed_by_it(sentence, words, chain):
+    assert speaker_of(read(sentence), words) == chain
+
+
+def test_people_briefed_on_talks_are_the_source_not_a_report():
+    r = read("The combined group would be valued at about £900m, two people briefed on the talks said.")
+    assert speaker_of(r, "valued at about") == ["two people"]
