@@ -26,7 +26,7 @@ from provenance.extract.phrases import (
     valid_subject,
 )
 from provenance.extract.sentence import Found, Pair, Sentence, cap, content_end, quote_at, quotes_within
-from provenance.extract.speakers import DEMONYMS
+from provenance.extract.speakers import DEMONYMS, first_names
 from provenance.extract.text import Tokens, is_close_quote, is_open_quote
 from provenance.models import CueType
 
@@ -447,6 +447,8 @@ def _medium_to(t: Tokens, i: int) -> tuple[int, int, int] | None:
     if lead is None or not cap(t.words[x]):
         return None
     e = np_forward(t, i + 2, len(t))
+    if any(t.lower[k] in first_names() for k in range(x, e)):
+        return None  # "in a letter to BBC Director-General Tim Davie": a person, who relays nothing
     return (lead, i + 2, e) if e > x else None
 
 
@@ -986,8 +988,10 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
     if t.lower[v] in _WRITING and (_FIGURE.match(nxt) or nxt in _COUNTS) \
             and (v + 2 >= len(t) or t.lower[v + 2] not in _TIME_UNITS):
         return True  # "wrote 212 cheques to herself", "sent hundreds of emails": things, no statement
-    if t.lower[v] in ("briefed", "informed") and nxt in ("on", "about") and v > 0 and _plural_noun(t.lower[v - 1]):
+    if t.lower[v] in ("briefed", "informed") and nxt in ("on", "about") and v > 0 and v + 2 < len(t) \
+            and (_plural_noun(t.lower[v - 1]) or t.lower[v - 1] in _ONE_BRIEFED) and t.lower[v + 2] in g.DETERMINERS:
         return True  # "two people briefed on the talks said": they were briefed; "said" is the report
+        # (not "officials briefed on Tuesday that ...": they briefed)
     if t.lower[v] in _WRITING and nxt in ("down", "off") and t.lower[v][0] == "w":
         return True  # "has written down the value of its portfolio", "wrote off the debt": accounts, no statement
     if t.lower[v] in ("said", "says", "say") and nxt == "yes" and v + 2 < len(t) and t.lower[v + 2] in g.PREPOSITIONS:
@@ -997,6 +1001,8 @@ def _not_reporting_by_right_context(t: Tokens, v: int) -> bool:
     return t.lower[v] in _QUANTITY_VERBS and bool(_FIGURE.match(nxt)) or _role_before_name(t, v)
 
 
+# One who may be briefed on something before saying it: "a person briefed on the matter said".
+_ONE_BRIEFED = frozenset("person official source executive diplomat insider".split())
 # Forms of verbs of writing and sending, and counts, for "wrote 212 cheques", "sent dozens of letters".
 _WRITING = frozenset("write writes wrote written writing send sends sent sending".split())
 _COUNTS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands several".split())

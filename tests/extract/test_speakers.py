@@ -3367,3 +3367,14 @@ def test_a_statement_sent_to_an_outlet_is_relayed_by_it(sentence, words, chain):
 def test_people_briefed_on_talks_are_the_source_not_a_report():
     r = read("The combined group would be valued at about £900m, two people briefed on the talks said.")
     assert speaker_of(r, "valued at about") == ["two people"]
+
+
+@pytest.mark.parametrize("sentence, words, chain", [
+    ("Pentagon officials briefed on Tuesday that the strike had succeeded.", "strike had succeeded",
+     ["Pentagon officials"]),
+    ("The lawmakers said in a letter to BBC Director-General Tim Davie that the coverage was biased.",
+     "coverage was biased", ["lawmakers"]),
+    ("A person briefed on the matter said the deal was close.", "deal was close", ["person"]),
+])
+def test_briefings_and_letters_to_people_are_read_as_what_they_are(sentence, words, chain):
+    assert speaker_of(read(sentence), words) == chain
