@@ -75,7 +75,7 @@ def _per_source_ends_in_a_source(t: Tokens, k: int) -> bool:
 
 # What "Per" opens as a source at a sentence's start: a determiner or a possessive.
 _PER_SOURCES = frozenset("the a an its his her their our".split())
-_DECORATION_STARTS = frozenset(["speaking", "talking", "interview", "citing", "quoting"]) | {"statement", "email", "letter", "message"}
+_DECORATION_STARTS = frozenset("speaking talking interview citing quoting statement email letter message".split())
 # An Australian radio call sign ("2GB", "3AW", "4BC"): a station's name that opens with a digit.
 _CALL_SIGN = re.compile(r"\d[A-Z]{2,3}")
 

@@ -144,7 +144,8 @@ _PERSON_OR_SURNAME = re.compile(rf"{_PERSON.pattern}|(?<![\w.’'-]){_NAME_WORD}
 # A body named as where something happened, "on the JSE": no "it" of a report.
 _PLACE_OF_EVENT = re.compile(r"\bon\s+(?:the\s+)?$|\(\s*$")  # also a party tag: "Cllr Niamh Costelloe (SF)"
 # An office named with its department before a name: "Minister for Finance Pádraig Mulcahy".
-_OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Commissioner|Minister of State)\s+(?:for|of)\s+$")
+_DEPARTMENT_OFFICES = r"(?:Minister|Secretary|Commissioner)"  # offices named by a department: "Minister for Finance"
+_OFFICE_OF = re.compile(rf"\b(?:{_DEPARTMENT_OFFICES}|Minister of State)\s+(?:for|of)\s+$")
 _OBLIQUE = re.compile(
     r"(?:\b(?:at|of|in|from|for|with|by|on|near|into|to|and|the)\s+(?:the\s+)?|\(\s*|\d\s*(?:million|billion)\s+|(?<![:.\d])\d+\s+)$",
     re.IGNORECASE,
@@ -971,7 +972,7 @@ def _no_given_name(name: str) -> bool:
 
 
 # Titles before a surname: "Ms Okonjo's shares fell" is a person's holding.
-_TITLES_OF_PEOPLE = frozenset("Mr Mrs Ms Miss Dr Prof Sen Rep Gov Sir Dame Lord Lady Cllr Judge Justice".split())
+_TITLES_OF_PEOPLE = _TITLES | frozenset("Miss Sir Dame Lord Lady Cllr Judge Justice".split())
 
 
 # What only a listed company has after its name: "Tasman Freight shares surged", "Acme's stock".
@@ -1242,10 +1243,17 @@ def _before_footer(text: str, start: int, end: int) -> int:
     """The end of the story before a wire's footer line ("Companies in this story: (TSX:HLB)"
     after "This report by The Canadian Press was first published ..."), so that the credit
     line above it is the story's last; ``end`` when there is none."""
-    end = len(text[:end].rstrip())
+    end = _rstrip_end(text, start, end)
     last = text.rfind("\n", start, end) + 1 or start
     if last > start and _FOOTER.match(text, last, end):
-        return len(text[:last].rstrip())
+        return _rstrip_end(text, start, last)
+    return end
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over whitespace, no further than ``start`` (``rstrip`` without a copy)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
     return end
 
 
@@ -1990,7 +1998,7 @@ def _office(phrase: str, lex: Lexicon) -> bool:
 # An office by its department, in Irish and British style: "The Minister for Children", "Minister
 # of State for Housing", "the Secretary of State for Transport".
 _OFFICE_FOR = re.compile(
-    r"(?:[Tt]he\s+)?(?:(?:Junior|Deputy|Shadow|Assistant|Acting|Cabinet|Prime)\s+)?(?:Minister|Secretary|Commissioner)"
+    rf"(?:[Tt]he\s+)?(?:(?:Junior|Deputy|Shadow|Assistant|Acting|Cabinet|Prime)\s+)?{_DEPARTMENT_OFFICES}"
     r"(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|the)\s+)?[A-Z][\w'’-]*)*"
 )
 # Last words of a capitalized office after "The": "The Additional Advocate General".
