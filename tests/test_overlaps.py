@@ -324,6 +324,7 @@ def test_ingest_records_the_index_time_batch_by_batch(tmp_path, folder, fake, mo
 
 _CLAIM_PIECES = st.lists(st.sampled_from([
     "Ohio", "Gov.", "John", "Kasich", "U.S.", "al-Qaeda", "iPhone", "O’Brien's", "ISIS", "The", "Of",
+    "But", "IT'S", "A", "I", "X", "-In", "’Ohio", "Mr.", "He's", "Q", "Tuesday",
     "said", "the", "budget", "vote", "was", "delayed", "again", "30,000", "$14.3", "billion", "5%", "2024",
     ".", ",", "...", "-", "'", "’", "É", "\n", "(", ")", "said.", "Smith.Jones",
 ]), max_size=30)
@@ -346,6 +347,19 @@ def test_comparable_features_are_features_of_a_comparable_claim_and_none_otherwi
 def test_claims_named_in_unusual_ways_are_still_compared(text):
     f = features(text)
     assert comparable(f) and comparable_features(text) == f
+
+
+@pytest.mark.parametrize("text", [
+    "The court adjourned until Tuesday",  # "The" starts the claim: a capital, not a name
+    "But In the end the long delayed budget vote failed in Ohio",
+    "A report said I would see the budget vote fail in Ohio",
+])
+def test_a_capitalized_stopword_is_not_counted_as_a_name_before_the_features(monkeypatch, text):
+    import provenance.overlaps as ov
+
+    assert not comparable(features(text))
+    monkeypatch.setattr(ov, "features", lambda text: pytest.fail("features computed"))
+    assert ov.comparable_features(text) is None
 
 
 def test_a_claim_with_one_name_and_no_number_is_turned_down_without_its_features(monkeypatch):
