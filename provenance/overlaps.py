@@ -263,44 +263,35 @@ def comparable(f: Features) -> bool:
     return len(f.all) >= MIN_FEATURES and len(f.content) >= MIN_CONTENT and len(f.anchors) >= 2
 
 
-# What can become an anchor in ``features``: a number, or a run of words with a capital letter
-# (joined by spaces or a full stop, as a name's run is). Every anchor comes from a word of a match
-# (a run of ``features`` may be cut inside one, at a mark such as "’"), so ``_anchors_at_most``
-# counts the words of a match that can be names.
-_CAP_WORD = r"[A-Za-z'’-]*[A-Z][A-Za-z'’-]*"
-_ANCHOR_LIKE = re.compile(
-    rf"\$?\d[\d,.]*\d%?|\$?\d%?|(?<![A-Za-z'’-]){_CAP_WORD}(?:(?:\s+|\s*\.\s*)(?<![A-Za-z'’-]){_CAP_WORD})*"
-)
+# What can become an anchor in ``features``: a number, or a word with a capital letter. A name is one
+# word of a run of them (the last; ``features`` cuts a run at a mark such as "’"), so counting the
+# words that can be names bounds the anchors from above; neither kind holds a space, so only the
+# chunks between spaces that hold a capital or a digit need to be looked at.
+_MARKED = re.compile(r"(?<!\S)\S*?[A-Z\d]\S*")
+_ANCHOR_WORD = re.compile(r"\$?\d[\d,.]*\d%?|\$?\d%?|(?<![A-Za-z'’-])[A-Za-z'’-]*[A-Z][A-Za-z'’-]*")
 
 
-_CAP_PART = re.compile(r"[A-Za-z'’-]+")
-
-
-def _anchors_at_most(match: re.Match[str]) -> int:
-    """How many anchors one ``_ANCHOR_LIKE`` match can give at most: a number one; a run of capitalized
-    words one for each word that can be a name as ``features`` reads it (longer than a letter, not a
-    stopword: a name is one word of its run, and the run may be cut by a mark such as "’"). So a
-    capitalized stopword ("The", "But In") gives none: in the synthetic corpus the capital that starts a
-    claim made 45 % of the texts whose features were computed for nothing (issue 13)."""
-    run = match.group()
-    if run[0] == "$" or run[0].isdigit():
+def _anchors_at_most(word: str) -> int:
+    """How many anchors one ``_ANCHOR_WORD`` match can give at most: a number one, a word one when
+    ``features`` could read it as a name (longer than a letter, not a stopword). So a capitalized
+    stopword ("The", "But") gives none: in the synthetic corpus the capital that starts a claim made
+    45 % of the texts whose features were computed for nothing (issue 13)."""
+    if word[0] == "$" or word[0].isdigit():
         return 1
-    names = 0
-    for word in _CAP_PART.findall(run):
-        low = word.replace("\u2019", "'").lower().strip("'-")
-        if low.endswith("'s"):
-            low = low[:-2]
-        names += len(low) > 1 and low not in STOPWORDS
-    return names
+    low = word.replace("\u2019", "'").lower().strip("'-")
+    if low.endswith("'s"):
+        low = low[:-2]
+    return len(low) > 1 and low not in STOPWORDS
 
 
 def _two_anchors_possible(text: str) -> bool:
-    """Whether ``text`` can have two anchors (``_anchors_at_most`` over its matches, stopping at two)."""
+    """Whether ``text`` can have two anchors (``_anchors_at_most`` over its words, stopping at two)."""
     seen = 0
-    for match in _ANCHOR_LIKE.finditer(text):
-        seen += _anchors_at_most(match)
-        if seen >= 2:
-            return True
+    for chunk in _MARKED.findall(text):
+        for word in _ANCHOR_WORD.findall(chunk):
+            seen += _anchors_at_most(word)
+            if seen >= 2:
+                return True
     return False
 
 
