@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def extract_all(items, workers, ahead=None, options=ing.DEFAULT_OPTIONS, features_out=None):  # noqa: ANN001
         if features_out is not None:
-            pending.append(features_out)
+            pending.append(features_out.known)
         return real_extract_all(items, workers, ahead, options, features_out)
 
     def of(self, candidates, article, counts):  # noqa: ANN001

@@ -302,13 +302,16 @@ def measure_overlap_index(db: Path, timeout: float) -> dict:
     try:
         groups = con.execute("SELECT COUNT(*) FROM overlap_group").fetchone()[0]
         # the time ingest itself spent keeping the index current (issue 13; absent before it)
-        row = con.execute("SELECT value FROM overlap_state WHERE name = 'seconds'").fetchone()
-        in_ingest = float(row[0]) if row else None
+        state = dict(con.execute("SELECT name, value FROM overlap_state").fetchall())
+        in_ingest = float(state["seconds"]) if "seconds" in state else None
+        # its CPU, the writer's and the workers' features (absent before the ninth pass)
+        in_ingest_cpu = float(state["cpu_seconds"]) if "cpu_seconds" in state else None
     except sqlite3.Error:
-        groups, in_ingest = None, None
+        groups, in_ingest, in_ingest_cpu = None, None, None
     finally:
         con.close()
-    return {**run, "groups": groups, "in_ingest_s": in_ingest, "db_mb_after": db_files_size(db) / 2**20,
+    return {**run, "groups": groups, "in_ingest_s": in_ingest, "in_ingest_cpu_s": in_ingest_cpu,
+            "db_mb_after": db_files_size(db) / 2**20,
             "stderr_tail": stderr.strip().splitlines()[-3:]}
 
 
@@ -509,7 +512,7 @@ def show(results: dict) -> None:
         t = Table(title="overlap index: the first `provenance overlaps` after the ingest, and the time the "
                         "ingest itself spent keeping the index current")
         for h in ("corpus", "claims", "wall s", "CPU s", "CPU ms/1k claims", "RSS MB", "groups", "DB MB after",
-                  "other", "in ingest s", "note"):
+                  "other", "in ingest s", "in ingest CPU s", "note"):
             t.add_column(h, justify="left" if h in ("corpus", "note") else "right")
         for r in results["overlap_index"]:
             cpu = r["cpu_s"]
@@ -518,6 +521,7 @@ def show(results: dict) -> None:
                       f"{r['peak_rss_mb']['ingest_process']:.0f}", f"{r['groups'] or 0:,}", f"{r['db_mb_after']:.0f}",
                       "-" if r.get("other_load") is None else f"{r['other_load']:.1f}",
                       "-" if r.get("in_ingest_s") is None else f"{r['in_ingest_s']:.1f}",
+                      "-" if r.get("in_ingest_cpu_s") is None else f"{r['in_ingest_cpu_s']:.1f}",
                       "stopped" if r["timed_out"] else (f"exit {r['exit']}" if r["exit"] else ""))
         con.print(t)
     for q in results.get("queries", []):
@@ -616,6 +620,9 @@ def main(argv: list[str] | None = None) -> int:
             results["overlap_index"].append(o)
             share = (f"; the ingest spent {o['in_ingest_s']:.1f} s of its {r['wall_s']:.1f} s keeping the index "
                      f"current ({100 * o['in_ingest_s'] / r['wall_s']:.1f}%)") if o.get("in_ingest_s") else ""
+            if o.get("in_ingest_cpu_s") and r.get("cpu_s"):
+                share += (f", {o['in_ingest_cpu_s']:.1f} s of the tree's {r['cpu_s']:.1f} s of CPU "
+                          f"({100 * o['in_ingest_cpu_s'] / r['cpu_s']:.1f}%)")
             print(f"  {o['wall_s']:.1f} s, {o['groups']} groups, RSS {o['peak_rss_mb']['ingest_process']:.0f} MB"
                   + share, file=sys.stderr)
         largest = (db, n)  # a stopped ingest leaves whole batches: its database is queried as it is

@@ -86,7 +86,8 @@ class IngestReport:
     extracted: int = 0  # articles read and extracted (or found stored) so far: what the bar counts
     extracted_words: int = 0  # ... and their words
     files_skipped: int = 0  # files recognised unchanged (size, mtime, sha256) and not read
-    overlap_seconds: float = 0.0  # spent keeping the overlap index current
+    overlap_seconds: float = 0.0  # spent keeping the overlap index current (the writer's wall time)
+    overlap_cpu_seconds: float = 0.0  # its CPU: the writer's, and the workers' for the claims' features
 
     @property
     def failed(self) -> int:
@@ -133,7 +134,8 @@ def ingest(
     report = IngestReport()
     workers = max(1, workers or os.cpu_count() or 1)
     files = _InputFiles(engine)
-    known: dict[str, Known] = {}  # claim text -> overlap features, packed, computed by the workers
+    features = OverlapFeatures()  # claim text -> overlap features, packed, computed by the workers
+    known = features.known
     recent = ClaimCache()  # features of the claims indexed last (overlap_index)
 
     def fail(err: ReadError) -> None:
@@ -154,6 +156,15 @@ def ingest(
     batch_bytes = 0
 
     recorded = 0.0  # of report.overlap_seconds, what overlap_state.seconds holds
+    recorded_cpu = 0.0  # ... and of the CPU seconds (the writer's and the workers'), overlap_state.cpu_seconds
+
+    def spent(report: IngestReport, features: OverlapFeatures) -> tuple[float, float]:
+        """The index's wall and CPU seconds not yet added to overlap_state (and now taken as added)."""
+        nonlocal recorded_cpu
+        cpu = report.overlap_cpu_seconds + features.cpu_seconds
+        out = (report.overlap_seconds - recorded, cpu - recorded_cpu)
+        recorded_cpu = cpu
+        return out
 
     def flush() -> None:
         nonlocal batch, batch_bytes, recorded
@@ -179,13 +190,14 @@ def ingest(
                 elif res.status == DUPLICATE:
                     report.duplicates += 1
             if any(r.status in (ADDED, VERSION) for r in results):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.thread_time()
                 with begin_write(engine) as conn:  # the overlap index follows each batch (groups at the end)
                     if report.overlap_seconds > recorded:  # the batches before: a stopped ingest still tells it
-                        add_seconds(conn, report.overlap_seconds - recorded)
+                        add_seconds(conn, *spent(report, features))
                     index_new_claims(conn, known, recent, stored)
                 recorded = report.overlap_seconds
                 report.overlap_seconds += time.perf_counter() - t0
+                report.overlap_cpu_seconds += time.thread_time() - c0
             for _, prep in batch:
                 for claim in prep.claims:
                     known.pop(claim[2], None)
@@ -196,7 +208,7 @@ def ingest(
 
     try:
         for item, result in extract_all(items, workers, ahead=batch_size // CHUNK_SIZE + workers * AHEAD,
-                                        options=extract_options, features_out=known):
+                                        options=extract_options, features_out=features):
             if isinstance(item, FileUnchanged):
                 files.skipped(item.path, report)
                 advance(item.size)
@@ -229,14 +241,16 @@ def ingest(
                 flush()
         flush()
         if report.added or report.versions:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             ensure_fresh(engine)  # the groups, from the pairs indexed batch by batch: `overlaps` only reads
             report.overlap_seconds += time.perf_counter() - t0
+            report.overlap_cpu_seconds += time.thread_time() - c0
             with begin_write(engine) as conn:
-                add_seconds(conn, report.overlap_seconds - recorded)
+                add_seconds(conn, *spent(report, features))
     except (DatabaseError, OSError, MemoryError, SQLAlchemyError) as exc:
         raise _stopped(exc, report) from exc
     report.seconds = time.perf_counter() - started
+    report.overlap_cpu_seconds += features.cpu_seconds  # the writer's, and now the workers'
     return report
 
 
@@ -342,14 +356,23 @@ def _stopped(exc: BaseException, report: IngestReport) -> DatabaseError:
                          "they are kept, and running it again adds the rest")
 
 
+@dataclass
+class OverlapFeatures:
+    """What the workers compute for the overlap index beside extraction: each new claim's ``Known`` by
+    its text, and the CPU seconds that took them (part of the index's cost: issue 13 counts it)."""
+
+    known: dict[str, Known] = field(default_factory=dict)
+    cpu_seconds: float = 0.0
+
+
 def extract_all(
     items: Iterable[Any], workers: int, ahead: int | None = None,
-    options: ExtractOptions = DEFAULT_OPTIONS, features_out: dict[str, Known] | None = None,
+    options: ExtractOptions = DEFAULT_OPTIONS, features_out: OverlapFeatures | None = None,
 ) -> Iterator[tuple[Any, PreparedArticle | str | None]]:
     """Pair each item with its prepared rows (or an error message), in input order.
     With ``features_out``, the workers also compute the overlap features of every new claim
     (``provenance.overlaps.features``, beside extraction, with their packed form, or () for a
-    claim not ``comparable``: ``overlap_index.Known``) and they are added to it.
+    claim not ``comparable``: ``overlap_index.Known``) and they are added to it, with their CPU time.
 
     With several workers, chunks of documents go to a process pool, at most ``ahead``
     chunks (and ``AHEAD_BYTES`` of text) at a time (a plain ``Pool.imap`` would read the
@@ -364,10 +387,11 @@ def extract_all(
     second = next(chunks, None)
     with_features = features_out is not None
 
-    def paired(chunk: list, done: tuple[list, dict[str, Known]]) -> Iterator[tuple[Any, PreparedArticle | str | None]]:
-        results, feats = done
+    def paired(chunk: list, done: tuple[list, dict[str, Known], float]) -> Iterator[tuple[Any, PreparedArticle | str | None]]:
+        results, feats, seconds = done
         if features_out is not None:
-            features_out.update(feats)
+            features_out.known.update(feats)
+            features_out.cpu_seconds += seconds
         yield from _pair(chunk, results)
 
     if workers == 1 or second is None:
@@ -419,11 +443,13 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def _extract_chunk(docs: list[Document], options: ExtractOptions, with_features: bool,
-                   ) -> tuple[list[PreparedArticle | str], dict[str, Known]]:
+                   ) -> tuple[list[PreparedArticle | str], dict[str, Known], float]:
     """``extract_chunk``, and with ``with_features`` the overlap features of the new claims (in a worker):
-    (features, packed) of a comparable claim, () of another (the writer process needs nothing of it)."""
+    (features, packed) of a comparable claim, () of another (the writer process needs nothing of it),
+    and the CPU seconds they took."""
     out = extract_chunk(docs, options)
     feats: dict[str, Known] = {}
+    started = time.thread_time()
     if with_features:
         for prep in out:
             if isinstance(prep, PreparedArticle):
@@ -431,7 +457,7 @@ def _extract_chunk(docs: list[Document], options: ExtractOptions, with_features:
                     if claim[2] not in feats:
                         f = comparable_features(claim[2])
                         feats[claim[2]] = (f, pack(f)) if f is not None else ()
-    return out, feats
+    return out, feats, time.thread_time() - started
 
 
 def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:

@@ -1,6 +1,7 @@
 """Overlaps: claims in different articles that state the same thing, and whether they are independent."""
 
 import json
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -300,8 +301,10 @@ def test_may_overlap_turns_down_only_pairs_that_score_nothing():
 
 
 def test_ingest_records_the_index_time_batch_by_batch(tmp_path, folder, fake, monkeypatch):
-    """overlap_state.seconds grows with each batch (a stopped ingest still tells the time it spent
-    on the index) and ends at the ingest's own figure."""
+    """overlap_state.seconds (wall) and cpu_seconds grow with each batch (a stopped ingest still tells
+    the time it spent on the index) and end at the ingest's own figures; the CPU counts the claims'
+    features, computed beside extraction, as well as the writer's index."""
+    import provenance.ingest as ingest_mod
     from provenance.ingest import ingest
     from provenance.store import open_database, overlap_index
 
@@ -310,16 +313,28 @@ def test_ingest_records_the_index_time_batch_by_batch(tmp_path, folder, fake, mo
     write(folder, "b.txt", "Reuters reported that ISIS has as many as 30,000 members, distributed almost equally "
                            "between Iraq and Syria.")
     write(folder, "c.txt", "Thomas Joscelyn said that the coalition spent billions on airstrikes in Iraq and Syria.")
-    added: list[float] = []
+    added: list[tuple[float, float]] = []
     real = overlap_index.add_seconds
-    monkeypatch.setattr("provenance.ingest.add_seconds", lambda conn, s: (added.append(s), real(conn, s)))
+    monkeypatch.setattr("provenance.ingest.add_seconds", lambda conn, s, c: (added.append((s, c)), real(conn, s, c)))
+    features_of = ingest_mod.comparable_features
+
+    def slow_features(text):  # 30 ms of CPU for each claim's features
+        until = time.thread_time() + 0.03
+        while time.thread_time() < until:
+            pass
+        return features_of(text)
+
+    monkeypatch.setattr(ingest_mod, "comparable_features", slow_features)
     engine = open_database(tmp_path / "t.db")
     report = ingest([str(folder)], engine, workers=1, batch_size=1)
     with engine.connect() as conn:
-        stored = float(overlap_index._state(conn)["seconds"])
+        state = overlap_index._state(conn)
     engine.dispose()
-    assert len(added) == 3 and all(s > 0 for s in added)  # before the 2nd and 3rd batches, and at the end
-    assert abs(stored - report.overlap_seconds) < 0.01 and abs(sum(added) - report.overlap_seconds) < 1e-9
+    assert len(added) == 3 and all(s > 0 and c > 0 for s, c in added)  # before the 2nd and 3rd batches, and at the end
+    assert abs(float(state["seconds"]) - report.overlap_seconds) < 0.01
+    assert abs(sum(s for s, _ in added) - report.overlap_seconds) < 1e-9
+    assert abs(float(state["cpu_seconds"]) - report.overlap_cpu_seconds) < 0.01
+    assert report.overlap_cpu_seconds >= 0.03 * report.claims  # the features' CPU is in it
 
 
 _CLAIM_PIECES = st.lists(st.sampled_from([
