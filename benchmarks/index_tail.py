@@ -108,7 +108,7 @@ def replay(work: Path, first: int, batch: int, profile: cProfile.Profile | None)
     known: dict[str, oi.Known] = {}
     for _, _, text in rows:  # what the workers send beside extraction
         f = features(text)
-        known[text] = (f, oi.pack(f)) if comparable(f) else ()
+        known[text] = oi.pack(f) if comparable(f) else ""
     chunks: list[list[tuple[int, int, str]]] = []
     seen: list[int] = []
     for row in rows:

@@ -158,7 +158,7 @@ def ingest(
     recorded = 0.0  # of report.overlap_seconds, what overlap_state.seconds holds
     recorded_cpu = 0.0  # ... and of the CPU seconds (the writer's and the workers'), overlap_state.cpu_seconds
 
-    def spent(report: IngestReport, features: OverlapFeatures) -> tuple[float, float]:
+    def spent() -> tuple[float, float]:
         """The index's wall and CPU seconds not yet added to overlap_state (and now taken as added)."""
         nonlocal recorded_cpu
         cpu = report.overlap_cpu_seconds + features.cpu_seconds
@@ -193,7 +193,7 @@ def ingest(
                 t0, c0 = time.perf_counter(), time.thread_time()
                 with begin_write(engine) as conn:  # the overlap index follows each batch (groups at the end)
                     if report.overlap_seconds > recorded:  # the batches before: a stopped ingest still tells it
-                        add_seconds(conn, *spent(report, features))
+                        add_seconds(conn, *spent())
                     index_new_claims(conn, known, recent, stored)
                 recorded = report.overlap_seconds
                 report.overlap_seconds += time.perf_counter() - t0
@@ -246,7 +246,7 @@ def ingest(
             report.overlap_seconds += time.perf_counter() - t0
             report.overlap_cpu_seconds += time.thread_time() - c0
             with begin_write(engine) as conn:
-                add_seconds(conn, *spent(report, features))
+                add_seconds(conn, *spent())
     except (DatabaseError, OSError, MemoryError, SQLAlchemyError) as exc:
         raise _stopped(exc, report) from exc
     report.seconds = time.perf_counter() - started
@@ -371,8 +371,8 @@ def extract_all(
 ) -> Iterator[tuple[Any, PreparedArticle | str | None]]:
     """Pair each item with its prepared rows (or an error message), in input order.
     With ``features_out``, the workers also compute the overlap features of every new claim
-    (``provenance.overlaps.features``, beside extraction, with their packed form, or () for a
-    claim not ``comparable``: ``overlap_index.Known``) and they are added to it, with their CPU time.
+    (``provenance.overlaps.features``, beside extraction, packed, or "" for a claim not
+    ``comparable``: ``overlap_index.Known``) and they are added to it, with their CPU time.
 
     With several workers, chunks of documents go to a process pool, at most ``ahead``
     chunks (and ``AHEAD_BYTES`` of text) at a time (a plain ``Pool.imap`` would read the
@@ -445,8 +445,8 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 def _extract_chunk(docs: list[Document], options: ExtractOptions, with_features: bool,
                    ) -> tuple[list[PreparedArticle | str], dict[str, Known], float]:
     """``extract_chunk``, and with ``with_features`` the overlap features of the new claims (in a worker):
-    (features, packed) of a comparable claim, () of another (the writer process needs nothing of it),
-    and the CPU seconds they took."""
+    packed, of a comparable claim, "" of another (the writer process needs nothing of it), and the
+    CPU seconds they took."""
     out = extract_chunk(docs, options)
     feats: dict[str, Known] = {}
     started = time.thread_time()
@@ -456,7 +456,7 @@ def _extract_chunk(docs: list[Document], options: ExtractOptions, with_features:
                 for claim in prep.claims:
                     if claim[2] not in feats:
                         f = comparable_features(claim[2])
-                        feats[claim[2]] = (f, pack(f)) if f is not None else ()
+                        feats[claim[2]] = pack(f) if f is not None else ""
     return out, feats, time.thread_time() - started
 
 

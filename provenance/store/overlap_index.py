@@ -117,9 +117,13 @@ def refresh(conn: Connection, *, rebuild: bool = False) -> RefreshReport:
     return report
 
 
-Known = tuple[Features, str] | tuple[()]
+Known = str
 """What the ingest workers compute of a claim's text beside extraction, so that the writer process
-need not: (features, ``pack``ed features), or () when the claim is not ``comparable``."""
+need not: its ``pack``ed features, or "" when the claim is not ``comparable``. A string, not the
+``Features``: it crosses the process boundary for a tenth of the pickling, and the writer holds no
+containers for its cycle collector to walk between batches (unpacked while a chunk is indexed,
+with the collector paused: at 10k the Features objects cost the writer ~2 s of collections and
+pickling, issue 13, ninth pass)."""
 
 NewClaim = tuple[int, int, str]
 """(claim id, article id, text) of a claim just stored."""
@@ -232,8 +236,8 @@ def _index_chunk(conn: Connection, rows: Sequence[Any], indexed_before: int,
             f = comparable_features(text)
             if f is not None:
                 feats[cid], article[cid] = f, aid
-        elif got:  # () when not comparable
-            feats[cid], packs[cid] = got
+        elif got:  # "" when not comparable
+            feats[cid], packs[cid] = unpack(got), got
             article[cid] = aid
     if not feats:
         return 0, 0
