@@ -11,8 +11,9 @@ claims' overlap features (``extract_all(features_out=None)``): what is left is r
 and storing. The figure the issue asks for (issue 13: "the share that keeping the overlap index
 current adds") is then (wall with - wall without) / wall with, beside the index's own seconds as
 the ingest records them (``overlap_state.seconds``, wall time of the writer process, which on a
-busy machine includes waiting for a core). Each run's CPU seconds (the whole process tree) are
-given too: their difference is the index's CPU.
+busy machine includes waiting for a core), and its CPU (``overlap_state.cpu_seconds``: the
+writer's index work and the workers' claim features) as a share of the run's. Each run's CPU
+seconds (the whole process tree) are given too: their difference is the index's CPU.
 """
 
 from __future__ import annotations
