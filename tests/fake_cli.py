@@ -8,9 +8,11 @@ and of its (waited-for) workers is written there as JSON at exit, in MiB.
 """
 
 import atexit
+import faulthandler
 import json
 import os
 import resource
+import signal
 import sys
 from pathlib import Path
 
@@ -33,6 +35,9 @@ def _report_rss() -> None:
 
 if os.environ.get("RSS_REPORT"):
     atexit.register(_report_rss)
+
+# a test that finds this process hung sends SIGUSR1 for every thread's stack on stderr
+faulthandler.register(signal.SIGUSR1, all_threads=True)
 
 if __name__ == "__main__":
     from cli.main import main

@@ -213,7 +213,13 @@ def test_ctrl_c_mid_ingest_stops_cleanly(tmp_path):
         feeder.join(30)
         assert proc.poll() is None, "the ingest stopped before it was interrupted: " + proc.stderr.read().decode()
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole process group
-        proc.wait(60)
+        try:
+            proc.wait(60)
+        except subprocess.TimeoutExpired:  # hung: fail with where each of its threads is (fake_cli.py)
+            os.kill(proc.pid, signal.SIGUSR1)
+            time.sleep(2)
+            os.killpg(proc.pid, signal.SIGKILL)
+            pytest.fail("no exit 60 s after Ctrl-C; its threads:\n" + proc.stderr.read().decode())
         err = proc.stderr.read().decode()
     finally:
         if proc.poll() is None:
