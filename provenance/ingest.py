@@ -16,7 +16,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -416,8 +415,7 @@ def extract_all(
             in_flight += text_size(chunk)
 
         try:
-            with _ctrl_c_stays_here():  # the pool's threads start with the first task
-                submit(first)
+            submit(first)
             submit(second)
             for chunk in chunks:
                 submit(chunk)
@@ -431,23 +429,6 @@ def extract_all(
         except BaseException:  # Ctrl-C, or the caller stopped (e.g. the database failed): drop queued work
             _stop_pool(pool)
             raise
-
-
-@contextmanager
-def _ctrl_c_stays_here() -> Iterator[None]:
-    """Threads started inside take no Ctrl-C (SIGINT blocked in them; threads inherit the mask).
-    The kernel gives a process's signal to any thread that does not block it: one taken by the
-    pool's manager or queue thread only sets Python's flag, and the main thread, blocked reading a
-    silent stdin, is never woken to raise KeyboardInterrupt (an ingest that ignored Ctrl-C, in 3 of
-    ~10 CI runs of test_ctrl_c_mid_ingest_stops_cleanly: its stack in ``readline``)."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:

@@ -1,11 +1,7 @@
 """Ingest orchestration: parallel extraction gives the same database, errors never stop a batch."""
 
 import json
-import signal
-import threading
-from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from provenance import ingest as ingest_mod
@@ -168,25 +164,3 @@ def test_workers_yield_the_cpu_to_the_parent_that_stores_and_indexes():
                              initargs=(os.getpid(),)) as pool:
         worker = pool.submit(_niceness, None).result()
     assert worker == min(19, os.nice(0) + ingest_mod.WORKER_NICE)
-
-
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir() or not hasattr(signal, "pthread_sigmask"),
-                    reason="reads thread signal masks from /proc")
-def test_only_the_main_thread_takes_ctrl_c_while_workers_extract():
-    """The process pool's helper threads block SIGINT, so Ctrl-C always reaches the main thread
-    (which may be blocked reading stdin) rather than a thread that cannot act on it."""
-    from provenance.models import Document
-
-    def blocks_sigint(native_id: int) -> bool:
-        status = Path(f"/proc/self/task/{native_id}/status").read_text()
-        mask = int(next(line for line in status.splitlines() if line.startswith("SigBlk:")).split()[1], 16)
-        return bool(mask & (1 << (signal.SIGINT - 1)))
-
-    docs = [Document(text=f"Lund said that it rained {i}.") for i in range(40)]
-    seen: dict[str, bool] = {}
-    for _ in ingest_mod.extract_all(iter(docs), 2):
-        for thread in threading.enumerate():
-            if thread is not threading.main_thread() and thread.native_id is not None:
-                seen.setdefault(thread.name, blocks_sigint(thread.native_id))
-    assert seen and all(seen.values()), seen  # the pool's manager and queue threads
-    assert not blocks_sigint(threading.main_thread().native_id)
