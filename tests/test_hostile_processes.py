@@ -30,6 +30,11 @@ pytestmark = pytest.mark.slow
 TESTS = Path(__file__).resolve().parent
 CLI = [sys.executable, "-m", "cli"]
 FAKE_CLI = [sys.executable, str(TESTS / "fake_cli.py")]
+# FAKE_CLI with Ctrl-C at its default, as in a terminal's foreground job: a test run started in the
+# background of a non-interactive shell (`... &`) ignores SIGINT, and the ingest would inherit that
+# (and, as POSIX asks, keep ignoring it: the Ctrl-C test then waited forever)
+FAKE_CLI_FOREGROUND = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                       "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])", *FAKE_CLI[1:]]
 TABLES = ["article", "source", "source_alias", "source_relation", "source_article", "mention", "claim", "citation"]
 
 PEOPLE = ["Maria Lopez", "Kenji Tanaka", "Olu Adeyemi", "Sven Lindqvist", "Priya Raman", "Tomasz Nowak"]
@@ -190,7 +195,7 @@ def test_ctrl_c_mid_ingest_stops_cleanly(tmp_path):
     more input, so it cannot finish before Ctrl-C arrives (with a file it sometimes did,
     and exited 0: issue 11, case 12)."""
     db = tmp_path / "c.db"
-    proc = subprocess.Popen(FAKE_CLI + ["--db", str(db), "ingest", "-", "--workers", "2"], cwd=tmp_path,
+    proc = subprocess.Popen(FAKE_CLI_FOREGROUND + ["--db", str(db), "ingest", "-", "--workers", "2"], cwd=tmp_path,
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
     stop = threading.Event()
