@@ -285,14 +285,24 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
 
 
 def _after_place_owner(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:
-    """Where a description starts after a country that owns it ("New Zealand's largest dairy
-    co-operative", "Australia's fifth-largest superannuation fund"): a superlative or a role
-    after "'s" describes a body or a person of that country, which is no source itself; ``i``
-    when the phrase opens otherwise."""
+    """Where a description or a person starts after a country that owns it ("New Zealand's largest
+    dairy co-operative", "Australia's fifth-largest superannuation fund", "Russia's Vladimir Putin",
+    "Britain's Prime Minister Theresa May"): what follows "'s" is a body or a person of that country,
+    which is no source itself; ``i`` when the phrase opens otherwise. A capitalized body keeps its
+    country ("Nevada's Democratic party" is no "Democratic party")."""
     k = next((k for k in range(i + 1, min(len(words), i + 4)) if lower[k] in ("'s", "’s")), None)
-    if k is None or k + 1 >= len(words) or not words[k + 1].islower() or lookup(lex.places, words[i:k]) is None:
+    if k is None or k + 1 >= len(words) or lookup(lex.places, words[i:k]) is None:
         return i
-    return k + 1
+    if words[k + 1].islower() or _names_a_person(words[k + 1 : k + 3], lex):
+        return k + 1
+    return i
+
+
+def _names_a_person(words: list[str], lex: Lexicon) -> bool:
+    """Do these words open a person's name or title (a given name, "President", "Prime Minister")?"""
+    first = words[0].lower() if words else ""
+    return first in first_names() or fold(first).rstrip(".") in lex.honorifics \
+        or fold(" ".join(words[:2])).rstrip(".") in lex.honorifics
 
 
 def _name_words(typ: SourceType, name: str, caps: list[str]) -> list[str]:

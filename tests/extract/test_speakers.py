@@ -3294,6 +3294,21 @@ def test_a_country_s_description_with_a_name_is_named_by_the_name():
     assert speaker_of(r, "milk prices") == ["Fonterra"]
 
 
+@pytest.mark.parametrize(("text", "said", "speaker"), [
+    ("Russia's Vladimir Putin told reporters the sanctions had failed.", "sanctions", "Vladimir Putin"),
+    ("Britain's Prime Minister Theresa May said talks would resume.", "talks", "Theresa May"),
+    ("Germany's Angela Merkel said the deal was dead.", "deal", "Angela Merkel"),
+])
+def test_a_country_s_person_is_the_person(text, said, speaker):
+    """Wire copy's "COUNTRY's NAME": the person speaks, not the country."""
+    assert speaker_of(read(text), said)[0] == speaker
+
+
+def test_a_country_s_named_body_keeps_its_country():
+    r = read("Nevada's Democratic party said turnout was high.")
+    assert speaker_of(r, "turnout")[0] == "Nevada's Democratic party"
+
+
 def test_a_stance_on_a_described_thing_keeps_its_verb():
     claims = read("The minister welcomed the report published by the commission on Monday.").claims
     assert [c.span.text for c in claims] == ["welcomed the report published by the commission on Monday"]
