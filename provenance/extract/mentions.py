@@ -248,6 +248,8 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     typ, name = _type_of(
         core, core_lower, head, caps, honorific_free, lex, core_text, the, quantity + " " if quantity else ""
     )
+    if _department_office(core_text, typ, name, lex):
+        typ, name = SourceType.organization, core_text  # the office, read as "Minister for Health" is
     if typ is SourceType.person and (_team_name(core, the) or core[:2] == ["Friends", "of"]):
         typ = SourceType.organization  # "The Kelvington Huskies", "Castleford Rovers": a team, no person;
         # "The Friends of Kempton Vale Library": its supporters' group
@@ -282,6 +284,25 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
     return _Phrase(np, owner, affiliation)
 
 
+
+
+_DEPARTMENT_OFFICES = r"(?:Minister|Secretary|Commissioner)"  # offices named by a department: "Minister for Finance"
+# An office by its department, in Irish and British style: "The Minister for Children", "Minister
+# of State for Housing", "the Secretary of State for Transport".
+_OFFICE_FOR = re.compile(
+    rf"(?:[Tt]he\s+)?(?:(?:Junior|Deputy|Shadow|Assistant|Acting|Cabinet|Prime)\s+)?{_DEPARTMENT_OFFICES}"
+    r"(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|the)\s+)?[A-Z][\w'’-]*)*"
+)
+
+def _department_office(core: str, typ: SourceType, name: str, lex: Lexicon) -> bool:
+    """Is ``core`` a department's office with no person named ("Secretary of State for Transport",
+    "Minister for Foreign Affairs")? Then the office speaks, not its department, a place ("for
+    Wales") or an outlet of the same name ("Foreign Affairs"). A person read after it by two words
+    or more is the office holder ("Minister of State for Housing Deirdre Fallon")."""
+    if _OFFICE_FOR.fullmatch(core) is None:
+        return False
+    words = name.split()
+    return typ is not SourceType.person or len(words) == 1 or lookup(lex.places, words) is not None
 
 
 def _after_place_owner(words: list[str], lower: list[str], i: int, lex: Lexicon) -> int:

@@ -24,6 +24,8 @@ from provenance.extract.interviews import (
 )
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
 from provenance.extract.mentions import (
+    _DEPARTMENT_OFFICES,
+    _OFFICE_FOR,
     COMPANY_HEADS,
     NEWS_ITEMS,
     ORG_HEADS,
@@ -144,7 +146,6 @@ _PERSON_OR_SURNAME = re.compile(rf"{_PERSON.pattern}|(?<![\w.’'-]){_NAME_WORD}
 # A body named as where something happened, "on the JSE": no "it" of a report.
 _PLACE_OF_EVENT = re.compile(r"\bon\s+(?:the\s+)?$|\(\s*$")  # also a party tag: "Cllr Niamh Costelloe (SF)"
 # An office named with its department before a name: "Minister for Finance Pádraig Mulcahy".
-_DEPARTMENT_OFFICES = r"(?:Minister|Secretary|Commissioner)"  # offices named by a department: "Minister for Finance"
 _OFFICE_OF = re.compile(rf"\b(?:{_DEPARTMENT_OFFICES}|Minister of State)\s+(?:for|of)\s+$")
 _OBLIQUE = re.compile(
     r"(?:\b(?:at|of|in|from|for|with|by|on|near|into|to|and|the)\s+(?:the\s+)?|\(\s*|\d\s*(?:million|billion)\s+|(?<![:.\d])\d+\s+)$",
@@ -1995,12 +1996,6 @@ def _office(phrase: str, lex: Lexicon) -> bool:
     return bool(words) and " ".join(words).lower() in lex.offices or _OFFICE_FOR.fullmatch(phrase.strip(" ,")) is not None
 
 
-# An office by its department, in Irish and British style: "The Minister for Children", "Minister
-# of State for Housing", "the Secretary of State for Transport".
-_OFFICE_FOR = re.compile(
-    rf"(?:[Tt]he\s+)?(?:(?:Junior|Deputy|Shadow|Assistant|Acting|Cabinet|Prime)\s+)?{_DEPARTMENT_OFFICES}"
-    r"(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|the)\s+)?[A-Z][\w'’-]*)*"
-)
 # Last words of a capitalized office after "The": "The Additional Advocate General".
 _OFFICE_ENDS = frozenset("general minister secretary commissioner officer director attorney prosecutor solicitor registrar".split())
 

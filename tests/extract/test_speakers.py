@@ -3304,6 +3304,18 @@ def test_a_country_s_person_is_the_person(text, said, speaker):
     assert speaker_of(read(text), said)[0] == speaker
 
 
+@pytest.mark.parametrize(("text", "office"), [
+    ("The Secretary of State for Transport said the rail plan would go ahead.", "Secretary of State for Transport"),
+    ("The Secretary of State for Wales said the rail plan would go ahead.", "Secretary of State for Wales"),
+    ("The Minister for Foreign Affairs said the rail plan would go ahead.", "Minister for Foreign Affairs"),
+])
+def test_a_department_s_office_speaks_not_its_department(text, office):
+    """Not "Transport", the place "Wales", or the magazine "Foreign Affairs" relaying the minister."""
+    r = read(text)
+    assert speaker_of(r, "rail plan") == [office]
+    assert [c.kind for c in r.claims] == ["direct"]
+
+
 def test_a_country_s_named_body_keeps_its_country():
     r = read("Nevada's Democratic party said turnout was high.")
     assert speaker_of(r, "turnout")[0] == "Nevada's Democratic party"
