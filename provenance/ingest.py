@@ -16,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -155,19 +156,28 @@ def ingest(
     cache = SourceCache()  # sources known to the writer, kept across batches
     batch_bytes = 0
 
-    recorded = 0.0  # of report.overlap_seconds, what overlap_state.seconds holds
-    recorded_cpu = 0.0  # ... and of the CPU seconds (the writer's and the workers'), overlap_state.cpu_seconds
+    recorded = (0.0, 0.0)  # the index's wall and CPU seconds that overlap_state holds
 
-    def spent() -> tuple[float, float]:
-        """The index's wall and CPU seconds not yet added to overlap_state (and now taken as added)."""
-        nonlocal recorded_cpu
-        cpu = report.overlap_cpu_seconds + features.cpu_seconds
-        out = (report.overlap_seconds - recorded, cpu - recorded_cpu)
-        recorded_cpu = cpu
+    @contextmanager
+    def indexing() -> Iterator[None]:
+        """Count the block's wall and CPU time as the index's (report.overlap_seconds, _cpu_seconds)."""
+        t0, c0 = time.perf_counter(), time.thread_time()
+        try:
+            yield
+        finally:
+            report.overlap_seconds += time.perf_counter() - t0
+            report.overlap_cpu_seconds += time.thread_time() - c0
+
+    def unrecorded() -> tuple[float, float]:
+        """The index's wall and CPU seconds (the workers' features included) not yet in overlap_state,
+        now taken as recorded."""
+        nonlocal recorded
+        now = (report.overlap_seconds, report.overlap_cpu_seconds + features.cpu_seconds)
+        out, recorded = (now[0] - recorded[0], now[1] - recorded[1]), now
         return out
 
     def flush() -> None:
-        nonlocal batch, batch_bytes, recorded
+        nonlocal batch, batch_bytes
         if batch:
             results = store_batch(engine, batch, cache)
             stored: list[NewClaim] = []  # the claims just stored, for the overlap index
@@ -190,14 +200,10 @@ def ingest(
                 elif res.status == DUPLICATE:
                     report.duplicates += 1
             if any(r.status in (ADDED, VERSION) for r in results):
-                t0, c0 = time.perf_counter(), time.thread_time()
-                with begin_write(engine) as conn:  # the overlap index follows each batch (groups at the end)
-                    if report.overlap_seconds > recorded:  # the batches before: a stopped ingest still tells it
-                        add_seconds(conn, *spent())
+                with indexing(), begin_write(engine) as conn:  # the overlap index follows each batch (groups at the end)
+                    if report.overlap_seconds > recorded[0]:  # the batches before: a stopped ingest still tells it
+                        add_seconds(conn, *unrecorded())
                     index_new_claims(conn, known, recent, stored)
-                recorded = report.overlap_seconds
-                report.overlap_seconds += time.perf_counter() - t0
-                report.overlap_cpu_seconds += time.thread_time() - c0
             for _, prep in batch:
                 for claim in prep.claims:
                     known.pop(claim[2], None)
@@ -241,12 +247,10 @@ def ingest(
                 flush()
         flush()
         if report.added or report.versions:
-            t0, c0 = time.perf_counter(), time.thread_time()
-            ensure_fresh(engine)  # the groups, from the pairs indexed batch by batch: `overlaps` only reads
-            report.overlap_seconds += time.perf_counter() - t0
-            report.overlap_cpu_seconds += time.thread_time() - c0
+            with indexing():
+                ensure_fresh(engine)  # the groups, from the pairs indexed batch by batch: `overlaps` only reads
             with begin_write(engine) as conn:
-                add_seconds(conn, *spent())
+                add_seconds(conn, *unrecorded())
     except (DatabaseError, OSError, MemoryError, SQLAlchemyError) as exc:
         raise _stopped(exc, report) from exc
     report.seconds = time.perf_counter() - started

@@ -286,11 +286,11 @@ def _read_phrase(text: str, lex: Lexicon) -> _Phrase:
 
 
 
-_DEPARTMENT_OFFICES = r"(?:Minister|Secretary|Commissioner)"  # offices named by a department: "Minister for Finance"
+DEPARTMENT_OFFICES = r"(?:Minister|Secretary|Commissioner)"  # offices named by a department: "Minister for Finance"
 # An office by its department, in Irish and British style: "The Minister for Children", "Minister
 # of State for Housing", "the Secretary of State for Transport".
-_OFFICE_FOR = re.compile(
-    rf"(?:[Tt]he\s+)?(?:(?:Junior|Deputy|Shadow|Assistant|Acting|Cabinet|Prime)\s+)?{_DEPARTMENT_OFFICES}"
+OFFICE_FOR = re.compile(
+    rf"(?:[Tt]he\s+)?(?:(?:Junior|Deputy|Shadow|Assistant|Acting|Cabinet|Prime)\s+)?{DEPARTMENT_OFFICES}"
     r"(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|the)\s+)?[A-Z][\w'’-]*)*"
 )
 
@@ -299,7 +299,7 @@ def _department_office(core: str, typ: SourceType, name: str, lex: Lexicon) -> b
     "Minister for Foreign Affairs")? Then the office speaks, not its department, a place ("for
     Wales") or an outlet of the same name ("Foreign Affairs"). A person read after it by two words
     or more is the office holder ("Minister of State for Housing Deirdre Fallon")."""
-    if _OFFICE_FOR.fullmatch(core) is None:
+    if OFFICE_FOR.fullmatch(core) is None:
         return False
     words = name.split()
     return typ is not SourceType.person or len(words) == 1 or lookup(lex.places, words) is not None

@@ -24,10 +24,10 @@ from provenance.extract.interviews import (
 )
 from provenance.extract.lexicon import Lexicon, fold, lexicon, lookup
 from provenance.extract.mentions import (
-    _DEPARTMENT_OFFICES,
-    _OFFICE_FOR,
     COMPANY_HEADS,
+    DEPARTMENT_OFFICES,
     NEWS_ITEMS,
+    OFFICE_FOR,
     ORG_HEADS,
     OUTLET_HEADS,
     OUTLET_WORDS,
@@ -146,7 +146,7 @@ _PERSON_OR_SURNAME = re.compile(rf"{_PERSON.pattern}|(?<![\w.’'-]){_NAME_WORD}
 # A body named as where something happened, "on the JSE": no "it" of a report.
 _PLACE_OF_EVENT = re.compile(r"\bon\s+(?:the\s+)?$|\(\s*$")  # also a party tag: "Cllr Niamh Costelloe (SF)"
 # An office named with its department before a name: "Minister for Finance Pádraig Mulcahy".
-_OFFICE_OF = re.compile(rf"\b(?:{_DEPARTMENT_OFFICES}|Minister of State)\s+(?:for|of)\s+$")
+_OFFICE_OF = re.compile(rf"\b(?:{DEPARTMENT_OFFICES}|Minister of State)\s+(?:for|of)\s+$")
 _OBLIQUE = re.compile(
     r"(?:\b(?:at|of|in|from|for|with|by|on|near|into|to|and|the)\s+(?:the\s+)?|\(\s*|\d\s*(?:million|billion)\s+|(?<![:.\d])\d+\s+)$",
     re.IGNORECASE,
@@ -1993,7 +1993,7 @@ def _office(phrase: str, lex: Lexicon) -> bool:
     if len(words) > 1 and phrase.strip().lower().startswith("the ") and words[-1].lower() in _OFFICE_ENDS \
             and all(w[:1].isupper() for w in words):
         return True  # "The Additional Advocate General", "The Deputy Chief Medical Officer"
-    return bool(words) and " ".join(words).lower() in lex.offices or _OFFICE_FOR.fullmatch(phrase.strip(" ,")) is not None
+    return bool(words) and " ".join(words).lower() in lex.offices or OFFICE_FOR.fullmatch(phrase.strip(" ,")) is not None
 
 
 # Last words of a capitalized office after "The": "The Additional Advocate General".
